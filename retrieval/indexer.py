@@ -1,0 +1,102 @@
+"""Build and keep in step the on-disk indexes (dense FAISS + Kiwi BM25) with the database.
+
+The folder's ``manifest.json`` records the embedding model and each indexed opening's
+content hash; a sync embeds only openings that are new or whose text changed, and drops
+openings that are gone. A different model, or ``full=True``, rebuilds everything.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from retrieval.dense_index import DenseIndex
+from retrieval.documents import search_text
+from retrieval.embedder import Embedder
+from retrieval.lexical import BM25Index, tokenize_many
+from storage.openings import iter_openings
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["IndexReport", "MANIFEST", "sync_index"]
+
+MANIFEST = "manifest.json"
+BATCH = 256
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What a sync did."""
+
+    added: int
+    updated: int
+    removed: int
+    total: int
+    rebuilt: bool
+
+
+def _read_manifest(folder: Path) -> dict[str, object] | None:
+    path = folder / MANIFEST
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def sync_index(
+    session: Session,
+    *,
+    folder: Path,
+    embedder: Embedder,
+    full: bool = False,
+    progress: bool = False,
+) -> IndexReport:
+    """Bring the indexes in ``folder`` in line with the database's openings."""
+    import numpy as np
+
+    manifest = None if full else _read_manifest(folder)
+    rebuilt = manifest is None or manifest.get("model") != embedder.name
+    if rebuilt:
+        dense, lexical, indexed = DenseIndex.empty(embedder.dim), BM25Index(), {}
+    else:
+        assert manifest is not None
+        dense, lexical = DenseIndex.load(folder), BM25Index.load(folder)
+        indexed = {int(k): str(v) for k, v in dict(manifest["docs"]).items()}  # type: ignore[arg-type]
+
+    current: dict[int, str] = {}
+    pending: list[tuple[int, str]] = []
+    added = updated = 0
+    for opening in iter_openings(session=session):
+        current[opening.id] = opening.content_hash
+        previous = indexed.get(opening.id)
+        if previous == opening.content_hash:
+            continue
+        added += previous is None
+        updated += previous is not None
+        pending.append((opening.id, search_text(opening)))
+
+    gone = sorted(set(indexed) - set(current))
+    dense.remove(np.asarray(gone, dtype=np.int64))
+    lexical.remove(gone)
+    for start in range(0, len(pending), BATCH):
+        chunk = pending[start : start + BATCH]
+        ids = np.asarray([doc_id for doc_id, _ in chunk], dtype=np.int64)
+        texts = [text for _, text in chunk]
+        dense.upsert(ids, embedder.encode_passages(texts, progress=progress))
+        for doc_id, terms in zip(ids, tokenize_many(texts), strict=True):
+            lexical.upsert(int(doc_id), terms)
+        logger.info("indexed %d/%d openings", min(start + BATCH, len(pending)), len(pending))
+
+    dense.save(folder)
+    lexical.save(folder)
+    manifest_path = folder / MANIFEST
+    tmp = manifest_path.with_suffix(".tmp")
+    tmp.write_text(
+        json.dumps({"model": embedder.name, "dim": embedder.dim, "docs": current}),
+        encoding="utf-8",
+    )
+    tmp.replace(manifest_path)
+    return IndexReport(added, updated, len(gone), len(current), rebuilt)

@@ -1,0 +1,148 @@
+"""Lexical channel: Okapi BM25 over Kiwi morphemes.
+
+Korean attaches particles and endings to words (용접을, 용접했어요), so whole words match
+poorly; Kiwi's morphemes (용접, 하, 었, 어요 → kept: 용접) are the terms here.
+The term-document matrix is a SciPy CSR of BM25 weights; a query's scores are one
+sparse row-sum over the query's term columns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["BM25Index", "tokenize"]
+
+#: Kiwi tags kept as terms: nouns, verb/adjective stems, roots, foreign words, numbers, hanja.
+KEPT_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "VV", "VA", "XR", "SL", "SN", "SH", "MAG"})
+#: Very common words that carry no matching signal in postings and seeker texts.
+STOP_TERMS = frozenset({"있", "하", "되", "없", "않", "것", "수", "등", "및", "같", "좋"})
+
+
+@lru_cache(maxsize=1)
+def _kiwi() -> Any:
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def tokenize(text: str) -> list[str]:
+    """BM25 terms of ``text``: Kiwi morphemes with a kept tag, lower-cased, stop terms dropped."""
+    if not text.strip():
+        return []
+    return [
+        token.form.lower()
+        for token in _kiwi().tokenize(text)
+        if token.tag in KEPT_TAGS and token.form not in STOP_TERMS
+    ]
+
+
+def tokenize_many(texts: Sequence[str]) -> list[list[str]]:
+    """:func:`tokenize` for many texts at once (Kiwi batches them internally)."""
+    results = _kiwi().tokenize(list(texts))
+    return [
+        [t.form.lower() for t in tokens if t.tag in KEPT_TAGS and t.form not in STOP_TERMS]
+        for tokens in results
+    ]
+
+
+class BM25Index:
+    """BM25 (k1=1.2, b=0.75) over documents keyed by opening id; persisted as term lists."""
+
+    FILE = "lexical.jsonl"
+
+    def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        self._docs: dict[int, list[str]] = {}
+        self._matrix: Any = None  # CSR (terms × docs) of BM25 weights, built lazily
+        self._vocab: dict[str, int] = {}
+        self._ids: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    @property
+    def ids(self) -> np.ndarray:
+        """Opening ids in the column order of :meth:`scores` (int64, ascending)."""
+        self._ensure_built()
+        assert self._ids is not None
+        return self._ids
+
+    def upsert(self, doc_id: int, terms: list[str]) -> None:
+        """Set the terms of one document."""
+        self._docs[int(doc_id)] = terms
+        self._matrix = None
+
+    def remove(self, doc_ids: Iterable[int]) -> None:
+        """Drop documents (unknown ids are ignored)."""
+        for doc_id in doc_ids:
+            self._docs.pop(int(doc_id), None)
+        self._matrix = None
+
+    def scores(self, query_terms: Sequence[str]) -> np.ndarray:
+        """BM25 score of every document (float32, aligned with :attr:`ids`); 0 = no term shared."""
+        import numpy as np
+
+        self._ensure_built()
+        rows = sorted({self._vocab[t] for t in query_terms if t in self._vocab})
+        if not rows:
+            return np.zeros(len(self._docs), dtype=np.float32)
+        return np.asarray(self._matrix[rows].sum(axis=0), dtype=np.float32).ravel()
+
+    def save(self, folder: Path) -> None:
+        """Write the documents' terms to ``folder`` (one JSON line per document)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / (self.FILE + ".tmp")
+        with tmp.open("w", encoding="utf-8") as out:
+            for doc_id in sorted(self._docs):
+                out.write(json.dumps([doc_id, self._docs[doc_id]], ensure_ascii=False) + "\n")
+        tmp.replace(folder / self.FILE)
+
+    @classmethod
+    def load(cls, folder: Path) -> BM25Index:
+        """Read an index saved by :meth:`save`."""
+        index = cls()
+        with (folder / cls.FILE).open(encoding="utf-8") as lines:
+            for line in lines:
+                doc_id, terms = json.loads(line)
+                index._docs[doc_id] = terms
+        return index
+
+    def _ensure_built(self) -> None:
+        if self._matrix is not None:
+            return
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        ids = sorted(self._docs)
+        self._ids = np.asarray(ids, dtype=np.int64)
+        vocab: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        tfs: list[int] = []
+        lengths = np.zeros(len(ids), dtype=np.float32)
+        for col, doc_id in enumerate(ids):
+            terms = self._docs[doc_id]
+            lengths[col] = len(terms)
+            for term, tf in Counter(terms).items():
+                rows.append(vocab.setdefault(term, len(vocab)))
+                cols.append(col)
+                tfs.append(tf)
+        n_docs = max(len(ids), 1)
+        avg_len = float(lengths.mean()) if len(ids) else 1.0
+        tf = np.asarray(tfs, dtype=np.float32)
+        col_idx = np.asarray(cols, dtype=np.int64)
+        row_idx = np.asarray(rows, dtype=np.int64)
+        df = np.bincount(row_idx, minlength=len(vocab)).astype(np.float32)
+        idf = np.log1p((n_docs - df + 0.5) / (df + 0.5))
+        norm = self.k1 * (1 - self.b + self.b * lengths[col_idx] / max(avg_len, 1e-6))
+        weights = idf[row_idx] * tf * (self.k1 + 1) / (tf + norm)
+        self._matrix = csr_matrix((weights, (row_idx, col_idx)), shape=(len(vocab), len(ids)))
+        self._vocab = vocab

@@ -1,0 +1,228 @@
+"""Match a seeker's Korean text to openings: understand, filter, retrieve, fuse, rank, explain.
+
+One :class:`Matcher` holds the embedding model, both indexes and the facts catalog in
+memory; build it once per process and call :meth:`Matcher.match` per request.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+import nlu
+from retrieval.catalog import Catalog
+from retrieval.constraints import MatchPolicy, allowed_rows, distances_km, home_region, tier_scores
+from retrieval.dense_index import DenseIndex
+from retrieval.embedder import Embedder
+from retrieval.errors import IndexMissingError
+from retrieval.explain import explain, format_pay
+from retrieval.fusion import reciprocal_rank_fusion
+from retrieval.indexer import MANIFEST
+from retrieval.lexical import BM25Index, tokenize
+from storage.openings import get_openings
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Match", "Matcher", "RankedCandidates"]
+
+#: How many candidates each channel contributes before ranking.
+CHANNEL_DEPTH = 100
+
+
+@dataclass
+class Match:
+    """One recommended opening, ready for display or JSON."""
+
+    opening_id: int
+    title: str
+    company: str
+    sources: list[dict[str, str]]
+    score: float
+    reasons: list[str]
+    missing: list[str] = field(default_factory=list)
+    occupation: str | None = None
+    region: str = ""
+    pay: str = ""
+    work_shift: str | None = None
+    employment_type: str | None = None
+    closes_on: str | None = None
+    contact: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready dict (the stable `jobbot match --json` item shape)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class RankedCandidates:
+    """Ranked opening ids per channel and after fusion (for evaluation)."""
+
+    dense: list[int]
+    lexical: list[int]
+    fused: list[int]  # RRF alone, before constraint-aware tiers
+    hybrid: list[int]
+
+
+class Matcher:
+    """The in-memory search engine over the center's openings."""
+
+    def __init__(
+        self,
+        *,
+        embedder: Embedder,
+        dense: DenseIndex,
+        lexical: BM25Index,
+        catalog: Catalog,
+        sessions: sessionmaker[Session],
+        policy: MatchPolicy,
+    ) -> None:
+        self.embedder = embedder
+        self.dense = dense
+        self.lexical = lexical
+        self.catalog = catalog
+        self.sessions = sessions
+        self.policy = policy
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        index_dir: Path,
+        embedder: Embedder,
+        sessions: sessionmaker[Session],
+        policy: MatchPolicy,
+    ) -> Matcher:
+        """Load the indexes from ``index_dir`` and the facts from the database."""
+        if not (index_dir / MANIFEST).exists():
+            raise IndexMissingError(index_dir)
+        with sessions() as session:
+            catalog = Catalog.load(session)
+        return cls(
+            embedder=embedder,
+            dense=DenseIndex.load(index_dir),
+            lexical=BM25Index.load(index_dir),
+            catalog=catalog,
+            sessions=sessions,
+            policy=policy,
+        )
+
+    def rank(
+        self, text: str, *, as_of: date, exclude: Iterable[int] = (), depth: int = CHANNEL_DEPTH
+    ) -> tuple[nlu.SeekerProfile, RankedCandidates, dict[int, float]]:
+        """Rank openings for ``text``: the profile, each channel's ranking, and final scores."""
+        import numpy as np
+
+        profile = nlu.parse_seeker_text(text)
+        home = home_region(profile, self.policy)
+        distance = distances_km(self.catalog, home)
+        mask = allowed_rows(
+            self.catalog, profile, as_of=as_of, distance=distance, policy=self.policy
+        )
+        excluded = np.asarray(sorted(set(exclude)), dtype=np.int64)
+        if len(excluded):
+            mask &= ~np.isin(self.catalog.ids, excluded)
+        allowed_ids = self.catalog.ids[mask]
+
+        query = self.embedder.encode_queries([dense_query(text, profile)])[0]
+        dense_ids, _ = self.dense.search(query, depth, allowed=allowed_ids)
+
+        lexical_scores = self.lexical.scores(tokenize(lexical_query(text, profile)))
+        lexical_ids = self.lexical.ids
+        lexical_allowed = np.isin(lexical_ids, allowed_ids)
+        scored = np.where(lexical_allowed & (lexical_scores > 0))[0]
+        order = scored[np.argsort(-lexical_scores[scored], kind="stable")][:depth]
+        lexical_ranked = [(int(lexical_ids[i]), float(lexical_scores[i])) for i in order]
+
+        fused = reciprocal_rank_fusion(dense_ids.tolist(), lexical_ranked)
+        ids = np.asarray(list(fused), dtype=np.int64)
+        top = max(fused.values(), default=1.0)
+        tiers = tier_scores(self.catalog, self.catalog.rows_of(ids), profile)
+        final = {int(i): float(t + fused[int(i)] / top) for i, t in zip(ids, tiers, strict=True)}
+        hybrid = sorted(final, key=lambda i: -final[i])
+        candidates = RankedCandidates(
+            dense=[int(i) for i in dense_ids],
+            lexical=[doc_id for doc_id, _ in lexical_ranked],
+            fused=sorted(fused, key=lambda i: -fused[i]),
+            hybrid=hybrid,
+        )
+        return profile, candidates, final
+
+    def match(
+        self, text: str, *, top: int = 5, as_of: date | None = None, exclude: Iterable[int] = ()
+    ) -> list[Match]:
+        """The ``top`` openings for a seeker's text, best first, with explanations.
+
+        ``exclude`` holds opening ids already shown (for paging without repeats).
+        """
+        as_of = as_of or date.today()
+        profile, candidates, final = self.rank(text, as_of=as_of, exclude=exclude)
+        chosen = candidates.hybrid[:top]
+        home = home_region(profile, self.policy)
+        distance = distances_km(self.catalog, home)
+        with self.sessions() as session:
+            openings = get_openings(session=session, ids=chosen)
+            results = []
+            for opening_id in chosen:
+                opening = openings[opening_id]
+                row = int(self.catalog.rows_of([opening_id])[0])
+                why = explain(
+                    opening,
+                    profile,
+                    distance_km=float(distance[row]),
+                    home_name=home.name_ko if home else None,
+                    as_of=as_of,
+                )
+                results.append(
+                    Match(
+                        opening_id=opening_id,
+                        title=opening.title,
+                        company=opening.company.name,
+                        sources=[
+                            {"source": p.source.name, "source_id": p.source_record_id}
+                            for p in opening.postings
+                        ],
+                        score=round(final[opening_id], 4),
+                        reasons=why.reasons,
+                        missing=why.missing,
+                        occupation=opening.occupation_family,
+                        region=opening.region_raw,
+                        pay=format_pay(opening),
+                        work_shift=opening.work_shift,
+                        employment_type=opening.employment_type,
+                        closes_on=opening.closes_on.isoformat() if opening.closes_on else None,
+                        contact=opening.contact,
+                    )
+                )
+        return results
+
+
+def dense_query(text: str, profile: nlu.SeekerProfile) -> str:
+    """The text embedded for the dense channel: the seeker's words plus the wanted jobs' names.
+
+    Naming the wanted occupation steers e5 on career changes (용접 하다가 지게차 하고 싶어요)
+    and on colloquial forms the model never saw (쇠 붙이는 일).
+    """
+    tables = nlu.load_tables()
+    names = [tables.families[f].name_ko for f in profile.wanted_families if f in tables.families]
+    return " ".join([*names, text]) if names else text
+
+
+def lexical_query(text: str, profile: nlu.SeekerProfile) -> str:
+    """The text tokenized for BM25: the wanted jobs' names and the certificates held.
+
+    The raw text is left out on purpose: negated facts (특수용접은 없어요, 야간은 못해요)
+    would otherwise pull in exactly the postings the seeker rules out.
+    """
+    tables = nlu.load_tables()
+    parts = [tables.families[f].name_ko for f in profile.wanted_families if f in tables.families]
+    parts += [
+        tables.certificates[c].name_ko
+        for c in profile.certificates_held
+        if c in tables.certificates
+    ]
+    return " ".join(parts) if parts else text

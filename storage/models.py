@@ -1,0 +1,160 @@
+"""SQLAlchemy ORM models: sources, companies, openings and the import log.
+
+An *opening* is one job as the center knows it; it may have been posted by several
+sources, each of which is an :class:`OpeningSource` row carrying that source's own id.
+Raw values are kept beside normalized ones so a normalization fix can be re-applied.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every jobbot table."""
+
+
+class Source(Base):
+    """A place openings come from (고용24, the city office, a school...)."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class Company(Base):
+    """An employer; ``name_key`` is the name with legal-form noise removed, for matching."""
+
+    __tablename__ = "companies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    business_no: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    openings: Mapped[list[Opening]] = relationship(back_populates="company")
+
+
+class Opening(Base):
+    """One job opening, merged across sources."""
+
+    __tablename__ = "openings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    occupation_raw: Mapped[str] = mapped_column(String(200), default="")
+    occupation_family: Mapped[str | None] = mapped_column(String(64), index=True)
+    region_raw: Mapped[str] = mapped_column(String(300), default="")
+    region_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    salary_type: Mapped[str | None] = mapped_column(String(8))
+    salary_min: Mapped[int | None] = mapped_column(Integer)
+    salary_max: Mapped[int | None] = mapped_column(Integer)
+    salary_raw: Mapped[str] = mapped_column(String(200), default="")
+    monthly_pay_min: Mapped[int | None] = mapped_column(Integer)
+    monthly_pay_max: Mapped[int | None] = mapped_column(Integer)
+    career_raw: Mapped[str] = mapped_column(String(64), default="")
+    career: Mapped[str | None] = mapped_column(String(8))
+    career_years_min: Mapped[int | None] = mapped_column(Integer)
+    education: Mapped[str] = mapped_column(String(64), default="")
+    certificates_raw: Mapped[str] = mapped_column(String(500), default="")
+    #: {certificate id: "required" | "preferred"}
+    certificates: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    employment_type_raw: Mapped[str] = mapped_column(String(64), default="")
+    employment_type: Mapped[str | None] = mapped_column(String(8))
+    work_shift_raw: Mapped[str] = mapped_column(String(64), default="")
+    work_shift: Mapped[str | None] = mapped_column(String(8))
+    closes_on_raw: Mapped[str] = mapped_column(String(32), default="")
+    #: ``None`` means open until filled (상시 / 채용시까지).
+    closes_on: Mapped[date | None] = mapped_column(Date, index=True)
+    foreign_workers: Mapped[str] = mapped_column(String(16), default="unknown")
+    dormitory: Mapped[bool] = mapped_column(Boolean, default=False)
+    commute_bus: Mapped[bool] = mapped_column(Boolean, default=False)
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    url: Mapped[str] = mapped_column(String(500), default="")
+    #: Hash of the fields that feed the search text; the index re-embeds when it changes.
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.now(), onupdate=func.now()
+    )
+
+    company: Mapped[Company] = relationship(back_populates="openings")
+    postings: Mapped[list[OpeningSource]] = relationship(
+        back_populates="opening", cascade="all, delete-orphan", order_by="OpeningSource.id"
+    )
+
+
+class OpeningSource(Base):
+    """One source's posting of an opening, keyed by that source's own id."""
+
+    __tablename__ = "opening_sources"
+    __table_args__ = (UniqueConstraint("source_id", "source_record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    opening_id: Mapped[int] = mapped_column(ForeignKey("openings.id"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    source_record_id: Mapped[str] = mapped_column(String(100))
+    #: Hash of the record as the source sent it; an equal hash means "unchanged".
+    record_hash: Mapped[str] = mapped_column(String(64))
+    source_modified: Mapped[str | None] = mapped_column(String(32))
+    first_seen: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    last_seen: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    opening: Mapped[Opening] = relationship(back_populates="postings")
+    source: Mapped[Source] = relationship()
+
+
+class ImportRun(Base):
+    """One `jobbot import` of one file, with its counts."""
+
+    __tablename__ = "import_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(String(500))
+    file_format: Mapped[str] = mapped_column(String(16))
+    source_override: Mapped[str | None] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    rows_total: Mapped[int] = mapped_column(Integer, default=0)
+    new: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    merged: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+
+    rejected_rows: Mapped[list[RejectedRow]] = relationship(
+        back_populates="run", cascade="all, delete-orphan", order_by="RejectedRow.line"
+    )
+
+
+class RejectedRow(Base):
+    """A row an import run could not take: where it was and why."""
+
+    __tablename__ = "rejected_rows"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("import_runs.id"), index=True)
+    line: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text, default="")
+
+    run: Mapped[ImportRun] = relationship(back_populates="rejected_rows")

@@ -1,0 +1,101 @@
+"""Readers: format detection, encodings, header aliases, line numbers."""
+
+from pathlib import Path
+
+import pytest
+
+from storage.errors import UnreadableFileError
+from storage.readers import CANONICAL_COLUMNS, FileFormat, read_rows
+
+HEADER = ",".join(CANONICAL_COLUMNS)
+ROW = (
+    "worknet,W1,(주)대한중공업,선박 용접공 모집,용접원,CO2 용접 경력자,군산시 오식도동,"
+    "월급,3500000,4000000,경력,3,무관,특수용접기능사,정규직,주간,2026-12-31,063-000-0000"
+)
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp949"])
+def test_csv_in_every_office_encoding(tmp_path: Path, encoding: str) -> None:
+    path = write(tmp_path, "a.csv", f"{HEADER}\n{ROW}\n".encode(encoding))
+    file_format, rows = read_rows(path)
+    rows = list(rows)
+    assert file_format is FileFormat.CSV
+    assert [r.line for r in rows] == [2]
+    assert rows[0].fields["company"] == "(주)대한중공업"
+    assert rows[0].fields["work_shift"] == "주간"
+
+
+def test_korean_headers_map_to_canonical_columns(tmp_path: Path) -> None:
+    text = "출처,공고번호,회사명,채용제목,직종,근무지,급여,마감일\nhrd,7,새만금테크,지게차 기사,지게차,군산,월급 300만원,상시\n"
+    _, rows = read_rows(write(tmp_path, "k.csv", text.encode()))
+    fields = next(iter(rows)).fields
+    assert fields["source"] == "hrd"
+    assert fields["title"] == "지게차 기사"
+    assert fields["salary_text"] == "월급 300만원"
+    assert fields["closes_on"] == "상시"
+
+
+def test_csv_line_numbers_count_multiline_cells(tmp_path: Path) -> None:
+    text = f'{HEADER}\n{ROW}\nworknet,W2,회사,"제목\n둘째 줄",직종\n{ROW.replace("W1", "W3")}\n'
+    _, rows = read_rows(write(tmp_path, "m.csv", text.encode()))
+    rows = list(rows)
+    assert [r.line for r in rows] == [2, 3, 5]
+    assert "_shape_error" in rows[1].fields  # too few cells
+    assert "_shape_error" not in rows[2].fields
+
+
+def test_csv_without_title_header_is_unreadable(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableFileError):
+        read_rows(write(tmp_path, "x.csv", b"a,b,c\n1,2,3\n"))
+
+
+def test_jsonl_reports_broken_lines_and_keeps_good_ones(tmp_path: Path) -> None:
+    text = '{"source":"s","source_id":"1","company":"c","title":"t","certificates":["a","b"]}\n{oops\n\n[1]\n'
+    file_format, rows = read_rows(write(tmp_path, "a.jsonl", text.encode()))
+    rows = list(rows)
+    assert file_format is FileFormat.JSONL
+    assert rows[0].fields["certificates"] == "a;b"
+    assert [(r.line, "_shape_error" in r.fields) for r in rows] == [(1, False), (2, True), (4, True)]
+
+
+def test_worknet_xml_items_with_lines(tmp_path: Path) -> None:
+    xml = """<?xml version="1.0" encoding="UTF-8"?>
+<wantedRoot><total>2</total>
+  <wanted>
+    <wantedAuthNo>K1</wantedAuthNo><company>군산정밀</company><title>CNC 선반 오퍼레이터</title>
+    <salTpNm>월급</salTpNm><minSal>2800000</minSal><maxSal>0</maxSal>
+    <region>전북 군산시</region><basicAddr>전북특별자치도 군산시 소룡동</basicAddr>
+    <closeDt>채용시까지</closeDt><empTpCd>10</empTpCd><smodifyDtm>202611011230</smodifyDtm>
+  </wanted>
+  <wanted>
+    <wantedAuthNo>K2</wantedAuthNo><company>A&amp;B</company><title>용접</title>
+  </wanted>
+</wantedRoot>"""
+    file_format, rows = read_rows(write(tmp_path, "w.xml", xml.encode()))
+    rows = list(rows)
+    assert file_format is FileFormat.WORKNET_XML
+    assert [r.line for r in rows] == [3, 9]
+    first = rows[0].fields
+    assert first["source"] == "worknet" and first["source_id"] == "K1"
+    assert first["region"] == "전북특별자치도 군산시 소룡동"
+    assert first["employment_type"] == "10" and first["source_modified"] == "202611011230"
+    assert rows[1].fields["company"] == "A&B"
+
+
+def test_truncated_xml_keeps_complete_items_and_reports_the_break(tmp_path: Path) -> None:
+    xml = "<wantedRoot>\n<wanted><wantedAuthNo>1</wantedAuthNo><company>c</company><title>t</title></wanted>\n<wanted><title>cut"
+    _, rows = read_rows(write(tmp_path, "t.xml", xml.encode()))
+    rows = list(rows)
+    assert rows[0].fields["source_id"] == "1"
+    assert rows[-1].line == 3 and "XML" in rows[-1].fields["_shape_error"]
+
+
+def test_missing_file_is_unreadable(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableFileError):
+        read_rows(tmp_path / "none.csv")
