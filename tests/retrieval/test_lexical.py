@@ -1,0 +1,68 @@
+"""Kiwi BM25: morpheme terms, ranking, persistence, incremental changes."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from retrieval.lexical import BM25Index, tokenize, tokenize_many
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("용접을 15년 했어요", ["용접", "15", "년"]),
+        ("지게차 운전기능사 있어요", ["지게차", "운전", "기능사"]),
+        ("CO2 용접공 모집", ["용접", "모집"]),
+    ],
+)
+def test_tokenize_keeps_content_morphemes(text: str, expected: list[str]) -> None:
+    terms = tokenize(text)
+    for term in expected:
+        assert term in terms, (term, terms)
+    assert "을" not in terms and "어요" not in terms
+
+
+def test_tokenize_many_equals_tokenize() -> None:
+    texts = ["선박 도장원 모집", "야간 근무 가능자", ""]
+    assert tokenize_many(texts) == [tokenize(t) for t in texts]
+
+
+def build(docs: dict[int, str]) -> BM25Index:
+    index = BM25Index()
+    for doc_id, text in docs.items():
+        index.upsert(doc_id, tokenize(text))
+    return index
+
+
+DOCS = {
+    3: "선박 블록 CO2 용접공 모집 경력 3년",
+    7: "지게차 운전원 상하차 물류센터",
+    9: "자동차 부품 조립 생산직 주간",
+    12: "용접 강사 직업훈련 교사",
+}
+
+
+def test_bm25_ranks_the_document_sharing_rare_terms() -> None:
+    index = build(DOCS)
+    scores = index.scores(tokenize("지게차 운전"))
+    assert index.ids.tolist() == [3, 7, 9, 12]
+    assert int(index.ids[np.argmax(scores)]) == 7
+    assert scores[index.ids.tolist().index(9)] == 0.0
+
+
+def test_unknown_terms_score_zero_everywhere() -> None:
+    assert not build(DOCS).scores(["없는단어"]).any()
+
+
+def test_save_load_roundtrip_and_incremental_update(tmp_path: Path) -> None:
+    index = build(DOCS)
+    index.save(tmp_path)
+    loaded = BM25Index.load(tmp_path)
+    query = tokenize("용접 모집")
+    assert np.allclose(loaded.scores(query), index.scores(query))
+    loaded.remove([3, 12])
+    loaded.upsert(20, tokenize("배관 용접 모집"))
+    scores = loaded.scores(query)
+    assert loaded.ids.tolist() == [7, 9, 20]
+    assert int(loaded.ids[np.argmax(scores)]) == 20
