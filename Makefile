@@ -24,7 +24,7 @@ $(APP_STAMP): $(APP_LOCK) pyproject.toml
 
 run: setup
 	$(JOBBOT) db upgrade
-	$(JOBBOT) import data/openings/*
+	$(JOBBOT) import data/openings/*.csv data/openings/*.xml
 	$(JOBBOT) match "$(EXAMPLE)"
 
 test: setup

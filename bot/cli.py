@@ -11,11 +11,14 @@ import logging
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from retrieval.matcher import Matcher
 
 app = typer.Typer(help="군산 일자리지원센터 구직자 매칭 봇 (jobbot)", no_args_is_help=True)
 db_app = typer.Typer(help="데이터베이스 관리", no_args_is_help=True)
@@ -42,6 +45,18 @@ def _parse_date(value: str | None) -> date:
         raise typer.BadParameter(
             "날짜는 YYYY-MM-DD 형식으로 적어 주세요 (예: 2026-11-01)"
         ) from None
+
+
+def _open_matcher() -> Matcher:
+    """The matcher, or a clear Korean message and exit code 1 when no usable index exists."""
+    from bot.services import open_matcher
+    from retrieval.errors import RetrievalError
+
+    try:
+        return open_matcher(_settings())
+    except RetrievalError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from None
 
 
 @app.callback()
@@ -167,17 +182,11 @@ def match_command(
 ) -> None:
     """Find the openings that fit a seeker's description, with reasons."""
     from bot.render import render_matches
-    from bot.services import open_matcher
-    from retrieval.errors import IndexMissingError
 
     if (text is None) == (batch is None):
         raise typer.BadParameter("구직자 문장 하나 또는 --batch 파일 중 하나만 주세요.")
     day = _parse_date(as_of)
-    try:
-        matcher = open_matcher(_settings())
-    except IndexMissingError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(code=1) from None
+    matcher = _open_matcher()
 
     if batch is not None:
         lines = sys.stdin if str(batch) == "-" else batch.open(encoding="utf-8")
@@ -203,9 +212,8 @@ def eval_retrieval(
     as_of: Annotated[str, typer.Option(help="마감 기준일")] = EVAL_AS_OF,
 ) -> None:
     """Print Recall@5, MRR@10, nDCG@10 and traps for dense, lexical, RRF and hybrid."""
-    from bot.services import open_matcher
     from retrieval.evaluation import evaluate_retrieval, format_table
 
-    matcher = open_matcher(_settings())
+    matcher = _open_matcher()
     table = evaluate_retrieval(matcher, dev, as_of=_parse_date(as_of))
     typer.echo(format_table(table))

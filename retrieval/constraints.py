@@ -104,7 +104,7 @@ def tier_scores(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) 
 
     tables = nlu.load_tables()
     wanted = set(profile.wanted_families)
-    related = {r for f in wanted if f in tables.families for r in tables.families[f].related}
+    related = {r for f in wanted if f in tables.occupations for r in tables.occupations[f].related}
     lacking = set(profile.certificates_lacking)
     held = set(profile.certificates_held)
     needs_permit = profile.visa in FOREIGN_VISAS_NEEDING_PERMIT

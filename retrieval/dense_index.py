@@ -82,7 +82,10 @@ class DenseIndex:
         if allowed is not None:
             if len(allowed) == 0:
                 return np.empty(0, np.int64), np.empty(0, np.float32)
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+            # Keep a Python reference: SWIG does not, and the selector must outlive the search.
+            selector = faiss.IDSelectorBatch(allowed)
+            params = faiss.SearchParameters()
+            params.sel = selector
         scores, ids = self._index.search(query.reshape(1, -1), k, params=params)
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]

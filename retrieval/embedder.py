@@ -37,7 +37,11 @@ class Embedder:
     @property
     def dim(self) -> int:
         """Embedding width."""
-        return int(self.model.get_sentence_embedding_dimension())
+        dimension = (
+            getattr(self.model, "get_embedding_dimension", None)
+            or self.model.get_sentence_embedding_dimension
+        )
+        return int(dimension())
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Embed seeker texts: float32 array of shape (len(texts), dim), rows L2-normalized."""
@@ -91,7 +95,9 @@ def load_embedder(
     """Load the embedding model named by ``spec`` (hub name, folder, or the bundled default)."""
     import torch
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.disable_progress_bar()
     if threads:
         torch.set_num_threads(threads)
     target = resolve_model(spec, cache_dir=cache_dir)

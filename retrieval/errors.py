@@ -21,3 +21,13 @@ class IndexMissingError(RetrievalError):
             f"검색 색인이 없습니다 ({folder}). 먼저 `jobbot import` 또는 `jobbot index`를 실행해 주세요."
         )
         self.folder = folder
+
+
+class IndexModelMismatch(RetrievalError):
+    """The index on disk was built with a different embedding model than the one loaded."""
+
+    def __init__(self, built_with: str, loaded: str) -> None:
+        super().__init__(
+            f"검색 색인이 다른 임베딩 모델({built_with})로 만들어졌습니다. "
+            f"현재 모델({loaded})로 `jobbot index`를 실행해 다시 만들어 주세요."
+        )

@@ -24,14 +24,12 @@ def format_pay(opening: Opening) -> str:
     """'월 350~420만원', '시급 12,000원', or '면접 후 결정'."""
     if not opening.salary_min:
         return opening.salary_raw or "면접 후 결정"
-    kind = (opening.salary_type or "월급").removesuffix("급")
-    if opening.salary_type in ("시급", "일급"):
-        low = f"{opening.salary_min:,}"
+    kind = opening.salary_type or "월급"
+    if kind in ("시급", "일급"):
         high = f"~{opening.salary_max:,}" if opening.salary_max else ""
-        return f"{kind} {low}{high}원"
-    low_m = opening.salary_min // 10_000
+        return f"{kind} {opening.salary_min:,}{high}원"
     high_m = f"~{opening.salary_max // 10_000:,}" if opening.salary_max else ""
-    return f"{kind} {low_m:,}{high_m}만원"
+    return f"{kind.removesuffix('급')} {opening.salary_min // 10_000:,}{high_m}만원"
 
 
 def explain(
@@ -46,10 +44,10 @@ def explain(
     tables = nlu.load_tables()
     out = Explanation()
     family = opening.occupation_family
-    family_name = tables.families[family].name_ko if family in tables.families else None
+    family_name = tables.occupations[family].name_ko if family in tables.occupations else None
     experience = {e.family: e.years for e in profile.experience}
     wanted = set(profile.wanted_families)
-    related = {r for f in wanted if f in tables.families for r in tables.families[f].related}
+    related = {r for f in wanted if f in tables.occupations for r in tables.occupations[f].related}
 
     if family in wanted:
         years = experience.get(family)

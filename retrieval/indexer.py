@@ -64,7 +64,8 @@ def sync_index(
     else:
         assert manifest is not None
         dense, lexical = DenseIndex.load(folder), BM25Index.load(folder)
-        indexed = {int(k): str(v) for k, v in dict(manifest["docs"]).items()}  # type: ignore[arg-type]
+        docs: dict[str, str] = manifest["docs"]  # type: ignore[assignment]
+        indexed = {int(k): str(v) for k, v in docs.items()}
 
     current: dict[int, str] = {}
     pending: list[tuple[int, str]] = []

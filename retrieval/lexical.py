@@ -137,12 +137,12 @@ class BM25Index:
                 tfs.append(tf)
         n_docs = max(len(ids), 1)
         avg_len = float(lengths.mean()) if len(ids) else 1.0
-        tf = np.asarray(tfs, dtype=np.float32)
+        tf_values = np.asarray(tfs, dtype=np.float32)
         col_idx = np.asarray(cols, dtype=np.int64)
         row_idx = np.asarray(rows, dtype=np.int64)
         df = np.bincount(row_idx, minlength=len(vocab)).astype(np.float32)
         idf = np.log1p((n_docs - df + 0.5) / (df + 0.5))
         norm = self.k1 * (1 - self.b + self.b * lengths[col_idx] / max(avg_len, 1e-6))
-        weights = idf[row_idx] * tf * (self.k1 + 1) / (tf + norm)
+        weights = idf[row_idx] * tf_values * (self.k1 + 1) / (tf_values + norm)
         self._matrix = csr_matrix((weights, (row_idx, col_idx)), shape=(len(vocab), len(ids)))
         self._vocab = vocab

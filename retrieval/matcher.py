@@ -6,6 +6,7 @@ memory; build it once per process and call :meth:`Matcher.match` per request.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -19,7 +20,7 @@ from retrieval.catalog import Catalog
 from retrieval.constraints import MatchPolicy, allowed_rows, distances_km, home_region, tier_scores
 from retrieval.dense_index import DenseIndex
 from retrieval.embedder import Embedder
-from retrieval.errors import IndexMissingError
+from retrieval.errors import IndexMissingError, IndexModelMismatch
 from retrieval.explain import explain, format_pay
 from retrieval.fusion import reciprocal_rank_fusion
 from retrieval.indexer import MANIFEST
@@ -98,8 +99,12 @@ class Matcher:
         policy: MatchPolicy,
     ) -> Matcher:
         """Load the indexes from ``index_dir`` and the facts from the database."""
-        if not (index_dir / MANIFEST).exists():
+        manifest_path = index_dir / MANIFEST
+        if not manifest_path.exists():
             raise IndexMissingError(index_dir)
+        built_with = json.loads(manifest_path.read_text(encoding="utf-8")).get("model")
+        if built_with != embedder.name:
+            raise IndexModelMismatch(str(built_with), embedder.name)
         with sessions() as session:
             catalog = Catalog.load(session)
         return cls(
@@ -159,6 +164,8 @@ class Matcher:
 
         ``exclude`` holds opening ids already shown (for paging without repeats).
         """
+        import numpy as np
+
         as_of = as_of or date.today()
         profile, candidates, final = self.rank(text, as_of=as_of, exclude=exclude)
         chosen = candidates.hybrid[:top]
@@ -169,7 +176,7 @@ class Matcher:
             results = []
             for opening_id in chosen:
                 opening = openings[opening_id]
-                row = int(self.catalog.rows_of([opening_id])[0])
+                row = int(self.catalog.rows_of(np.asarray([opening_id]))[0])
                 why = explain(
                     opening,
                     profile,
@@ -208,7 +215,9 @@ def dense_query(text: str, profile: nlu.SeekerProfile) -> str:
     and on colloquial forms the model never saw (쇠 붙이는 일).
     """
     tables = nlu.load_tables()
-    names = [tables.families[f].name_ko for f in profile.wanted_families if f in tables.families]
+    names = [
+        tables.occupations[f].name_ko for f in profile.wanted_families if f in tables.occupations
+    ]
     return " ".join([*names, text]) if names else text
 
 
@@ -219,7 +228,9 @@ def lexical_query(text: str, profile: nlu.SeekerProfile) -> str:
     would otherwise pull in exactly the postings the seeker rules out.
     """
     tables = nlu.load_tables()
-    parts = [tables.families[f].name_ko for f in profile.wanted_families if f in tables.families]
+    parts = [
+        tables.occupations[f].name_ko for f in profile.wanted_families if f in tables.occupations
+    ]
     parts += [
         tables.certificates[c].name_ko
         for c in profile.certificates_held

@@ -128,7 +128,9 @@ def _csv_rows(reader: Any, columns: list[str | None], width: int) -> Iterator[Ra
             continue
         fields = {col: cell for col, cell in zip(columns, cells, strict=False) if col}
         if len(cells) != width:
-            fields["_shape_error"] = f"열 개수가 머리글과 다릅니다 ({len(cells)}개, 머리글 {width}개)"
+            fields["_shape_error"] = (
+                f"열 개수가 머리글과 다릅니다 ({len(cells)}개, 머리글 {width}개)"
+            )
         yield RawRow(line, fields)
 
 

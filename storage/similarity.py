@@ -16,16 +16,23 @@ TITLE_THRESHOLD = 0.6
 #: responses carry a stub description, which must not block merging with a full posting.
 DESCRIPTION_THRESHOLD = 0.35
 PROSE_CHARS = 80
+SAME_PROSE = 0.8
+REWORDED_TITLE_THRESHOLD = 0.4
 
 
 class JobLike(Protocol):
     """The fields the comparison reads (an ORM opening or an import record)."""
 
-    title: str
-    description: str
-    region_id: str | None
-    region_raw: str
-    occupation_family: str | None
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def region_id(self) -> str | None: ...
+    @property
+    def region_raw(self) -> str: ...
+    @property
+    def occupation_family(self) -> str | None: ...
 
 
 def _bigrams(text: str) -> set[str]:
@@ -56,8 +63,12 @@ def is_same_job(existing: JobLike, new: JobLike) -> bool:
         and existing.occupation_family != new.occupation_family
     ):
         return False
-    if bigram_similarity(existing.title, new.title) < TITLE_THRESHOLD:
-        return False
+    title = bigram_similarity(existing.title, new.title)
     if len(existing.description) >= PROSE_CHARS and len(new.description) >= PROSE_CHARS:
-        return bigram_similarity(existing.description, new.description) >= DESCRIPTION_THRESHOLD
-    return True
+        description = bigram_similarity(existing.description, new.description)
+        if description < DESCRIPTION_THRESHOLD:
+            return False
+        # The same prose under a retyped title (모집 → 구인, 중식 → 점심) is the same job.
+        if description >= SAME_PROSE:
+            return title >= REWORDED_TITLE_THRESHOLD
+    return title >= TITLE_THRESHOLD

@@ -61,7 +61,11 @@ def test_jsonl_reports_broken_lines_and_keeps_good_ones(tmp_path: Path) -> None:
     rows = list(rows)
     assert file_format is FileFormat.JSONL
     assert rows[0].fields["certificates"] == "a;b"
-    assert [(r.line, "_shape_error" in r.fields) for r in rows] == [(1, False), (2, True), (4, True)]
+    assert [(r.line, "_shape_error" in r.fields) for r in rows] == [
+        (1, False),
+        (2, True),
+        (4, True),
+    ]
 
 
 def test_worknet_xml_items_with_lines(tmp_path: Path) -> None:
