@@ -1,0 +1,185 @@
+"""Splitting a message into clauses, the scope of negation and other cues.
+
+"특수용접은 없고 용접기능사는 있어요" is two clauses, so 없 negates only 특수용접.
+Clauses end at punctuation, at words ending in a connective or final ending (없고, 했는데,
+다쳐서, 있어요, 사는디) and before conjunctions (근데, 그리고). Words typed without spaces
+("특수용접은없고용접기능사는있어요") hide those endings; for a long word that may contain one,
+Kiwi's morphological analysis finds them. Kiwi is optional: without kiwipiepy the split
+falls back to punctuation and spacing only.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from nlu.lexicon import (
+    AUXILIARY_STARTS,
+    CLAUSE_CONJUNCTIONS,
+    CLAUSE_ENDINGS,
+    CLAUSE_NOUN_EXCEPTIONS,
+    NEGATION_WORDS,
+)
+
+__all__ = ["Clause", "load_kiwi", "split_clauses"]
+
+logger = logging.getLogger(__name__)
+
+_SEPARATORS = frozenset(",!?;\n|/")
+_JAMO_SEPARATORS = frozenset("ㅠㅜㅋㅎ")
+_TRAILING_PUNCT = "\"'()[]{}<>…:-"
+# Only unspaced runs of at least this many syllables may hide a clause ending worth a Kiwi
+# call; shorter words are compounds or end in the ending the spacing rules already see.
+_KIWI_MIN_WORD = 8
+_WORD = re.compile(r"[^\s,!?;|/.~]+")
+_KIWI_HINT_CHARS = frozenset("고데서만지요다디께니면")
+_KIWI_SPLIT_EC = frozenset(
+    {
+        "고",
+        "는데",
+        "은데",
+        "ᆫ데",
+        "ㄴ데",
+        "지만",
+        "어서",
+        "아서",
+        "니까",
+        "으니까",
+        "면서",
+        "다가",
+        "는디",
+        "어",
+        "아",
+    }
+)
+
+_kiwi_lock = threading.Lock()
+_kiwi: Any = None
+_kiwi_failed = False
+
+
+@dataclass(frozen=True)
+class Clause:
+    """``text`` is the normalized text's ``[start:end]``, trimmed."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _get_kiwi() -> Any:
+    """The shared Kiwi analyser, created on first use; None if kiwipiepy is unavailable."""
+    global _kiwi, _kiwi_failed
+    if _kiwi is not None or _kiwi_failed:
+        return _kiwi
+    with _kiwi_lock:
+        if _kiwi is None and not _kiwi_failed:
+            try:
+                from kiwipiepy import Kiwi  # heavy; only when an unspaced message needs it
+
+                _kiwi = Kiwi()
+            except Exception:  # pragma: no cover - depends on the environment
+                logger.warning("kiwipiepy unavailable; unspaced text is split by punctuation only")
+                _kiwi_failed = True
+    return _kiwi
+
+
+def load_kiwi() -> bool:
+    """Load Kiwi now (it takes seconds) rather than on the first unspaced message.
+
+    Returns False if kiwipiepy is unavailable.
+    """
+    return _get_kiwi() is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _kiwi_cuts(word: str) -> tuple[int, ...]:
+    """Offsets inside ``word`` where Kiwi sees a clause-closing ending."""
+    kiwi = _get_kiwi()
+    if kiwi is None:
+        return ()
+    tokens = kiwi.tokenize(word)
+    cuts: list[int] = []
+    for k, token in enumerate(tokens[:-1]):
+        nxt = tokens[k + 1]
+        end = token.start + token.len
+        closing = token.tag == "EF" or (
+            token.tag == "EC" and token.form in _KIWI_SPLIT_EC and nxt.tag != "VX"
+        )
+        if closing and 0 < end < len(word):
+            cuts.append(end)
+    return tuple(cuts)
+
+
+def _needs_kiwi(word: str) -> bool:
+    if len(word) < _KIWI_MIN_WORD:
+        return False
+    hangul = sum("가" <= ch <= "힣" for ch in word)
+    return hangul >= _KIWI_MIN_WORD and any(ch in _KIWI_HINT_CHARS for ch in word[1:-1])
+
+
+def _closes_clause(word: str, prev: str, nxt: str) -> bool:
+    """Whether a clause ends after ``word`` (``prev``/``nxt`` are its neighbours)."""
+    bare = word.rstrip(_TRAILING_PUNCT)
+    if len(bare) < 2 or bare in CLAUSE_NOUN_EXCEPTIONS or bare in CLAUSE_CONJUNCTIONS:
+        return False
+    if bare.endswith("에서"):
+        return False
+    if not bare.endswith(CLAUSE_ENDINGS):
+        return False
+    if bare.endswith("고") or bare.endswith("고요"):
+        if nxt.startswith(AUXILIARY_STARTS):
+            return False
+        # "용접하고 배관" is "welding and piping"; only "안 하고"/"못하고" closes a clause
+        if bare.endswith("하고") and not (bare.startswith(("안", "못")) or prev in NEGATION_WORDS):
+            return False
+    return True
+
+
+def split_clauses(text: str, *, use_kiwi: bool = True) -> tuple[Clause, ...]:
+    """Split normalized ``text`` into clauses, in order; separators belong to no clause."""
+    n = len(text)
+    separator = [False] * n
+    starts_clause = [False] * (n + 1)
+    for i, ch in enumerate(text):
+        if ch in _SEPARATORS or ch in _JAMO_SEPARATORS:
+            separator[i] = True
+        elif ch in ".~":
+            between_numbers = (
+                0 < i < n - 1 and text[i - 1] in "0123456789:" and (text[i + 1] in "0123456789")
+            )
+            separator[i] = not between_numbers
+    words: list[tuple[int, str]] = []
+    pos = 0
+    for word in text.split(" "):
+        words.append((pos, word))
+        pos += len(word) + 1
+    for k, (start, word) in enumerate(words):
+        prev = words[k - 1][1] if k else ""
+        nxt = words[k + 1][1] if k + 1 < len(words) else ""
+        if word in CLAUSE_CONJUNCTIONS:
+            starts_clause[start] = True
+        if nxt and _closes_clause(word, prev, nxt):
+            starts_clause[start + len(word) + 1] = True
+    if use_kiwi:
+        for match in _WORD.finditer(text):
+            if _needs_kiwi(match.group()):
+                for cut in _kiwi_cuts(match.group()):
+                    starts_clause[match.start() + cut] = True
+    clauses: list[Clause] = []
+    begin = 0
+    for i in range(n + 1):
+        boundary = i == n or separator[i] or (starts_clause[i] and i > begin)
+        if not boundary:
+            continue
+        piece = text[begin:i]
+        stripped = piece.strip()
+        if stripped:
+            offset = begin + (len(piece) - len(piece.lstrip()))
+            clauses.append(Clause(offset, offset + len(stripped), stripped))
+        begin = i + 1 if i < n and separator[i] else i
+    return tuple(clauses)

@@ -1,0 +1,183 @@
+"""What a seeker's message says about conditions: shifts, employment types, where, visa, amenities.
+
+Each reader looks at one kind of mention with the cues of its own clause and records
+evidence on the :class:`~nlu.reading.Reading`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from nlu.lexicon import (
+    ANYWHERE_ACCEPT_TERMS,
+    ANYWHERE_TERMS,
+    COMMUTE_CUES,
+    EMPLOYMENT_TYPES,
+    ONLY_CUES,
+    SHIFTS,
+)
+from nlu.matchers import employment_matcher, shift_matcher, shifts_of
+from nlu.reading import Reading
+
+__all__ = [
+    "KM_PER_COMMUTE_MINUTE",
+    "read_amenity",
+    "read_employment",
+    "read_regions",
+    "read_shifts",
+    "read_visa",
+]
+
+logger = logging.getLogger(__name__)
+
+#: "30분 거리" → 24 km: an average of about 48 km/h on Gunsan-area roads.
+KM_PER_COMMUTE_MINUTE = 0.8
+
+_KM = re.compile(r"(\d{1,3})\s?(?:km|키로|킬로)")
+_MINUTES = re.compile(r"(\d{1,3})\s?분")
+_HOURS = re.compile(r"(?<![0-9])([12])\s?시간")
+_VISA_LATIN = re.compile(r"(?<![a-z0-9])([efhdg])\s?-?\s?(\d{1,2})(?![0-9])")
+_VISA_VALID = {"e": {7, 8, 9, 10}, "h": {1, 2}, "f": {1, 2, 3, 4, 5, 6}, "d": {2, 4, 10}, "g": {1}}
+_VISA_KOREAN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:이|e)\s?(?:구|9)\s?비자"), "E-9"),
+    (re.compile(r"(?:이|e)\s?(?:팔|8)\s?비자"), "E-8"),
+    (re.compile(r"(?:이|e)\s?(?:칠|7)\s?비자"), "E-7"),
+    (re.compile(r"에이치\s?(?:투|2|이)"), "H-2"),
+    (re.compile(r"에프\s?(?:포|4|사)"), "F-4"),
+    (re.compile(r"에프\s?(?:투|2|이)"), "F-2"),
+    (re.compile(r"에프\s?(?:오|5|파이브)"), "F-5"),
+    (re.compile(r"에프\s?(?:식스|6|육)"), "F-6"),
+    (re.compile(r"고용\s?허가"), "E-9"),
+    (re.compile(r"방문\s?취업"), "H-2"),
+    (re.compile(r"재외\s?동포"), "F-4"),
+    (re.compile(r"결혼\s?이민"), "F-6"),
+    (re.compile(r"영주권"), "F-5"),
+)
+_NIGHT_RELATED = ("야간", "2교대", "3교대")
+_AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
+
+
+def read_shifts(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
+    """(wanted, excluded) shifts; refusing 야간 also refuses 2교대 and 3교대."""
+    t = st.norm.text
+    wanted: set[str] = set()
+    refused: set[str] = set()
+    implied: set[str] = set()
+    for m in shift_matcher().find(t):
+        shifts = shifts_of(m.key)
+        k = st.clause_at(m.start)
+        cues = st.cues(k)
+        after = t[m.end : m.end + 6]
+        if cues.not_required:
+            st.note(k, "shift_flexible:" + ",".join(shifts))
+            continue
+        if cues.refused:
+            refused.update(shifts)
+            if "야간" in shifts:
+                implied.update(_NIGHT_RELATED)
+            st.note(k, "shift_excluded:" + ",".join(shifts))
+            continue
+        wanted.update(shifts)
+        st.note(k, "shift_wanted:" + ",".join(shifts))
+        if after.startswith(ONLY_CUES):
+            implied.update(s for s in SHIFTS if s not in shifts)
+            st.note(k, "shift_only:" + ",".join(shifts))
+    excluded = refused | (implied - wanted)
+    return frozenset(wanted - refused), frozenset(excluded)
+
+
+def read_employment(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
+    """(wanted, excluded) employment types; "정규직만" excludes the others."""
+    t = st.norm.text
+    wanted: set[str] = set()
+    excluded: set[str] = set()
+    only: set[str] = set()
+    for m in employment_matcher().find(t):
+        k = st.clause_at(m.start)
+        cues = st.cues(k)
+        if cues.not_required:
+            st.note(k, f"employment_flexible:{m.key}")
+            continue
+        if cues.refused and not (cues.absent and cues.question):
+            excluded.add(m.key)
+            st.note(k, f"employment_excluded:{m.key}")
+            continue
+        wanted.add(m.key)
+        st.note(k, f"employment_wanted:{m.key}")
+        if t[m.end : m.end + 5].startswith(ONLY_CUES):
+            only.add(m.key)
+    if only:
+        excluded |= {e for e in EMPLOYMENT_TYPES if e not in only}
+    return frozenset(wanted - excluded), frozenset(excluded)
+
+
+def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
+    """(home region id, any region is fine, maximum commute in km)."""
+    t = st.norm.text
+    home: str | None = None
+    fallback: str | None = None
+    home_clause = fallback_clause = 0
+    for m in st.tables.region_matcher.find(t):
+        k = st.clause_at(m.start)
+        cues = st.cues(k)
+        region = st.tables.regions[m.key]
+        text = st.clauses[k].text
+        if cues.refused or any(cue in text for cue in _AWAY_CUES):
+            st.note(k, f"region_mentioned:{m.key}")
+            continue
+        if cues.home and home is None:
+            home, home_clause = m.key, k
+        elif fallback is None and region.level != "park" and not cues.experience:
+            fallback, fallback_clause = m.key, k
+    if home is None and fallback is not None:
+        home, home_clause = fallback, fallback_clause
+    if home is not None:
+        st.note(home_clause, f"home_region:{home}")
+    anywhere = False
+    for k, clause in enumerate(st.clauses):
+        if any(term in clause.text for term in ANYWHERE_TERMS):
+            anywhere = True
+            st.note(k, "region_anywhere")
+        elif any(term in clause.text for term in ANYWHERE_ACCEPT_TERMS):
+            anywhere = anywhere or not st.cues(k).refused
+            st.note(k, "region_anywhere" if not st.cues(k).refused else "region_local_only")
+    commute: int | None = None
+    for k, clause in enumerate(st.clauses):
+        if commute is not None or not any(cue in clause.text for cue in COMMUTE_CUES):
+            continue
+        if (km := _KM.search(clause.text)) is not None:
+            commute = int(km.group(1))
+        elif (minutes := _MINUTES.search(clause.text)) is not None and int(minutes.group(1)) <= 120:
+            commute = round(int(minutes.group(1)) * KM_PER_COMMUTE_MINUTE)
+        elif (hours := _HOURS.search(clause.text)) is not None:
+            commute = round(int(hours.group(1)) * 60 * KM_PER_COMMUTE_MINUTE)
+        if commute is not None:
+            st.note(k, f"max_commute_km:{commute}")
+    return home, anywhere, commute
+
+
+def read_visa(st: Reading) -> str | None:
+    """The visa type (E-9, H-2, F-4...), from "E-9", "이구비자", "고용허가"..."""
+    t = st.norm.text
+    for match in _VISA_LATIN.finditer(t):
+        letter, number = match.group(1), int(match.group(2))
+        if number in _VISA_VALID[letter]:
+            visa = f"{letter.upper()}-{number}"
+            st.note(st.clause_at(match.start()), f"visa:{visa}")
+            return visa
+    for pattern, visa in _VISA_KOREAN:
+        if (spoken := pattern.search(t)) is not None:
+            st.note(st.clause_at(spoken.start()), f"visa:{visa}")
+            return visa
+    return None
+
+
+def read_amenity(st: Reading, terms: tuple[str, ...], fact: str) -> bool:
+    """Whether the seeker needs what ``terms`` name (a dormitory, a commute bus)."""
+    needed = False
+    for k, clause in enumerate(st.clauses):
+        if any(term in clause.text for term in terms):
+            needed = not st.cues(k).refused
+            st.note(k, fact if needed else f"no_{fact}")
+    return needed

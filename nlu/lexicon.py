@@ -1,0 +1,272 @@
+"""Closed Korean vocabularies and cue words the parsers react to, in one place.
+
+Open vocabularies (occupations, certificates, regions) are data under
+``data/normalization``; what is here is grammar-like and small: shift and employment-type
+names, amenities, and the cue words that say whether a clause wants, has done, can do,
+refuses, holds or lacks something. Cue lists are matched as substrings of a normalized
+clause unless their name says otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = [
+    "ABSENCE_CUES",
+    "ABSENCE_NOT_NEGATIVE",
+    "ANYWHERE_ACCEPT_TERMS",
+    "ANYWHERE_TERMS",
+    "AUXILIARY_STARTS",
+    "CAPABILITY_CUES",
+    "CERTIFICATE_WORDS",
+    "CLAUSE_CONJUNCTIONS",
+    "CLAUSE_ENDINGS",
+    "CLAUSE_NOUN_EXCEPTIONS",
+    "COMMUTE_BUS_TERMS",
+    "COMMUTE_CUES",
+    "CONTINUE_CUES",
+    "DORMITORY_TERMS",
+    "DOUBLE_NEGATIVE_CUES",
+    "EMPLOYMENT_TERMS",
+    "EMPLOYMENT_TYPES",
+    "EXPERIENCE_CUES",
+    "EXPERIENCE_NEGATED_CUES",
+    "HOME_CUES",
+    "LACKING_CUES",
+    "NEGATION_CUES",
+    "NEGATION_PREFIXES",
+    "NEGATION_WORDS",
+    "NOT_REQUIRED_CUES",
+    "NO_CAR_CUES",
+    "ONLY_CUES",
+    "OTHER_WORK_CUES",
+    "PAY_CUES",
+    "POSSESSION_CUES",
+    "QUESTION_CUES",
+    "SHIFTS",
+    "SHIFT_TERMS",
+    "TOTAL_YEARS_CUES",
+    "WANT_CUES",
+]
+
+# fmt: off
+# Word lists read better packed than one word per line.
+
+#: The normalized shifts, in the order a posting is classified by.
+SHIFTS = ("주간", "2교대", "3교대", "야간")
+#: The normalized employment types.
+EMPLOYMENT_TYPES = ("정규직", "계약직", "일용직", "파견직")
+#: Surface → shifts it names. "교대" alone means either rotating pattern.
+SHIFT_TERMS: Mapping[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        (
+            "주간", "주간 근무", "주간 고정", "주간조", "낮일", "낮 일", "낮 근무", "낮에",
+            "낮에만", "낮 시간", "데이", "일근", "상근",
+        ),
+        ("주간",),
+    ),
+    **dict.fromkeys(
+        (
+            "야간", "야간 근무", "야간 전담", "야간 고정", "야간조", "밤일", "밤 일", "밤 근무",
+            "밤에", "밤샘", "밤 새는", "철야", "나이트", "심야", "야간 일",
+        ),
+        ("야간",),
+    ),
+    **dict.fromkeys(
+        (
+            "2교대", "주야 교대", "주야 맞교대", "맞교대", "주야간 교대", "주야 2교대",
+            "2조 2교대", "3조 2교대", "4조 2교대", "주야간", "주야", "주/야",
+        ),
+        ("2교대",),
+    ),
+    **dict.fromkeys(
+        (
+            "3교대", "3조 3교대", "4조 3교대", "4조3교대",
+        ),
+        ("3교대",),
+    ),
+    **dict.fromkeys(
+        (
+            "교대", "교대 근무", "교대제", "교대조",
+        ),
+        ("2교대", "3교대"),
+    ),
+}
+#: Surface → employment type.
+EMPLOYMENT_TERMS: Mapping[str, str] = {
+    **dict.fromkeys(
+        (
+            "정규직", "정규", "정직원", "상용직", "무기 계약", "무기계약직",
+            "기간의 정함이 없는",
+        ),
+        "정규직",
+    ),
+    **dict.fromkeys(
+        (
+            "계약직", "기간제", "계약 기간", "임시직", "촉탁", "촉탁직", "인턴", "단기 계약",
+            "단기직", "기간의 정함이 있는", "대체인력",
+        ),
+        "계약직",
+    ),
+    **dict.fromkeys(
+        (
+            "일용직", "일용", "일용 근로", "일당직", "인력 사무소", "인력사무실", "노가다",
+            "건설 일용",
+        ),
+        "일용직",
+    ),
+    **dict.fromkeys(
+        (
+            "파견", "파견직", "파견 근로", "인력 파견", "용역", "용역직", "파견 업체",
+        ),
+        "파견직",
+    ),
+}
+#: A dormitory or housing provided by the employer.
+DORMITORY_TERMS = (
+    "기숙사", "숙소", "숙식", "숙식 제공", "숙소 제공", "사택", "원룸 제공", "잘 곳", "잘곳",
+    "잠자리", "방 제공", "숙박 제공",
+)
+#: A commute bus run by the employer or the industrial park.
+COMMUTE_BUS_TERMS = (
+    "통근버스", "통근 버스", "통근차", "통근 차량", "셔틀", "셔틀버스", "출퇴근 버스",
+    "회사 버스", "버스 운행", "통근 셔틀",
+)
+#: "I have no car": a seeker who says this needs a commute bus.
+NO_CAR_CUES = ("차가 없", "차 없", "자차 없", "자차가 없", "자가용 없", "자가용이 없", "차도 없")
+#: Phrases that mean "any region" by themselves.
+ANYWHERE_TERMS = (
+    "어디든", "어디든지", "어디라도", "어디서든", "어디나", "어디 가도", "어디가도", "전국",
+    "지역 상관", "지역 무관", "지역무관", "지역 관계", "지역은 상관", "지역 안 가려",
+    "지역 안가려", "지역 안 가림", "거리 상관", "거리는 상관", "멀어도 괜찮", "멀어도 상관",
+    "멀어도 돼",
+)
+#: Phrases that mean "any region" unless negated ("타지역은 안돼요").
+ANYWHERE_ACCEPT_TERMS = ("타지역", "타 지역", "타지", "지방", "출장", "외지", "타 도시", "객지")
+#: Standalone words that negate their clause.
+NEGATION_WORDS = frozenset({
+    "안", "못", "노노", "ㄴㄴ", "no", "노", "아뇨", "아니요", "아니오", "안돼",
+})
+#: Word beginnings that negate their clause ("안돼요", "못해요", "안헐라요").
+NEGATION_PREFIXES = (
+    "안돼", "안되", "안됨", "안됩", "안해", "안하", "안함", "안헐", "안할", "안혀", "안갈",
+    "못해", "못하", "못함", "못혀", "못헐", "못할", "못 ",
+)
+#: Substrings that negate their clause.
+NEGATION_CUES = (
+    "않", "말고", "말구", "빼고", "빼구", "제외", "싫", "불가", "힘들", "힘듭", "별로", "노노",
+    "ㄴㄴ", "무리", "꺼려", "자신 없", "자신없", "못 해", "못해", "안 돼", "안돼", "안 되",
+    "안되", "안 해", "안해",
+)
+#: "There is no ..." — a negation for shifts, amenities and certificates, but for an
+#: occupation it only says "no experience" (or asks "없나요?").
+ABSENCE_CUES = ("없", "미취득", "미소지", "미보유", "미제공", "미지원", "미운영")
+#: "없" that does not negate: 상관없어요 means "fine either way".
+ABSENCE_NOT_NEGATIVE = (
+    "상관없", "상관 없", "관계없", "관계 없", "문제없", "문제 없", "지장없", "지장 없",
+    "걱정없", "걱정 없", "무관",
+)
+#: "Without it I can't": a requirement, not a refusal.
+DOUBLE_NEGATIVE_CUES = (
+    "없으면 안", "없으면 못", "없으면 곤란", "없으면 힘들", "아니면 안", "아니면 못",
+    "안 되면 안",
+)
+#: "It doesn't have to be ...": the clause states no preference at all.
+NOT_REQUIRED_CUES = (
+    "아니어도", "아니라도", "아니여도", "아녀도", "아니더라도", "아니면 어때", "아니여두",
+)
+#: "Something else": what the clause mentions is what the seeker wants to leave.
+OTHER_WORK_CUES = (
+    "딴거", "딴 거", "딴일", "딴 일", "다른 거", "다른거", "다른 일", "다른일", "다른 직종",
+    "그만할", "그만 할", "그만하고", "관둘", "때려치", "손 떼", "손떼", "접을", "접고 싶",
+)
+#: A want with no object of its own ("다시 하고 싶어요") is about the previous clause's work.
+CONTINUE_CUES = (
+    "하고 싶", "하고싶", "배우고 싶", "배우고싶", "해보고 싶", "해 보고 싶", "할래", "하려고",
+    "계속", "다시", "배우",
+)
+#: The clause asks rather than states ("용접 일 없나요?").
+QUESTION_CUES = ("나요", "까요", "을까", "는지", "?", "있어요?", "없어요?", "있음?", "있는지")
+#: The seeker wants, looks for or accepts what the clause names.
+WANT_CUES = (
+    "싶", "원해", "원합", "원함", "원하", "희망", "찾", "구해", "구합", "구함", "구직", "할래",
+    "하려", "할려", "할라고", "헐라고", "할라구", "하고파", "했으면", "면 좋겠", "하면 좋",
+    "지원", "알아보", "알아봐", "자리", "일자리", "쪽으로", "바꾸", "바꿔", "전향", "전직",
+    "배우", "해보고", "해 보고", "시켜", "주세요", "부탁", "소개", "하면 돼", "괜찮", "좋아요",
+    "좋겠", "좋습니다", "갈래", "가고",
+)
+#: The seeker has done what the clause names (past tense, 경력, 출신...).
+EXPERIENCE_CUES = (
+    "했", "해봤", "해 봤", "해본", "해 본", "경력", "경험", "출신", "다녔", "일했", "근무했",
+    "하다가", "하다", "하던", "오래", "베테랑", "잔뼈", "평생", "하고 있", "하는 중",
+    "일하고 있", "있었", "근무했", "종사", "혔", "허다", "다니다", "다니던", "그만두", "퇴직",
+    "은퇴", "정년", "나왔", "실직", "그만 뒀", "해왔", "해 왔",
+)
+#: Experience cues that, negated, mean "never did it" rather than "won't do it".
+EXPERIENCE_NEGATED_CUES = (
+    "해봤", "해 봤", "해본", "해 본", "경험", "경력", "안 했", "안했", "못 했", "못했",
+    "안 해봤",
+)
+#: The seeker can do it (할 수 있어요, 가능, 돼요).
+CAPABILITY_CUES = (
+    "할 수 있", "할수있", "할수 있", "할 수있", "할줄", "할 줄", "다룰", "가능", "자신 있",
+    "자신있", "잘해", "잘 해", "잘함", "돼요", "되요", "됩니다", "돼유", "되유", "됨", "헐 수",
+    "헐수", "몰 수", "몰수", "몰 줄", "몰줄",
+)
+#: The seeker holds the certificate the clause names.
+POSSESSION_CUES = (
+    "있", "땄", "취득", "소지", "보유", "가지고", "갖고", "갖구", "가꼬", "따놨", "따 놨",
+    "합격", "ㅇㅇ", "보유중",
+)
+#: The seeker does not (yet) hold the certificate the clause names.
+LACKING_CUES = (
+    "없", "못 땄", "못땄", "안 땄", "안땄", "미취득", "미소지", "따야", "따려", "딸려",
+    "딸 예정", "딸려고", "준비", "공부", "취득 예정", "아직", "따고 싶", "따고싶", "만료",
+    "취소",
+)
+#: Nouns that stand for "a certificate" without naming one ("자격증 있어요").
+CERTIFICATE_WORDS = ("자격증", "자격", "면허증", "면허", "기능사", "라이센스")
+#: Being where one lives or commutes from.
+HOME_CUES = (
+    "살", "사는", "삽니다", "사요", "산다", "사는디", "거주", "집", "출퇴근", "다닐", "다녀",
+    "근처", "동네", "주소", "이사", "쪽이", "쪽에", "살구", "사라요", "이에요", "예요", "이요",
+)
+#: Text right after a shift or employment type that makes it "... only" (주간만).
+ONLY_CUES = ("만", "으로만", "로만", "에만", "근무만", " 근무만", " 만")
+#: Words that make a bare number in the message a pay amount ("300은 받아야").
+PAY_CUES = (
+    "받", "벌", "월급", "급여", "월", "시급", "일당", "연봉", "페이", "돈", "줘", "주는",
+    "준다", "만원", "원", "세후", "실수령", "임금", "보수", "수입",
+)
+#: Years stated with these are a whole career, not one occupation's.
+TOTAL_YEARS_CUES = ("경력", "총", "일한 지", "일한지", "일만", "직장 생활", "사회생활", "통틀어")
+#: Cues that a stated distance or duration is a commute limit.
+COMMUTE_CUES = (
+    "출퇴근", "거리", "통근", "이내", "안쪽", "차로", "걸리", "멀", "가까", "내외", "이동",
+)
+#: A word ending in one of these closes a clause ("없고", "했는데", "다쳐서", "있어요").
+CLAUSE_ENDINGS = (
+    # -어서 and its contractions; a bare 서 is too often 에서 ("군산서") to split on
+    "고", "고요", "구요", "는데", "는데요", "은데", "인데", "한데", "건데", "던데", "른데",
+    "운데", "데", "는디", "인디", "한디", "헌디", "근디", "디요", "지만", "지만요", "니까",
+    "니깐", "니께", "께", "면서", "다가", "요", "다", "음", "함", "임", "죠", "쥬", "어유",
+    "아유", "해유", "슈", "당께", "라우", "잉", "어서", "아서", "해서", "여서", "워서", "와서",
+    "쳐서", "져서", "려서", "혀서", "봐서", "돼서", "되서", "겨서", "러서", "나서", "파서",
+    "퍼서", "가서", "떠서", "줘서", "셔서", "라서", "내서", "서요",
+)
+#: A "-고" word followed by one of these is an auxiliary construction, not a clause end
+#: ("하고 싶어요", "하고 있어요").
+AUXILIARY_STARTS = ("싶", "있", "계시", "보니", "나서", "말았", "다니")
+#: Words that end like a clause ending but are nouns or particles: no split after them.
+CLAUSE_NOUN_EXCEPTIONS = frozenset({
+    "창고", "입고", "출고", "재고", "최고", "광고", "공고", "사고", "경고", "참고", "보고",
+    "신고", "잔고", "이력서", "증명서", "계약서", "부서", "문서", "순서", "경찰서", "소방서",
+    "동네", "처음", "마음", "조선소", "사무소", "연구소", "인력소", "사업소", "주소", "요소",
+    "장소", "필요", "중요", "바다", "우대", "정도", "경우", "함께", "그다",
+})
+#: Words that open a new clause ("근데", "그리고").
+CLAUSE_CONJUNCTIONS = frozenset({
+    "근데", "그런데", "그리고", "하지만", "그래도", "그래서", "근디", "긍께", "그니까",
+    "그러니까", "그치만", "그러나", "아니면", "대신", "글고", "그라고", "그란디", "헌디",
+})
+# fmt: on

@@ -1,0 +1,374 @@
+"""Normalization of a job opening's fields, for the importer.
+
+Each function takes the raw field text (or 고용24's code for it) and returns the normalized
+value the storage layer keeps beside the raw one, or None / "unknown" when the text does not
+say.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Literal
+
+from nlu.clauses import split_clauses
+from nlu.cues import clause_cues
+from nlu.gazetteer import GazetteerMatch, surface_key
+from nlu.lexicon import CERTIFICATE_WORDS, COMMUTE_BUS_TERMS, DORMITORY_TERMS
+from nlu.matchers import employment_matcher, shift_matcher, shifts_of
+from nlu.tables import LEVEL_RANK, Region, Tables, load_tables
+from nlu.text import normalize_text
+
+__all__ = [
+    "ROAD_FACTOR",
+    "Career",
+    "EmploymentType",
+    "ForeignWorkers",
+    "Requirement",
+    "Shift",
+    "certificate_ids",
+    "certificate_requirements",
+    "foreign_workers",
+    "has_commute_bus",
+    "has_dormitory",
+    "normalize_career",
+    "normalize_employment_type",
+    "normalize_shift",
+    "occupation_family",
+    "region_distance_km",
+    "resolve_region",
+]
+
+logger = logging.getLogger(__name__)
+
+Requirement = Literal["required", "preferred"]
+Shift = Literal["주간", "2교대", "3교대", "야간"]
+EmploymentType = Literal["정규직", "계약직", "일용직", "파견직"]
+Career = Literal["신입", "경력", "무관"]
+ForeignWorkers = Literal["e9_ok", "domestic_only", "unknown"]
+
+#: Roads are longer than the straight line; 1.3 is a common rural/suburban detour factor.
+ROAD_FACTOR = 1.3
+_EARTH_RADIUS_KM = 6371.0
+
+_PREFERRED_CUES = ("우대", "있으면 좋", "가산", "환영", "선호", "가점", "플러스", "있으신 분 좋")
+_REQUIRED_CUES = (
+    "필수",
+    "소지자",
+    "보유자",
+    "소지 필",
+    "필요",
+    "있어야",
+    "반드시",
+    "지참",
+    "자격 요건",
+    "이상 소지",
+    "만 지원",
+    "소지하신",
+    "보유하신",
+    "취득자",
+)
+_REQUIREMENT_CUES: tuple[tuple[tuple[str, ...], Requirement], ...] = (
+    (_PREFERRED_CUES, "preferred"),
+    (_REQUIRED_CUES, "required"),
+)
+_CONJUNCTION = re.compile(r"^(?:\s|[,·/()]|및|또는|혹은|이나|나|과|와|그리고)*$")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|【[^】]*】")
+_CODE = re.compile(r"^\s*(\d{6})\s*$")
+_TIME_RANGE = re.compile(
+    r"(\d{1,2})\s?(?::|시)\s?(\d{2})?\s?분?\s?[~-]\s?(?:익일\s?)?(\d{1,2})\s?(?::|시)\s?(\d{2})?"
+)
+_EMPLOYMENT_CODES: dict[str, EmploymentType] = {
+    "10": "정규직",
+    "11": "정규직",
+    "20": "계약직",
+    "21": "계약직",
+    "4": "파견직",
+    "y": "계약직",
+}
+_EMPLOYMENT_TYPES: dict[str, EmploymentType] = {
+    "정규직": "정규직",
+    "계약직": "계약직",
+    "일용직": "일용직",
+    "파견직": "파견직",
+}
+_CAREER_CODES: dict[str, Career] = {"n": "신입", "e": "경력", "z": "무관"}
+_CAREER_ANY = (
+    "무관",
+    "관계없",
+    "관계 없",
+    "상관없",
+    "상관 없",
+    "초보 가능",
+    "초보가능",
+    "초보자 가능",
+    "신입도 가능",
+    "경력 불문",
+    "경력불문",
+)
+_FOREIGN_TERMS = (
+    "외국인",
+    "외국 인력",
+    "외국인력",
+    "e-9",
+    "e9",
+    "고용허가",
+    "이주 노동",
+    "이주노동",
+)
+_DOMESTIC_ONLY = re.compile(r"(?:내국인|한국인)\s?(?:만|한정|에 한|채용|only)")
+
+
+def _tables(tables: Tables | None) -> Tables:
+    return tables or load_tables()
+
+
+def occupation_family(
+    occupation: str, title: str, description: str = "", *, tables: Tables | None = None
+) -> str | None:
+    """The occupation family of an opening, or None.
+
+    In order: a look-alike compound in the title (용접 강사, 용접봉 영업, 지게차 정비: a surface
+    containing another family's surface) wins; then the occupation field (a 6-digit KECO /
+    고용24 code or its name); then the title's head, i.e. its last match outside brackets
+    (Korean noun phrases are head-final: "지게차 가능한 용접사" is a welder); then the family
+    mentioned most often in the description.
+    """
+    tabs = _tables(tables)
+    matcher = tabs.occupation_matcher
+    specific = tabs.occupation_look_alikes
+    title_matches = matcher.find(normalize_text(title).text)
+    look_alikes = [m for m in title_matches if surface_key(m.surface) in specific]
+    if look_alikes:
+        return max(look_alikes, key=lambda m: (m.end - m.start, -m.start)).key
+    code = _CODE.match(occupation)
+    if code is not None:
+        digits = code.group(1)
+        family = tabs.keco_index.get(digits) or tabs.keco_index.get(digits[:4] + "00")
+        if family is not None:
+            return family
+    occupation_matches = matcher.find(normalize_text(occupation).text)
+    if occupation_matches:
+        return max(occupation_matches, key=lambda m: (m.end - m.start, -m.start)).key
+    head_matches = matcher.find(normalize_text(_BRACKETED.sub(" ", title)).text) or title_matches
+    if head_matches:
+        return head_matches[-1].key
+    counts = Counter(m.key for m in matcher.find(normalize_text(description).text))
+    if not counts:
+        return None
+    first_seen = {m.key: m.start for m in reversed(matcher.find(normalize_text(description).text))}
+    return min(counts, key=lambda f: (-counts[f], first_seen[f]))
+
+
+def certificate_ids(text: str, *, tables: Tables | None = None) -> tuple[str, ...]:
+    """Certificate ids named in ``text``, in order of first mention."""
+    matches = _tables(tables).certificate_matcher.find(normalize_text(text).text)
+    return tuple(dict.fromkeys(m.key for m in matches))
+
+
+def _cue(text: str) -> Requirement | None:
+    """The requirement cue that comes first in ``text``, if any."""
+    best: tuple[int, Requirement] | None = None
+    for cues, kind in _REQUIREMENT_CUES:
+        for cue in cues:
+            pos = text.find(cue)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, kind)
+    if best is None:
+        return None
+    # "소지자 우대" is preferred although 소지자 comes first
+    if best[1] == "required" and any(
+        cue in text[best[0] : best[0] + 12] for cue in _PREFERRED_CUES
+    ):
+        return "preferred"
+    return best[1]
+
+
+def _groups(text: str, matches: tuple[GazetteerMatch, ...]) -> list[list[GazetteerMatch]]:
+    """Matches joined only by 및, 또는, commas... ("지게차, 용접기능사 우대") form one group."""
+    groups: list[list[GazetteerMatch]] = []
+    for m in matches:
+        if groups and _CONJUNCTION.match(text[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def certificate_requirements(
+    certificates: Iterable[str], description: str, *, tables: Tables | None = None
+) -> dict[str, Requirement]:
+    """Whether each certificate of an opening is required or preferred.
+
+    ``certificates`` are the opening's listed certificates (names, aliases or ids); the
+    description decides with 필수/소지자/보유자 (required) or 우대/있으면 좋음 (preferred) next to
+    a certificate, or next to 자격증 in general. Certificates named only in the description
+    are included too. Without any cue a certificate is "preferred".
+    """
+    tabs = _tables(tables)
+    listed: list[str] = []
+    for item in certificates:
+        ids = certificate_ids(item, tables=tabs)
+        listed.extend(ids if ids else [item] if item in tabs.certificates else [])
+    result: dict[str, Requirement] = {}
+    general: Requirement | None = None
+    text = normalize_text(description).text
+    for clause in split_clauses(text):
+        matches = tabs.certificate_matcher.find(clause.text)
+        if not matches:
+            if general is None and any(word in clause.text for word in CERTIFICATE_WORDS):
+                general = _cue(clause.text)
+            continue
+        for k, group in enumerate(groups := _groups(clause.text, matches)):
+            following = groups[k + 1][0].start if k + 1 < len(groups) else len(clause.text)
+            preceding = groups[k - 1][-1].end if k else 0
+            cue = _cue(clause.text[group[-1].end : following]) or _cue(
+                clause.text[preceding : group[0].start]
+            )
+            for m in group:
+                if cue == "required" or m.key not in result:
+                    result[m.key] = cue or result.get(m.key, "preferred")
+    for cert in listed:
+        result.setdefault(cert, general or "preferred")
+    return result
+
+
+def resolve_region(text: str, *, tables: Tables | None = None) -> Region | None:
+    """The most specific region named in ``text`` (an address, a 고용24 region code...).
+
+    "전북특별자치도 군산시 오식도동 123" → 오식도동 (whose parent is 군산시). Among equally specific
+    places, one whose parent is also named wins, then the first.
+    """
+    tabs = _tables(tables)
+    matches = tabs.region_matcher.find(normalize_text(text).text)
+    if not matches:
+        return None
+    named = {m.key for m in matches}
+    for m in list(named):
+        parent = tabs.regions[m].parent
+        while parent is not None:
+            named.add(parent)
+            parent = tabs.regions[parent].parent
+
+    def score(m: GazetteerMatch) -> tuple[int, int, int]:
+        region = tabs.regions[m.key]
+        consistent = region.parent is None or region.parent in named
+        return (LEVEL_RANK[region.level], int(consistent), -m.start)
+
+    return tabs.regions[max(matches, key=score).key]
+
+
+def _time_shift(text: str) -> Shift | None:
+    kinds: set[Shift] = set()
+    for match in _TIME_RANGE.finditer(text):
+        start, end = int(match.group(1)), int(match.group(3))
+        if start > 24 or end > 24 or (end - start) % 24 < 4:
+            continue  # not a time, or a break ("점심시간 12:00~13:00")
+        if end <= start or start >= 18 or start < 5:
+            kinds.add("야간")
+        elif end <= 22:
+            kinds.add("주간")
+    if {"주간", "야간"} <= kinds:
+        return "2교대"
+    return next(iter(kinds), None)
+
+
+def normalize_shift(text: str) -> Shift | None:
+    """주간 | 2교대 | 3교대 | 야간 from a shift field ("주야맞교대", "3조2교대", "09:00~18:00").
+
+    Also usable on a whole description: allowances ("야간 수당") and short time ranges (breaks)
+    are ignored.
+    """
+    t = normalize_text(text).text
+    found: set[str] = set()
+    for m in shift_matcher().find(t):
+        found.update(shifts_of(m.key)[:1])  # bare 교대 counts as 2교대, the common pattern
+    if "3교대" in found:
+        return "3교대"
+    if "2교대" in found or {"주간", "야간"} <= found:
+        return "2교대"
+    if "야간" in found:
+        return "야간"
+    if "주간" in found:
+        return "주간" if _time_shift(t) in (None, "주간") else _time_shift(t)
+    return _time_shift(t)
+
+
+def normalize_employment_type(text: str) -> EmploymentType | None:
+    """정규직 | 계약직 | 일용직 | 파견직, also from 고용24's empTpCd (10/11, 20/21, 4)."""
+    code = text.strip().lower()
+    if code in _EMPLOYMENT_CODES:
+        return _EMPLOYMENT_CODES[code]
+    t = normalize_text(text).text
+    t = re.sub(r"정규\s?직?\s?(?:으로\s?)?(?:채용\s?)?전환", " ", t)  # "계약직(정규직 전환)"
+    matches = employment_matcher().find(t)
+    return _EMPLOYMENT_TYPES.get(matches[0].key) if matches else None
+
+
+def normalize_career(text: str) -> Career | None:
+    """신입 | 경력 | 무관 (관계없음, 신입/경력 → 무관), also from 고용24's N/E/Z."""
+    code = text.strip().lower()
+    if code in _CAREER_CODES:
+        return _CAREER_CODES[code]
+    t = normalize_text(text).text
+    if any(cue in t for cue in _CAREER_ANY):
+        return "무관"
+    new = "신입" in t or "초보" in t
+    experienced = "경력" in t
+    if new and experienced:
+        return "무관"
+    if experienced:
+        return "경력"
+    if new:
+        return "신입"
+    return None
+
+
+def foreign_workers(description: str) -> ForeignWorkers:
+    """Whether an opening takes foreign (E-9) workers: "e9_ok", "domestic_only" or "unknown"."""
+    t = normalize_text(description).text
+    accepted = refused = False
+    for clause in split_clauses(t):
+        if _DOMESTIC_ONLY.search(clause.text):
+            refused = True
+        if any(term in clause.text for term in _FOREIGN_TERMS):
+            if clause_cues(clause.text).refused:
+                refused = True
+            else:
+                accepted = True
+    if accepted:
+        return "e9_ok"
+    return "domestic_only" if refused else "unknown"
+
+
+def _offers(description: str, terms: tuple[str, ...]) -> bool:
+    offered = False
+    for clause in split_clauses(normalize_text(description).text):
+        if any(term in clause.text for term in terms):
+            if clause_cues(clause.text).refused:
+                return False
+            offered = True
+    return offered
+
+
+def has_dormitory(description: str) -> bool:
+    """Whether the description offers a dormitory or housing (기숙사, 숙소 제공, 사택)."""
+    return _offers(description, DORMITORY_TERMS)
+
+
+def has_commute_bus(description: str) -> bool:
+    """Whether the description offers a commute bus (통근버스, 셔틀)."""
+    return _offers(description, COMMUTE_BUS_TERMS)
+
+
+def region_distance_km(a: Region, b: Region) -> float:
+    """Approximate road distance: great-circle (haversine) distance × 1.3 road factor."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h))) * ROAD_FACTOR

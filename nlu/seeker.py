@@ -1,0 +1,339 @@
+"""A job seeker's free-text message as a structured profile.
+
+    >>> p = parse_seeker_text("조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요")
+    >>> p.experience, p.certificates_held, sorted(p.excluded_shifts)
+    ((Experience(family='welder', years=15),), ('special_welding',), ['2교대', '3교대', '야간'])
+
+The text is normalized (NFKC, spacing, numerals as digits), split into clauses, and each
+mention of an occupation, certificate, region, shift, employment type or amenity is read
+together with the cues of its own clause (wanted, done, refused, held, lacking...). The
+rules, briefly:
+
+* an occupation with a want cue is wanted; with a past/years cue it is experience; with a
+  refusal it is excluded, except "안 해봤어요"/"경험 없어요", which is just no experience;
+  a bare mention ("용접이요") is wanted. With nothing explicitly wanted, the experienced
+  families are wanted, then the families of held certificates. A career change
+  ("용접 10년 했는데 ... 이제 지게차 하고 싶어요") therefore wants only the new family.
+* 야간 refused also refuses 2교대 and 3교대 (Korean 2교대 is usually 주야 맞교대); "주간만"
+  wants 주간 and refuses the rest; explicit statements override implied ones.
+* "자격증 있어요" without a named certificate refers to the nearest occupation's primary
+  certificate (the first listed for that family in ``certificates.csv``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from nlu.clauses import load_kiwi, split_clauses
+from nlu.conditions import (
+    KM_PER_COMMUTE_MINUTE,
+    read_amenity,
+    read_employment,
+    read_regions,
+    read_shifts,
+    read_visa,
+)
+from nlu.cues import ClauseCues
+from nlu.lexicon import (
+    CERTIFICATE_WORDS,
+    COMMUTE_BUS_TERMS,
+    CONTINUE_CUES,
+    DORMITORY_TERMS,
+    NO_CAR_CUES,
+    TOTAL_YEARS_CUES,
+)
+from nlu.pay import find_pay_normalized
+from nlu.reading import Reading
+from nlu.tables import Tables, load_tables
+from nlu.text import normalize_text
+
+__all__ = [
+    "KM_PER_COMMUTE_MINUTE",
+    "Experience",
+    "SeekerProfile",
+    "parse_seeker_text",
+    "warm_up",
+]
+
+logger = logging.getLogger(__name__)
+
+_YEARS = re.compile(r"(?<![0-9.])(\d{1,2})\s?(?:년|해)(?!생|\s?\d{1,2}\s?월)")
+_MONTHS = re.compile(r"(?<![0-9.])(\d{1,3})\s?개월")
+_CERT_WORD = re.compile("|".join(sorted(CERTIFICATE_WORDS, key=len, reverse=True)))
+_ANY_JOB = re.compile(r"아무\s?(?:일|거|것|데|직종)|무슨 일이든|뭐든지?|일 안 가리|다 할 수")
+
+
+@dataclass(frozen=True)
+class Experience:
+    """Work done in an occupation family, for ``years`` years if the seeker said."""
+
+    family: str
+    years: int | None = None
+
+
+@dataclass(frozen=True)
+class SeekerProfile:
+    """What one message says about a job seeker; ``evidence`` pairs source text with facts."""
+
+    experience: tuple[Experience, ...] = ()
+    wanted_families: tuple[str, ...] = ()
+    excluded_families: tuple[str, ...] = ()
+    years_total: int | None = None
+    certificates_held: tuple[str, ...] = ()
+    certificates_lacking: tuple[str, ...] = ()
+    home_region: str | None = None
+    region_anywhere: bool = False
+    max_commute_km: int | None = None
+    min_monthly_pay: int | None = None
+    excluded_shifts: frozenset[str] = frozenset()
+    wanted_shifts: frozenset[str] = frozenset()
+    excluded_employment_types: frozenset[str] = frozenset()
+    wanted_employment_types: frozenset[str] = frozenset()
+    visa: str | None = None
+    needs_dormitory: bool = False
+    needs_commute_bus: bool = False
+    evidence: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class _Mention:
+    family: str
+    start: int
+    end: int
+    clause: int
+    # wanted | mention | experience | capable | excluded | no_experience | flexible | left
+    category: str
+    years: int | None = None
+
+
+@dataclass
+class _State(Reading):
+    mentions: list[_Mention] = field(default_factory=list)
+    certs: dict[str, str] = field(default_factory=dict)  # cert → held | lacking
+    years_total: int | None = None
+
+
+def _occupation_category(cues: ClauseCues) -> str:
+    if cues.not_required:
+        return "flexible"  # 용접 아니어도 돼요
+    if cues.other_work:
+        return "left"  # 뺑끼 냄새 땜에 딴거 할래요
+    if cues.want and cues.negated and not cues.double_negative:
+        return "excluded"  # 하고 싶지 않아요
+    if cues.want:
+        return "wanted"
+    if cues.refused and cues.absent and cues.question:
+        return "wanted"  # 용접 일 없나요?
+    if cues.refused:
+        if cues.experience_negated or not cues.negated:
+            return "no_experience"
+        return "excluded"
+    if cues.capability:
+        return "capable"
+    if cues.experience:
+        return "experience"
+    return "mention"
+
+
+def _read_occupations(st: _State) -> None:
+    t = st.norm.text
+    cert_matches = st.tables.certificate_matcher.find(t)
+    cert_spans = [(m.start, m.end) for m in cert_matches]
+    for m in st.tables.occupation_matcher.find(t):
+        if any(s <= m.start and m.end <= e for s, e in cert_spans):
+            continue  # "용접" inside "용접기능사" is the certificate
+        k = st.clause_at(m.start)
+        st.mentions.append(_Mention(m.key, m.start, m.end, k, _occupation_category(st.cues(k))))
+    for m in cert_matches:
+        k = st.clause_at(m.start)
+        cues = st.cues(k)
+        cert = st.tables.certificates[m.key]
+        has_years = bool(_YEARS.search(st.clauses[k].text))
+        if cues.lacking or cues.negated:
+            status = "lacking"
+        elif cues.possession:
+            status = "held"
+        elif (cues.experience or has_years) and cert.family is not None:
+            # "특수용접 10년 했어요" is welding experience, not a certificate claim
+            st.mentions.append(_Mention(cert.family, m.start, m.end, k, "experience"))
+            continue
+        else:
+            status = "held"
+        st.certs[m.key] = status
+        st.note(k, f"certificate_{status}:{m.key}")
+        if cues.want and cert.family is not None:  # 지게차 자격증 따고 싶어요
+            st.mentions.append(_Mention(cert.family, m.start, m.end, k, "mention"))
+    st.mentions.sort(key=lambda x: x.start)
+    _carry_wants(st)
+    _read_unnamed_certificates(st, cert_spans)
+
+
+def _carry_wants(st: _State) -> None:
+    """Make a want with no object ("배우고 싶어요") about the previous clause's work."""
+    mentioned = {m.clause for m in st.mentions}
+    for k in range(1, len(st.clauses)):
+        cues = st.cues(k)
+        if k in mentioned or not cues.want or cues.other_work or cues.negated:
+            continue
+        if not any(cue in st.clauses[k].text for cue in CONTINUE_CUES):
+            continue
+        for m in [m for m in st.mentions if m.clause == k - 1]:
+            if m.category in ("experience", "capable", "no_experience", "mention"):
+                carried = _Mention(m.family, m.start, m.end, k, "wanted")
+                st.mentions.append(carried)
+    st.mentions.sort(key=lambda x: (x.start, x.clause))
+
+
+def _read_unnamed_certificates(st: _State, cert_spans: list[tuple[int, int]]) -> None:
+    """Read an unnamed "자격증 있어요" as the nearest occupation's primary certificate."""
+    t = st.norm.text
+    named_clauses = {st.clause_at(s) for s, _ in cert_spans}
+    for match in _CERT_WORD.finditer(t):
+        pos = match.start()
+        k = st.clause_at(pos)
+        if k in named_clauses or any(s <= pos < e for s, e in cert_spans):
+            continue
+        cues = st.cues(k)
+        status = "lacking" if cues.lacking else "held" if cues.possession else None
+        if status is None:
+            continue
+        candidates = [m for m in st.mentions if m.clause == k and m.category != "excluded"]
+        if not candidates:
+            candidates = [m for m in st.mentions if m.end <= pos and m.category != "excluded"]
+        if not candidates:
+            st.note(k, f"certificate_{status}:unnamed")
+            continue
+        family = min(candidates, key=lambda m: abs(m.start - pos)).family
+        cert = st.tables.primary_certificates.get(family)
+        if cert is not None and cert not in st.certs:
+            st.certs[cert] = status
+            st.note(k, f"certificate_{status}:{cert}")
+
+
+def _read_years(st: _State) -> None:
+    t = st.norm.text
+    found = [(m.start(), int(m.group(1))) for m in _YEARS.finditer(t)]
+    found += [(m.start(), int(m.group(1)) // 12) for m in _MONTHS.finditer(t)]
+    for pos, years in sorted(found):
+        if not 0 <= years <= 50:
+            continue
+        k = st.clause_at(pos)
+        here = [
+            m
+            for m in st.mentions
+            if m.clause == k and m.category not in ("excluded", "no_experience")
+        ]
+        before = [m for m in here if m.end <= pos]
+        target = max(before, key=lambda m: m.end) if before else (here[0] if here else None)
+        if target is None and not any(cue in st.clauses[k].text for cue in TOTAL_YEARS_CUES):
+            previous = [
+                m
+                for m in st.mentions
+                if m.clause == k - 1
+                and m.years is None
+                and m.category not in ("excluded", "no_experience")
+            ]
+            target = previous[-1] if previous else None
+        if target is None:
+            st.years_total = max(st.years_total or 0, years)
+            st.note(k, f"years_total:{years}")
+            continue
+        target.years = max(target.years or 0, years)
+        if target.category in ("mention", "capable"):
+            target.category = "experience"
+
+
+def _families(st: _State) -> tuple[tuple[Experience, ...], tuple[str, ...], tuple[str, ...]]:
+    years: dict[str, int | None] = {}
+    where: dict[str, int] = {}
+    wanted: list[str] = []
+    excluded: list[str] = []
+    for m in st.mentions:
+        left_work = m.category == "left" and st.cues(m.clause).experience
+        if m.category in ("experience", "capable") or m.years is not None or left_work:
+            known = years.get(m.family)
+            years[m.family] = m.years if known is None else max(known, m.years or 0)
+            if m.family not in where or (m.years is not None and m.years == years[m.family]):
+                where[m.family] = m.clause
+        if m.category in ("wanted", "mention") and m.family not in wanted:
+            wanted.append(m.family)
+            st.note(m.clause, f"wanted:{m.family}")
+        elif m.category == "excluded" and m.family not in excluded:
+            excluded.append(m.family)
+            st.note(m.clause, f"excluded:{m.family}")
+        elif m.category in ("no_experience", "flexible", "left"):
+            st.note(m.clause, f"{m.category}:{m.family}")
+    for family, clause in where.items():
+        st.note(clause, f"experience:{family}" + (f"={years[family]}" if years[family] else ""))
+    wants_change = any(st.cues(k).other_work for k in range(len(st.clauses)))
+    if not wanted and not wants_change:
+        wanted = list(years)
+    if not wanted and not wants_change:
+        held = [st.tables.certificates[c].family for c, s in st.certs.items() if s == "held"]
+        wanted = [f for f in dict.fromkeys(held) if f is not None]
+    experience = tuple(Experience(f, y) for f, y in years.items())
+    return experience, tuple(f for f in wanted if f not in excluded), tuple(excluded)
+
+
+def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfile:
+    """Parse what a job seeker wrote into a :class:`SeekerProfile` (never raises on odd text)."""
+    tables = tables or load_tables()
+    norm = normalize_text(text)
+    clauses = split_clauses(norm.text)
+    if not clauses:
+        return SeekerProfile()
+    st = _State(norm, clauses, tables)
+    _read_occupations(st)
+    _read_years(st)
+    experience, wanted, excluded = _families(st)
+    for k, clause in enumerate(clauses):
+        if _ANY_JOB.search(clause.text):
+            st.note(k, "any_occupation")
+    wanted_shifts, excluded_shifts = read_shifts(st)
+    wanted_types, excluded_types = read_employment(st)
+    home, anywhere, commute = read_regions(st)
+    pay = [m for m in find_pay_normalized(norm.text, conventions=tables.pay) if m.bound != "max"]
+    if pay:
+        st.note(st.clause_at(pay[0].start), f"min_monthly_pay:{pay[0].monthly}")
+    visa = read_visa(st)
+    dormitory = read_amenity(st, DORMITORY_TERMS, "dormitory")
+    bus = read_amenity(st, COMMUTE_BUS_TERMS, "commute_bus")
+    for k, clause in enumerate(clauses):
+        if any(cue in clause.text for cue in NO_CAR_CUES):
+            bus = True
+            st.note(k, "commute_bus")
+    years_total = st.years_total
+    if years_total is None and any(e.years for e in experience):
+        years_total = sum(e.years or 0 for e in experience)
+    return SeekerProfile(
+        experience=experience,
+        wanted_families=wanted,
+        excluded_families=excluded,
+        years_total=years_total,
+        certificates_held=tuple(c for c, s in st.certs.items() if s == "held"),
+        certificates_lacking=tuple(c for c, s in st.certs.items() if s == "lacking"),
+        home_region=home,
+        region_anywhere=anywhere,
+        max_commute_km=commute,
+        min_monthly_pay=pay[0].monthly if pay else None,
+        excluded_shifts=excluded_shifts,
+        wanted_shifts=wanted_shifts,
+        excluded_employment_types=excluded_types,
+        wanted_employment_types=wanted_types,
+        visa=visa,
+        needs_dormitory=dormitory,
+        needs_commute_bus=bus,
+        evidence=st.evidence_pairs(),
+    )
+
+
+def warm_up(*, tables: Tables | None = None, kiwi: bool = True) -> None:
+    """Build the matchers and (optionally) load Kiwi, so the first real message is fast.
+
+    For entry points (the bot, the Rasa component); nothing here runs at import time.
+    """
+    parse_seeker_text("용접 10년 했어요, 야간은 못해요", tables=tables)
+    if kiwi and not load_kiwi():
+        logger.info("Kiwi not available; unspaced messages are split by punctuation only")

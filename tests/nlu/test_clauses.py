@@ -1,0 +1,52 @@
+"""Clause splitting: the scope of negation."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.clauses import split_clauses
+from nlu.text import normalize_text
+
+
+def _clauses(text: str) -> list[str]:
+    return [c.text for c in split_clauses(normalize_text(text).text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        (
+            "조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요",
+            ["조선소에서 용접 15년", "특수용접 있어요", "야간은 못해요"],
+        ),
+        ("특수용접은 없고 용접기능사는 있어요", ["특수용접은 없고", "용접기능사는 있어요"]),
+        (
+            "용접 10년 했는데 허리 다쳐서 이제 지게차 하고 싶어요",
+            ["용접 10년 했는데", "허리 다쳐서", "이제 지게차 하고 싶어요"],
+        ),
+        ("군산 사는디 밤일은 안 헐라요", ["군산 사는디", "밤일은 안 헐라요"]),
+        ("일용직 말고 정규직으로요", ["일용직 말고", "정규직으로요"]),
+        ("야간 안하고 주간만 하면 돼요", ["야간 안하고", "주간만 하면 돼요"]),
+        ("익산에서 출퇴근 할건데", ["익산에서 출퇴근 할건데"]),  # 에서 is no ending
+        ("창고 10년 했고 지게차 자격증 있어요", ["창고 10년 했고", "지게차 자격증 있어요"]),
+        ("근무시간 09:00~18:00", ["근무시간 09:00~18:00"]),
+        ("용접 했어요 근데 허리가", ["용접 했어요", "근데 허리가"]),
+    ],
+)
+def test_split(text: str, clauses: list[str]) -> None:
+    assert _clauses(text) == clauses
+
+
+def test_unspaced_text_is_split_by_kiwi() -> None:
+    assert _clauses("특수용접은없고용접기능사는있어요") == ["특수용접은없고", "용접기능사는있어요"]
+
+
+def test_without_kiwi_unspaced_text_is_one_clause() -> None:
+    text = normalize_text("특수용접은없고용접기능사는있어요").text
+    assert len(split_clauses(text, use_kiwi=False)) == 1
+
+
+def test_offsets_point_into_text() -> None:
+    text = normalize_text("용접 했고, 야간 싫어요").text
+    for clause in split_clauses(text):
+        assert text[clause.start : clause.end] == clause.text

@@ -1,0 +1,204 @@
+"""Normalization of opening fields for the importer."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.opening import (
+    certificate_ids,
+    certificate_requirements,
+    foreign_workers,
+    has_commute_bus,
+    has_dormitory,
+    normalize_career,
+    normalize_employment_type,
+    normalize_shift,
+    occupation_family,
+    region_distance_km,
+    resolve_region,
+)
+from nlu.tables import Tables
+
+
+@pytest.mark.parametrize(
+    ("occupation", "title", "description", "family"),
+    [
+        ("", "용접 강사 모집", "", "vocational_instructor"),
+        ("", "용접훈련교사 채용", "", "vocational_instructor"),
+        ("기타 기술·기능 강사", "용접 강사", "", "vocational_instructor"),
+        ("", "용접봉 영업사원", "", "sales_rep"),
+        ("", "지게차 정비기사", "", "equipment_mechanic"),
+        ("용접원", "지게차 정비기사 모집", "", "equipment_mechanic"),  # the title's look-alike wins
+        ("", "지게차 운전원 모집", "", "forklift_driver"),
+        ("824100", "사원 모집", "", "welder"),
+        ("623004", "", "", "forklift_driver"),
+        ("용접원", "생산직 모집", "", "welder"),
+        ("", "지게차 가능한 용접사 모집", "", "welder"),
+        ("", "생산직(지게차 운전) 모집", "", "production_worker"),
+        ("", "사원 모집", "선박 블록 용접 및 취부, 용접 경력자 우대", "welder"),
+        ("", "직원 모집", "", None),
+    ],
+)
+def test_occupation_family(
+    occupation: str, title: str, description: str, family: str | None
+) -> None:
+    assert occupation_family(occupation, title, description) == family
+
+
+def test_certificate_ids() -> None:
+    text = "특수용접기능사, 지게차 자격증, 컴활2급 소지자"
+    assert certificate_ids(text) == ("special_welding", "forklift", "computer_literacy_2")
+
+
+@pytest.mark.parametrize(
+    ("certificates", "description", "expected"),
+    [
+        (["특수용접기능사"], "특수용접기능사 필수", {"special_welding": "required"}),
+        (["특수용접기능사"], "특수용접기능사 우대", {"special_welding": "preferred"}),
+        (["특수용접기능사"], "", {"special_welding": "preferred"}),
+        (["지게차운전기능사"], "관련 자격증 소지자 필수", {"forklift": "required"}),
+        (["지게차운전기능사"], "자격증 소지자 우대", {"forklift": "preferred"}),
+        (
+            ["용접기능사", "지게차운전기능사"],
+            "지게차 자격증 필수, 용접기능사 소지자 우대",
+            {"forklift": "required", "welding_craftsman": "preferred"},
+        ),
+        (
+            [],
+            "지게차운전기능사 및 용접기능사 우대",
+            {"forklift": "preferred", "welding_craftsman": "preferred"},
+        ),
+        (["special_welding"], "특수용접 보유자만 지원 가능", {"special_welding": "required"}),
+    ],
+)
+def test_certificate_requirements(
+    certificates: list[str], description: str, expected: dict[str, str]
+) -> None:
+    assert certificate_requirements(certificates, description) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "parent"),
+    [
+        ("전북특별자치도 군산시 오식도동 123", "gunsan_osikdo", "gunsan"),
+        ("전라북도 군산시 소룡동 1588", "gunsan_soryong", "gunsan"),
+        ("전북 군산", "gunsan", "jeonbuk"),
+        ("군산시", "gunsan", "jeonbuk"),
+        ("52130", "gunsan", "jeonbuk"),
+        ("군산 국가산단 내", "park_gunsan_national", "gunsan"),
+        ("새만금 산업단지", "park_saemangeum", "gunsan"),
+        ("충남 서천군 장항읍", "seocheon_janghang", "seocheon"),
+        ("전남 영암군 대불산단", "park_daebul", "yeongam"),
+    ],
+)
+def test_resolve_region(text: str, region: str, parent: str) -> None:
+    resolved = resolve_region(text)
+    assert resolved is not None
+    assert (resolved.region, resolved.parent) == (region, parent)
+
+
+def test_resolve_region_unknown() -> None:
+    assert resolve_region("서울 어딘가") is not None
+    assert resolve_region("회사 사정에 따라") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "shift"),
+    [
+        ("주야맞교대", "2교대"),
+        ("주야 2교대", "2교대"),
+        ("3조2교대", "2교대"),
+        ("3조 3교대", "3교대"),
+        ("4조3교대", "3교대"),
+        ("야간전담", "야간"),
+        ("주간근무", "주간"),
+        ("09:00~18:00", "주간"),
+        ("08시~17시", "주간"),
+        ("22:00~06:00", "야간"),
+        ("주간 08:00~20:00 / 야간 20:00~08:00", "2교대"),
+        ("교대근무", "2교대"),
+        ("", None),
+        ("주 5일 09:00~18:00 (점심시간 12:00~13:00), 야간 수당 별도", "주간"),
+        ("연장, 야간근로수당 지급", None),
+    ],
+)
+def test_normalize_shift(text: str, shift: str | None) -> None:
+    assert normalize_shift(text) == shift
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("10", "정규직"),
+        ("11", "정규직"),
+        ("20", "계약직"),
+        ("21", "계약직"),
+        ("4", "파견직"),
+        ("기간의 정함이 없는 근로계약", "정규직"),
+        ("기간의 정함이 있는 근로계약(시간(선택)제)", "계약직"),
+        ("계약직(정규직 전환 가능)", "계약직"),
+        ("일용직", "일용직"),
+        ("파견근로", "파견직"),
+        ("정규직", "정규직"),
+        ("", None),
+    ],
+)
+def test_normalize_employment_type(text: str, kind: str | None) -> None:
+    assert normalize_employment_type(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "career"),
+    [
+        ("관계없음", "무관"),
+        ("경력무관", "무관"),
+        ("신입", "신입"),
+        ("경력", "경력"),
+        ("경력 2년 이상", "경력"),
+        ("신입/경력", "무관"),
+        ("N", "신입"),
+        ("E", "경력"),
+        ("Z", "무관"),
+        ("", None),
+    ],
+)
+def test_normalize_career(text: str, career: str | None) -> None:
+    assert normalize_career(text) == career
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("외국인 근로자 채용 가능", "e9_ok"),
+        ("E-9 비자 소지자 지원 가능", "e9_ok"),
+        ("외국인 불가", "domestic_only"),
+        ("내국인만 채용", "domestic_only"),
+        ("외국인 지원 안됨", "domestic_only"),
+        ("성실하신 분 환영", "unknown"),
+    ],
+)
+def test_foreign_workers(description: str, expected: str) -> None:
+    assert foreign_workers(description) == expected
+
+
+@pytest.mark.parametrize(
+    ("description", "dormitory", "bus"),
+    [
+        ("기숙사 제공", True, False),
+        ("기숙사 없음", False, False),
+        ("숙식 제공, 통근버스 운행", True, True),
+        ("통근버스 없음, 자차 출퇴근", False, False),
+        ("셔틀버스 운행(익산, 군산 시내)", False, True),
+        ("숙소 미제공", False, False),
+    ],
+)
+def test_amenities(description: str, dormitory: bool, bus: bool) -> None:
+    assert (has_dormitory(description), has_commute_bus(description)) == (dormitory, bus)
+
+
+def test_region_distance(tables: Tables) -> None:
+    regions = tables.regions
+    iksan_to_park = region_distance_km(regions["iksan"], regions["gunsan_osikdo"])
+    assert 35 < iksan_to_park < 55  # about 33 km straight, 43 km by road
+    assert region_distance_km(regions["gunsan"], regions["gunsan"]) == 0
+    assert region_distance_km(regions["gunsan"], regions["geoje"]) > 200

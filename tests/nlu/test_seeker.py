@@ -1,0 +1,200 @@
+"""Seeker messages as people in Gunsan type them: colloquial, dialect, typos, numerals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from nlu.seeker import Experience, SeekerProfile, parse_seeker_text, warm_up
+
+NIGHTS = frozenset({"야간", "2교대", "3교대"})
+
+CASES: list[tuple[str, dict[str, Any]]] = [
+    (
+        "조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요",
+        {
+            "experience": (Experience("welder", 15),),
+            "wanted_families": ("welder",),
+            "years_total": 15,
+            "certificates_held": ("special_welding",),
+            "excluded_shifts": NIGHTS,
+        },
+    ),
+    (
+        "용접 십오년 했어요 특수용접은 없고요",
+        {
+            "experience": (Experience("welder", 15),),
+            "certificates_lacking": ("special_welding",),
+            "certificates_held": (),
+        },
+    ),
+    (
+        "특수용접은 없고 용접기능사는 있어요",
+        {"certificates_lacking": ("special_welding",), "certificates_held": ("welding_craftsman",)},
+    ),
+    (
+        "특수용접은없고용접기능사는있어요",  # no spaces: Kiwi finds the clause boundary
+        {"certificates_lacking": ("special_welding",), "certificates_held": ("welding_craftsman",)},
+    ),
+    (
+        "지게처 운전 할수 있어요 자격증 있음",
+        {
+            "experience": (Experience("forklift_driver", None),),
+            "wanted_families": ("forklift_driver",),
+            "certificates_held": ("forklift",),
+        },
+    ),
+    (
+        "익산에서 출퇴근 할건데 월 300 이상이면 좋겠어요",
+        {"home_region": "iksan", "min_monthly_pay": 3_000_000},
+    ),
+    (
+        "일용직 말고 정규직으로요",
+        {"excluded_employment_types": {"일용직"}, "wanted_employment_types": {"정규직"}},
+    ),
+    ("E-9 비자인데 기숙사 필요해요", {"visa": "E-9", "needs_dormitory": True}),
+    ("이구비자요 공장일 해요", {"visa": "E-9", "wanted_families": ("production_worker",)}),
+    (
+        "쇠 붙이는 일 20년 했당께",
+        {
+            "experience": (Experience("welder", 20),),
+            "wanted_families": ("welder",),
+            "years_total": 20,
+        },
+    ),
+    (
+        "용접하다 허리 다쳐서 이제 지게차 하고 싶어요",
+        {
+            "experience": (Experience("welder", None),),
+            "wanted_families": ("forklift_driver",),
+            "excluded_families": (),
+        },
+    ),
+    (
+        "용접 10년 했는데 허리 다쳐서 이제 지게차 하고 싶어요",
+        {
+            "experience": (Experience("welder", 10),),
+            "wanted_families": ("forklift_driver",),
+            "excluded_families": (),
+        },
+    ),
+    (
+        "아무 일이나 주간만 하면 돼요",
+        {"wanted_shifts": {"주간"}, "excluded_shifts": NIGHTS, "wanted_families": ()},
+    ),
+    ("시급 만원 이상", {"min_monthly_pay": 2_090_000}),
+    ("연봉 3500은 받아야죠", {"min_monthly_pay": 2_916_667}),
+    ("일당 15만 이상 주는 곳", {"min_monthly_pay": 3_300_000}),
+    (
+        "군산 사는디 밤일은 안 헐라요",
+        {"home_region": "gunsan", "excluded_shifts": NIGHTS, "wanted_shifts": set()},
+    ),
+    ("용접은 이제 못해요 허리가 나가서", {"excluded_families": ("welder",), "wanted_families": ()}),
+    ("용접 안해봤어요", {"excluded_families": (), "experience": (), "wanted_families": ()}),
+    ("용접 경험은 없는데 배우고 싶어요", {"wanted_families": ("welder",), "experience": ()}),
+    ("용접 일 없나요?", {"wanted_families": ("welder",)}),
+    (
+        "도장 15년 했는데 뺑끼 냄새 땜에 이제 딴거 할래요",
+        {"experience": (Experience("ship_painter", 15),), "wanted_families": ()},
+    ),
+    (
+        "용접 20년 했는데 용접은 이제 그만할래요",
+        {"experience": (Experience("welder", 20),), "wanted_families": ()},
+    ),
+    (
+        "GM 군산공장에서 20년 일했는데 문 닫고 쉬고 있어요. 생산직 아무거나 괜찮아요",
+        {
+            "experience": (Experience("auto_assembler", 20),),
+            "wanted_families": ("production_worker",),
+            "home_region": None,
+        },
+    ),
+    (
+        "크레인 신호수 5년 했고 천장크레인 자격증 있어요 3교대도 가능",
+        {
+            "experience": (Experience("crane_operator", 5),),
+            "certificates_held": ("overhead_crane",),
+            "wanted_shifts": {"3교대"},
+        },
+    ),
+    (
+        "1종대형 있고 화물차 10년 했어요",
+        {
+            "certificates_held": ("license_1_large",),
+            "experience": (Experience("truck_driver", 10),),
+        },
+    ),
+    (
+        "컴활 이급 있고 사무보조 원해요",
+        {"certificates_held": ("computer_literacy_2",), "wanted_families": ("office_assistant",)},
+    ),
+    (
+        "지게차 자격증 있어요",
+        {"certificates_held": ("forklift",), "wanted_families": ("forklift_driver",)},
+    ),
+    (
+        "55살이고 경비나 청소 같은 거 찾아요",
+        {"wanted_families": ("security_guard", "cleaner"), "years_total": None},
+    ),
+    (
+        "나운동 살아요 차가 없어서 통근버스 있는데로 부탁드려요",
+        {"home_region": "gunsan_naun", "needs_commute_bus": True},
+    ),
+    (
+        "지역 상관없어요 기숙사만 있으면 어디든 가요",
+        {"region_anywhere": True, "needs_dormitory": True},
+    ),
+    ("타지역도 괜찮아요", {"region_anywhere": True}),
+    ("타지역은 안되고 군산에서만 일할래요", {"region_anywhere": False, "home_region": "gunsan"}),
+    (
+        "오식도동 근처에서 찾아요 출퇴근 30분 이내",
+        {"home_region": "gunsan_osikdo", "max_commute_km": 24},
+    ),
+    ("집에서 20키로 이내면 좋겠어요", {"max_commute_km": 20}),
+    ("정규직 아니어도 돼요 계약직도 괜찮아요", {"wanted_employment_types": {"계약직"}}),
+    ("기숙사는 필요 없어요", {"needs_dormitory": False}),
+    ("기숙사 없으면 안돼요", {"needs_dormitory": True}),
+    ("교대 가능해요", {"wanted_shifts": {"2교대", "3교대"}, "excluded_shifts": set()}),
+    ("주야 맞교대 싫어요", {"excluded_shifts": {"2교대"}}),
+    ("H-2 비자 있어요 용접 배우고 싶어요", {"visa": "H-2", "wanted_families": ("welder",)}),
+    ("에프포 비자요", {"visa": "F-4"}),
+    ("용잡 이십년", {"experience": (Experience("welder", 20),)}),
+    ("크래인 기사 했어요", {"experience": (Experience("crane_operator", None),)}),
+    ("뺑끼칠 한 10년 했지라", {"experience": (Experience("ship_painter", 10),)}),
+    ("상하차 곰방 일 했어요", {"experience": (Experience("logistics_loader", None),)}),
+    ("크레잉 운전 10년", {"experience": (Experience("crane_operator", 10),)}),  # jamo typo
+    ("지게차 운전 3년, 상하차 2년 했습니다", {"years_total": 5}),
+    ("계약직 싫어요 정규직만", {"excluded_employment_types": {"계약직", "일용직", "파견직"}}),
+    ("울산에서 용접 했었는데 군산으로 이사 왔어요", {"home_region": "gunsan"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_parse_seeker_text(text: str, expected: dict[str, Any]) -> None:
+    profile = parse_seeker_text(text)
+    for name, value in expected.items():
+        got = getattr(profile, name)
+        if isinstance(value, set):
+            got = set(got)
+        assert got == value, f"{name}: {got!r} != {value!r}\n{profile.evidence}"
+
+
+def test_evidence_quotes_the_original_words() -> None:
+    profile = parse_seeker_text("용접 십오년 했어요, 야간은 못해요")
+    assert ("용접 십오년 했어요", "experience:welder=15") in profile.evidence
+    assert ("야간은 못해요", "shift_excluded:야간") in profile.evidence
+
+
+def test_empty_message() -> None:
+    assert parse_seeker_text("   ") == SeekerProfile()
+
+
+def test_profile_is_frozen() -> None:
+    profile = parse_seeker_text("용접 10년")
+    with pytest.raises(AttributeError):
+        profile.visa = "E-9"  # type: ignore[misc]
+
+
+def test_warm_up_without_kiwi() -> None:
+    warm_up(kiwi=False)
