@@ -8,9 +8,14 @@ APP_LOCK := requirements/app.lock
 # so editing the lock (or pyproject) reinstalls and nothing else does.
 APP_STAMP := $(APP_VENV)/.installed-$(shell cat $(APP_LOCK) pyproject.toml | sha256sum | cut -c1-16)
 JOBBOT := $(APP_VENV)/bin/jobbot
+# The Rasa server's own environment (Rasa 3.6 pins SQLAlchemy 1.4, pydantic 1, numpy 1.23);
+# see docs/rasa-environment.md.
+RASA_VENV := .venv-rasa
+RASA_LOCK := requirements/rasa.lock
+RASA_STAMP := $(RASA_VENV)/.installed-$(shell cat $(RASA_LOCK) | sha256sum | cut -c1-16)
 EXAMPLE ?= 조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요
 
-.PHONY: setup run test lint eval bench lock clean
+.PHONY: setup setup-rasa run test lint eval bench lock clean
 
 setup: $(APP_STAMP)
 	$(JOBBOT) model build
@@ -20,6 +25,15 @@ $(APP_STAMP): $(APP_LOCK) pyproject.toml
 	$(APP_VENV)/bin/pip install --quiet --upgrade-strategy only-if-needed -r $(APP_LOCK)
 	$(APP_VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
 	rm -f $(APP_VENV)/.installed-*
+	touch $@
+
+setup-rasa: $(RASA_STAMP)
+
+$(RASA_STAMP): $(RASA_LOCK)
+	test -x $(RASA_VENV)/bin/python || $(PYTHON) -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/pip install --quiet -r $(RASA_LOCK)
+	$(RASA_VENV)/bin/pip install --quiet --no-deps --ignore-requires-python rasa==3.6.21 rasa-sdk==3.6.2
+	rm -f $(RASA_VENV)/.installed-*
 	touch $@
 
 run: setup
@@ -48,4 +62,4 @@ lock:
 	mv $(APP_LOCK).new $(APP_LOCK)
 
 clean:
-	rm -rf $(APP_VENV) var
+	rm -rf $(APP_VENV) $(RASA_VENV) var
