@@ -1,17 +1,20 @@
-"""The text an opening is searched by, for both channels."""
+"""The texts an opening is searched by: a short head for the dense channel, all of it for BM25."""
 
 from __future__ import annotations
 
 from storage.models import Opening
 
-__all__ = ["search_text"]
+__all__ = ["dense_text", "lexical_text"]
 
 
-def search_text(opening: Opening) -> str:
-    """Title, occupation, company, place, shift and description, one per line.
+def dense_text(opening: Opening) -> str:
+    """What the job is: title, occupation, company, place, shift and certificates.
 
-    The title and occupation come first: e5 truncates long inputs at 512 tokens and the
-    head of a posting says what the job is.
+    The description is left to BM25 on purpose. On the dev set the head alone embeds
+    as well (hybrid Recall@5 0.849 either way) at 43 instead of 160 tokens a posting,
+    which is what lets a 2-core CPU index several times faster; the constraints a
+    description states (shifts, 필수 certificates, dormitory) are read by the
+    normalizer and applied as filters and tiers, not left to the embedding.
     """
     parts = (
         opening.title,
@@ -20,6 +23,10 @@ def search_text(opening: Opening) -> str:
         opening.region_raw,
         opening.work_shift_raw,
         opening.certificates_raw,
-        opening.description,
     )
     return "\n".join(part for part in parts if part)
+
+
+def lexical_text(opening: Opening) -> str:
+    """Everything a posting says, for BM25: the head and the description."""
+    return "\n".join(part for part in (dense_text(opening), opening.description) if part)

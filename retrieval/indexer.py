@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from retrieval.dense_index import DenseIndex
-from retrieval.documents import search_text
+from retrieval.documents import dense_text, lexical_text
 from retrieval.embedder import Embedder
 from retrieval.lexical import BM25Index, tokenize_many
 from storage.openings import iter_openings
@@ -68,7 +68,7 @@ def sync_index(
         indexed = {int(k): str(v) for k, v in docs.items()}
 
     current: dict[int, str] = {}
-    pending: list[tuple[int, str]] = []
+    pending: list[tuple[int, str, str]] = []
     added = updated = 0
     for opening in iter_openings(session=session):
         current[opening.id] = opening.content_hash
@@ -77,17 +77,16 @@ def sync_index(
             continue
         added += previous is None
         updated += previous is not None
-        pending.append((opening.id, search_text(opening)))
+        pending.append((opening.id, dense_text(opening), lexical_text(opening)))
 
     gone = sorted(set(indexed) - set(current))
     dense.remove(np.asarray(gone, dtype=np.int64))
     lexical.remove(gone)
     for start in range(0, len(pending), BATCH):
         chunk = pending[start : start + BATCH]
-        ids = np.asarray([doc_id for doc_id, _ in chunk], dtype=np.int64)
-        texts = [text for _, text in chunk]
-        dense.upsert(ids, embedder.encode_passages(texts, progress=progress))
-        for doc_id, terms in zip(ids, tokenize_many(texts), strict=True):
+        ids = np.asarray([doc_id for doc_id, _, _ in chunk], dtype=np.int64)
+        dense.upsert(ids, embedder.encode_passages([d for _, d, _ in chunk], progress=progress))
+        for doc_id, terms in zip(ids, tokenize_many([t for _, _, t in chunk]), strict=True):
             lexical.upsert(int(doc_id), terms)
         logger.info("indexed %d/%d openings", min(start + BATCH, len(pending)), len(pending))
 

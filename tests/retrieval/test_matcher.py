@@ -1,0 +1,102 @@
+"""The whole search on the sample openings: real model, real FAISS, real SQLite."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import nlu
+from retrieval.matcher import Matcher
+from storage.models import Opening
+
+AS_OF = date(2026, 11, 1)
+
+
+def openings(matcher: Matcher, ids: list[int]) -> list[Opening]:
+    from storage.openings import get_openings
+
+    with matcher.sessions() as session:
+        found = get_openings(session=session, ids=ids)
+    return [found[i] for i in ids]
+
+
+def test_experienced_welder_gets_welding_jobs_that_respect_his_limits(matcher: Matcher) -> None:
+    results = matcher.match(
+        "조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요", top=5, as_of=AS_OF
+    )
+    assert len(results) == 5
+    assert [r.score for r in results] == sorted((r.score for r in results), reverse=True)
+    for result, opening in zip(results, openings(matcher, [r.opening_id for r in results]), strict=True):
+        assert opening.occupation_family == "welder", opening.title
+        assert opening.work_shift not in {"야간", "2교대", "3교대"}
+        assert opening.closes_on is None or opening.closes_on >= AS_OF
+        assert any("용접" in reason for reason in result.reasons)
+
+
+def test_lookalikes_rank_below_real_matches(matcher: Matcher) -> None:
+    _, ranked, _ = matcher.rank("용접 경력 20년 입니다 군산 살아요", as_of=AS_OF)
+    families = [o.occupation_family for o in openings(matcher, ranked.hybrid[:40])]
+    lookalikes = [i for i, f in enumerate(families) if f in {"vocational_instructor", "sales_rep"}]
+    welders = [i for i, f in enumerate(families) if f == "welder"]
+    assert welders and lookalikes == [] or max(welders) < min(lookalikes)
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        ("일용직 말고 생산직 자리 있어요?", lambda o: o.employment_type != "일용직"),
+        ("지게차 운전 월 300 이상 받고 싶어요", lambda o: (o.monthly_pay_max or o.monthly_pay_min or 10**9) >= 3_000_000),
+        ("익산에서 출퇴근할 수 있는 용접 일", lambda o: o.region_id is None or "geoje" not in o.region_id),
+    ],
+)
+def test_hard_constraints_hold_for_every_result(matcher: Matcher, text: str, check) -> None:  # type: ignore[no-untyped-def]
+    results = matcher.match(text, top=10, as_of=AS_OF)
+    assert results
+    for opening in openings(matcher, [r.opening_id for r in results]):
+        assert check(opening), opening.title
+
+
+def test_career_change_targets_the_new_occupation(matcher: Matcher) -> None:
+    results = matcher.match("용접하다 허리 다쳐서 이제 지게차 하고 싶어요", top=3, as_of=AS_OF)
+    families = [o.occupation_family for o in openings(matcher, [r.opening_id for r in results])]
+    assert families == ["forklift_driver"] * 3
+
+
+def test_paging_never_repeats(matcher: Matcher) -> None:
+    first = matcher.match("자동차 부품 조립 주간", top=5, as_of=AS_OF)
+    second = matcher.match("자동차 부품 조립 주간", top=5, as_of=AS_OF, exclude=[r.opening_id for r in first])
+    assert not {r.opening_id for r in first} & {r.opening_id for r in second}
+
+
+def test_expired_openings_come_back_only_before_they_close(matcher: Matcher) -> None:
+    with matcher.sessions() as session:
+        from sqlalchemy import select
+
+        expired = session.scalars(
+            select(Opening).where(Opening.closes_on < AS_OF, Opening.occupation_family == "welder")
+        ).first()
+    assert expired is not None
+    text = expired.title
+    shown_now = {r.opening_id for r in matcher.match(text, top=50, as_of=AS_OF)}
+    shown_before = {r.opening_id for r in matcher.match(text, top=50, as_of=date(2026, 1, 1))}
+    assert expired.id not in shown_now
+    assert expired.id in shown_before
+
+
+def test_merged_opening_lists_every_source(matcher: Matcher) -> None:
+    results = matcher.match("한길중공업 선박 용접사 정규직", top=10, as_of=AS_OF)
+    merged = [r for r in results if len(r.sources) > 1]
+    assert merged, [r.title for r in results]
+    assert all({"source", "source_id"} == set(s) for r in merged for s in r.sources)
+
+
+def test_gibberish_and_emoji_still_return_a_list(matcher: Matcher) -> None:
+    assert isinstance(matcher.match("ㅋㅋㅋ 🙏🙏", top=3, as_of=AS_OF), list)
+    assert isinstance(matcher.match("", top=3, as_of=AS_OF), list)
+
+
+def test_profile_parsing_is_what_the_constraints_use(matcher: Matcher) -> None:
+    profile = nlu.parse_seeker_text("특수용접은 없어요 야간은 못해요")
+    assert "special_welding" in profile.certificates_lacking
+    assert "야간" in profile.excluded_shifts
