@@ -90,15 +90,16 @@ def _import_file(
     report = FileReport(path=path)
     run = ImportRun(path=str(path), file_format="", source_override=source_override)
     session.add(run)
-    sources: dict[str, Source] = {}
+    lookups = _Lookups(session)
+    touched: list[Opening] = []
     try:
         file_format, rows = read_rows(path)
         report.file_format = run.file_format = file_format.value
         for raw in rows:
             report.rows += 1
             try:
-                record = parse_record(raw.fields, source_override=source_override)
-                outcome, opening = _upsert(session, record, sources)
+                record = _parse_safely(raw.fields, source_override, path, raw.line)
+                outcome, opening = _upsert(lookups, record)
             except RowRejected as exc:
                 report.rejected.append((raw.line, str(exc)))
                 session.add(
@@ -107,11 +108,11 @@ def _import_file(
             else:
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 if outcome != "unchanged":
-                    changed.add(opening.id)
+                    touched.append(opening)
             if on_row:
                 on_row()
             if report.rows % COMMIT_EVERY == 0:
-                session.commit()
+                _commit(session, touched, changed)
     except UnreadableFileError as exc:
         report.error = str(exc)
         session.add(RejectedRow(run=run, line=0, reason=str(exc)))
@@ -124,7 +125,7 @@ def _import_file(
     )
     run.rejected = len(report.rejected)
     run.finished_at = datetime.now()
-    session.commit()
+    _commit(session, touched, changed)
     logger.info(
         "imported %s: %d rows, %d new, %d updated, %d merged, %d rejected",
         path.name,
@@ -137,21 +138,75 @@ def _import_file(
     return report
 
 
-def _upsert(
-    session: Session, record: OpeningRecord, sources: dict[str, Source]
-) -> tuple[str, Opening]:
-    """Store one record; return the outcome name and the opening it landed on."""
-    source = sources.get(record.source) or _get_or_create_source(session, record.source)
-    sources[record.source] = source
-    posting = session.scalar(
-        select(OpeningSource).where(
-            OpeningSource.source_id == source.id,
-            OpeningSource.source_record_id == record.source_id,
+def _parse_safely(
+    fields: dict[str, str], source_override: str | None, path: Path, line: int
+) -> OpeningRecord:
+    """:func:`parse_record`, turning an unexpected failure into a rejected row, not a crash."""
+    try:
+        return parse_record(fields, source_override=source_override)
+    except RowRejected:
+        raise
+    except Exception as exc:  # a normalizer bug must not cost the rest of the file
+        logger.exception("unexpected error normalizing %s line %d", path.name, line)
+        raise RowRejected(
+            "이 행을 처리하는 중 예기치 못한 오류가 났습니다 (담당자에게 알려 주세요)"
+        ) from exc
+
+
+def _commit(session: Session, touched: list[Opening], changed: set[int]) -> None:
+    """Commit, then record the ids of the openings touched since the last commit."""
+    session.commit()
+    changed.update(opening.id for opening in touched)
+    touched.clear()
+
+
+class _Lookups:
+    """Per-import caches of sources, postings and companies, so each row costs no queries.
+
+    Postings of a source are loaded once, the first time the source appears.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.sources: dict[str, Source] = {}
+        self.postings: dict[tuple[int, str], OpeningSource] = {}
+        self.companies: dict[str, Company] = {}
+
+    def source(self, name: str) -> Source:
+        if name not in self.sources:
+            source = self.session.scalar(select(Source).where(Source.name == name))
+            if source is None:
+                source = Source(name=name)
+                self.session.add(source)
+                self.session.flush()
+            else:
+                for posting in self.session.scalars(
+                    select(OpeningSource).where(OpeningSource.source_id == source.id)
+                ):
+                    self.postings[(source.id, posting.source_record_id)] = posting
+            self.sources[name] = source
+        return self.sources[name]
+
+    def company(self, record: OpeningRecord) -> Company:
+        key = company_key(record.company)
+        company = self.companies.get(key) or self.session.scalar(
+            select(Company).where(Company.name_key == key)
         )
-    )
-    now = datetime.now()
+        if company is None:
+            company = Company(name=record.company, name_key=key, business_no=record.business_no)
+            self.session.add(company)
+        elif record.business_no and not company.business_no:
+            company.business_no = record.business_no
+        self.companies[key] = company
+        return company
+
+
+def _upsert(lookups: _Lookups, record: OpeningRecord) -> tuple[str, Opening]:
+    """Store one record; return the outcome name and the opening it landed on."""
+    source = lookups.source(record.source)
+    posting = lookups.postings.get((source.id, record.source_id))
     if posting is not None:
-        posting.last_seen = now
+        posting.last_seen = datetime.now()
         if (
             posting.record_hash == record.record_hash
             and posting.source_modified == record.source_modified
@@ -162,23 +217,21 @@ def _upsert(
         _apply(posting.opening, record)
         return "updated", posting.opening
 
-    company = _get_or_create_company(session, record)
-    twin = next((o for o in company.openings if o.id is not None and is_same_job(o, record)), None)
-    outcome = "merged" if twin is not None else "new"
+    company = lookups.company(record)
+    twin = next((o for o in company.openings if is_same_job(o, record)), None)
     opening = twin or Opening(company=company)
     if twin is None:
         _apply(opening, record)
-        session.add(opening)
-    opening.postings.append(
-        OpeningSource(
-            source=source,
-            source_record_id=record.source_id,
-            record_hash=record.record_hash,
-            source_modified=record.source_modified,
-        )
+        lookups.session.add(opening)
+    posting = OpeningSource(
+        source=source,
+        source_record_id=record.source_id,
+        record_hash=record.record_hash,
+        source_modified=record.source_modified,
     )
-    session.flush()
-    return outcome, opening
+    opening.postings.append(posting)
+    lookups.postings[(source.id, record.source_id)] = posting
+    return ("merged" if twin is not None else "new"), opening
 
 
 def _apply(opening: Opening, record: OpeningRecord) -> None:
@@ -194,24 +247,3 @@ def content_hash(record: OpeningRecord) -> str:
     parts = (record.title, record.occupation_raw, record.description, record.region_raw,
              record.company, record.work_shift_raw, record.certificates_raw)  # fmt: skip
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-def _get_or_create_source(session: Session, name: str) -> Source:
-    source = session.scalar(select(Source).where(Source.name == name))
-    if source is None:
-        source = Source(name=name)
-        session.add(source)
-        session.flush()
-    return source
-
-
-def _get_or_create_company(session: Session, record: OpeningRecord) -> Company:
-    key = company_key(record.company)
-    company = session.scalar(select(Company).where(Company.name_key == key))
-    if company is None:
-        company = Company(name=record.company, name_key=key, business_no=record.business_no)
-        session.add(company)
-        session.flush()
-    elif record.business_no and not company.business_no:
-        company.business_no = record.business_no
-    return company
