@@ -6,6 +6,10 @@ Clauses end at punctuation, at words ending in a connective or final ending (없
 ("특수용접은없고용접기능사는있어요") hide those endings; for a long word that may contain one,
 Kiwi's morphological analysis finds them. Kiwi is optional: without kiwipiepy the split
 falls back to punctuation and spacing only.
+
+A job posting is mostly lists ("[자격요건] 경력 무관 · 용접기능사 필수 · 우대: 특수용접"):
+:func:`split_posting` first cuts it into list items, then each item into clauses, so a cue
+says nothing about its neighbours' items.
 """
 
 from __future__ import annotations
@@ -25,12 +29,17 @@ from nlu.lexicon import (
     NEGATION_WORDS,
 )
 
-__all__ = ["Clause", "load_kiwi", "split_clauses"]
+__all__ = ["Clause", "load_kiwi", "split_clauses", "split_posting"]
 
 logger = logging.getLogger(__name__)
 
 _SEPARATORS = frozenset(",!?;\n|/")
 _JAMO_SEPARATORS = frozenset("ㅠㅜㅋㅎ")
+# Bullets, section brackets and list separators of postings.
+_ITEM_MARKS = frozenset(",;|/\n•※▶▷►■□◆◇●○★☆◎[]【】")
+# These join words when unspaced ("CO2·TIG", "내·외국인", "E-9") and separate items when
+# spaced ("4대보험 · 기숙사 제공", "- 자격: ...").
+_SPACED_MARKS = frozenset("·-")
 _TRAILING_PUNCT = "\"'()[]{}<>…:-"
 # Only unspaced runs of at least this many syllables may hide a clause ending worth a Kiwi
 # call; shorter words are compounds or end in the ending the spacing rules already see.
@@ -182,4 +191,39 @@ def split_clauses(text: str, *, use_kiwi: bool = True) -> tuple[Clause, ...]:
             offset = begin + (len(piece) - len(piece.lstrip()))
             clauses.append(Clause(offset, offset + len(stripped), stripped))
         begin = i + 1 if i < n and separator[i] else i
+    return tuple(clauses)
+
+
+def _item_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each list item of a posting, separators excluded."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in _ITEM_MARKS:
+            cut = True
+        elif ch in _SPACED_MARKS:
+            cut = (i == 0 or text[i - 1] == " ") or (i == n - 1 or text[i + 1] == " ")
+        else:
+            cut = False
+        if cut:
+            spans.append((begin, i))
+            begin = i + 1
+    spans.append((begin, n))
+    return spans
+
+
+def split_posting(text: str, *, use_kiwi: bool = True) -> tuple[Clause, ...]:
+    """Split a posting's normalized ``text`` into list items, then each item into clauses.
+
+    Items end at commas, slashes, bullets (※ ▶ ■ ...), section brackets ([자격요건] 【복리후생】),
+    line breaks, and at · or - when spaced. Clauses are in order, with offsets into ``text``.
+    """
+    clauses: list[Clause] = []
+    for start, end in _item_spans(text):
+        item = text[start:end]
+        if not item.strip():
+            continue
+        for clause in split_clauses(item, use_kiwi=use_kiwi):
+            clauses.append(Clause(start + clause.start, start + clause.end, clause.text))
     return tuple(clauses)

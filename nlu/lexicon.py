@@ -19,12 +19,17 @@ __all__ = [
     "AUXILIARY_STARTS",
     "CAPABILITY_CUES",
     "CERTIFICATE_WORDS",
+    "CERT_HOLDER_CUES",
+    "CERT_NOT_REQUIRED_CUES",
+    "CERT_PREFERRED_CUES",
+    "CERT_REQUIRED_CUES",
     "CLAUSE_CONJUNCTIONS",
     "CLAUSE_ENDINGS",
     "CLAUSE_NOUN_EXCEPTIONS",
     "COMMUTE_BUS_TERMS",
     "COMMUTE_CUES",
     "CONTINUE_CUES",
+    "DORMITORY_DUTIES",
     "DORMITORY_TERMS",
     "DOUBLE_NEGATIVE_CUES",
     "EMPLOYMENT_TERMS",
@@ -127,6 +132,11 @@ DORMITORY_TERMS = (
     "기숙사", "숙소", "숙식", "숙식 제공", "숙소 제공", "사택", "원룸 제공", "잘 곳", "잘곳",
     "잠자리", "방 제공", "숙박 제공",
 )
+#: After a dormitory word, a duty: "기숙사 청소원" cleans the dormitory, it offers none.
+#: ("관리비" is the rent, not a duty; the code tells them apart.)
+DORMITORY_DUTIES = (
+    "청소", "미화", "정리", "관리", "사감", "경비", "순찰", "세탁", "방역", "소독", "시설 점검",
+)
 #: A commute bus run by the employer or the industrial park.
 COMMUTE_BUS_TERMS = (
     "통근버스", "통근 버스", "통근차", "통근 차량", "셔틀", "셔틀버스", "출퇴근 버스",
@@ -223,6 +233,31 @@ LACKING_CUES = (
     "없", "못 땄", "못땄", "안 땄", "안땄", "미취득", "미소지", "따야", "따려", "딸려",
     "딸 예정", "딸려고", "준비", "공부", "취득 예정", "아직", "따고 싶", "따고싶", "만료",
     "취소",
+)
+#: In an opening, a certificate next to one of these is required. The cue scopes over its
+#: own list item only ("※ 용접기능사 필수 · 우대: 특수용접" leaves 특수용접 preferred).
+CERT_REQUIRED_CUES = (
+    "필수", "반드시", "필히", "꼭 필요", "필요", "있어야", "지참", "만 지원", "만 가능",
+    "에 한함", "에 한해", "에 한정", "에 한하여", "지원 불가", "불가", "없으면 안", "없으면 못",
+    "없으면 곤란", "없으면 어렵", "없으면 지원 어렵", "없으면 지원이 어렵", "없으시면",
+    "미소지 시", "미소지시", "소지 필", "이상 소지", "요구", "자격 요건", "必",
+)
+#: "X 소지자": required when nothing else is said ("X 소지자 우대" is preferred).
+CERT_HOLDER_CUES = (
+    "소지자", "보유자", "취득자", "소지하신", "보유하신", "취득하신", "소지한", "보유한",
+    "소지", "보유", "취득",
+)
+#: In an opening, a certificate next to one of these is welcome but not required.
+CERT_PREFERRED_CUES = (
+    "우대", "있으면 좋", "있으면 더 좋", "가산", "환영", "선호", "가점", "플러스",
+    "있으신 분 좋", "우선 채용", "우선 선발", "우선 고려",
+)
+#: "You may apply without it": never a requirement, whatever else the item says.
+CERT_NOT_REQUIRED_CUES = (
+    "없어도", "불필요", "필요 없", "필요없", "필수 아", "필수는 아", "아니어도", "자격 무관",
+    "자격증 무관", "면허 무관", "소지 무관", "유무 무관", "유무 상관", "상관없", "상관 없",
+    "관계없", "관계 없", "미소지자 가능", "미소지자도 가능", "미소지 가능", "취득 예정",
+    "취득 지원", "입사 후 취득",
 )
 #: Nouns that stand for "a certificate" without naming one ("자격증 있어요").
 CERTIFICATE_WORDS = ("자격증", "자격", "면허증", "면허", "기능사", "라이센스")

@@ -14,11 +14,12 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Literal
 
-from nlu.clauses import split_clauses
+from nlu.clauses import split_posting
 from nlu.cues import clause_cues
 from nlu.gazetteer import GazetteerMatch, surface_key
-from nlu.lexicon import CERTIFICATE_WORDS, COMMUTE_BUS_TERMS, DORMITORY_TERMS
+from nlu.lexicon import COMMUTE_BUS_TERMS, DORMITORY_DUTIES, DORMITORY_TERMS
 from nlu.matchers import employment_matcher, shift_matcher, shifts_of
+from nlu.requirements import Requirement, certificate_ids, certificate_requirements
 from nlu.tables import LEVEL_RANK, Region, Tables, load_tables
 from nlu.text import normalize_text
 
@@ -44,7 +45,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-Requirement = Literal["required", "preferred"]
 Shift = Literal["주간", "2교대", "3교대", "야간"]
 EmploymentType = Literal["정규직", "계약직", "일용직", "파견직"]
 Career = Literal["신입", "경력", "무관"]
@@ -54,28 +54,6 @@ ForeignWorkers = Literal["e9_ok", "domestic_only", "unknown"]
 ROAD_FACTOR = 1.3
 _EARTH_RADIUS_KM = 6371.0
 
-_PREFERRED_CUES = ("우대", "있으면 좋", "가산", "환영", "선호", "가점", "플러스", "있으신 분 좋")
-_REQUIRED_CUES = (
-    "필수",
-    "소지자",
-    "보유자",
-    "소지 필",
-    "필요",
-    "있어야",
-    "반드시",
-    "지참",
-    "자격 요건",
-    "이상 소지",
-    "만 지원",
-    "소지하신",
-    "보유하신",
-    "취득자",
-)
-_REQUIREMENT_CUES: tuple[tuple[tuple[str, ...], Requirement], ...] = (
-    (_PREFERRED_CUES, "preferred"),
-    (_REQUIRED_CUES, "required"),
-)
-_CONJUNCTION = re.compile(r"^(?:\s|[,·/()]|및|또는|혹은|이나|나|과|와|그리고)*$")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|【[^】]*】")
 _CODE = re.compile(r"^\s*(\d{6})\s*$")
 _TIME_RANGE = re.compile(
@@ -120,10 +98,38 @@ _FOREIGN_TERMS = (
     "이주노동",
 )
 _DOMESTIC_ONLY = re.compile(r"(?:내국인|한국인)\s?(?:만|한정|에 한|채용|only)")
+# "기숙사 청소원", "숙소 관리 업무", "기숙사 식당 조리": the dormitory is the workplace.
+_HOUSING_WORDS = r"(?:기숙사|숙소|사택|원룸)"
+_DORMITORY_DUTY = re.compile(
+    _HOUSING_WORDS
+    + r"\s?(?:내\s?|식당\s?)?(?:"
+    + "|".join(re.escape(d) for d in DORMITORY_DUTIES)
+    + r")(?!비)"
+    + r"|"
+    + _HOUSING_WORDS
+    + r"\s?식당.*(?:조리|배식)"
+)
 
 
 def _tables(tables: Tables | None) -> Tables:
     return tables or load_tables()
+
+
+def _words(text: str, tabs: Tables) -> tuple[GazetteerMatch, ...]:
+    """Occupation matches in ``text`` that start a word.
+
+    "자동차 부품", "(지게차)" qualify; "화학" in the company name "경진화학" does not.
+    """
+    t = normalize_text(text).text
+    found = tabs.occupation_matcher.find(t)
+    return tuple(m for m in found if m.start == 0 or not t[m.start - 1].isalnum())
+
+
+def _narrowest(family: str, named: Iterable[GazetteerMatch], tabs: Tables) -> str:
+    """``family``, or the last-named family that is a kind of it ("자동차" + "생산직")."""
+    narrower = tabs.narrower.get(family, frozenset())
+    kinds = [m.key for m in named if m.key in narrower]
+    return kinds[-1] if kinds else family
 
 
 def occupation_family(
@@ -131,109 +137,48 @@ def occupation_family(
 ) -> str | None:
     """The occupation family of an opening, or None.
 
-    In order: a look-alike compound in the title (용접 강사, 용접봉 영업, 지게차 정비: a surface
-    containing another family's surface) wins; then the occupation field (a 6-digit KECO /
-    고용24 code or its name); then the title's head, i.e. its last match outside brackets
-    (Korean noun phrases are head-final: "지게차 가능한 용접사" is a welder); then the family
-    mentioned most often in the description.
+    Korean noun phrases are head-final, so a field names the family of its last match
+    outside brackets, its head ("지게차 가능한 용접사" is a welder, "공장 전기원" an
+    electrician). In order:
+
+    1. the title's head if it is a look-alike compound (용접 강사, 용접봉 영업, 지게차 정비: a
+       surface containing another family's surface): it says what the job really is;
+    2. the occupation field: a 6-digit KECO / 고용24 code, or its head;
+    3. the title's head;
+    4. the family mentioned most often in the description.
+
+    In 2 and 3 a generic head gives way to a narrower family (``broader`` in occupations.csv)
+    named beside it: in the field, its brackets ("하역 운반원(지게차)"), or the title's words
+    outside brackets ("자동차 부품 생산직" is auto_assembler, "NDT 검사원" ndt_inspector).
+    An occupation field that only repeats the title (고용24's XML has no occupation column,
+    so the reader copies the title) is not read twice.
     """
     tabs = _tables(tables)
     matcher = tabs.occupation_matcher
-    specific = tabs.occupation_look_alikes
-    title_matches = matcher.find(normalize_text(title).text)
-    look_alikes = [m for m in title_matches if surface_key(m.surface) in specific]
-    if look_alikes:
-        return max(look_alikes, key=lambda m: (m.end - m.start, -m.start)).key
-    code = _CODE.match(occupation)
-    if code is not None:
-        digits = code.group(1)
-        family = tabs.keco_index.get(digits) or tabs.keco_index.get(digits[:4] + "00")
-        if family is not None:
-            return family
-    occupation_matches = matcher.find(normalize_text(occupation).text)
-    if occupation_matches:
-        return max(occupation_matches, key=lambda m: (m.end - m.start, -m.start)).key
-    head_matches = matcher.find(normalize_text(_BRACKETED.sub(" ", title)).text) or title_matches
-    if head_matches:
-        return head_matches[-1].key
-    counts = Counter(m.key for m in matcher.find(normalize_text(description).text))
-    if not counts:
+    title_all = matcher.find(normalize_text(title).text)
+    title_words = matcher.find(normalize_text(_BRACKETED.sub(" ", title)).text) or title_all
+    if title_words and surface_key(title_words[-1].surface) in tabs.occupation_look_alikes:
+        return title_words[-1].key
+    if surface_key(occupation) != surface_key(title):
+        code = _CODE.match(occupation)
+        if code is not None:
+            digits = code.group(1)
+            family = tabs.keco_index.get(digits) or tabs.keco_index.get(digits[:4] + "00")
+            if family is not None:
+                return family
+        field = matcher.find(normalize_text(occupation).text)
+        head = matcher.find(normalize_text(_BRACKETED.sub(" ", occupation)).text) or field
+        if head:
+            beside = (*_words(_BRACKETED.sub(" ", title), tabs), *_words(occupation, tabs))
+            return _narrowest(head[-1].key, beside, tabs)
+    if title_words:
+        return _narrowest(title_words[-1].key, _words(_BRACKETED.sub(" ", title), tabs), tabs)
+    mentions = matcher.find(normalize_text(description).text)
+    if not mentions:
         return None
-    first_seen = {m.key: m.start for m in reversed(matcher.find(normalize_text(description).text))}
+    counts = Counter(m.key for m in mentions)
+    first_seen = {m.key: m.start for m in reversed(mentions)}
     return min(counts, key=lambda f: (-counts[f], first_seen[f]))
-
-
-def certificate_ids(text: str, *, tables: Tables | None = None) -> tuple[str, ...]:
-    """Certificate ids named in ``text``, in order of first mention."""
-    matches = _tables(tables).certificate_matcher.find(normalize_text(text).text)
-    return tuple(dict.fromkeys(m.key for m in matches))
-
-
-def _cue(text: str) -> Requirement | None:
-    """The requirement cue that comes first in ``text``, if any."""
-    best: tuple[int, Requirement] | None = None
-    for cues, kind in _REQUIREMENT_CUES:
-        for cue in cues:
-            pos = text.find(cue)
-            if pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, kind)
-    if best is None:
-        return None
-    # "소지자 우대" is preferred although 소지자 comes first
-    if best[1] == "required" and any(
-        cue in text[best[0] : best[0] + 12] for cue in _PREFERRED_CUES
-    ):
-        return "preferred"
-    return best[1]
-
-
-def _groups(text: str, matches: tuple[GazetteerMatch, ...]) -> list[list[GazetteerMatch]]:
-    """Matches joined only by 및, 또는, commas... ("지게차, 용접기능사 우대") form one group."""
-    groups: list[list[GazetteerMatch]] = []
-    for m in matches:
-        if groups and _CONJUNCTION.match(text[groups[-1][-1].end : m.start]):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    return groups
-
-
-def certificate_requirements(
-    certificates: Iterable[str], description: str, *, tables: Tables | None = None
-) -> dict[str, Requirement]:
-    """Whether each certificate of an opening is required or preferred.
-
-    ``certificates`` are the opening's listed certificates (names, aliases or ids); the
-    description decides with 필수/소지자/보유자 (required) or 우대/있으면 좋음 (preferred) next to
-    a certificate, or next to 자격증 in general. Certificates named only in the description
-    are included too. Without any cue a certificate is "preferred".
-    """
-    tabs = _tables(tables)
-    listed: list[str] = []
-    for item in certificates:
-        ids = certificate_ids(item, tables=tabs)
-        listed.extend(ids if ids else [item] if item in tabs.certificates else [])
-    result: dict[str, Requirement] = {}
-    general: Requirement | None = None
-    text = normalize_text(description).text
-    for clause in split_clauses(text):
-        matches = tabs.certificate_matcher.find(clause.text)
-        if not matches:
-            if general is None and any(word in clause.text for word in CERTIFICATE_WORDS):
-                general = _cue(clause.text)
-            continue
-        for k, group in enumerate(groups := _groups(clause.text, matches)):
-            following = groups[k + 1][0].start if k + 1 < len(groups) else len(clause.text)
-            preceding = groups[k - 1][-1].end if k else 0
-            cue = _cue(clause.text[group[-1].end : following]) or _cue(
-                clause.text[preceding : group[0].start]
-            )
-            for m in group:
-                if cue == "required" or m.key not in result:
-                    result[m.key] = cue or result.get(m.key, "preferred")
-    for cert in listed:
-        result.setdefault(cert, general or "preferred")
-    return result
 
 
 def resolve_region(text: str, *, tables: Tables | None = None) -> Region | None:
@@ -331,7 +276,7 @@ def foreign_workers(description: str) -> ForeignWorkers:
     """Whether an opening takes foreign (E-9) workers: "e9_ok", "domestic_only" or "unknown"."""
     t = normalize_text(description).text
     accepted = refused = False
-    for clause in split_clauses(t):
+    for clause in split_posting(t):
         if _DOMESTIC_ONLY.search(clause.text):
             refused = True
         if any(term in clause.text for term in _FOREIGN_TERMS):
@@ -344,19 +289,26 @@ def foreign_workers(description: str) -> ForeignWorkers:
     return "domestic_only" if refused else "unknown"
 
 
-def _offers(description: str, terms: tuple[str, ...]) -> bool:
+def _offers(description: str, terms: tuple[str, ...], duty: re.Pattern[str] | None = None) -> bool:
+    """Whether a clause names one of ``terms`` without refusing it (and not as ``duty``)."""
     offered = False
-    for clause in split_clauses(normalize_text(description).text):
-        if any(term in clause.text for term in terms):
-            if clause_cues(clause.text).refused:
-                return False
-            offered = True
+    for clause in split_posting(normalize_text(description).text):
+        if not any(term in clause.text for term in terms):
+            continue
+        if duty is not None and duty.search(clause.text):
+            continue  # the work is done there ("기숙사 청소"), nothing is offered
+        if clause_cues(clause.text).refused:
+            return False
+        offered = True
     return offered
 
 
 def has_dormitory(description: str) -> bool:
-    """Whether the description offers a dormitory or housing (기숙사, 숙소 제공, 사택)."""
-    return _offers(description, DORMITORY_TERMS)
+    """Whether the description offers a dormitory or housing (기숙사, 숙소 제공, 사택).
+
+    A dormitory that is the workplace ("기숙사 청소 및 정리", "기숙사 식당 조리") offers none.
+    """
+    return _offers(description, DORMITORY_TERMS, _DORMITORY_DUTY)
 
 
 def has_commute_bus(description: str) -> bool:

@@ -1,6 +1,6 @@
 """The normalization tables under ``data/normalization`` as typed, validated objects.
 
-``occupations.csv``  family,name_ko,keco,related,patterns
+``occupations.csv``  family,name_ko,keco,related,patterns[,broader]
 ``certificates.csv`` cert,name_ko,family,aliases
 ``regions.csv``      region,name_ko,level,parent,lat,lon,aliases
 ``pay.csv``          key,value,note  (monthly_hours, monthly_workdays, months_per_year)
@@ -55,6 +55,9 @@ class OccupationFamily:
     keco: tuple[str, ...]
     related: tuple[str, ...]
     patterns: tuple[str, ...]
+    #: The family this one is a kind of: "자동차 부품 생산직" is auto_assembler, not
+    #: production_worker, because auto_assembler's broader family is production_worker.
+    broader: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,15 @@ class Tables:
         return {code: f.family for f in self.occupations.values() for code in f.keco}
 
     @cached_property
+    def narrower(self) -> Mapping[str, frozenset[str]]:
+        """Family id → the families that are a kind of it (production_worker → auto_assembler...)."""
+        kinds: dict[str, set[str]] = {}
+        for f in self.occupations.values():
+            if f.broader is not None:
+                kinds.setdefault(f.broader, set()).add(f.family)
+        return {broader: frozenset(kinds[broader]) for broader in kinds}
+
+    @cached_property
     def primary_certificates(self) -> Mapping[str, str]:
         """Family id → the certificate listed first for it ("자격증 있어요" after "지게차")."""
         primary: dict[str, str] = {}
@@ -196,6 +208,7 @@ def _load_occupations(path: Path) -> dict[str, OccupationFamily]:
             keco=_split(row["keco"]),
             related=_split(row["related"]),
             patterns=_split(row["patterns"]),
+            broader=row.get("broader") or None,
         )
         for row in rows
     }
@@ -203,6 +216,10 @@ def _load_occupations(path: Path) -> dict[str, OccupationFamily]:
         unknown = [r for r in family.related if r not in families]
         if unknown:
             raise TableError(f"{path}: {family.family} relates to unknown families {unknown}")
+        if family.broader is not None and (
+            family.broader not in families or family.broader == family.family
+        ):
+            raise TableError(f"{path}: {family.family} is a kind of unknown {family.broader!r}")
         if not family.patterns:
             raise TableError(f"{path}: {family.family} has no patterns")
     return families

@@ -1,10 +1,10 @@
-"""Clause splitting: the scope of negation."""
+"""Clause splitting: the scope of negation (and of a posting's cues)."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlu.clauses import split_clauses
+from nlu.clauses import split_clauses, split_posting
 from nlu.text import normalize_text
 
 
@@ -49,4 +49,41 @@ def test_without_kiwi_unspaced_text_is_one_clause() -> None:
 def test_offsets_point_into_text() -> None:
     text = normalize_text("용접 했고, 야간 싫어요").text
     for clause in split_clauses(text):
+        assert text[clause.start : clause.end] == clause.text
+
+
+def _items(text: str) -> list[str]:
+    return [c.text for c in split_posting(normalize_text(text).text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "※ 용접산업기사 필수 (미소지자 지원 불가) · 우대: 용접기능사",
+            ["용접산업기사 필수 (미소지자 지원 불가)", "우대: 용접기능사"],
+        ),
+        (
+            "[자격요건] 경력 무관 / 지게차 필수 [복리후생] 4대보험, 기숙사 제공",
+            ["자격요건", "경력 무관", "지게차 필수", "복리후생", "4대보험", "기숙사 제공"],
+        ),
+        (
+            "- 하는 일: CO2·TIG 용접 - 자격: 경력 3년",
+            ["하는 일: co2·tig 용접", "자격: 경력 3년"],
+        ),
+        ("내·외국인 모두 지원 가능 (E-9 포함)", ["내·외국인 모두 지원 가능 (e-9 포함)"]),
+        ("■ 근무 : 08:00~17:00 ▶ 복지: 중식 제공", ["근무 : 08:00~17:00", "복지: 중식 제공"]),
+        (
+            "용접기능사 필수이고 특수용접은 우대합니다",
+            ["용접기능사 필수이고", "특수용접은 우대합니다"],
+        ),
+    ],
+)
+def test_split_posting(text: str, items: list[str]) -> None:
+    assert _items(text) == items
+
+
+def test_posting_offsets_point_into_text() -> None:
+    text = normalize_text("▶ 자격: 경력 무관 · 우대: 지게차, 용접 - 기타: 외국인 불가").text
+    for clause in split_posting(text):
         assert text[clause.start : clause.end] == clause.text

@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from nlu.opening import (
-    certificate_ids,
-    certificate_requirements,
     foreign_workers,
     has_commute_bus,
     has_dormitory,
@@ -45,36 +43,45 @@ def test_occupation_family(
     assert occupation_family(occupation, title, description) == family
 
 
-def test_certificate_ids() -> None:
-    text = "특수용접기능사, 지게차 자격증, 컴활2급 소지자"
-    assert certificate_ids(text) == ("special_welding", "forklift", "computer_literacy_2")
-
-
 @pytest.mark.parametrize(
-    ("certificates", "description", "expected"),
+    ("occupation", "title", "family"),
     [
-        (["특수용접기능사"], "특수용접기능사 필수", {"special_welding": "required"}),
-        (["특수용접기능사"], "특수용접기능사 우대", {"special_welding": "preferred"}),
-        (["특수용접기능사"], "", {"special_welding": "preferred"}),
-        (["지게차운전기능사"], "관련 자격증 소지자 필수", {"forklift": "required"}),
-        (["지게차운전기능사"], "자격증 소지자 우대", {"forklift": "preferred"}),
+        # a generic head gives way to the narrower family named beside it
+        ("부품 조립 생산직", "자동차 시트 조립원 모집", "auto_assembler"),
+        ("", "자동차 부품 생산직 사원 구인", "auto_assembler"),
+        ("", "전기차 배터리 모듈 조립원 (주간)", "auto_assembler"),
+        ("", "조미김 생산직 (주간, 초보 가능)", "food_production"),
+        ("", "수산물 가공 생산직 구합니다", "food_production"),
+        ("김 가공원", "", "food_production"),
+        ("화학물 생산직", "", "chemical_operator"),
+        ("", "CNC 가공 생산직 모집", "cnc_operator"),
+        ("NDT 검사원", "", "ndt_inspector"),
+        ("", "초음파탐상 검사원 구인", "ndt_inspector"),
+        ("방사선 검사원", "", "ndt_inspector"),
+        ("하역 운반원(지게차)", "", "forklift_driver"),  # an occupation's brackets specify it
+        ("", "지게차 상하차 기사 모집", "forklift_driver"),
+        # ... but not a company name, a title's bracketed aside or an unrelated family
+        ("", "경진화학 단순 조립·포장원 구합니다", "production_worker"),
+        ("", "택배 상하차 (지게차 가능자 우대)", "logistics_loader"),
+        ("", "지게차 가능한 생산직 모집", "production_worker"),
+        # the head of the field, not its first or longest word
+        ("공장 전기원", "", "electrician"),
+        ("", "태양광 발전소 전기 유지보수원 채용", "electrician"),
+        # a look-alike wins only as the title's head
+        ("총무 사무원", "세광중공업 생산관리 사무보조 구인", "office_assistant"),
+        ("용접기 수리원", "용접기 A/S 수리기사", "equipment_mechanic"),
+        ("", "자동차 판매 영업사원 모집", "sales_rep"),
+        # 고용24's XML: the reader copies the title into the occupation column
         (
-            ["용접기능사", "지게차운전기능사"],
-            "지게차 자격증 필수, 용접기능사 소지자 우대",
-            {"forklift": "required", "welding_craftsman": "preferred"},
+            "자동차 부품 품질검사원 (신입 가능)",
+            "자동차 부품 품질검사원 (신입 가능)",
+            "quality_inspector",
         ),
-        (
-            [],
-            "지게차운전기능사 및 용접기능사 우대",
-            {"forklift": "preferred", "welding_craftsman": "preferred"},
-        ),
-        (["special_welding"], "특수용접 보유자만 지원 가능", {"special_welding": "required"}),
+        ("천장크레인 운전원 (블록 공장)", "천장크레인 운전원 (블록 공장)", "crane_operator"),
     ],
 )
-def test_certificate_requirements(
-    certificates: list[str], description: str, expected: dict[str, str]
-) -> None:
-    assert certificate_requirements(certificates, description) == expected
+def test_occupation_family_heads_and_kinds(occupation: str, title: str, family: str) -> None:
+    assert occupation_family(occupation, title) == family
 
 
 @pytest.mark.parametrize(
@@ -175,6 +182,10 @@ def test_normalize_career(text: str, career: str | None) -> None:
         ("내국인만 채용", "domestic_only"),
         ("외국인 지원 안됨", "domestic_only"),
         ("성실하신 분 환영", "unknown"),
+        ("내·외국인 모두 지원 가능 (E-9 포함)", "e9_ok"),
+        ("외국인·재외동포 불가", "domestic_only"),  # unspaced ·: one item, one predicate
+        ("외국인 불가 · 기숙사 제공", "domestic_only"),
+        ("E-9·H-2 비자 소지자 가능 / 기숙사 없음", "e9_ok"),
     ],
 )
 def test_foreign_workers(description: str, expected: str) -> None:
@@ -190,6 +201,17 @@ def test_foreign_workers(description: str, expected: str) -> None:
         ("통근버스 없음, 자차 출퇴근", False, False),
         ("셔틀버스 운행(익산, 군산 시내)", False, True),
         ("숙소 미제공", False, False),
+        ("원룸형 기숙사 제공", True, False),
+        # a negation in another list item does not reach the dormitory
+        ("4대보험 · 원룸형 기숙사 제공 · 도료 냄새에 민감하지 않은 분", True, False),
+        ("기숙사 있음 (관리비 회사 부담)", True, False),
+        ("숙소 무료 · 통근버스 없음", True, False),
+        # the dormitory is where the work is done
+        ("기숙사 청소 및 정리, 세탁물 정리", False, False),
+        ("OO산업 기숙사 청소원을 모십니다", False, False),
+        ("기숙사 식당 조·석식 조리", False, False),
+        ("숙소 관리 업무 (객실 점검, 비품 관리)", False, False),
+        ("사택 미화 담당 / 기숙사 제공", True, False),
     ],
 )
 def test_amenities(description: str, dormitory: bool, bus: bool) -> None:

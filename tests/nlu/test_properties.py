@@ -5,8 +5,16 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlu.clauses import split_posting
 from nlu.numerals import numerals_to_digits, parse_number
-from nlu.opening import normalize_shift, occupation_family, resolve_region
+from nlu.opening import (
+    certificate_requirements,
+    foreign_workers,
+    has_dormitory,
+    normalize_shift,
+    occupation_family,
+    resolve_region,
+)
 from nlu.pay import find_pay
 from nlu.seeker import parse_seeker_text
 from nlu.text import normalize_text
@@ -53,3 +61,14 @@ def test_opening_normalizers_never_raise(text: str) -> None:
     resolve_region(text)
     normalize_shift(text)
     find_pay(text)
+    certificate_requirements([text], text)
+    foreign_workers(text)
+    has_dormitory(text)
+
+
+@given(KOREAN)
+@settings(max_examples=200, deadline=None)
+def test_posting_items_point_into_the_text(text: str) -> None:
+    normalized = normalize_text(text).text
+    for clause in split_posting(normalized):
+        assert clause.text and normalized[clause.start : clause.end] == clause.text

@@ -97,6 +97,13 @@ def test_look_alikes_are_found(tables: Tables) -> None:
     assert {"용접강사", "용접봉영업", "지게차정비"} <= tables.occupation_look_alikes
 
 
+def test_narrower_families(tables: Tables) -> None:
+    assert tables.occupations["auto_assembler"].broader == "production_worker"
+    assert {"auto_assembler", "food_production"} <= tables.narrower["production_worker"]
+    assert tables.narrower["quality_inspector"] == frozenset({"ndt_inspector"})
+    assert tables.occupations["welder"].broader is None
+
+
 def test_pay_conventions(tables: Tables) -> None:
     assert (tables.pay.monthly_hours, tables.pay.monthly_workdays) == (209, 22)
 
@@ -128,6 +135,26 @@ def test_unknown_related_family_is_rejected(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("ship_fitter;sheet", "nope;sheet", 1))
     with pytest.raises(TableError, match="unknown families"):
         load_tables(target)
+
+
+def test_unknown_broader_family_is_rejected(tmp_path: Path) -> None:
+    target = _copy(tmp_path)
+    path = target / "occupations.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    rows = [r + "nope" if r.startswith("cleaner,") else r for r in rows]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(TableError, match="kind of unknown"):
+        load_tables(target)
+
+
+def test_broader_column_is_optional(tmp_path: Path) -> None:
+    target = _copy(tmp_path)
+    path = target / "occupations.csv"
+    rows = [r.rsplit(",", 1)[0] for r in path.read_text(encoding="utf-8").splitlines()]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    tables = load_tables(target)
+    assert tables.occupations["auto_assembler"].broader is None
+    assert not tables.narrower
 
 
 def test_missing_table_is_rejected(tmp_path: Path) -> None:

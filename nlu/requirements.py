@@ -1,0 +1,206 @@
+"""Which certificates an opening requires and which it only prefers.
+
+A posting lists its requirements ("※ 용접산업기사 필수 (미소지자 지원 불가) · 우대: 용접기능사"),
+so a cue (필수, 없으면 지원 불가, 우대...) applies to the certificates of its own list item only
+(see :func:`nlu.clauses.split_posting`). Inside one item, a certificate takes the cue that
+follows it ("A 필수 B 우대", Korean puts the predicate last), else the one before it
+("우대: A"). An item that is nothing but certificate names shares the cue of the item it is
+coordinated with: "A, B 우대" (the next item's trailing cue) or "필수: A, B" (the previous
+item's label).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from nlu.clauses import Clause, split_posting
+from nlu.gazetteer import GazetteerMatch
+from nlu.lexicon import (
+    CERT_HOLDER_CUES,
+    CERT_NOT_REQUIRED_CUES,
+    CERT_PREFERRED_CUES,
+    CERT_REQUIRED_CUES,
+)
+from nlu.tables import Tables, load_tables
+from nlu.text import normalize_text
+
+__all__ = ["Requirement", "certificate_ids", "certificate_requirements"]
+
+logger = logging.getLogger(__name__)
+
+Requirement = Literal["required", "preferred"]
+
+_CONJUNCTION = re.compile(r"^(?:\s|[,·/()]|및|또는|혹은|이나|나|과|와|그리고)*$")
+# What may surround certificate names in an item that names nothing else ("A 및 B", "A 자격증").
+_FILLER = re.compile(r"(?:\s|[,·/()~:]|및|또는|혹은|이나|과|와|등|관련|자격증|자격|면허|이상)+")
+# A cue word right before a colon labels what follows it: in "필수: A 우대: B" it is B's.
+_TRAILING_LABEL = re.compile(r"\S*\s?:\s*$")
+# 자격증 in general, not the header 자격요건 / 지원자격.
+_GENERAL_CERT = re.compile(
+    r"자격증|면허|라이센스|(?:관련|해당|국가)\s?자격|자격\s?(?:소지|보유|취득)"
+)
+# Surfaces that can only be a certificate. Others ("특수용접", "1종 대형") also name the work
+# ("CO2·TIG 특수용접", "특수용접원 경력").
+_FORMAL_SUFFIXES = ("기능사", "기사", "기능장", "면허", "면허증", "자격증", "자격", "이수증", "급")
+# A label item: a cue and hardly anything else ("우대사항", "필수 자격").
+_LABEL_MAX_CHARS = 8
+# Two items are coordinated when only a comma, ·, / or 및 stands between them, not a bullet,
+# bracket or dash that opens another section.
+_COORDINATED_GAP = re.compile(r"^(?:,|·|/|\s?(?:및|또는|혹은)\s?)$")
+
+
+def _tables(tables: Tables | None) -> Tables:
+    return tables or load_tables()
+
+
+def certificate_ids(text: str, *, tables: Tables | None = None) -> tuple[str, ...]:
+    """Certificate ids named in ``text``, in order of first mention."""
+    matches = _tables(tables).certificate_matcher.find(normalize_text(text).text)
+    return tuple(dict.fromkeys(m.key for m in matches))
+
+
+def _first(text: str, cues: tuple[str, ...]) -> int | None:
+    positions = [p for p in (text.find(c) for c in cues) if p >= 0]
+    return min(positions) if positions else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _cue(text: str) -> Requirement | None:
+    """What ``text`` (a stretch of one item) says about a certificate next to it.
+
+    "없어도 가능" outranks everything; then the first of 필수-like and 우대-like cues; a bare
+    "소지자" (no 우대 with it) is a requirement.
+    """
+    if _first(text, CERT_NOT_REQUIRED_CUES) is not None:
+        return "preferred"
+    required = _first(text, CERT_REQUIRED_CUES)
+    preferred = _first(text, CERT_PREFERRED_CUES)
+    if required is not None and (preferred is None or required < preferred):
+        return "required"
+    if preferred is not None:
+        return "preferred"
+    return "required" if _first(text, CERT_HOLDER_CUES) is not None else None
+
+
+def _groups(text: str, matches: tuple[GazetteerMatch, ...]) -> list[list[GazetteerMatch]]:
+    """Matches joined only by 및, 또는, commas... ("지게차, 용접기능사 우대") form one group."""
+    groups: list[list[GazetteerMatch]] = []
+    for m in matches:
+        if groups and _CONJUNCTION.match(text[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+@dataclass
+class _Item:
+    """One clause of a posting, with the cue of each certificate group in it."""
+
+    clause: Clause
+    groups: list[list[GazetteerMatch]]
+    cues: list[Requirement | None]
+    trailing: list[bool]  # the group's cue follows it (else it is a label before it)
+    names_only: bool  # the clause is certificate names and fillers, nothing else
+    label: Requirement | None  # a cue-only label clause ("우대사항"), for the items after it
+
+
+def _read_item(clause: Clause, tabs: Tables) -> _Item:
+    text = clause.text
+    matches = tabs.certificate_matcher.find(text)
+    groups = _groups(text, matches)
+    cues: list[Requirement | None] = []
+    trailing: list[bool] = []
+    for k, group in enumerate(groups):
+        following = text[group[-1].end : groups[k + 1][0].start if k + 1 < len(groups) else None]
+        preceding = text[groups[k - 1][-1].end if k else 0 : group[0].start]
+        after = _cue(_TRAILING_LABEL.sub("", following))
+        cues.append(after or _cue(preceding))
+        trailing.append(after is not None)
+    rest = text
+    for m in reversed(matches):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    names_only = bool(matches) and not _FILLER.sub("", rest)
+    label = None
+    if not matches and len(re.sub(r"[\s:]", "", text)) <= _LABEL_MAX_CHARS:
+        label = _cue(text)
+    return _Item(clause, groups, cues, trailing, names_only, label)
+
+
+def _share_cues(items: list[_Item], text: str) -> None:
+    """Give cue-less name-only items the cue of the item they are coordinated with."""
+    for k in range(len(items) - 2, -1, -1):  # "A, B 우대": right to left, so "A, B, C 우대"
+        item, nxt = items[k], items[k + 1]
+        gap = text[item.clause.end : nxt.clause.start].strip()
+        if (
+            item.names_only
+            and item.cues[-1] is None
+            and nxt.groups
+            and nxt.trailing[0]
+            and _COORDINATED_GAP.match(gap)
+        ):
+            item.cues = [nxt.cues[0]] * len(item.cues)
+            item.trailing = [True] * len(item.trailing)
+    for k in range(1, len(items)):  # "필수: A, B" and "[우대사항] A / B": left to right
+        item, prev = items[k], items[k - 1]
+        if not item.names_only or item.cues[0] is not None:
+            continue
+        if prev.label is not None:
+            shared: Requirement | None = prev.label
+        elif prev.groups and not prev.trailing[-1]:
+            shared = prev.cues[-1]
+        else:
+            continue
+        item.cues = [shared] * len(item.cues)
+        item.trailing = [False] * len(item.trailing)
+        if shared is not None:
+            item.label = None
+
+
+def _is_formal(match: GazetteerMatch) -> bool:
+    return match.surface.replace(" ", "").endswith(_FORMAL_SUFFIXES)
+
+
+def certificate_requirements(
+    certificates: Iterable[str], description: str, *, tables: Tables | None = None
+) -> dict[str, Requirement]:
+    """Whether each certificate of an opening is required or preferred.
+
+    ``certificates`` are the opening's listed certificates (names, aliases or ids); the
+    description decides, item by item (see the module docstring), with 필수, 반드시, 없으면
+    지원 불가, 소지자에 한함 (required) or 우대, 있으면 좋음 (preferred), or with a cue next to
+    자격증 in general. A certificate named only in the description is included when a cue
+    goes with it, or when its item is nothing but a name that can only be a certificate
+    ("· 지게차운전기능사 ·"): "CO2·TIG 특수용접" and "용접기능사 시험 대비 지도" are the work.
+    Without any cue a listed certificate is "preferred".
+    """
+    tabs = _tables(tables)
+    listed: list[str] = []
+    for name in certificates:
+        ids = certificate_ids(name, tables=tabs)
+        listed.extend(ids if ids else [name] if name in tabs.certificates else [])
+    text = normalize_text(description).text
+    items = [_read_item(clause, tabs) for clause in split_posting(text)]
+    _share_cues(items, text)
+    result: dict[str, Requirement] = {}
+    general: Requirement | None = None
+    for item in items:
+        if not item.groups:
+            if general is None and _GENERAL_CERT.search(item.clause.text):
+                general = _cue(item.clause.text)
+            continue
+        for k, group in enumerate(item.groups):
+            cue = item.cues[k]
+            for m in group:
+                if cue is None and m.key not in listed and not (item.names_only and _is_formal(m)):
+                    continue  # "CO2·TIG 특수용접", "용접기능사 시험 대비 지도": the work
+                if cue == "required" or m.key not in result:
+                    result[m.key] = cue or result.get(m.key, "preferred")
+    for cert in listed:
+        result.setdefault(cert, general or "preferred")
+    return result

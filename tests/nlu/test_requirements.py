@@ -1,0 +1,187 @@
+"""Required vs preferred certificates of an opening: cues, their scope, shared cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.requirements import certificate_ids, certificate_requirements
+
+
+def test_certificate_ids() -> None:
+    text = "특수용접기능사, 지게차 자격증, 컴활2급 소지자"
+    assert certificate_ids(text) == ("special_welding", "forklift", "computer_literacy_2")
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("판금제관기능사", ("sheet_metal_craftsman",)),
+        ("공유압 기능사", ("hydraulics_craftsman",)),
+        ("전기공사산업기사", ("electrical_construction_industrial_engineer",)),
+        ("컴퓨터응용가공산업기사", ("cnc_industrial_engineer",)),
+        ("가스기능사", ("gas_craftsman",)),
+        ("건설기계정비산업기사", ("construction_machinery_maintenance_industrial_engineer",)),
+        ("워드프로세서", ("word_processor",)),
+        ("전산회계 2급", ("computerized_accounting_2",)),
+        ("소방안전관리자 2급", ("fire_safety_manager_2",)),
+        ("제빵기능사", ("baker",)),
+        ("식품산업기사", ("food_industrial_engineer",)),
+        ("조리산업기사", ("cooking_industrial_engineer",)),
+    ],
+)
+def test_added_certificates(text: str, ids: tuple[str, ...]) -> None:
+    assert certificate_ids(text) == ids
+
+
+@pytest.mark.parametrize(
+    ("certificates", "description", "expected"),
+    [
+        (["특수용접기능사"], "특수용접기능사 필수", {"special_welding": "required"}),
+        (["특수용접기능사"], "특수용접기능사 우대", {"special_welding": "preferred"}),
+        (["특수용접기능사"], "", {"special_welding": "preferred"}),
+        (["지게차운전기능사"], "관련 자격증 소지자 필수", {"forklift": "required"}),
+        (["지게차운전기능사"], "자격증 소지자 우대", {"forklift": "preferred"}),
+        (
+            ["용접기능사", "지게차운전기능사"],
+            "지게차 자격증 필수, 용접기능사 소지자 우대",
+            {"forklift": "required", "welding_craftsman": "preferred"},
+        ),
+        (
+            [],
+            "지게차운전기능사 및 용접기능사 우대",
+            {"forklift": "preferred", "welding_craftsman": "preferred"},
+        ),
+        (["special_welding"], "특수용접 보유자만 지원 가능", {"special_welding": "required"}),
+    ],
+)
+def test_certificate_requirements(
+    certificates: list[str], description: str, expected: dict[str, str]
+) -> None:
+    assert certificate_requirements(certificates, description) == expected
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "용접기능사 없으면 지원 불가",
+        "지게차 면허 미소지 시 지원 불가합니다",
+        "1종 대형면허 소지자에 한함",
+        "반드시 천장크레인 자격증 소지",
+        "전기기능사 소지자만 지원 가능",
+        "위험물기능사 없으시면 지원이 어렵습니다",
+        "한식조리기능사 소지자 (필수)",
+        "지게차운전기능사 취득자",
+        "화물운송종사자격 꼭 필요",
+        "소방안전관리자 2급 이상 소지",
+    ],
+)
+def test_required_cues(description: str) -> None:
+    assert set(certificate_requirements([], description).values()) == {"required"}
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "지게차 자격증 있으면 좋음",
+        "컴활 2급 소지 시 가산점",
+        "용접기능사 보유자 우대",
+        "특수용접기능사 있으신 분 환영",
+        "전산회계 1급 우선 채용",
+        "지게차 자격증 없어도 가능 (입사 후 취득 지원)",
+        "용접기능사 필수 아님",
+        "1종 보통 면허 유무 무관",
+    ],
+)
+def test_preferred_and_not_required_cues(description: str) -> None:
+    assert set(certificate_requirements([], description).values()) == {"preferred"}
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # a cue reaches the certificates of its own list item only
+        (
+            "※ 용접산업기사 필수 (미소지자 지원 불가) · 우대: 용접기능사",
+            {"welding_industrial_engineer": "required", "welding_craftsman": "preferred"},
+        ),
+        (
+            "[필수] 지게차운전기능사 [우대] 용접기능사",
+            {"forklift": "required", "welding_craftsman": "preferred"},
+        ),
+        (
+            "전기기능사 필수 / 전기산업기사 있으면 우대",
+            {"electrician_craftsman": "required", "electrical_industrial_engineer": "preferred"},
+        ),
+        (
+            "위험물산업기사 필수이고 화학분석기능사는 우대합니다",
+            {"hazmat_industrial_engineer": "required", "chemical_analysis": "preferred"},
+        ),
+        (
+            "■ 자격: 1종대형 필수 ■ 우대: 화물운송자격증",
+            {"license_1_large": "required", "cargo_transport": "preferred"},
+        ),
+        # in one item, "우대:" labels what follows it, not what precedes it
+        (
+            "필수: 지게차운전기능사 우대: 용접기능사",
+            {"forklift": "required", "welding_craftsman": "preferred"},
+        ),
+        # an item of bare names shares the cue it is coordinated with
+        (
+            "지게차운전기능사, 용접기능사 우대",
+            {"forklift": "preferred", "welding_craftsman": "preferred"},
+        ),
+        (
+            "필수: 1종대형운전면허, 화물운송종사자격",
+            {"license_1_large": "required", "cargo_transport": "required"},
+        ),
+        (
+            "[우대사항] 컴활2급 / 전산회계2급",
+            {"computer_literacy_2": "preferred", "computerized_accounting_2": "preferred"},
+        ),
+        (
+            "[자격요건] 배관기능사, 용접기능사 필수",
+            {"piping": "required", "welding_craftsman": "required"},
+        ),
+        # a cue after a bracket does not reach back across it
+        (
+            "용접기능사 필수 (경력 무관) · 특수용접기능사",
+            {"welding_craftsman": "required", "special_welding": "preferred"},
+        ),
+    ],
+)
+def test_cue_scope(description: str, expected: dict[str, str]) -> None:
+    assert certificate_requirements([], description) == expected
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "CO2·TIG 특수용접, 탱크 용접",  # the work, not the certificate
+        "특수용접원 경력 5년 이상",
+        "국비지원 과정 강의 · 용접기능사·특수용접기능사 시험 대비 지도",
+        "1종 대형 덤프 운전",
+    ],
+)
+def test_work_named_like_a_certificate_is_no_certificate(description: str) -> None:
+    assert certificate_requirements([], description) == {}
+
+
+def test_listed_certificate_is_kept_without_a_cue() -> None:
+    assert certificate_requirements(["특수용접기능사"], "CO2·TIG 특수용접") == {
+        "special_welding": "preferred"
+    }
+
+
+def test_bare_certificate_item_counts() -> None:
+    assert certificate_requirements([], "경력 무관 · 지게차운전기능사 · 출장 가능자") == {
+        "forklift": "preferred"
+    }
+
+
+def test_general_cue_does_not_come_from_a_section_header() -> None:
+    # "[자격요건] ... 우대" is about experience; the listed certificate stays uncued
+    description = "[자격요건] 경력 무관 (경력자 우대) / 장기근무 가능자"
+    assert certificate_requirements(["지게차운전기능사"], description) == {"forklift": "preferred"}
+    assert certificate_requirements(["지게차운전기능사"], "자격증 없으면 지원 불가") == {
+        "forklift": "required"
+    }
