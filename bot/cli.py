@@ -215,5 +215,13 @@ def eval_retrieval(
     from retrieval.evaluation import evaluate_retrieval, format_table
 
     matcher = _open_matcher()
-    table = evaluate_retrieval(matcher, dev, as_of=_parse_date(as_of))
-    typer.echo(format_table(table))
+    methods, by_tag = evaluate_retrieval(matcher, dev, as_of=_parse_date(as_of))
+    queries = len(methods["hybrid"].recall5)
+    typer.echo(f"Retrieval on {dev} ({queries} queries, as of {as_of})\n")
+    typer.echo(format_table(methods))
+    typer.echo("\nTraps@5: top-5 slots holding a labelled trap (look-alike or excluded), summed.")
+    typer.echo("fused = RRF of dense and lexical; hybrid = fused + constraint-aware tiers.\n")
+    typer.echo("hybrid by query tag (n = queries with the tag):")
+    typer.echo(
+        format_table({f"{tag} (n={len(m.recall5)})": m for tag, m in by_tag.items()}, label="tag")
+    )

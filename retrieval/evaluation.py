@@ -119,8 +119,13 @@ def score_ranking(ranking: Sequence[Sequence[str]], query: DevQuery) -> Metrics:
     )
 
 
-def evaluate_retrieval(matcher: Matcher, dev_path: Path, *, as_of: date) -> dict[str, Metrics]:
-    """Run every dev query through the matcher; metrics per ranking method."""
+def evaluate_retrieval(
+    matcher: Matcher, dev_path: Path, *, as_of: date
+) -> tuple[dict[str, Metrics], dict[str, Metrics]]:
+    """Run every dev query through the matcher.
+
+    Returns metrics per ranking method, and the hybrid method's metrics per query tag.
+    """
     from sqlalchemy import select
 
     from storage.models import OpeningSource, Source
@@ -136,25 +141,26 @@ def evaluate_retrieval(matcher: Matcher, dev_path: Path, *, as_of: date) -> dict
         keys.setdefault(opening_id, []).append(f"{source}:{record_id}")
 
     results = {method: Metrics() for method in METHODS}
+    by_tag: dict[str, Metrics] = {}
     for query in load_dev_set(dev_path):
         _, ranked, _ = matcher.rank(query.text, as_of=as_of)
         for method in METHODS:
-            ranking = [keys.get(i, []) for i in getattr(ranked, method)]
-            results[method].add(score_ranking(ranking, query))
-    return results
+            metrics = score_ranking([keys.get(i, []) for i in getattr(ranked, method)], query)
+            results[method].add(metrics)
+            if method == "hybrid":
+                for tag in query.tags:
+                    by_tag.setdefault(tag, Metrics()).add(metrics)
+    return results, dict(sorted(by_tag.items()))
 
 
-def format_table(results: dict[str, Metrics]) -> str:
-    """A fixed-width table: one row per method, one column per metric."""
-    header = f"{'method':<10}{'Recall@5':>10}{'MRR@10':>10}{'nDCG@10':>10}{'Traps@5':>10}"
+def format_table(results: dict[str, Metrics], *, label: str = "method") -> str:
+    """A fixed-width table: one row per method (or tag), one column per metric."""
+    width = max([10, *(len(name) + 2 for name in results)])
+    header = f"{label:<{width}}{'Recall@5':>10}{'MRR@10':>10}{'nDCG@10':>10}{'Traps@5':>10}"
     lines = [header, "-" * len(header)]
     for method, metrics in results.items():
         s = metrics.summary()
         lines.append(
-            f"{method:<10}{s['recall@5']:>10.3f}{s['mrr@10']:>10.3f}{s['ndcg@10']:>10.3f}{int(s['traps@5']):>10d}"
+            f"{method:<{width}}{s['recall@5']:>10.3f}{s['mrr@10']:>10.3f}{s['ndcg@10']:>10.3f}{int(s['traps@5']):>10d}"
         )
-    queries = len(next(iter(results.values())).recall5) if results else 0
-    lines.append(
-        f"({queries} queries; Traps@5 = look-alike/excluded openings in top-5 slots, summed)"
-    )
     return "\n".join(lines)
