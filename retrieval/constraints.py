@@ -26,7 +26,8 @@ __all__ = ["MatchPolicy", "allowed_rows", "distances_km", "tier_scores"]
 
 #: Shifts that include night work (Korean 2교대 is usually 주야 맞교대).
 NIGHT_SHIFTS = frozenset({"야간", "2교대", "3교대"})
-FOREIGN_VISAS_NEEDING_PERMIT = frozenset({"E-9", "H-2", "E-7", "E-8", "E-10"})
+#: E-9 (non-professional employment) workers may not be hired as dispatched or day labour.
+E9_EXCLUDED_EMPLOYMENT = frozenset({"파견직", "일용직"})
 
 WANTED, RELATED, UNKNOWN_FAMILY, OTHER = 2.0, 1.0, 0.5, 0.0
 TIER_PENALTY = 2.0
@@ -64,6 +65,16 @@ def distances_km(catalog: Catalog, home: nlu.Region | None) -> np.ndarray:
     return 2 * 6371.0 * np.arcsin(np.sqrt(a)) * nlu.ROAD_FACTOR
 
 
+def excluded_shifts(profile: nlu.SeekerProfile) -> frozenset[str]:
+    """Shifts the seeker rules out; wanting only 주간 ("주간 일자리") rules out night work.
+
+    Wanting a night or rotating shift ("2교대 괜찮아요") rules nothing out: it is a welcome.
+    """
+    if profile.wanted_shifts == frozenset({"주간"}):
+        return profile.excluded_shifts | NIGHT_SHIFTS
+    return profile.excluded_shifts
+
+
 def allowed_rows(
     catalog: Catalog,
     profile: nlu.SeekerProfile,
@@ -76,10 +87,14 @@ def allowed_rows(
     import numpy as np
 
     mask = catalog.closes_on >= as_of.toordinal()
-    if profile.excluded_shifts:
-        mask &= ~np.isin(catalog.work_shift, list(profile.excluded_shifts))
-    if profile.excluded_employment_types:
-        mask &= ~np.isin(catalog.employment_type, list(profile.excluded_employment_types))
+    shifts = excluded_shifts(profile)
+    if shifts:
+        mask &= ~np.isin(catalog.work_shift, list(shifts))
+    employment = set(profile.excluded_employment_types)
+    if profile.visa == "E-9":
+        employment |= E9_EXCLUDED_EMPLOYMENT
+    if employment:
+        mask &= ~np.isin(catalog.employment_type, list(employment))
     if profile.excluded_families:
         mask &= ~np.isin(catalog.family, list(profile.excluded_families))
     if profile.min_monthly_pay:
@@ -107,7 +122,7 @@ def tier_scores(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) 
     related = {r for f in wanted if f in tables.occupations for r in tables.occupations[f].related}
     lacking = set(profile.certificates_lacking)
     held = set(profile.certificates_held)
-    needs_permit = profile.visa in FOREIGN_VISAS_NEEDING_PERMIT
+    foreigner = profile.visa is not None
     years = {e.family: e.years for e in profile.experience if e.years is not None}
 
     scores = np.zeros(len(rows), dtype=np.float64)
@@ -128,8 +143,13 @@ def tier_scores(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) 
         required = {c for c, need in certs.items() if need == "required"}
         if required & lacking:
             score -= TIER_PENALTY
-        if needs_permit and catalog.foreign_workers[row] == "domestic_only":
-            score -= TIER_PENALTY
+        if foreigner:
+            hires = catalog.foreign_workers[row]
+            score += -TIER_PENALTY if hires == "domestic_only" else SOFT if hires == "e9_ok" else 0.0
+        if profile.wanted_shifts and catalog.work_shift[row] in profile.wanted_shifts:
+            score += SOFT / 2
+        if catalog.employment_type[row] in profile.wanted_employment_types:
+            score += SOFT / 2
         score += SOFT * len(held & set(certs)) / max(len(certs), 1)
         if profile.needs_dormitory:
             score += SOFT if catalog.dormitory[row] else -SOFT

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import nlu
+from retrieval.constraints import excluded_shifts
 from storage.models import Opening
 
 __all__ = ["Explanation", "explain", "format_pay"]
@@ -92,12 +93,13 @@ def explain(
     else:
         out.reasons.append(f"급여: {pay}")
 
+    ruled_out = excluded_shifts(profile)
     if opening.work_shift:
-        if profile.excluded_shifts and opening.work_shift not in profile.excluded_shifts:
+        if ruled_out and opening.work_shift not in ruled_out:
             out.reasons.append(f"근무형태: {opening.work_shift} (원하시는 조건)")
         else:
             out.reasons.append(f"근무형태: {opening.work_shift}")
-    elif profile.excluded_shifts:
+    elif ruled_out:
         out.missing.append("근무형태(야간 여부) 확인 필요")
 
     if opening.employment_type:
