@@ -45,7 +45,8 @@ def explain(
     tables = nlu.load_tables()
     out = Explanation()
     family = opening.occupation_family
-    family_name = tables.occupations[family].name_ko if family in tables.occupations else None
+    info = tables.occupations.get(family) if family else None
+    family_name = info.name_ko if info else None
     experience = {e.family: e.years for e in profile.experience}
     wanted = set(profile.wanted_families)
     related = {r for f in wanted if f in tables.occupations for r in tables.occupations[f].related}

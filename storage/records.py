@@ -136,6 +136,13 @@ def _int_or_none(raw: str, column: str) -> int | None:
     return int(text)
 
 
+def _monthly(salary_type: str | None, amount: int | None) -> int | None:
+    """Monthly KRW equivalent of an amount, or ``None`` when type or amount is unknown."""
+    if salary_type is None or not amount:
+        return None
+    return nlu.monthly_pay(salary_type, amount)
+
+
 def _record_hash(fields: dict[str, str]) -> str:
     payload = json.dumps(
         {k: v.strip() for k, v in sorted(fields.items()) if k != "source_modified"},
@@ -176,7 +183,6 @@ def parse_record(fields: dict[str, str], *, source_override: str | None = None) 
         salary_max = salary_max or text_max
     if salary_min is not None and salary_max is not None and salary_max < salary_min:
         raise RowRejected(f"최대급여({salary_max:,})가 최소급여({salary_min:,})보다 작습니다")
-    monthly = nlu.monthly_pay if salary_type else None
     career_raw = get("career")
     career = CAREERS.get(career_raw.replace(" ", "")) if career_raw else None
     description = get("description")
@@ -201,15 +207,17 @@ def parse_record(fields: dict[str, str], *, source_override: str | None = None) 
         salary_min=salary_min,
         salary_max=salary_max,
         salary_raw=salary_raw,
-        monthly_pay_min=monthly(salary_type, salary_min) if monthly and salary_min else None,
-        monthly_pay_max=monthly(salary_type, salary_max) if monthly and salary_max else None,
+        monthly_pay_min=_monthly(salary_type, salary_min),
+        monthly_pay_max=_monthly(salary_type, salary_max),
         career_raw=career_raw,
         career=career,
         career_years_min=_int_or_none(get("career_years_min"), "최소경력(career_years_min)"),
         education=get("education"),
         certificates_raw=certificates_raw,
-        certificates=nlu.certificate_requirements(
-            [c for c in re.split(r"[;,]", certificates_raw) if c.strip()], description
+        certificates=dict(
+            nlu.certificate_requirements(
+                [c for c in re.split(r"[;,]", certificates_raw) if c.strip()], description
+            )
         ),
         employment_type_raw=employment_raw,
         employment_type=nlu.normalize_employment_type(employment_raw) if employment_raw else None,
