@@ -44,7 +44,19 @@ _TRAILING_PUNCT = "\"'()[]{}<>…:-"
 # Only unspaced runs of at least this many syllables may hide a clause ending worth a Kiwi
 # call; shorter words are compounds or end in the ending the spacing rules already see.
 _KIWI_MIN_WORD = 8
-_WORD = re.compile(r"[^\s,!?;|/.~]+")
+# Words long enough to be worth :func:`_needs_kiwi` (same words as runs of these chars).
+_LONG_WORD = re.compile(r"[^\s,!?;|/.~]{" + str(_KIWI_MIN_WORD) + ",}")
+# A period or tilde separates unless it sits between numbers ("3.5", "09:00~18:00").
+_SEPARATOR = re.compile(
+    "[" + re.escape("".join(sorted(_SEPARATORS | _JAMO_SEPARATORS))) + "]"
+    r"|(?<![0-9:])[.~]|[.~](?![0-9])"
+)
+_SPACED_MARK = "[" + re.escape("".join(sorted(_SPACED_MARKS))) + "]"
+_ITEM_MARK = re.compile(
+    "[" + re.escape("".join(sorted(_ITEM_MARKS))) + "]"
+    # · and - with a space (or the text's end) on either side
+    f"|(?<![^ ]){_SPACED_MARK}|{_SPACED_MARK}(?![^ ])"
+)
 _KIWI_HINT_CHARS = frozenset("고데서만지요다디께니면")
 _KIWI_SPLIT_EC = frozenset(
     {
@@ -90,7 +102,9 @@ def _get_kiwi() -> Any:
             try:
                 from kiwipiepy import Kiwi  # heavy; only when an unspaced message needs it
 
-                _kiwi = Kiwi()
+                kiwi = Kiwi()
+                kiwi.tokenize("가")  # the model finishes loading on first use: seconds more
+                _kiwi = kiwi
             except Exception:  # pragma: no cover - depends on the environment
                 logger.warning("kiwipiepy unavailable; unspaced text is split by punctuation only")
                 _kiwi_failed = True
@@ -131,6 +145,15 @@ def _needs_kiwi(word: str) -> bool:
     return hangul >= _KIWI_MIN_WORD and any(ch in _KIWI_HINT_CHARS for ch in word[1:-1])
 
 
+# Only a word ending in one of these can close a clause (see :func:`_closes_clause`).
+_CLOSING_TAILS = CLAUSE_ENDINGS + tuple(_TRAILING_PUNCT)
+# Text without a match has no word that closes a clause or opens one: nothing to look at.
+_MAY_START_CLAUSE = re.compile(
+    "(?:" + "|".join(re.escape(t) for t in _CLOSING_TAILS) + ") "
+    "|(?<![^ ])(?:" + "|".join(re.escape(w) for w in sorted(CLAUSE_CONJUNCTIONS)) + ")(?![^ ])"
+)
+
+
 def _closes_clause(word: str, prev: str, nxt: str) -> bool:
     """Whether a clause ends after ``word`` (``prev``/``nxt`` are its neighbours)."""
     bare = word.rstrip(_TRAILING_PUNCT)
@@ -149,48 +172,46 @@ def _closes_clause(word: str, prev: str, nxt: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=4096)
 def split_clauses(text: str, *, use_kiwi: bool = True) -> tuple[Clause, ...]:
-    """Split normalized ``text`` into clauses, in order; separators belong to no clause."""
+    """Split normalized ``text`` into clauses, in order; separators belong to no clause.
+
+    Memoized: postings repeat their items ("4대보험", "경력 무관") from one opening to the next.
+    """
     n = len(text)
-    separator = [False] * n
-    starts_clause = [False] * (n + 1)
-    for i, ch in enumerate(text):
-        if ch in _SEPARATORS or ch in _JAMO_SEPARATORS:
-            separator[i] = True
-        elif ch in ".~":
-            between_numbers = (
-                0 < i < n - 1 and text[i - 1] in "0123456789:" and (text[i + 1] in "0123456789")
-            )
-            separator[i] = not between_numbers
-    words: list[tuple[int, str]] = []
-    pos = 0
-    for word in text.split(" "):
-        words.append((pos, word))
-        pos += len(word) + 1
-    for k, (start, word) in enumerate(words):
-        prev = words[k - 1][1] if k else ""
-        nxt = words[k + 1][1] if k + 1 < len(words) else ""
+    separators = {m.start() for m in _SEPARATOR.finditer(text)}
+    starts_clause: set[int] = set()
+    words = text.split(" ") if _MAY_START_CLAUSE.search(text) else []
+    last = len(words) - 1
+    start = 0
+    for k, word in enumerate(words):
         if word in CLAUSE_CONJUNCTIONS:
-            starts_clause[start] = True
-        if nxt and _closes_clause(word, prev, nxt):
-            starts_clause[start + len(word) + 1] = True
+            starts_clause.add(start)
+        if (
+            k < last
+            and word.endswith(_CLOSING_TAILS)
+            and words[k + 1]
+            and _closes_clause(word, words[k - 1] if k else "", words[k + 1])
+        ):
+            starts_clause.add(start + len(word) + 1)
+        start += len(word) + 1
     if use_kiwi:
-        for match in _WORD.finditer(text):
+        for match in _LONG_WORD.finditer(text):
             if _needs_kiwi(match.group()):
                 for cut in _kiwi_cuts(match.group()):
-                    starts_clause[match.start() + cut] = True
+                    starts_clause.add(match.start() + cut)
     clauses: list[Clause] = []
     begin = 0
-    for i in range(n + 1):
-        boundary = i == n or separator[i] or (starts_clause[i] and i > begin)
-        if not boundary:
+    for i in sorted(separators | starts_clause | {n}):
+        separator = i in separators
+        if not (i == n or separator or i > begin):
             continue
         piece = text[begin:i]
         stripped = piece.strip()
         if stripped:
             offset = begin + (len(piece) - len(piece.lstrip()))
             clauses.append(Clause(offset, offset + len(stripped), stripped))
-        begin = i + 1 if i < n and separator[i] else i
+        begin = i + 1 if i < n and separator else i
     return tuple(clauses)
 
 
@@ -198,26 +219,20 @@ def _item_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each list item of a posting, separators excluded."""
     spans: list[tuple[int, int]] = []
     begin = 0
-    n = len(text)
-    for i, ch in enumerate(text):
-        if ch in _ITEM_MARKS:
-            cut = True
-        elif ch in _SPACED_MARKS:
-            cut = (i == 0 or text[i - 1] == " ") or (i == n - 1 or text[i + 1] == " ")
-        else:
-            cut = False
-        if cut:
-            spans.append((begin, i))
-            begin = i + 1
-    spans.append((begin, n))
+    for mark in _ITEM_MARK.finditer(text):
+        spans.append((begin, mark.start()))
+        begin = mark.end()
+    spans.append((begin, len(text)))
     return spans
 
 
+@functools.lru_cache(maxsize=64)
 def split_posting(text: str, *, use_kiwi: bool = True) -> tuple[Clause, ...]:
     """Split a posting's normalized ``text`` into list items, then each item into clauses.
 
     Items end at commas, slashes, bullets (※ ▶ ■ ...), section brackets ([자격요건] 【복리후생】),
     line breaks, and at · or - when spaced. Clauses are in order, with offsets into ``text``.
+    Memoized: the importer reads each description for several fields.
     """
     clauses: list[Clause] = []
     for start, end in _item_spans(text):

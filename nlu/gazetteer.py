@@ -11,6 +11,7 @@ surface of three or more syllables within one jamo edit (지게처 → 지게차
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -123,6 +124,10 @@ class Gazetteer:
         for stored in self._by_surface:
             lengths.setdefault(stored[0], set()).add(len(stored))
         self._lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+        # The same texts come back (a title read for several fields, boilerplate items of
+        # postings, the words of typo lookups): results are memoized, per gazetteer.
+        self._find_memo = functools.lru_cache(maxsize=4096)(self._find)
+        self._fuzzy_memo = functools.lru_cache(maxsize=4096)(self._fuzzy_lookup)
         self._fuzzy: dict[str, list[str]] = {}
         self._fuzzy_first: frozenset[str] = frozenset()
         if fuzzy:
@@ -146,12 +151,16 @@ class Gazetteer:
 
     def find(self, text: str) -> tuple[GazetteerMatch, ...]:
         """Non-overlapping matches in normalized ``text``, longest first, returned in text order."""
+        return self._find_memo(text)
+
+    def _find(self, text: str) -> tuple[GazetteerMatch, ...]:
         squeezed, index = compact(text)
         n = len(squeezed)
         candidates: list[tuple[int, int, str]] = []
-        for i in range(n):
-            lengths = self._lengths.get(squeezed[i])
-            if not lengths:
+        lengths_of = self._lengths
+        for i, ch in enumerate(squeezed):
+            lengths = lengths_of.get(ch)
+            if lengths is None:
                 continue
             for length in lengths:
                 if i + length > n:
@@ -167,6 +176,8 @@ class Gazetteer:
                 if _is_word_char(stored[-1]) and end < len(text) and _is_word_char(text[end]):
                     continue
                 candidates.append((i, length, stored))
+        if not candidates and not self._fuzzy:
+            return ()
         candidates.sort(key=lambda c: (-c[1], c[0]))
         taken = [False] * n
         chosen: list[GazetteerMatch] = []
@@ -189,7 +200,7 @@ class Gazetteer:
         self, text: str, taken: list[bool], index: tuple[int, ...]
     ) -> list[GazetteerMatch]:
         """Typo matches at the start of words that matched nothing exactly."""
-        covered = {index[k] for k, t in enumerate(taken) if t}
+        covered = {index[k] for k, t in enumerate(taken) if t} if True in taken else set()
         found: list[GazetteerMatch] = []
         pos = 0
         for word in text.split(" "):
@@ -198,13 +209,13 @@ class Gazetteer:
             end = start + len(word)
             if len(word) < _FUZZY_MIN or word[0] not in self._fuzzy_first:
                 continue
-            if any(k in covered for k in range(start, end)):
+            if covered and any(k in covered for k in range(start, end)):
                 continue
             for length in range(min(len(word), _FUZZY_MAX), _FUZZY_MIN - 1, -1):
                 window = word[:length]
                 if not all(_is_hangul(ch) for ch in window):
                     continue
-                hit = self._fuzzy_lookup(window)
+                hit = self._fuzzy_memo(window)
                 if hit is not None:
                     key = self._by_surface[hit]
                     found.append(

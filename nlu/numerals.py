@@ -149,14 +149,40 @@ def _is_hangul(ch: str) -> bool:
     return "가" <= ch <= "힣"
 
 
-def _counter_at(text: str, pos: int, counters: tuple[str, ...], *, space: bool) -> str | None:
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    # alternatives are tried in order, so a match is the first word that fits, as in a loop
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_COUNTER = _alternation(_COUNTERS)
+_MAGNITUDE_COUNTER = _alternation(_MAGNITUDE_COUNTERS)
+_DIGIT_COUNTER = _alternation(_DIGIT_COUNTERS)
+_NATIVE_COUNTER = _alternation(_NATIVE_COUNTERS)
+_NATIVE_TENS_WORD = _alternation(tuple(_NATIVE_TENS))
+_NATIVE_UNIT_WORD = _alternation(tuple(_NATIVE_UNITS))
+_NATIVE_LONG_UNIT_WORD = _alternation(tuple(w for w in _NATIVE_UNITS if len(w) > 1))
+# Where a run of numeral chars may start, and where a native numeral may (a word start).
+_RUN_START = re.compile("[" + "".join(sorted(_RUN_CHARS)) + "]")
+_NATIVE_START = re.compile("(?<![가-힣])[" + "".join(sorted(_NATIVE_FIRST)) + "]")
+_HANGUL = re.compile("[가-힣]")
+_PLAIN_NUMBER = re.compile(r"[0-9.]+")
+# A lone Sino digit is a number only before one of these (its digit counters, 조...교대).
+_AFTER_LONE_DIGIT = frozenset(c[0] for c in _DIGIT_COUNTERS) | {"조"}
+_APPROX_HAN = re.compile(r"(?<![가-힣])한 (?=\S)")
+_JO_GYODAE = re.compile(r"조\s?[0-9일이삼사오]\s?교대")
+
+
+def _match(words: re.Pattern[str], text: str, pos: int) -> str | None:
+    """The first word of the alternation ``words`` that ``text`` has at ``pos``, if any."""
+    match = words.match(text, pos)
+    return match.group() if match is not None else None
+
+
+def _counter_at(text: str, pos: int, counters: re.Pattern[str], *, space: bool) -> str | None:
     """The counter starting at ``pos`` (after at most one space when ``space``), if any."""
     if space and pos < len(text) and text[pos] == " ":
         pos += 1
-    for counter in counters:
-        if text.startswith(counter, pos):
-            return counter
-    return None
+    return _match(counters, text, pos)
 
 
 def _parse_run(run: str) -> float | None:
@@ -243,29 +269,33 @@ def _run_end(text: str, start: int) -> int:
 def _accept(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` (a parseable run) is really a number in its context."""
     span = text[a:b]
-    prev = text[a - 1] if a > 0 else ""
     nxt = text[b] if b < len(text) else ""
-    counter = _counter_at(text, b, _COUNTERS, space=True)
-    if span[-1] == "이" and len(span) > 1 and _is_hangul(nxt) and counter is None:
+    if (
+        span[-1] == "이"
+        and len(span) > 1
+        and _is_hangul(nxt)
+        and _counter_at(text, b, _COUNTER, space=True) is None
+    ):
         return False  # 삼백이면, 300이상: the 이 is a copula or starts 이상
-    if any(ch in _DIGITS for ch in span):
+    if not _DIGITS.isdisjoint(span):
         # Plain digits stay as they are unless thousands separators need removing.
-        return any(_is_hangul(ch) for ch in span) or "," in span
-    if any(text.startswith(tail, b) for tail in _SENTENCE_TAILS):
+        return _HANGUL.search(span) is not None or "," in span
+    if text.startswith(_SENTENCE_TAILS, b):
         return False
+    prev = text[a - 1] if a > 0 else ""
     prev_ok = not _is_hangul(prev) or prev in _ALLOWED_PREFIX
-    magnitudes = sum(ch in _MAGNITUDES for ch in span)
+    magnitudes = not _MAGNITUDES.isdisjoint(span)
     if magnitudes and len(span.replace(" ", "")) >= 2:
-        return prev_ok or counter is not None
+        return prev_ok or _counter_at(text, b, _COUNTER, space=True) is not None
     if magnitudes:
-        return prev_ok and _counter_at(text, b, _MAGNITUDE_COUNTERS, space=True) is not None
+        return prev_ok and _counter_at(text, b, _MAGNITUDE_COUNTER, space=True) is not None
     if len(span) != 1:
         return False  # 일이년, 이구: several bare digits are words or ranges, not numbers
-    digit_counter = _counter_at(text, b, _DIGIT_COUNTERS, space=False)
+    digit_counter = _counter_at(text, b, _DIGIT_COUNTER, space=False)
     if digit_counter is not None:
         return (span, digit_counter) not in _DIGIT_COUNTER_EXCEPTIONS
     # 3조2교대 written as 삼조이교대
-    return text.startswith("조", b) and bool(re.match(r"조\s?[0-9일이삼사오]\s?교대", text[b:]))
+    return _JO_GYODAE.match(text, b) is not None
 
 
 def _sino_edits(text: str) -> list[NumeralEdit]:
@@ -273,12 +303,20 @@ def _sino_edits(text: str) -> list[NumeralEdit]:
     i = 0
     n = len(text)
     while i < n:
-        if text[i] not in _RUN_CHARS:
-            i += 1
-            continue
+        start = _RUN_START.search(text, i)
+        if start is None:
+            break
+        i = start.start()
         end = _run_end(text, i)
         if end - i > 24:  # not a number anyone writes; leave it alone
             i = end
+            continue
+        if _PLAIN_NUMBER.fullmatch(text, i, end):
+            i = end  # digits stay as they are (see _accept): "09:00", "3.5"
+            continue
+        lone_digit = end - i == 1 and text[i] in _SINO_DIGIT
+        if lone_digit and (end == n or text[end] not in _AFTER_LONE_DIGIT):
+            i = end  # the 이 of 이상, the 일 of 일자리: a lone digit needs a counter after it
             continue
         found: NumeralEdit | None = None
         for a in range(i, end):
@@ -302,26 +340,22 @@ def _native_at(text: str, i: int) -> tuple[int, int] | None:
     """(end, value) of a native numeral starting at word start ``i``, if it is one."""
     if text[i] not in _NATIVE_FIRST:
         return None
-    tens_word = next((w for w in _NATIVE_TENS if text.startswith(w, i)), None)
+    tens_word = _match(_NATIVE_TENS_WORD, text, i)
     j = i
     value = 0
     if tens_word is not None:
         value = _NATIVE_TENS[tens_word]
         j += len(tens_word)
-        if j + 1 < len(text) and text[j] == " ":
-            spaced = next(
-                (w for w in _NATIVE_UNITS if len(w) > 1 and text.startswith(w, j + 1)), None
-            )
-            if spaced is not None:
-                j += 1
-    unit_word = next((w for w in _NATIVE_UNITS if text.startswith(w, j)), None)
+        if j + 1 < len(text) and text[j] == " " and _NATIVE_LONG_UNIT_WORD.match(text, j + 1):
+            j += 1
+    unit_word = _match(_NATIVE_UNIT_WORD, text, j)
     if unit_word is not None and tens_word != "스무":
         value += _NATIVE_UNITS[unit_word]
         j += len(unit_word)
     elif tens_word is None:
         return None
     nxt = text[j] if j < len(text) else ""
-    counter = _counter_at(text, j, _NATIVE_COUNTERS, space=True)
+    counter = _counter_at(text, j, _NATIVE_COUNTER, space=True)
     if counter is not None:
         return j, value
     if tens_word is None or (unit_word is None and tens_word in _NATIVE_TENS_NEED_COUNTER):
@@ -346,8 +380,9 @@ def numeral_edits(text: str) -> tuple[NumeralEdit, ...]:
         for k in range(edit.start, edit.end):
             covered[k] = True
     native: list[NumeralEdit] = []
-    for i, ch in enumerate(text):
-        if covered[i] or not _is_hangul(ch) or (i > 0 and _is_hangul(text[i - 1])):
+    for word_start in _NATIVE_START.finditer(text):
+        i = word_start.start()
+        if covered[i]:
             continue
         hit = _native_at(text, i)
         if hit is None:
@@ -358,7 +393,7 @@ def numeral_edits(text: str) -> tuple[NumeralEdit, ...]:
         native.append(NumeralEdit(i, end, str(value), value))
     starts = {edit.start for edit in edits} | {edit.start for edit in native}
     approx: list[NumeralEdit] = []
-    for match in re.finditer(r"(?<![가-힣])한 (?=\S)", text):
+    for match in _APPROX_HAN.finditer(text):
         after = match.end()
         before_number = after in starts or (after < len(text) and text[after] in _DIGITS)
         # "한 10년", "한 십년", "한 스무 명": 한 means "about" and carries no number itself

@@ -7,6 +7,7 @@ say.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -113,6 +114,12 @@ _DORMITORY_DUTY = re.compile(
 
 def _tables(tables: Tables | None) -> Tables:
     return tables or load_tables()
+
+
+@functools.lru_cache(maxsize=16)
+def _any_of(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``terms`` is (one scan, not one per term)."""
+    return re.compile("|".join(re.escape(t) for t in terms) or "(?!)")
 
 
 def _words(text: str, tabs: Tables) -> tuple[GazetteerMatch, ...]:
@@ -276,10 +283,11 @@ def foreign_workers(description: str) -> ForeignWorkers:
     """Whether an opening takes foreign (E-9) workers: "e9_ok", "domestic_only" or "unknown"."""
     t = normalize_text(description).text
     accepted = refused = False
+    foreign = _any_of(_FOREIGN_TERMS)
     for clause in split_posting(t):
         if _DOMESTIC_ONLY.search(clause.text):
             refused = True
-        if any(term in clause.text for term in _FOREIGN_TERMS):
+        if foreign.search(clause.text):
             if clause_cues(clause.text).refused:
                 refused = True
             else:
@@ -292,8 +300,9 @@ def foreign_workers(description: str) -> ForeignWorkers:
 def _offers(description: str, terms: tuple[str, ...], duty: re.Pattern[str] | None = None) -> bool:
     """Whether a clause names one of ``terms`` without refusing it (and not as ``duty``)."""
     offered = False
+    named = _any_of(terms)
     for clause in split_posting(normalize_text(description).text):
-        if not any(term in clause.text for term in terms):
+        if not named.search(clause.text):
             continue
         if duty is not None and duty.search(clause.text):
             continue  # the work is done there ("기숙사 청소"), nothing is offered

@@ -49,6 +49,7 @@ _GENERAL_CERT = re.compile(
 _FORMAL_SUFFIXES = ("기능사", "기사", "기능장", "면허", "면허증", "자격증", "자격", "이수증", "급")
 # A label item: a cue and hardly anything else ("우대사항", "필수 자격").
 _LABEL_MAX_CHARS = 8
+_LABEL_NOISE = re.compile(r"[\s:]")
 # Two items are coordinated when only a comma, ·, / or 및 stands between them, not a bullet,
 # bracket or dash that opens another section.
 _COORDINATED_GAP = re.compile(r"^(?:,|·|/|\s?(?:및|또는|혹은)\s?)$")
@@ -127,7 +128,7 @@ def _read_item(clause: Clause, tabs: Tables) -> _Item:
         rest = rest[: m.start] + " " + rest[m.end :]
     names_only = bool(matches) and not _FILLER.sub("", rest)
     label = None
-    if not matches and len(re.sub(r"[\s:]", "", text)) <= _LABEL_MAX_CHARS:
+    if not matches and len(_LABEL_NOISE.sub("", text)) <= _LABEL_MAX_CHARS:
         label = _cue(text)
     return _Item(clause, groups, cues, trailing, names_only, label)
 

@@ -17,7 +17,7 @@ from nlu.opening import (
 )
 from nlu.pay import find_pay
 from nlu.seeker import parse_seeker_text
-from nlu.text import normalize_text
+from nlu.text import _fold_chars, _fold_chars_slow, normalize_text
 
 # Korean-heavy text: syllables, numeral syllables, digits, jamo, punctuation and anything else.
 KOREAN = st.text(
@@ -45,6 +45,12 @@ def test_normalized_offsets_are_consistent(text: str) -> None:
     norm = normalize_text(text)
     assert len(norm.starts) == len(norm.ends) == len(norm.text)
     assert all(0 <= s < e <= len(norm.source) for s, e in zip(norm.starts, norm.ends, strict=True))
+
+
+@given(KOREAN)
+@settings(max_examples=300, deadline=None)
+def test_fast_fold_agrees_with_char_by_char_fold(text: str) -> None:
+    assert _fold_chars(text) == _fold_chars_slow(text)
 
 
 @given(KOREAN)
