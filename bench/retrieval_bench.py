@@ -102,8 +102,9 @@ def build_corpus(
         full_texts = [lexical_text(o) for o in openings]
     real_vectors = embedder.encode_passages(heads)
     rng = np.random.default_rng(5)
-    noise = rng.normal(0, 0.02, (size, real_vectors.shape[1]))
-    vectors = real_vectors[np.arange(size) % REAL_VECTORS] + noise
+    # Cross-source duplicates merge on import, so there are fewer openings than rows.
+    noise = rng.normal(0, 0.02, (len(ids), real_vectors.shape[1]))
+    vectors = real_vectors[np.arange(len(ids)) % REAL_VECTORS] + noise
     vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
     dense = DenseIndex.empty(vectors.shape[1])
     dense.upsert(ids, vectors)

@@ -189,9 +189,11 @@ class _Lookups:
 
     def company(self, record: OpeningRecord) -> Company:
         key = company_key(record.company)
-        company = self.companies.get(key) or self.session.scalar(
-            select(Company).where(Company.name_key == key)
-        )
+        company = self.companies.get(key)
+        if company is None:
+            # Pending rows need no flush for this read: a new key was never seen in this run.
+            with self.session.no_autoflush:
+                company = self.session.scalar(select(Company).where(Company.name_key == key))
         if company is None:
             company = Company(name=record.company, name_key=key, business_no=record.business_no)
             self.session.add(company)
