@@ -225,3 +225,85 @@ def eval_retrieval(
     typer.echo(
         format_table({f"{tag} (n={len(m.recall5)})": m for tag, m in by_tag.items()}, label="tag")
     )
+
+
+rasa_app = typer.Typer(help="Rasa 대화 모델", no_args_is_help=True)
+app.add_typer(rasa_app, name="rasa")
+
+
+def _run_rasa(argv: list[str]) -> None:
+    """Run a Rasa command in its environment; exit with its code on failure."""
+    import subprocess
+
+    from bot.rasa_server import REPO, rasa_environment
+
+    settings = _settings()
+    if not Path(argv[0]).exists():
+        typer.echo(
+            f"Rasa 환경이 없어요 ({argv[0]}). 먼저 `make setup-rasa`를 실행해 주세요.", err=True
+        )
+        raise typer.Exit(code=1)
+    code = subprocess.call(argv, env=rasa_environment(settings), cwd=REPO)
+    if code:
+        raise typer.Exit(code=code)
+
+
+@rasa_app.command("train")
+def rasa_train() -> None:
+    """Train the dialogue model (skipped by Rasa when nothing changed)."""
+    from bot.rasa_server import train_command
+
+    _run_rasa(train_command(_settings()))
+
+
+@app.command("actions")
+def actions_command(
+    port: Annotated[int | None, typer.Option(help="포트 (기본: 설정의 action_port)")] = None,
+) -> None:
+    """Serve the Rasa custom actions on loopback (started by `jobbot chat` / `run`)."""
+    from bot.action_server import serve_actions
+
+    settings = _settings()
+    serve_actions(settings, host="127.0.0.1", port=port or settings.action_port)
+
+
+@app.command("chat")
+def chat_command() -> None:
+    """Talk to the bot in the terminal (starts the Rasa and action servers if needed)."""
+    import asyncio
+
+    from bot import messages
+    from bot.chat import chat_loop
+    from bot.errors import BotError
+    from bot.stack import Stack
+
+    settings = _settings()
+    typer.echo(messages.CHAT_STARTING)
+    try:
+        with Stack(settings) as stack:
+            asyncio.run(chat_loop(stack.rasa_url))
+    except BotError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from None
+    except KeyboardInterrupt:
+        typer.echo("")
+
+
+@eval_app.command("nlu")
+def eval_nlu(
+    report: Annotated[Path, typer.Option(help="결과를 쓸 Markdown 파일")] = Path(
+        "docs/nlu-evaluation.md"
+    ),
+) -> None:
+    """Intent and entity F1 on a held-out split of data/nlu (a model trained without it)."""
+    from bot.nlu_evaluation import evaluate_nlu
+
+    settings = _settings()
+    result = evaluate_nlu(settings)
+    text = result.markdown()
+    report.write_text(text, encoding="utf-8")
+    typer.echo(text)
+
+
+if __name__ == "__main__":
+    app()

@@ -36,6 +36,15 @@ class Settings(BaseSettings):
     )
     commute_km: float = Field(35.0, description="Longest commute (road km) counted as local.")
     torch_threads: int = Field(2, description="CPU threads for the embedding model.")
+    results_per_page: int = Field(3, description="Openings shown per reply in a conversation.")
+    rasa_port: int = Field(5005, description="Loopback port of the Rasa server.")
+    action_port: int = Field(5055, description="Loopback port of the action server.")
+    rasa_python: Path = Field(
+        Path(".venv-rasa/bin/python"), description="Python of the Rasa environment."
+    )
+    rasa_model: Path | None = Field(
+        None, description="Trained Rasa model (.tar.gz); default: the newest under home/rasa."
+    )
 
     @property
     def sqlalchemy_url(self) -> str:
@@ -48,6 +57,11 @@ class Settings(BaseSettings):
     def index_dir(self) -> Path:
         """Folder of the persisted FAISS and BM25 indexes."""
         return self.home / "index"
+
+    @property
+    def rasa_dir(self) -> Path:
+        """Folder of trained Rasa models and Rasa's training cache."""
+        return self.home / "rasa"
 
     @property
     def model_cache_dir(self) -> Path:

@@ -117,12 +117,21 @@ class Matcher:
         )
 
     def rank(
-        self, text: str, *, as_of: date, exclude: Iterable[int] = (), depth: int = CHANNEL_DEPTH
+        self,
+        text: str,
+        *,
+        as_of: date,
+        exclude: Iterable[int] = (),
+        depth: int = CHANNEL_DEPTH,
+        profile: nlu.SeekerProfile | None = None,
     ) -> tuple[nlu.SeekerProfile, RankedCandidates, dict[int, float]]:
-        """Rank openings for ``text``: the profile, each channel's ranking, and final scores."""
+        """Rank openings for ``text``: the profile, each channel's ranking, and final scores.
+
+        ``profile`` replaces the one parsed from ``text`` (a dialogue collects it over turns).
+        """
         import numpy as np
 
-        profile = nlu.parse_seeker_text(text)
+        profile = profile or nlu.parse_seeker_text(text)
         home = home_region(profile, self.policy)
         distance = distances_km(self.catalog, home)
         mask = allowed_rows(
@@ -158,16 +167,25 @@ class Matcher:
         return profile, candidates, final
 
     def match(
-        self, text: str, *, top: int = 5, as_of: date | None = None, exclude: Iterable[int] = ()
+        self,
+        text: str,
+        *,
+        top: int = 5,
+        as_of: date | None = None,
+        exclude: Iterable[int] = (),
+        profile: nlu.SeekerProfile | None = None,
     ) -> list[Match]:
         """The ``top`` openings for a seeker's text, best first, with explanations.
 
-        ``exclude`` holds opening ids already shown (for paging without repeats).
+        ``exclude`` holds opening ids already shown (for paging without repeats);
+        ``profile``, when given, is used instead of parsing ``text``.
         """
         import numpy as np
 
         as_of = as_of or date.today()
-        profile, candidates, final = self.rank(text, as_of=as_of, exclude=exclude)
+        profile, candidates, final = self.rank(
+            text, as_of=as_of, exclude=exclude, profile=profile
+        )
         chosen = candidates.hybrid[:top]
         home = home_region(profile, self.policy)
         distance = distances_km(self.catalog, home)

@@ -158,3 +158,65 @@ class RejectedRow(Base):
     raw: Mapped[str] = mapped_column(Text, default="")
 
     run: Mapped[ImportRun] = relationship(back_populates="rejected_rows")
+
+
+class Seeker(Base):
+    """A person talking to the bot, known by the conversation's opaque ``sender_id``.
+
+    ``profile`` is the structured profile the dialogue has collected (no names or phone
+    numbers: those are never asked for by the bot).
+    """
+
+    __tablename__ = "seekers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sender_id: Mapped[str] = mapped_column(String(128), unique=True)
+    profile: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.now(), onupdate=func.now()
+    )
+
+    applications: Mapped[list[Application]] = relationship(
+        back_populates="seeker", cascade="all, delete-orphan", order_by="Application.id"
+    )
+    handoffs: Mapped[list[Handoff]] = relationship(
+        back_populates="seeker", cascade="all, delete-orphan", order_by="Handoff.id"
+    )
+
+
+class Application(Base):
+    """A seeker's interest in an opening; consent and company notification come later."""
+
+    __tablename__ = "applications"
+    __table_args__ = (UniqueConstraint("seeker_id", "opening_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seeker_id: Mapped[int] = mapped_column(ForeignKey("seekers.id", ondelete="CASCADE"), index=True)
+    opening_id: Mapped[int] = mapped_column(ForeignKey("openings.id"), index=True)
+    #: interested → (consented → sent → offered | held | declined), or withdrawn
+    status: Mapped[str] = mapped_column(String(16), default="interested")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.now(), onupdate=func.now()
+    )
+
+    seeker: Mapped[Seeker] = relationship(back_populates="applications")
+    opening: Mapped[Opening] = relationship()
+
+
+class Handoff(Base):
+    """A request to pass the conversation to a human counselor, and its state."""
+
+    __tablename__ = "handoffs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seeker_id: Mapped[int] = mapped_column(ForeignKey("seekers.id", ondelete="CASCADE"), index=True)
+    #: requested (the seeker asked) | fallback (the bot was stuck) | counselor (taken over)
+    reason: Mapped[str] = mapped_column(String(16))
+    #: open → active (a counselor answered) → released
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    seeker: Mapped[Seeker] = relationship(back_populates="handoffs")

@@ -1,0 +1,30 @@
+"""Every action of the assistant, bound to one :class:`~actions.context.ActionContext`."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action
+
+from actions.apply import Apply
+from actions.context import ActionContext
+from actions.handoff import HandleFallback, RequestCounselor
+from actions.profile import ReadProfile, RestartProfile
+from actions.search import JobDetails, MoreResults, SearchJobs
+
+__all__ = ["all_actions"]
+
+
+def all_actions(context: ActionContext) -> list[Action]:
+    """Instances of all custom actions, sharing ``context``."""
+    return [
+        cls(context)
+        for cls in (
+            ReadProfile,
+            RestartProfile,
+            SearchJobs,
+            MoreResults,
+            JobDetails,
+            Apply,
+            RequestCounselor,
+            HandleFallback,
+        )
+    ]
