@@ -15,7 +15,7 @@ RASA_LOCK := requirements/rasa.lock
 RASA_STAMP := $(RASA_VENV)/.installed-$(shell cat $(RASA_LOCK) | sha256sum | cut -c1-16)
 EXAMPLE ?= 조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요
 
-.PHONY: setup setup-rasa run test lint eval bench lock clean
+.PHONY: setup setup-rasa run chat train test lint eval eval-nlu bench bench-turn lock clean
 
 setup: $(APP_STAMP)
 	$(JOBBOT) model build
@@ -36,23 +36,41 @@ $(RASA_STAMP): $(RASA_LOCK)
 	rm -f $(RASA_VENV)/.installed-*
 	touch $@
 
-run: setup
+run: setup setup-rasa
 	$(JOBBOT) db upgrade
 	$(JOBBOT) import data/openings/*.csv data/openings/*.xml
-	$(JOBBOT) match "$(EXAMPLE)"
+	$(JOBBOT) match "$(EXAMPLE)" --top 3
+	$(JOBBOT) rasa train
+	$(JOBBOT) chat
 
-test: setup
+# The Rasa components' own tests run inside the Rasa environment (no app conftest there).
+RASA_COMPONENT_TESTS := tests/nlu/test_kiwi_tokenizer.py tests/nlu/test_entity_normalizer.py
+
+test: setup setup-rasa
 	$(APP_VENV)/bin/python -m pytest -q
+	$(RASA_VENV)/bin/python -m pytest -q --noconftest -p no:cacheprovider $(RASA_COMPONENT_TESTS)
 
 lint: $(APP_STAMP)
-	$(APP_VENV)/bin/ruff check bot nlu retrieval storage tests bench
+	$(APP_VENV)/bin/ruff check actions bot nlu retrieval storage tests bench
 	$(APP_VENV)/bin/mypy
 
 eval: setup
 	$(JOBBOT) eval retrieval
 
+eval-nlu: setup setup-rasa
+	$(JOBBOT) eval nlu
+
+train: setup setup-rasa
+	$(JOBBOT) rasa train
+
+chat: train
+	$(JOBBOT) chat
+
 bench: setup
 	$(APP_VENV)/bin/python bench/retrieval_bench.py
+
+bench-turn: train
+	$(APP_VENV)/bin/python bench/turn_bench.py
 
 # Re-pin the app environment from pyproject's ranges (needs the registries).
 lock:
@@ -62,4 +80,4 @@ lock:
 	mv $(APP_LOCK).new $(APP_LOCK)
 
 clean:
-	rm -rf $(APP_VENV) $(RASA_VENV) var
+	rm -rf $(APP_VENV) $(RASA_VENV) var .rasa

@@ -46,6 +46,17 @@ class Settings(BaseSettings):
         None, description="Trained Rasa model (.tar.gz); default: the newest under home/rasa."
     )
 
+    def as_environment(self) -> dict[str, str]:
+        """These settings as JOBBOT_* variables, for a child process to read back."""
+        env = {}
+        for name, value in self.model_dump().items():
+            if value is None:
+                continue
+            if isinstance(value, Path):
+                value = value.resolve()
+            env[f"JOBBOT_{name.upper()}"] = str(value)
+        return env
+
     @property
     def sqlalchemy_url(self) -> str:
         """The database URL, defaulting to a SQLite file under ``home``."""

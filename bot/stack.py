@@ -7,6 +7,7 @@ are healthy, and stops what it started.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from contextlib import AbstractContextManager
 from types import TracebackType
@@ -57,6 +58,7 @@ class Stack(AbstractContextManager["Stack"]):
             port=self.settings.action_port,
             health_url=f"{self.actions_url}/health",
             log_path=self.settings.home / "logs" / "actions.log",
+            env={**os.environ, **self.settings.as_environment()},
             cwd=REPO,
         )
 
