@@ -60,6 +60,9 @@ eval: setup
 eval-nlu: setup setup-rasa
 	$(JOBBOT) eval nlu
 
+eval-dialogue: train
+	$(JOBBOT) eval dialogue
+
 train: setup setup-rasa
 	$(JOBBOT) rasa train
 

@@ -305,5 +305,37 @@ def eval_nlu(
     typer.echo(text)
 
 
+@eval_app.command("dialogue")
+def eval_dialogue(
+    stories: Annotated[Path, typer.Option(help="테스트 스토리")] = Path(
+        "tests/dialogue/test_stories.yml"
+    ),
+) -> None:
+    """`rasa test core` on the test stories with the current model; failures are listed."""
+    from bot.rasa_server import newest_model, rasa_command
+
+    settings = _settings()
+    model = newest_model(settings)
+    if model is None:
+        typer.echo("학습된 Rasa 모델이 없어요. 먼저 `jobbot rasa train`을 실행해 주세요.", err=True)
+        raise typer.Exit(code=1)
+    out = (settings.rasa_dir / "test-core").resolve()
+    _run_rasa(
+        rasa_command(
+            settings,
+            "test",
+            "core",
+            "--stories",
+            str(stories.resolve()),
+            "--model",
+            str(model.resolve()),
+            "--out",
+            str(out),
+            "--fail-on-prediction-errors",
+        )  # fmt: skip
+    )
+    typer.echo(f"모든 테스트 스토리가 통과했어요. 결과: {out}")
+
+
 if __name__ == "__main__":
     app()
