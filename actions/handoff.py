@@ -16,7 +16,7 @@ from storage.seekers import open_handoff, save_profile
 
 __all__ = ["HandleFallback", "RequestCounselor"]
 
-#: Misunderstood messages in a row after which a counselor is offered.
+#: Turns in a row the bot could not help with, after which a counselor is offered.
 FALLBACKS_BEFORE_OFFER = 2
 
 
@@ -38,14 +38,14 @@ class RequestCounselor(ContextAction):
         dispatcher.utter_message(
             json_message=handoff_payload(handoff_id, reason, form_slot_values(state))
         )
-        events: list[EventType] = [SlotSet("counselor_offered", False)]
-        if tracker.active_loop_name:
-            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
-        return events
+        return [SlotSet("counselor_offered", False)]
 
 
 class HandleFallback(ContextAction):
     """Ask the seeker to rephrase; after repeated misunderstandings, offer a counselor.
+
+    Runs for messages NLU could not classify and for out-of-scope ones alike: two turns
+    in a row the bot cannot help with mean the seeker needs a person.
 
     Inside the form the first miss repeats the form's question; the offer leaves the form
     (the profile is kept and the next fact resumes it).
@@ -60,7 +60,10 @@ class HandleFallback(ContextAction):
         count = int(tracker.get_slot("fallback_count") or 0) + 1
         asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
         if count < FALLBACKS_BEFORE_OFFER:
-            dispatcher.utter_message(text=messages.FALLBACK_FIRST)
+            if (tracker.latest_message.get("intent") or {}).get("name") == "out_of_scope":
+                dispatcher.utter_message(response="utter_out_of_scope")
+            else:
+                dispatcher.utter_message(text=messages.FALLBACK_FIRST)
             if asked:  # the form stays active: ask its question again
                 dispatcher.utter_message(response=f"utter_ask_{asked}")
             return [SlotSet("fallback_count", float(count))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, SlotSet
+from rasa_sdk.events import AllSlotsReset, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import nlu
@@ -22,8 +22,10 @@ from storage.seekers import save_profile
 
 __all__ = ["ReadProfile", "RestartProfile", "previous_action"]
 
+#: Intents that count as a turn the bot could not help with (see HandleFallback).
+_NOT_UNDERSTOOD = {"nlu_fallback", "out_of_scope"}
 #: Intents whose text carries no profile facts worth reading.
-_NO_FACTS = {"request_counselor", "restart", "more_results", "job_details", "apply", "help"}
+_NO_FACTS = {"request_counselor", "start_over", "more_results", "job_details", "apply", "help"}
 
 
 def previous_action(tracker: Tracker) -> str | None:
@@ -60,7 +62,7 @@ class ReadProfile(ContextAction):
         text = str(message.get("text") or "")
         intent = (message.get("intent") or {}).get("name")
         events: list[EventType] = []
-        if intent != "nlu_fallback" and tracker.get_slot("fallback_count"):
+        if intent not in _NOT_UNDERSTOOD and tracker.get_slot("fallback_count"):
             events.append(SlotSet("fallback_count", 0.0))
         if (
             tracker.get_slot("counselor_offered")
@@ -97,4 +99,4 @@ class RestartProfile(ContextAction):
         with self.context.sessions.begin() as session:
             save_profile(session=session, sender_id=tracker.sender_id, profile={})
         dispatcher.utter_message(text=messages.RESTARTED)
-        return [AllSlotsReset(), ActiveLoop(None)]
+        return [AllSlotsReset()]

@@ -18,9 +18,7 @@ from tests.conftest import make_settings
 
 
 @pytest.fixture(scope="module")
-def action_home(
-    sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
-) -> Settings:
+def action_home(sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A copy of the sample home, so that what the actions write stays in this module."""
     home = tmp_path_factory.mktemp("action-home")
     shutil.copytree(sample_settings.home, home, dirs_exist_ok=True)
@@ -74,4 +72,3 @@ def make_tracker(
         active_loop={"name": active_loop} if active_loop else {},
         latest_action_name="action_listen",
     )
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from rasa_sdk.events import ActiveLoop, AllSlotsReset, SlotSet
+from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -153,7 +153,7 @@ def test_apply_by_button_records_interest_once(
         assert [(r.status, r.seeker.sender_id) for r in rows] == [("interested", "seeker-apply")]
 
 
-def test_counselor_request_in_the_form_records_a_handoff_and_leaves_the_form(
+def test_counselor_request_records_a_handoff_with_the_profile_so_far(
     context: ActionContext, action_sessions: sessionmaker[Session]
 ) -> None:
     tracker = make_tracker(
@@ -167,11 +167,7 @@ def test_counselor_request_in_the_form_records_a_handoff_and_leaves_the_form(
     payload = sent[0]["custom"]
     assert payload["type"] == "handoff" and payload["reason"] == "requested"
     assert payload["profile"]["occupation"] == "용접원 15년"
-    assert events == [
-        SlotSet("counselor_offered", False),
-        ActiveLoop(None),
-        SlotSet("requested_slot", None),
-    ]
+    assert events == [SlotSet("counselor_offered", False)]
     with action_sessions() as session:
         handoff = session.get(Handoff, payload["handoff_id"])
         assert handoff is not None and handoff.seeker.sender_id == "seeker-handoff"
@@ -179,7 +175,9 @@ def test_counselor_request_in_the_form_records_a_handoff_and_leaves_the_form(
 
 
 def test_second_fallback_in_a_row_offers_a_counselor(context: ActionContext) -> None:
-    events, sent = run(HandleFallback(context), make_tracker(text="ㅁㄴㅇㄹ", intent="nlu_fallback"))
+    events, sent = run(
+        HandleFallback(context), make_tracker(text="ㅁㄴㅇㄹ", intent="nlu_fallback")
+    )
     assert events == [SlotSet("fallback_count", 1.0)]
     tracker = make_tracker(text="asdf", intent="nlu_fallback", slots={"fallback_count": 1.0})
     events, sent = run(HandleFallback(context), tracker)
@@ -192,10 +190,10 @@ def test_restart_forgets_the_profile(
 ) -> None:
     slots = {"profile": welder_profile()}
     run(SearchJobs(context), make_tracker(text="찾아줘", slots=slots, sender_id="seeker-restart"))
-    tracker = make_tracker(text="처음부터 할게요", intent="restart", slots=slots,
+    tracker = make_tracker(text="처음부터 할게요", intent="start_over", slots=slots,
                            sender_id="seeker-restart")  # fmt: skip
     events, sent = run(RestartProfile(context), tracker)
-    assert events == [AllSlotsReset(), ActiveLoop(None)]
+    assert events == [AllSlotsReset()]
     assert sent[0]["text"].startswith("처음부터")
     with action_sessions() as session:
         seeker = session.scalar(select(Seeker).where(Seeker.sender_id == "seeker-restart"))
@@ -207,3 +205,13 @@ def test_a_failing_action_apologizes_instead_of_going_silent(context: ActionCont
     events, sent = run(SearchJobs(broken), make_tracker(slots={"profile": welder_profile()}))
     assert events == []
     assert "문제가 생겼어요" in sent[0]["text"]
+
+
+def test_an_out_of_scope_message_counts_as_a_miss_with_its_own_answer(
+    context: ActionContext,
+) -> None:
+    events, sent = run(
+        HandleFallback(context), make_tracker(text="오늘 날씨 어때요", intent="out_of_scope")
+    )
+    assert events == [SlotSet("fallback_count", 1.0)]
+    assert sent[0]["response"] == "utter_out_of_scope"

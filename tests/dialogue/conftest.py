@@ -23,7 +23,7 @@ from bot.settings import Settings
 from bot.stack import Stack
 from tests.conftest import make_settings
 
-TEST_EPOCHS = {"DIETClassifier": 40, "TEDPolicy": 25}
+TEST_EPOCHS = {"DIETClassifier": 30, "TEDPolicy": 25}
 
 
 def free_port() -> int:

@@ -98,7 +98,7 @@ def test_gibberish_and_emoji_get_a_polite_answer(conversation: Conversation, tex
 
 def test_two_misunderstandings_in_a_row_offer_a_counselor(conversation: Conversation) -> None:
     conversation.say("ㅁㄴㅇㄹㅁㄴㅇㄹ")
-    replies = conversation.say("qwpeoi zmxncb")
+    replies = conversation.say("오늘 날씨 어때요")
     assert "상담사" in texts(replies)
     [handoff] = payloads(conversation.say("네"), "handoff")
     assert handoff["reason"] == "fallback"
