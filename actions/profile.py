@@ -17,6 +17,7 @@ from actions.profile_state import (
     answer_to_question,
     form_slot_values,
     merge,
+    read_indifference,
 )
 from storage.seekers import save_profile
 
@@ -72,7 +73,7 @@ class ReadProfile(ContextAction):
         if text.startswith("/") or intent in _NO_FACTS:
             return events
         state = ProfileState.from_dict(tracker.get_slot("profile"))
-        updated = merge(state, nlu.parse_seeker_text(text))
+        updated = read_indifference(merge(state, nlu.parse_seeker_text(text)), text)
         asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
         if (
             asked in FORM_SLOTS

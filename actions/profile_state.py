@@ -9,11 +9,13 @@ JSON dict (:class:`ProfileState` ↔ dict) and is summarized into the five slots
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 
 import nlu
 
 __all__ = [
+    "read_indifference",
     "FORM_SLOTS",
     "NIGHT_SHIFTS",
     "ProfileState",
@@ -29,6 +31,12 @@ FORM_SLOTS = ("occupation", "certificates", "region", "pay", "shift")
 #: What "야간은 안 돼요" rules out: Korean 2교대 is usually 주야 맞교대.
 NIGHT_SHIFTS = ("야간", "2교대", "3교대")
 
+_INDIFFERENT = r"\s*(?:은|는|도|이|가)?\s*(?:상관\s?없|상관\s?안|무관|아무|괜찮|다 돼|다돼|신경 안)"
+_PAY_INDIFFERENT = re.compile(
+    r"(?:급여|월급|급료|돈|페이|보수|임금|연봉|시급|일당|봉급)" + _INDIFFERENT
+)
+_REGION_INDIFFERENT = re.compile(r"(?:지역|장소|위치|근무지|어디)" + _INDIFFERENT)
+_SHIFT_INDIFFERENT = re.compile(r"(?:근무\s?시간|시간대|교대|근무\s?형태|주야|밤낮)" + _INDIFFERENT)
 _NONE_WORDS = ("없어", "없습", "없음", "없다", "없고", "읎", "없당", "없는")
 _ANY_WORDS = (
     "상관없",
@@ -206,6 +214,19 @@ def answer_to_question(
     if asked == "occupation" and says_any:
         return replace(state, any_occupation=True)
     return state
+
+
+def read_indifference(state: ProfileState, text: str) -> ProfileState:
+    """Statements that a condition does not matter ("급여는 상관없고", "지역은 상관없어요"),
+    anywhere in a message, mark that slot answered."""
+    return replace(
+        state,
+        pay_any=state.pay_any or bool(_PAY_INDIFFERENT.search(text) and not state.min_monthly_pay),
+        region_anywhere=state.region_anywhere
+        or bool(_REGION_INDIFFERENT.search(text) and not state.home_region),
+        shift_any=state.shift_any
+        or bool(_SHIFT_INDIFFERENT.search(text) and not state.excluded_shifts),
+    )
 
 
 def _name(table: dict[str, object], key: str) -> str:

@@ -29,7 +29,7 @@ from nlu.lexicon import (
     NEGATION_WORDS,
 )
 
-__all__ = ["Clause", "load_kiwi", "split_clauses", "split_posting"]
+__all__ = ["Clause", "load_kiwi", "shared_kiwi", "split_clauses", "split_posting"]
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ class Clause:
     text: str
 
 
-def _get_kiwi() -> Any:
+def shared_kiwi() -> Any:
     """The shared Kiwi analyser, created on first use; None if kiwipiepy is unavailable."""
     global _kiwi, _kiwi_failed
     if _kiwi is not None or _kiwi_failed:
@@ -116,13 +116,13 @@ def load_kiwi() -> bool:
 
     Returns False if kiwipiepy is unavailable.
     """
-    return _get_kiwi() is not None
+    return shared_kiwi() is not None
 
 
 @functools.lru_cache(maxsize=4096)
 def _kiwi_cuts(word: str) -> tuple[int, ...]:
     """Offsets inside ``word`` where Kiwi sees a clause-closing ending."""
-    kiwi = _get_kiwi()
+    kiwi = shared_kiwi()
     if kiwi is None:
         return ()
     tokens = kiwi.tokenize(word)

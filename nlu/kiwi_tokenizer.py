@@ -77,9 +77,9 @@ class _Group(NamedTuple):
 def _shared_kiwi() -> Any:
     """The process-wide Kiwi that :mod:`nlu.clauses` uses too, or None without kiwipiepy."""
     # A second plain instance would cost another ~450 MB in the Rasa server.
-    from nlu.clauses import _get_kiwi
+    from nlu.clauses import shared_kiwi
 
-    return _get_kiwi()
+    return shared_kiwi()
 
 
 def _dictionary_kiwi(dictionary: str) -> Any:

@@ -11,6 +11,7 @@ from actions.profile_state import (
     form_slot_values,
     merge,
     query_text,
+    read_indifference,
     to_seeker_profile,
 )
 
@@ -97,3 +98,22 @@ def test_matcher_profile_and_query_text() -> None:
     assert "야간" in profile.excluded_shifts
     assert query_text(state) == "용접원 용접원 15년 경력 특수용접기능사"
     assert query_text(ProfileState()) == "일자리"
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "value"),
+    [
+        ("월급 상관없고 야간도 괜찮아요", "pay", "상관없음"),
+        ("급여는 아무래도 괜찮아요", "pay", "상관없음"),
+        ("지역은 상관없어요", "region", "어디든"),
+        ("근무시간은 상관없어요", "shift", "상관없음"),
+    ],
+)
+def test_saying_a_condition_does_not_matter_answers_it(text: str, slot: str, value: str) -> None:
+    state = read_indifference(said("용접 15년", text), text)
+    assert form_slot_values(state)[slot] == value
+
+
+def test_a_stated_minimum_pay_is_not_undone_by_indifference_elsewhere() -> None:
+    state = read_indifference(said("월 300 이상은 받아야 돼요"), "돈은 상관없어요")
+    assert form_slot_values(state)["pay"] == "월 300만원 이상"
