@@ -1,0 +1,1 @@
+"""Test helpers: factories and the Telegram Bot API stand-in (`telegram_api`)."""
