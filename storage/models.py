@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -172,6 +173,10 @@ class Seeker(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     sender_id: Mapped[str] = mapped_column(String(128), unique=True)
     profile: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    telegram_chat_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    telegram_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    #: When the seeker agreed that a profile is kept (``None``: not asked or declined).
+    profile_consent_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, server_default=func.now(), onupdate=func.now()
@@ -182,6 +187,9 @@ class Seeker(Base):
     )
     handoffs: Mapped[list[Handoff]] = relationship(
         back_populates="seeker", cascade="all, delete-orphan", order_by="Handoff.id"
+    )
+    consents: Mapped[list[Consent]] = relationship(
+        back_populates="seeker", cascade="all, delete-orphan", order_by="Consent.id"
     )
 
 
@@ -203,6 +211,46 @@ class Application(Base):
 
     seeker: Mapped[Seeker] = relationship(back_populates="applications")
     opening: Mapped[Opening] = relationship()
+    events: Mapped[list[ApplicationEvent]] = relationship(
+        back_populates="application", cascade="all, delete-orphan", order_by="ApplicationEvent.id"
+    )
+
+
+class ApplicationEvent(Base):
+    """One status change of an application, with when and who (seeker, company, system)."""
+
+    __tablename__ = "application_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    application: Mapped[Application] = relationship(back_populates="events")
+
+
+class Consent(Base):
+    """A seeker's consent: to keep a profile, or to send named fields to one company."""
+
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seeker_id: Mapped[int] = mapped_column(ForeignKey("seekers.id", ondelete="CASCADE"), index=True)
+    #: keep_profile | share_with_company
+    purpose: Mapped[str] = mapped_column(String(32))
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
+    #: The field names shown to the seeker when asking (what may be sent).
+    fields: Mapped[list[str]] = mapped_column(JSON, default=list)
+    granted: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    seeker: Mapped[Seeker] = relationship(back_populates="consents")
 
 
 class Handoff(Base):
@@ -218,5 +266,68 @@ class Handoff(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: The counselor group's forum topic for this seeker (reused across handoffs).
+    topic_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    topic_thread_id: Mapped[int | None] = mapped_column(Integer)
+    announced_at: Mapped[datetime | None] = mapped_column(DateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     seeker: Mapped[Seeker] = relationship(back_populates="handoffs")
+    notes: Mapped[list[CounselorNote]] = relationship(
+        back_populates="handoff", cascade="all, delete-orphan", order_by="CounselorNote.id"
+    )
+
+
+class CounselorNote(Base):
+    """An internal note a counselor left on a handoff (never sent to the seeker)."""
+
+    __tablename__ = "counselor_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handoff_id: Mapped[int] = mapped_column(
+        ForeignKey("handoffs.id", ondelete="CASCADE"), index=True
+    )
+    counselor_user_id: Mapped[int] = mapped_column(BigInteger)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    handoff: Mapped[Handoff] = relationship(back_populates="notes")
+
+
+class CompanyInvite(Base):
+    """A single-use, expiring deep-link token that binds a Telegram chat to a company."""
+
+    __tablename__ = "company_invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    company: Mapped[Company] = relationship()
+
+
+class CompanyContact(Base):
+    """A company's Telegram chat, bound through an invite; candidate cards go there."""
+
+    __tablename__ = "company_contacts"
+    __table_args__ = (UniqueConstraint("company_id", "telegram_chat_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    telegram_chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger)
+    bound_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    company: Mapped[Company] = relationship()
+
+
+class ProcessedUpdate(Base):
+    """A Telegram update id already handled (Telegram may deliver one twice)."""
+
+    __tablename__ = "processed_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())

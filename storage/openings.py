@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.models import Opening, OpeningSource
 
@@ -37,14 +37,16 @@ def get_openings(*, session: Session, ids: Iterable[int]) -> dict[int, Opening]:
     wanted: Sequence[int] = list(ids)
     if not wanted:
         return {}
+    # One joined SELECT: a handful of rows is read per search, so four round trips
+    # (openings, companies, postings, sources) cost more than the duplicated columns.
     rows = session.scalars(
         select(Opening)
         .where(Opening.id.in_(wanted))
         .options(
-            selectinload(Opening.company),
-            selectinload(Opening.postings).selectinload(OpeningSource.source),
+            joinedload(Opening.company),
+            joinedload(Opening.postings).joinedload(OpeningSource.source),
         )
-    ).all()
+    ).unique()
     return {row.id: row for row in rows}
 
 

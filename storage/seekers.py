@@ -58,4 +58,3 @@ def open_handoff(*, session: Session, sender_id: str, reason: str) -> Handoff:
         session.add(handoff)
         session.flush()
     return handoff
-
