@@ -69,6 +69,34 @@ class Settings(BaseSettings):
         """Folder of the persisted FAISS and BM25 indexes."""
         return self.home / "index"
 
+    telegram_token: str | None = Field(
+        None, description="Bot token from BotFather; without it `jobbot run` opens the console chat."
+    )
+    telegram_base_url: str = Field(
+        "https://api.telegram.org/bot",
+        description="Bot API base URL (a self-hosted Bot API server, or a test stand-in).",
+    )
+    telegram_base_file_url: str = Field(
+        "https://api.telegram.org/file/bot", description="Bot API file download base URL."
+    )
+    counselor_chat_id: int | None = Field(
+        None, description="Chat id of the counselors' supergroup (topics enabled)."
+    )
+    webhook_url: str | None = Field(
+        None, description="Public HTTPS URL for webhook mode; polling when unset."
+    )
+    webhook_secret: str | None = Field(
+        None, description="Secret token Telegram sends in X-Telegram-Bot-Api-Secret-Token."
+    )
+    webhook_port: int = Field(8443, description="Local port the webhook server listens on.")
+    handoff_reannounce_minutes: int = Field(
+        10, description="Re-announce a handoff no counselor answered within this many minutes."
+    )
+    office_hours: str = Field("09:00-18:00", description="Counselors' hours (local time).")
+    office_days: str = Field("0-4", description="Counselors' weekdays (0 = Monday).")
+    timezone: str = Field("Asia/Seoul", description="Time zone of the office hours.")
+    invite_ttl_hours: int = Field(72, description="How long a company invite link stays valid.")
+
     @property
     def rasa_dir(self) -> Path:
         """Folder of trained Rasa models and Rasa's training cache."""
