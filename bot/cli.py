@@ -294,12 +294,15 @@ def eval_nlu(
     report: Annotated[Path, typer.Option(help="결과를 쓸 Markdown 파일")] = Path(
         "docs/nlu-evaluation.md"
     ),
+    config: Annotated[
+        Path | None, typer.Option(help="비교할 다른 파이프라인 설정 (기본: config.yml)")
+    ] = None,
 ) -> None:
     """Intent and entity F1 on a held-out split of data/nlu (a model trained without it)."""
     from bot.nlu_evaluation import evaluate_nlu
 
     settings = _settings()
-    result = evaluate_nlu(settings)
+    result = evaluate_nlu(settings, config=config)
     text = result.markdown()
     report.write_text(text, encoding="utf-8")
     typer.echo(text)

@@ -86,16 +86,30 @@ def _labels(report: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
 
 
 def _count_examples(path: Path) -> int:
+    """Intent examples in a Rasa NLU YAML file (lookup tables and synonyms not counted)."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return sum(
-        1
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip().startswith("- ") and "examples" not in line
+        sum(
+            1
+            for line in str(item.get("examples", "")).splitlines()
+            if line.strip().startswith("- ")
+        )
+        for item in data.get("nlu", [])
+        if "intent" in item
     )
 
 
-def evaluate_nlu(settings: Settings) -> NluEvaluation:
-    """Split, train on the train part, test on the held-out part; read Rasa's reports."""
-    work = (settings.rasa_dir / "eval").resolve()
+def evaluate_nlu(settings: Settings, *, config: Path | None = None) -> NluEvaluation:
+    """Split, train on the train part, test on the held-out part; read Rasa's reports.
+
+    ``config`` (default: the repository's ``config.yml``) lets a candidate pipeline be
+    compared before it replaces the real one; each config gets its own work folder.
+    """
+    config = (config or REPO / "config.yml").resolve()
+    name = "eval" if config == (REPO / "config.yml").resolve() else f"eval-{config.stem}"
+    work = (settings.rasa_dir / name).resolve()
     split, models, results = work / "split", work / "models", work / "results"
     env = rasa_environment(settings)
 
@@ -108,7 +122,7 @@ def evaluate_nlu(settings: Settings) -> NluEvaluation:
         "--out", str(split),
     )  # fmt: skip
     rasa(
-        "train", "nlu", "--config", str(REPO / "config.yml"),
+        "train", "nlu", "--config", str(config),
         "--nlu", str(split / "training_data.yml"),
         "--out", str(models), "--fixed-model-name", "nlu-heldout",
     )  # fmt: skip
