@@ -4,15 +4,19 @@ Prints a Markdown report (docs/benchmarks.md holds the latest run):
 - import rows/s (synthetic canonical CSV into a fresh SQLite database);
 - index build openings/s (real embeddings of the first 1,000 openings, plus BM25);
 - `Matcher.match` latency p50/p95 per corpus size (model loaded, excluded from timing),
-  and raw FAISS search latency for the same vectors, so the overhead is a ratio;
+  over the persisted indexes as `jobbot` opens them (the dense kind follows the size);
+- exact (flat) FAISS search latency for the same vectors, unfiltered, so the overhead
+  is a ratio; the search latency of the dense index actually used;
+- recall of that index against flat: top 10 unfiltered, and top 10 / top 100 under
+  each seeker text's own filters (what the matcher asks for);
 - peak RSS.
 
-Beyond 1,000 openings the dense vectors are the real vectors of the first 1,000,
-cycled with small Gaussian noise and re-normalized: embedding 100k passages on this
-2-core CPU would take most of an hour and search latency does not depend on vector content.
-Texts, BM25 terms and facts are real for every opening.
+Corpora come from bench/bench_corpus.py and are cached under var/bench-cache/ (the 100k
+one takes several minutes to build); their import and index rates are those measured
+when they were built. Beyond 1,000 openings the dense vectors are the real vectors of the
+first 1,000, cycled with small Gaussian noise and re-normalized (see bench_corpus.py).
 
-Usage: python bench/retrieval_bench.py [--sizes 1000,10000,100000] [--queries 200]
+Usage: python bench/retrieval_bench.py [--sizes 1000,10000,100000] [--queries 200] [--fresh]
 """
 
 from __future__ import annotations
@@ -22,7 +26,6 @@ import json
 import resource
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -30,22 +33,15 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth_openings import generate_openings, write_csv  # noqa: E402
+from bench_corpus import AS_OF, REAL_VECTORS, Corpus, open_corpus  # noqa: E402
 
-from bot.services import match_policy, open_database, open_embedder  # noqa: E402
+import nlu  # noqa: E402
+from bot.services import open_embedder  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from retrieval.catalog import Catalog  # noqa: E402
+from retrieval.constraints import allowed_rows, distances_km, home_region  # noqa: E402
 from retrieval.dense_index import DenseIndex  # noqa: E402
-from retrieval.documents import dense_text, lexical_text  # noqa: E402
-from retrieval.embedder import Embedder  # noqa: E402
-from retrieval.indexer import sync_index  # noqa: E402
-from retrieval.lexical import BM25Index, tokenize_many  # noqa: E402
-from retrieval.matcher import Matcher  # noqa: E402
-from storage.importer import import_files  # noqa: E402
-from storage.openings import iter_openings  # noqa: E402
+from retrieval.matcher import Matcher, dense_query  # noqa: E402
 
-AS_OF = date(2026, 11, 1)
-REAL_VECTORS = 1000
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -63,65 +59,63 @@ def seeker_queries(n: int) -> list[str]:
     return [texts[i % len(texts)] for i in range(n)]
 
 
-def build_corpus(
-    home: Path, size: int, embedder: Embedder
-) -> tuple[dict[str, float], Matcher, DenseIndex]:
-    """Import ``size`` synthetic openings into ``home`` and build the indexes.
-
-    Up to REAL_VECTORS openings the real `sync_index` builds the index (and is timed);
-    beyond, the first REAL_VECTORS dense vectors are cycled with noise (module docstring).
-    """
-    settings = Settings(home=home, _env_file=None)  # type: ignore[call-arg]
-    sessions = open_database(settings)
-    csv_path = home / "openings.csv"
-    write_csv(generate_openings(size, seed=11, as_of=AS_OF), csv_path)
-    numbers: dict[str, float] = {}
-
-    started = time.perf_counter()
-    with sessions() as session:
-        summary = import_files(session, [csv_path])
-    numbers["import_rows_per_s"] = summary.files[0].rows / (time.perf_counter() - started)
-
-    if size <= REAL_VECTORS:
+def search_ms(index: DenseIndex, vectors: np.ndarray, k: int = 100) -> list[float]:
+    """Latency (ms) of an unfiltered top-``k`` search per query vector."""
+    latencies = []
+    for vector in vectors:
         started = time.perf_counter()
-        with sessions() as session:
-            report = sync_index(session, folder=settings.index_dir, embedder=embedder, full=True)
-        numbers["index_openings_per_s"] = report.total / (time.perf_counter() - started)
-        matcher = Matcher.open(
-            index_dir=settings.index_dir,
-            embedder=embedder,
-            sessions=sessions,
-            policy=match_policy(settings),
-        )
-        return numbers, matcher, matcher.dense
+        index.search(vector, k)
+        latencies.append((time.perf_counter() - started) * 1000)
+    return latencies
 
-    with sessions() as session:
-        openings = list(iter_openings(session=session))
-        ids = np.asarray([o.id for o in openings], dtype=np.int64)
-        heads = [dense_text(o) for o in openings[:REAL_VECTORS]]
-        full_texts = [lexical_text(o) for o in openings]
-    real_vectors = embedder.encode_passages(heads)
-    rng = np.random.default_rng(5)
-    # Cross-source duplicates merge on import, so there are fewer openings than rows.
-    noise = rng.normal(0, 0.02, (len(ids), real_vectors.shape[1]))
-    vectors = real_vectors[np.arange(len(ids)) % REAL_VECTORS] + noise
-    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
-    dense = DenseIndex.empty(vectors.shape[1])
-    dense.upsert(ids, vectors)
-    lexical = BM25Index()
-    for doc_id, terms in zip(ids, tokenize_many(full_texts), strict=True):
-        lexical.upsert(int(doc_id), terms)
-    with sessions() as session:
-        catalog = Catalog.load(session)
-    matcher = Matcher(
-        embedder=embedder,
-        dense=dense,
-        lexical=lexical,
-        catalog=catalog,
-        sessions=sessions,
-        policy=match_policy(settings),
+
+def recall(
+    matcher: Matcher, exact: DenseIndex, texts: list[str], vectors: np.ndarray
+) -> dict[str, float]:
+    """Overlap of the matcher's dense index with exact search (1.0 = same ids).
+
+    ``@10``: top 10, unfiltered; ``filtered@10`` / ``filtered@100``: under each text's
+    hard filters, as :meth:`Matcher.rank` searches.
+    """
+    catalog, policy = matcher.catalog, matcher.policy
+    hits: dict[str, list[float]] = {"@10": [], "filtered@10": [], "filtered@100": []}
+    for text, vector in zip(texts, vectors, strict=True):
+        approx, _ = matcher.dense.search(vector, 10)
+        truth, _ = exact.search(vector, 10)
+        hits["@10"].append(len(set(approx) & set(truth)) / max(len(truth), 1))
+        profile = nlu.parse_seeker_text(text)
+        distance = distances_km(catalog, home_region(profile, policy))
+        mask = allowed_rows(catalog, profile, as_of=AS_OF, distance=distance, policy=policy)
+        allowed = catalog.ids[mask]
+        for k in (10, 100):
+            approx, _ = matcher.dense.search(vector, k, allowed=allowed)
+            truth, _ = exact.search(vector, k, allowed=allowed)
+            hits[f"filtered@{k}"].append(len(set(approx) & set(truth)) / max(len(truth), 1))
+    return {name: float(np.mean(values)) for name, values in hits.items()}
+
+
+def measure(corpus: Corpus, matcher: Matcher, queries: list[str]) -> dict[str, object]:
+    """Match latencies, dense search latencies and recall on one corpus."""
+    for text in queries[:10]:  # warm-up: Kiwi, torch, caches
+        matcher.match(text, as_of=AS_OF)
+    latencies = []
+    for text in queries:
+        started = time.perf_counter()
+        matcher.match(text, as_of=AS_OF)
+        latencies.append((time.perf_counter() - started) * 1000)
+    unique = list(dict.fromkeys(queries))
+    vectors = matcher.embedder.encode_queries(
+        [dense_query(t, nlu.parse_seeker_text(t)) for t in unique]
     )
-    return numbers, matcher, dense
+    exact = DenseIndex.empty(corpus.vectors.shape[1])
+    exact.upsert(corpus.ids, corpus.vectors)
+    cycled = vectors[np.arange(len(queries)) % len(unique)]
+    return {
+        "match": latencies,
+        "flat": search_ms(exact, cycled),
+        "index": search_ms(matcher.dense, cycled),
+        "recall": recall(matcher, exact, unique, vectors) if matcher.dense.kind != "flat" else {},
+    }
 
 
 def main() -> None:
@@ -129,6 +123,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--fresh", action="store_true", help="rebuild the cached corpora")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -136,46 +131,52 @@ def main() -> None:
     queries = seeker_queries(args.queries)
     rows = []
     for size in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            numbers, matcher, dense = build_corpus(Path(tmp), size, embedder)
-            for text in queries[:10]:  # warm-up: Kiwi, torch, caches
-                matcher.match(text, as_of=AS_OF)
-            latencies = []
-            for text in queries:
-                started = time.perf_counter()
-                matcher.match(text, as_of=AS_OF)
-                latencies.append((time.perf_counter() - started) * 1000)
-            query_vectors = embedder.encode_queries(queries)
-            faiss_ms = []
-            for vector in query_vectors:
-                started = time.perf_counter()
-                dense.search(vector, 100)
-                faiss_ms.append((time.perf_counter() - started) * 1000)
-            numbers["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            rows.append((size, numbers, latencies, faiss_ms))
-            print(f"... {size} done", file=sys.stderr)
+        corpus = open_corpus(size, embedder, fresh=args.fresh)
+        matcher = corpus.matcher(embedder)
+        results = measure(corpus, matcher, queries)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rows.append((size, corpus, matcher.dense, results, peak))
+        print(f"... {size} done", file=sys.stderr)
 
     print(
         f"Benchmark on {date.today()} ({args.queries} seeker texts per size, model load excluded)\n"
     )
     print(
-        "| openings | import rows/s | index openings/s | match p50 ms | match p95 ms "
-        "| FAISS p50 ms | FAISS p95 ms | match/FAISS p50 | peak RSS MB |"
+        "| openings | import rows/s | index openings/s | dense index | match p50 ms "
+        "| match p95 ms | FAISS flat p50 ms | FAISS flat p95 ms | index p50 ms "
+        "| match/flat p50 | peak RSS MB |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for size, numbers, latencies, faiss_ms in rows:
-        index_rate = numbers.get("index_openings_per_s")
+    print("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    for size, corpus, dense, results, peak in rows:
+        index_rate = corpus.numbers.get("index_openings_per_s")
+        kind = dense.kind if dense.kind == "flat" else f"{dense.kind}{dense.lists}"
+        match_ms, flat_ms, index_ms = results["match"], results["flat"], results["index"]
         print(
-            f"| {size:,} | {numbers['import_rows_per_s']:.0f} "
-            f"| {f'{index_rate:.1f}' if index_rate else '—'} "
-            f"| {percentile(latencies, 50):.1f} | {percentile(latencies, 95):.1f} "
-            f"| {percentile(faiss_ms, 50):.2f} | {percentile(faiss_ms, 95):.2f} "
-            f"| {statistics.median(latencies) / max(statistics.median(faiss_ms), 1e-6):.1f}x "
-            f"| {numbers['peak_rss_mb']:.0f} |"
+            f"| {size:,} | {corpus.numbers['import_rows_per_s']:.0f} "
+            f"| {f'{index_rate:.1f}' if index_rate else '—'} | {kind} "
+            f"| {percentile(match_ms, 50):.1f} | {percentile(match_ms, 95):.1f} "
+            f"| {percentile(flat_ms, 50):.2f} | {percentile(flat_ms, 95):.2f} "
+            f"| {percentile(index_ms, 50):.2f} "
+            f"| {statistics.median(match_ms) / max(statistics.median(flat_ms), 1e-6):.1f}x "
+            f"| {peak:.0f} |"
         )
+    print()
+    for size, corpus, dense, results, _ in rows:
+        if results["recall"]:
+            found = ", ".join(f"{name} {value:.3f}" for name, value in results["recall"].items())
+            print(
+                f"{size:,} openings, {dense.kind} ({dense.lists} lists, built in "
+                f"{corpus.numbers['dense_build_s']:.1f} s), recall against flat: {found}"
+            )
+    cached = [f"{size:,}" for size, corpus, *_ in rows if corpus.cached]
     print(
         f"\nIndex build is timed on the {REAL_VECTORS:,}-opening corpus (real embeddings); "
-        "larger corpora reuse its vectors (see bench/retrieval_bench.py)."
+        "larger corpora reuse its vectors (see bench/bench_corpus.py)."
+        + (
+            f" Import and index rates of {', '.join(cached)} come from the cached build."
+            if cached
+            else ""
+        )
     )
 
 

@@ -1,12 +1,15 @@
 """The openings' normalized facts as column arrays, for fast filtering and scoring.
 
 Loaded once from the database when a :class:`retrieval.matcher.Matcher` starts (and
-refreshed after imports); rows are in ascending opening-id order.
+refreshed after imports); rows are in ascending opening-id order. Text columns are kept
+as small integer codes (:class:`Codes`) so a filter over 100k openings is one table
+lookup instead of 100k string comparisons.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,10 +22,40 @@ from storage.models import Opening
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Catalog", "OPEN_ENDED_ORDINAL"]
+__all__ = ["Catalog", "Codes", "OPEN_ENDED_ORDINAL"]
 
 #: Ordinal standing for "no closing date" (상시): later than any real date.
 OPEN_ENDED_ORDINAL = date.max.toordinal()
+
+
+@dataclass(frozen=True)
+class Codes:
+    """A text column as integers: row ``i`` holds ``labels[codes[i]]`` (``None`` = unknown)."""
+
+    codes: np.ndarray  # int32, one per row
+    labels: tuple[str | None, ...]
+
+    @classmethod
+    def of(cls, values: Sequence[str | None]) -> Codes:
+        """Encode a column of values."""
+        import numpy as np
+
+        positions: dict[str | None, int] = {}
+        codes = np.fromiter(
+            (positions.setdefault(v, len(positions)) for v in values), np.int32, len(values)
+        )
+        return cls(codes, tuple(positions))
+
+    def table(self, values: Collection[str | None]) -> np.ndarray:
+        """Boolean per label (index = code): the label is one of ``values``."""
+        import numpy as np
+
+        return np.fromiter((label in values for label in self.labels), bool, len(self.labels))
+
+    def isin(self, values: Collection[str | None], rows: np.ndarray | None = None) -> np.ndarray:
+        """Boolean per row (all rows, or the given ones): its value is one of ``values``."""
+        codes = self.codes if rows is None else self.codes[rows]
+        return self.table(values)[codes]
 
 
 @dataclass
@@ -30,18 +63,40 @@ class Catalog:
     """Column arrays over all openings (index i = the i-th smallest opening id)."""
 
     ids: np.ndarray  # int64
-    family: np.ndarray  # object: family id or None
+    family: Codes  # family id or None
     closes_on: np.ndarray  # int64 date ordinal; OPEN_ENDED_ORDINAL when open-ended
-    work_shift: np.ndarray  # object: 주간 | 2교대 | 3교대 | 야간 | None
-    employment_type: np.ndarray  # object: 정규직 | 계약직 | 일용직 | 파견직 | None
+    work_shift: Codes  # 주간 | 2교대 | 3교대 | 야간 | None
+    employment_type: Codes  # 정규직 | 계약직 | 일용직 | 파견직 | None
     pay_min: np.ndarray  # float64 monthly KRW, NaN when unknown
     pay_max: np.ndarray  # float64 monthly KRW, NaN when unknown
     lat: np.ndarray  # float64, NaN when the region is unknown
     lon: np.ndarray  # float64
-    foreign_workers: np.ndarray  # object: e9_ok | domestic_only | unknown
+    foreign_workers: Codes  # e9_ok | domestic_only | unknown
     dormitory: np.ndarray  # bool
     certificates: list[dict[str, str]]  # per row: {certificate id: required | preferred}
     career_years_min: np.ndarray  # float64, NaN when none
+    #: The best pay stated (the maximum, else the minimum), NaN when unknown.
+    best_pay: np.ndarray = field(init=False, repr=False)
+    #: Certificate ids, the columns of the two matrices below.
+    cert_labels: tuple[str, ...] = field(init=False, repr=False)
+    #: bool (rows, certificates): the opening requires the certificate.
+    cert_required: np.ndarray = field(init=False, repr=False)
+    #: bool (rows, certificates): the opening names the certificate (required or preferred).
+    cert_listed: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        import numpy as np
+
+        self.best_pay = np.where(np.isnan(self.pay_max), self.pay_min, self.pay_max)
+        labels = sorted({cert for certs in self.certificates for cert in certs})
+        column = {cert: j for j, cert in enumerate(labels)}
+        self.cert_labels = tuple(labels)
+        self.cert_required = np.zeros((len(self.ids), len(labels)), dtype=bool)
+        self.cert_listed = np.zeros((len(self.ids), len(labels)), dtype=bool)
+        for row, certs in enumerate(self.certificates):
+            for cert, need in certs.items():
+                self.cert_listed[row, column[cert]] = True
+                self.cert_required[row, column[cert]] = need == "required"
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -51,6 +106,12 @@ class Catalog:
         import numpy as np
 
         return np.searchsorted(self.ids, ids)
+
+    def cert_columns(self, certs: Collection[str]) -> np.ndarray:
+        """Boolean per certificate column: the certificate is one of ``certs``."""
+        import numpy as np
+
+        return np.fromiter((c in certs for c in self.cert_labels), bool, len(self.cert_labels))
 
     @classmethod
     def load(cls, session: Session) -> Catalog:
@@ -74,18 +135,18 @@ class Catalog:
         points = [coords(r.region_id) for r in rows]
         return cls(
             ids=np.asarray([r.id for r in rows], dtype=np.int64),
-            family=np.asarray([r.occupation_family for r in rows], dtype=object),
+            family=Codes.of([r.occupation_family for r in rows]),
             closes_on=np.asarray(
                 [r.closes_on.toordinal() if r.closes_on else OPEN_ENDED_ORDINAL for r in rows],
                 dtype=np.int64,
             ),
-            work_shift=np.asarray([r.work_shift for r in rows], dtype=object),
-            employment_type=np.asarray([r.employment_type for r in rows], dtype=object),
+            work_shift=Codes.of([r.work_shift for r in rows]),
+            employment_type=Codes.of([r.employment_type for r in rows]),
             pay_min=np.asarray([r.monthly_pay_min or nan for r in rows], dtype=np.float64),
             pay_max=np.asarray([r.monthly_pay_max or nan for r in rows], dtype=np.float64),
             lat=np.asarray([p[0] for p in points], dtype=np.float64),
             lon=np.asarray([p[1] for p in points], dtype=np.float64),
-            foreign_workers=np.asarray([r.foreign_workers for r in rows], dtype=object),
+            foreign_workers=Codes.of([r.foreign_workers for r in rows]),
             dormitory=np.asarray([bool(r.dormitory) for r in rows], dtype=bool),
             certificates=[dict(r.certificates or {}) for r in rows],
             career_years_min=np.asarray(

@@ -1,8 +1,10 @@
 """Build and keep in step the on-disk indexes (dense FAISS + Kiwi BM25) with the database.
 
-The folder's ``manifest.json`` records the embedding model and each indexed opening's
-content hash; a sync embeds only openings that are new or whose text changed, and drops
-openings that are gone. A different model, or ``full=True``, rebuilds everything.
+The folder's ``manifest.json`` records the embedding model, the kind of dense index and
+each indexed opening's content hash; a sync embeds only openings that are new or whose
+text changed, and drops openings that are gone. A different model, or ``full=True``,
+rebuilds everything. The dense index turns from flat into an inverted file (and back)
+as the corpus crosses :data:`retrieval.dense_index.APPROXIMATE_FROM` openings.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from storage.openings import iter_openings
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["IndexReport", "MANIFEST", "sync_index"]
+__all__ = ["IndexReport", "MANIFEST", "sync_index", "write_manifest"]
 
 MANIFEST = "manifest.json"
 BATCH = 256
@@ -90,13 +92,22 @@ def sync_index(
             lexical.upsert(int(doc_id), terms)
         logger.info("indexed %d/%d openings", min(start + BATCH, len(pending)), len(pending))
 
+    dense = dense.fitted()
     dense.save(folder)
     lexical.save(folder)
-    manifest_path = folder / MANIFEST
-    tmp = manifest_path.with_suffix(".tmp")
-    tmp.write_text(
-        json.dumps({"model": embedder.name, "dim": embedder.dim, "docs": current}),
-        encoding="utf-8",
-    )
-    tmp.replace(manifest_path)
+    write_manifest(folder, model=embedder.name, dense=dense, docs=current)
     return IndexReport(added, updated, len(gone), len(current), rebuilt)
+
+
+def write_manifest(folder: Path, *, model: str, dense: DenseIndex, docs: dict[int, str]) -> None:
+    """Write ``manifest.json``: model, dense index kind, content hash per opening id."""
+    manifest = {
+        "model": model,
+        "dim": dense.dim,
+        "dense": {"kind": dense.kind, "lists": dense.lists},
+        "docs": docs,
+    }
+    path = folder / MANIFEST
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(manifest), encoding="utf-8")
+    tmp.replace(path)

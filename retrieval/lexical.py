@@ -2,8 +2,8 @@
 
 Korean attaches particles and endings to words (용접을, 용접했어요), so whole words match
 poorly; Kiwi's morphemes (용접, 하, 었, 어요 → kept: 용접) are the terms here.
-The term-document matrix is a SciPy CSR of BM25 weights; a query's scores are one
-sparse row-sum over the query's term columns.
+The term-document matrix is a SciPy CSR of BM25 weights, one row (posting list) per term;
+a query's scores are the sum of its terms' rows, and ranking reads only those postings.
 """
 
 from __future__ import annotations
@@ -91,10 +91,48 @@ class BM25Index:
         import numpy as np
 
         self._ensure_built()
+        scores = np.zeros(len(self._docs), dtype=np.float32)
+        columns, weights = self._postings(query_terms)
+        # Unbuffered, in posting order: the same float32 sums as the CSR row-sum.
+        np.add.at(scores, columns, weights)
+        return scores
+
+    def top(
+        self, query_terms: Sequence[str], k: int, *, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The ``k`` best documents sharing a term with the query: ids (int64), scores (float32).
+
+        Best first, equal scores in id order. ``allowed`` (bool, aligned with :attr:`ids`)
+        restricts the ranking to those documents. Only the query terms' postings are read.
+        """
+        import numpy as np
+
+        scores = self.scores(query_terms)
+        # BM25 weights are positive, so a score above 0 means a shared term.
+        positive = scores > 0
+        columns = np.flatnonzero(positive if allowed is None else positive & allowed)
+        values = scores[columns]
+        if len(columns) > k:
+            # Keep everything tied with the k-th best, so the stable sort below breaks ties
+            # by id exactly as a sort of all candidates would.
+            kth = np.partition(values, len(values) - k)[len(values) - k]
+            keep = values >= kth
+            columns, values = columns[keep], values[keep]
+        order = np.argsort(-values, kind="stable")[:k]
+        return self.ids[columns[order]], values[order]
+
+    def _postings(self, query_terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Document columns and BM25 weights of the query terms' postings, term by term."""
+        import numpy as np
+
         rows = sorted({self._vocab[t] for t in query_terms if t in self._vocab})
         if not rows:
-            return np.zeros(len(self._docs), dtype=np.float32)
-        return np.asarray(self._matrix[rows].sum(axis=0), dtype=np.float32).ravel()
+            return np.empty(0, np.int64), np.empty(0, np.float32)
+        matrix = self._matrix
+        starts, ends = matrix.indptr[rows], matrix.indptr[np.asarray(rows) + 1]
+        columns = np.concatenate([matrix.indices[a:b] for a, b in zip(starts, ends, strict=True)])
+        weights = np.concatenate([matrix.data[a:b] for a, b in zip(starts, ends, strict=True)])
+        return columns, weights
 
     def save(self, folder: Path) -> None:
         """Write the documents' terms to ``folder`` (one JSON line per document)."""

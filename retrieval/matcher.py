@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,12 +30,17 @@ from retrieval.indexer import MANIFEST
 from retrieval.lexical import BM25Index, tokenize
 from storage.openings import get_openings
 
+if TYPE_CHECKING:
+    import numpy as np
+
 logger = logging.getLogger(__name__)
 
 __all__ = ["Match", "Matcher", "RankedCandidates"]
 
 #: How many candidates each channel contributes before ranking.
 CHANNEL_DEPTH = 100
+#: Home regions whose distance column stays cached (one float64 per opening each).
+DISTANCE_CACHE = 16
 
 
 @dataclass
@@ -70,7 +78,10 @@ class RankedCandidates:
 
 
 class Matcher:
-    """The in-memory search engine over the center's openings."""
+    """The in-memory search engine over the center's openings.
+
+    Thread-safe: the bot's actions search from worker threads.
+    """
 
     def __init__(
         self,
@@ -82,12 +93,26 @@ class Matcher:
         sessions: sessionmaker[Session],
         policy: MatchPolicy,
     ) -> None:
+        import numpy as np
+
         self.embedder = embedder
         self.dense = dense
         self.lexical = lexical
         self.catalog = catalog
         self.sessions = sessions
         self.policy = policy
+        # Catalog row of each BM25 column, with len(catalog) (a padding row that is never
+        # allowed) for documents the catalog lacks; None when both hold the same ids.
+        lexical_ids = lexical.ids
+        if np.array_equal(lexical_ids, catalog.ids):
+            self._lexical_rows: np.ndarray | None = None
+        else:
+            rows = np.searchsorted(catalog.ids, lexical_ids)
+            found = rows < len(catalog)
+            found[found] = catalog.ids[rows[found]] == lexical_ids[found]
+            self._lexical_rows = np.where(found, rows, len(catalog))
+        self._distances: OrderedDict[str | None, np.ndarray] = OrderedDict()
+        self._distances_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -132,35 +157,26 @@ class Matcher:
         import numpy as np
 
         profile = profile or nlu.parse_seeker_text(text)
-        home = home_region(profile, self.policy)
-        distance = distances_km(self.catalog, home)
-        mask = allowed_rows(
-            self.catalog, profile, as_of=as_of, distance=distance, policy=self.policy
-        )
-        excluded = np.asarray(sorted(set(exclude)), dtype=np.int64)
-        if len(excluded):
-            mask &= ~np.isin(self.catalog.ids, excluded)
-        allowed_ids = self.catalog.ids[mask]
-
+        mask = self._allowed(profile, as_of=as_of, exclude=exclude)
         query = self.embedder.encode_queries([dense_query(text, profile)])[0]
-        dense_ids, _ = self.dense.search(query, depth, allowed=allowed_ids)
-
-        lexical_scores = self.lexical.scores(tokenize(lexical_query(text, profile)))
-        lexical_ids = self.lexical.ids
-        lexical_allowed = np.isin(lexical_ids, allowed_ids)
-        scored = np.where(lexical_allowed & (lexical_scores > 0))[0]
-        order = scored[np.argsort(-lexical_scores[scored], kind="stable")][:depth]
-        lexical_ranked = [(int(lexical_ids[i]), float(lexical_scores[i])) for i in order]
+        dense_ids, _ = self.dense.search(query, depth, allowed=self.catalog.ids[mask])
+        lexical_allowed = mask if self._lexical_rows is None else self._lexical_mask(mask)
+        lexical_ids, lexical_scores = self.lexical.top(
+            tokenize(lexical_query(text, profile)), depth, allowed=lexical_allowed
+        )
+        lexical_ranked = list(zip(lexical_ids.tolist(), lexical_scores.tolist(), strict=True))
 
         fused = reciprocal_rank_fusion(dense_ids.tolist(), lexical_ranked)
-        ids = np.asarray(list(fused), dtype=np.int64)
+        ids = np.fromiter(fused, dtype=np.int64, count=len(fused))
         top = max(fused.values(), default=1.0)
         tiers = tier_scores(self.catalog, self.catalog.rows_of(ids), profile)
-        final = {int(i): float(t + fused[int(i)] / top) for i, t in zip(ids, tiers, strict=True)}
+        final = {
+            i: t + f / top for i, t, f in zip(fused, tiers.tolist(), fused.values(), strict=True)
+        }
         hybrid = sorted(final, key=lambda i: -final[i])
         candidates = RankedCandidates(
-            dense=[int(i) for i in dense_ids],
-            lexical=[doc_id for doc_id, _ in lexical_ranked],
+            dense=dense_ids.tolist(),
+            lexical=lexical_ids.tolist(),
             fused=sorted(fused, key=lambda i: -fused[i]),
             hybrid=hybrid,
         )
@@ -183,22 +199,19 @@ class Matcher:
         import numpy as np
 
         as_of = as_of or date.today()
-        profile, candidates, final = self.rank(
-            text, as_of=as_of, exclude=exclude, profile=profile
-        )
+        profile, candidates, final = self.rank(text, as_of=as_of, exclude=exclude, profile=profile)
         chosen = candidates.hybrid[:top]
         home = home_region(profile, self.policy)
-        distance = distances_km(self.catalog, home)
+        distance = self._distances_from(home)[self.catalog.rows_of(np.asarray(chosen))]
         with self.sessions() as session:
             openings = get_openings(session=session, ids=chosen)
             results = []
-            for opening_id in chosen:
+            for opening_id, km in zip(chosen, distance.tolist(), strict=True):
                 opening = openings[opening_id]
-                row = int(self.catalog.rows_of(np.asarray([opening_id]))[0])
                 why = explain(
                     opening,
                     profile,
-                    distance_km=float(distance[row]),
+                    distance_km=km,
                     home_name=home.name_ko if home else None,
                     as_of=as_of,
                 )
@@ -224,6 +237,55 @@ class Matcher:
                     )
                 )
         return results
+
+    def _allowed(
+        self, profile: nlu.SeekerProfile, *, as_of: date, exclude: Iterable[int]
+    ) -> np.ndarray:
+        """Boolean mask over catalog rows: hard filters passed and not excluded."""
+        import numpy as np
+
+        home = home_region(profile, self.policy)
+        mask = allowed_rows(
+            self.catalog,
+            profile,
+            as_of=as_of,
+            distance=self._distances_from(home),
+            policy=self.policy,
+        )
+        excluded = np.fromiter({int(i) for i in exclude}, dtype=np.int64)
+        if len(excluded):
+            rows = self.catalog.rows_of(excluded)
+            present = rows < len(self.catalog)
+            present[present] = self.catalog.ids[rows[present]] == excluded[present]
+            mask[rows[present]] = False
+        return mask
+
+    def _lexical_mask(self, mask: np.ndarray) -> np.ndarray:
+        """The catalog-row mask as a mask over BM25 columns (absent documents: not allowed)."""
+        import numpy as np
+
+        assert self._lexical_rows is not None
+        return np.append(mask, False)[self._lexical_rows]
+
+    def _distances_from(self, home: nlu.Region | None) -> np.ndarray:
+        """:func:`distances_km` from ``home``, cached for the most recent home regions.
+
+        Seekers of one center live in a few dozen places; recomputing 100k haversines
+        per query would cost more than the whole lexical channel.
+        """
+        key = home.region if home else None
+        with self._distances_lock:
+            cached = self._distances.get(key)
+            if cached is not None:
+                self._distances.move_to_end(key)
+                return cached
+        distance = distances_km(self.catalog, home)
+        distance.flags.writeable = False
+        with self._distances_lock:
+            self._distances[key] = distance
+            while len(self._distances) > DISTANCE_CACHE:
+                self._distances.popitem(last=False)
+        return distance
 
 
 def dense_query(text: str, profile: nlu.SeekerProfile) -> str:

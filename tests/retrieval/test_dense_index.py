@@ -1,9 +1,12 @@
-"""FAISS dense index: search order, id-restricted search, upsert/remove, persistence."""
+"""FAISS dense index: search order, id-restricted search, upsert/remove, persistence,
+flat below the size threshold and IVF above it."""
 
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from retrieval import dense_index
 from retrieval.dense_index import DenseIndex
 
 
@@ -49,3 +52,76 @@ def test_upsert_replaces_and_remove_drops(tmp_path: Path) -> None:
     found, scores = loaded.search(vectors[0], 5)
     assert sorted(found.tolist()) == [1, 2]
     assert np.allclose(scores, 1.0, atol=1e-5)
+
+
+def test_allowed_ids_far_apart_and_beyond_the_index_are_handled() -> None:
+    rng = np.random.default_rng(3)
+    vectors = unit_rows(rng, 40)
+    ids = np.arange(1, 41, dtype=np.int64) * 1000
+    index = DenseIndex.empty(16)
+    index.upsert(ids, vectors)
+    allowed = np.asarray([3000, 17000, 40000, 90000], dtype=np.int64)  # 90000 is not indexed
+    found, _ = index.search(vectors[0], 10, allowed=allowed)
+    assert sorted(found.tolist()) == [3000, 17000, 40000]
+
+
+def test_small_corpora_stay_flat_and_large_ones_become_ivf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dense_index, "APPROXIMATE_FROM", 500)
+    rng = np.random.default_rng(4)
+    vectors = unit_rows(rng, 600)
+    ids = np.arange(10, 610, dtype=np.int64)
+    small = DenseIndex.build(ids[:400], vectors[:400])
+    assert small.kind == "flat" and small.fitted() is small
+    large = DenseIndex.build(ids, vectors)
+    assert large.kind == "ivf" and large.lists == dense_index.lists_for(600)
+    assert large.fitted() is large
+    kept_ids, kept = large.vectors()
+    assert kept_ids.tolist() == ids.tolist()
+    assert np.array_equal(kept, vectors)
+    large.remove(ids[300:])
+    assert large.fitted().kind == "flat"
+
+
+def test_ivf_search_matches_flat_when_the_filter_leaves_few(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(dense_index, "APPROXIMATE_FROM", 1000)
+    rng = np.random.default_rng(5)
+    vectors = unit_rows(rng, 3000)
+    ids = np.arange(3000, dtype=np.int64) + 1
+    flat = DenseIndex.empty(16)
+    flat.upsert(ids, vectors)
+    DenseIndex.build(ids, vectors).save(tmp_path)
+    loaded = DenseIndex.load(tmp_path)
+    assert loaded.kind == "ivf" and len(loaded) == 3000
+    allowed = np.sort(rng.choice(ids, 40, replace=False))
+    for query in vectors[:20]:
+        # Few allowed vectors: every list is probed, so the search is exact.
+        expected, _ = flat.search(query, 10, allowed=allowed)
+        found, _ = loaded.search(query, 10, allowed=allowed)
+        assert found.tolist() == expected.tolist()
+    found, scores = loaded.search(vectors[7], 1)
+    assert found.tolist() == [8] and np.isclose(scores[0], 1.0, atol=1e-5)
+
+
+def test_upsert_and_remove_work_on_an_ivf_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dense_index, "APPROXIMATE_FROM", 500)
+    rng = np.random.default_rng(6)
+    vectors = unit_rows(rng, 800)
+    ids = np.arange(800, dtype=np.int64)
+    index = DenseIndex.build(ids, vectors)
+    index.upsert(np.asarray([5], dtype=np.int64), vectors[100:101])
+    index.remove(np.asarray([100], dtype=np.int64))
+    assert len(index) == 799
+    found, _ = index.search(vectors[100], 1)
+    assert found.tolist() == [5]
+
+
+def test_huge_ids_are_filtered_without_a_bitmap() -> None:
+    rng = np.random.default_rng(7)
+    vectors = unit_rows(rng, 4)
+    ids = np.asarray([2, 7, 10**12, 10**12 + 1], dtype=np.int64)
+    index = DenseIndex.empty(16)
+    index.upsert(ids, vectors)
+    found, _ = index.search(vectors[0], 4, allowed=np.asarray([7, 10**12], dtype=np.int64))
+    assert sorted(found.tolist()) == [7, 10**12]

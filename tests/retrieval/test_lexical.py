@@ -66,3 +66,26 @@ def test_save_load_roundtrip_and_incremental_update(tmp_path: Path) -> None:
     scores = loaded.scores(query)
     assert loaded.ids.tolist() == [7, 9, 20]
     assert int(loaded.ids[np.argmax(scores)]) == 20
+
+
+def test_top_is_the_full_ranking_cut_with_ties_in_id_order() -> None:
+    docs = {i: ("용접 모집" if i % 3 else "용접 용접 모집 선박") for i in range(1, 40)}
+    docs |= {50: "지게차 운전", 51: "선박 용접"}
+    index = build(docs)
+    query = tokenize("선박 용접")
+    scores = index.scores(query)
+    order = np.argsort(-scores, kind="stable")
+    expected = [int(index.ids[i]) for i in order if scores[i] > 0]
+    for k in (1, 5, 13, 14, 100):
+        ids, top_scores = index.top(query, k)
+        assert ids.tolist() == expected[:k]
+        assert np.array_equal(top_scores, scores[np.searchsorted(index.ids, ids)])
+
+
+def test_top_keeps_only_allowed_documents_that_share_a_term() -> None:
+    index = build(DOCS)
+    allowed = np.asarray([False, True, True, True])  # ids 7, 9, 12
+    ids, scores = index.top(tokenize("용접 모집"), 10, allowed=allowed)
+    assert ids.tolist() == [12]
+    assert scores[0] > 0
+    assert index.top(["없는단어"], 10)[0].size == 0

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 import nlu
+from bot.settings import Settings
+from retrieval import dense_index
+from retrieval.dense_index import DenseIndex
+from retrieval.indexer import MANIFEST, write_manifest
 from retrieval.matcher import Matcher
 from storage.models import Opening
 
@@ -100,3 +108,55 @@ def test_profile_parsing_is_what_the_constraints_use(matcher: Matcher) -> None:
     profile = nlu.parse_seeker_text("특수용접은 없어요 야간은 못해요")
     assert "special_welding" in profile.certificates_lacking
     assert "야간" in profile.excluded_shifts
+
+
+def test_unknown_ids_in_exclude_are_ignored(matcher: Matcher) -> None:
+    plain = matcher.match("지게차 운전", top=3, as_of=AS_OF)
+    assert [r.opening_id for r in matcher.match("지게차 운전", top=3, as_of=AS_OF, exclude=[10**9, -1])] == [
+        r.opening_id for r in plain
+    ]
+
+
+def test_an_ivf_index_probing_every_list_ranks_like_flat(
+    matcher: Matcher, sample_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dense_index, "APPROXIMATE_FROM", 100)
+    shutil.copytree(sample_settings.index_dir, tmp_path / "index")
+    dense = DenseIndex.load(tmp_path / "index").fitted()
+    assert dense.kind == "ivf"
+    dense.save(tmp_path / "index")
+    manifest = json.loads((tmp_path / "index" / MANIFEST).read_text(encoding="utf-8"))
+    write_manifest(tmp_path / "index", model=manifest["model"], dense=dense, docs=manifest["docs"])
+    ivf = Matcher.open(
+        index_dir=tmp_path / "index",
+        embedder=matcher.embedder,
+        sessions=matcher.sessions,
+        policy=matcher.policy,
+    )
+    assert json.loads((tmp_path / "index" / MANIFEST).read_text(encoding="utf-8"))["dense"]["kind"] == "ivf"
+    for text in ["조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요", "익산 사는데 지게차 일 있나요"]:
+        # A few hundred openings: the search probes every list, so it is exact.
+        assert ivf.rank(text, as_of=AS_OF)[1] == matcher.rank(text, as_of=AS_OF)[1]
+
+
+def test_bm25_and_catalog_holding_different_openings_still_rank(
+    matcher: Matcher, sample_settings: Settings
+) -> None:
+    from retrieval.lexical import BM25Index, tokenize
+
+    with matcher.sessions() as session:
+        welder = session.scalars(select(Opening.id).where(Opening.occupation_family == "welder")).first()
+    lexical = BM25Index.load(sample_settings.index_dir)
+    lexical.remove([welder])
+    lexical.upsert(10**6, tokenize("선박 용접사 모집 용접 용접"))  # not in the catalog
+    skewed = Matcher(
+        embedder=matcher.embedder,
+        dense=matcher.dense,
+        lexical=lexical,
+        catalog=matcher.catalog,
+        sessions=matcher.sessions,
+        policy=matcher.policy,
+    )
+    _, ranked, _ = skewed.rank("선박 용접", as_of=AS_OF)
+    assert ranked.lexical and 10**6 not in ranked.lexical + ranked.hybrid
+    assert welder not in ranked.lexical

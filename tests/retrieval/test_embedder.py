@@ -1,0 +1,30 @@
+"""Embedder: one seeker text skips `encode`'s bookkeeping but not a bit of its result."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from retrieval.embedder import Embedder
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요", "", "ㅋㅋㅋ 🙏🙏", "지게차 " * 400],
+)
+def test_one_query_equals_sentence_transformers_encode(embedder: Embedder, text: str) -> None:
+    vector = embedder.encode_queries([text])
+    expected = embedder.model.encode(
+        [embedder.query_prompt + text], normalize_embeddings=True, convert_to_numpy=True
+    )
+    assert vector.dtype == np.float32 and vector.shape == (1, embedder.dim)
+    assert np.array_equal(vector, expected)
+
+
+def test_several_queries_come_back_in_order_and_normalized(embedder: Embedder) -> None:
+    texts = ["용접 일 찾아요", "지게차 운전 가능"]
+    vectors = embedder.encode_queries(texts)
+    assert vectors.shape == (2, embedder.dim)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    for text, vector in zip(texts, vectors, strict=True):
+        assert np.allclose(embedder.encode_queries([text])[0], vector, atol=1e-5)
