@@ -41,7 +41,7 @@ run: setup setup-rasa
 	$(JOBBOT) import data/openings/*.csv data/openings/*.xml
 	$(JOBBOT) match "$(EXAMPLE)" --top 3
 	$(JOBBOT) rasa train
-	$(JOBBOT) chat
+	$(JOBBOT) run
 
 # The Rasa components' own tests run inside the Rasa environment (no app conftest there).
 RASA_COMPONENT_TESTS := tests/nlu/test_kiwi_tokenizer.py tests/nlu/test_entity_normalizer.py

@@ -340,5 +340,118 @@ def eval_dialogue(
     typer.echo(f"모든 테스트 스토리가 통과했어요. 결과: {out}")
 
 
+company_app = typer.Typer(help="회사 담당자 연결", no_args_is_help=True)
+app.add_typer(company_app, name="company")
+
+
+def _bot_username(settings: Settings) -> str | None:
+    """The bot's @username: from the settings, else asked with getMe; None if unknown."""
+    if settings.telegram_bot_username:
+        return settings.telegram_bot_username.removeprefix("@")
+    if not settings.telegram_token:
+        return None
+    import asyncio
+
+    from telegram import Bot
+    from telegram.error import TelegramError
+
+    async def get_me() -> str:
+        async with Bot(
+            settings.telegram_token or "",
+            base_url=settings.telegram_base_url,
+            base_file_url=settings.telegram_base_file_url,
+        ) as bot:  # entering calls getMe
+            return bot.username
+
+    try:
+        return asyncio.run(get_me())
+    except TelegramError as exc:
+        logging.getLogger(__name__).warning("getMe failed: %s", exc)
+        return None
+
+
+@company_app.command("invite")
+def company_invite(
+    name: Annotated[str, typer.Argument(help="회사명 (예: (주)대한중공업, 대한중공업)")],
+) -> None:
+    """Make a single-use link that connects a company's Telegram chat to the bot."""
+    from datetime import UTC, timedelta
+    from zoneinfo import ZoneInfo
+
+    from bot import company_messages as msg
+    from bot.companies import INVITE_PREFIX
+    from bot.services import open_database
+    from storage.companies import close_companies, create_invite, find_company
+
+    settings = _settings()
+    sessions = open_database(settings)
+    with sessions.begin() as session:
+        company = find_company(session=session, name=name)
+        if company is None:
+            close = [c.name for c in close_companies(session=session, name=name)]
+            typer.echo(msg.CLI_COMPANY_NOT_FOUND.format(name=name), err=True)
+            typer.echo(
+                msg.CLI_CLOSE_MATCHES.format(names=", ".join(close))
+                if close
+                else msg.CLI_NO_CLOSE_MATCHES,
+                err=True,
+            )
+            raise typer.Exit(code=1)
+        invite = create_invite(
+            session=session, company=company, ttl=timedelta(hours=settings.invite_ttl_hours)
+        )
+        company_name, token, expires_at = company.name, invite.token, invite.expires_at
+    local = expires_at.replace(tzinfo=UTC).astimezone(ZoneInfo(settings.timezone))
+    typer.echo(
+        msg.CLI_INVITE_CREATED.format(company=company_name, expires=f"{local:%Y-%m-%d %H:%M}")
+    )
+    start = f"{INVITE_PREFIX}{token}"
+    username = _bot_username(settings)
+    if username:
+        typer.echo(f"https://t.me/{username}?start={start}")
+        typer.echo(msg.CLI_INVITE_HOW)
+    else:
+        typer.echo(msg.CLI_INVITE_NO_USERNAME)
+        typer.echo(f"/start {start}")
+        typer.echo(msg.CLI_INVITE_USERNAME_HINT)
+
+
+@app.command("run")
+def run_all() -> None:
+    """Run the bot: Rasa, the action server and the Telegram front end, supervised.
+
+    Without a Telegram token it opens the console chat instead.
+    """
+    from bot.errors import BotError
+    from bot.supervisor import NO_TOKEN, Supervisor, run_bot, services_for
+
+    settings = _settings()
+    if not settings.telegram_token:
+        typer.echo(NO_TOKEN)
+        chat_command()
+        return
+    try:
+        run_bot(Supervisor(services_for(settings), report=typer.echo))
+    except BotError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from None
+
+
+@app.command("telegram")
+def telegram_command() -> None:
+    """Serve seekers and counselors on Telegram (polling, or the webhook when configured).
+
+    Rasa and the action server must be running (`jobbot run` supervises all three).
+    """
+    from bot.errors import BotError
+    from bot.telegram_app import run_telegram
+
+    try:
+        run_telegram(_settings())
+    except BotError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from None
+
+
 if __name__ == "__main__":
     app()

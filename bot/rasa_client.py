@@ -48,15 +48,31 @@ class RasaClient:
         response.raise_for_status()
         return list(response.json() or [])
 
-    async def tracker(self, sender_id: str) -> dict[str, Any]:
-        """The conversation's current state (slots, latest message, paused, events)."""
-        response = await self._http.get(f"/conversations/{sender_id}/tracker")
+    async def tracker(
+        self, sender_id: str, *, include_events: str = "AFTER_RESTART"
+    ) -> dict[str, Any]:
+        """The conversation's current state (slots, latest message, paused, events).
+
+        ``include_events``: ``AFTER_RESTART`` (Rasa's default), ``ALL``, ``APPLIED`` or ``NONE``.
+        """
+        response = await self._http.get(
+            f"/conversations/{sender_id}/tracker", params={"include_events": include_events}
+        )
         response.raise_for_status()
         return dict(response.json())
 
     async def append_events(self, sender_id: str, events: list[dict[str, Any]]) -> None:
         """Append events (e.g. ``{"event": "pause"}``) to the conversation."""
         response = await self._http.post(f"/conversations/{sender_id}/tracker/events", json=events)
+        response.raise_for_status()
+
+    async def replace_events(self, sender_id: str, events: list[dict[str, Any]]) -> None:
+        """Replace the conversation's events (``[]``: a blank conversation).
+
+        With an in-memory tracker store this forgets the conversation; a SQL tracker store
+        only ever appends, so erasing there also needs `bot.trackers.erase_conversation`.
+        """
+        response = await self._http.put(f"/conversations/{sender_id}/tracker/events", json=events)
         response.raise_for_status()
 
     async def healthy(self) -> bool:

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from bot.settings import Settings
+from bot.trackers import tracker_store_path
 
 __all__ = [
     "REPO",
@@ -92,7 +93,7 @@ def write_endpoints(settings: Settings) -> Path:
     folder = settings.rasa_dir
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "endpoints.yml"
-    trackers = (folder / "trackers.sqlite3").resolve()
+    trackers = tracker_store_path(settings).resolve()
     path.write_text(
         "# Written by jobbot at start-up from the settings; edits are overwritten.\n"
         "action_endpoint:\n"

@@ -70,7 +70,8 @@ class Settings(BaseSettings):
         return self.home / "index"
 
     telegram_token: str | None = Field(
-        None, description="Bot token from BotFather; without it `jobbot run` opens the console chat."
+        None,
+        description="Bot token from BotFather; without it `jobbot run` opens the console chat.",
     )
     telegram_base_url: str = Field(
         "https://api.telegram.org/bot",
@@ -96,6 +97,9 @@ class Settings(BaseSettings):
     office_days: str = Field("0-4", description="Counselors' weekdays (0 = Monday).")
     timezone: str = Field("Asia/Seoul", description="Time zone of the office hours.")
     invite_ttl_hours: int = Field(72, description="How long a company invite link stays valid.")
+    telegram_bot_username: str | None = Field(
+        None, description="The bot's @username (without @), for invite links; else asked via getMe."
+    )
 
     @property
     def rasa_dir(self) -> Path:

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Application, Handoff, Seeker
+from storage.models import Application, Consent, Handoff, Seeker
 
 __all__ = [
+    "KEEP_PROFILE",
+    "delete_seeker",
+    "find_seeker",
     "get_or_create_seeker",
+    "get_seeker",
     "open_handoff",
+    "profile_consent",
     "record_interest",
+    "record_profile_consent",
+    "record_telegram_contact",
     "save_profile",
 ]
 
@@ -58,3 +67,64 @@ def open_handoff(*, session: Session, sender_id: str, reason: str) -> Handoff:
         session.add(handoff)
         session.flush()
     return handoff
+
+
+# -- Telegram contact, profile consent, erasure --------------------------------------------------
+
+#: ``Consent.purpose`` of a seeker's consent to keep a profile between conversations.
+KEEP_PROFILE = "keep_profile"
+
+
+def find_seeker(*, session: Session, sender_id: str) -> Seeker | None:
+    """The seeker behind a conversation, or ``None`` if they never wrote."""
+    return session.scalar(select(Seeker).where(Seeker.sender_id == sender_id))
+
+
+def get_seeker(*, session: Session, seeker_id: int) -> Seeker | None:
+    """The seeker with this database id (the number counselors see), or ``None``."""
+    return session.get(Seeker, seeker_id)
+
+
+def record_telegram_contact(
+    *, session: Session, sender_id: str, chat_id: int, user_id: int
+) -> tuple[Seeker, bool]:
+    """Note where the seeker writes from; returns the seeker and whether they are new."""
+    seeker = find_seeker(session=session, sender_id=sender_id)
+    created = seeker is None
+    if seeker is None:
+        seeker = get_or_create_seeker(session=session, sender_id=sender_id)
+    if (seeker.telegram_chat_id, seeker.telegram_user_id) != (chat_id, user_id):
+        seeker.telegram_chat_id, seeker.telegram_user_id = chat_id, user_id
+    return seeker, created
+
+
+def record_profile_consent(
+    *, session: Session, sender_id: str, granted: bool, at: datetime
+) -> Seeker:
+    """The seeker's answer to keeping a profile: a ``Consent`` row, and the seeker's flag."""
+    seeker = get_or_create_seeker(session=session, sender_id=sender_id)
+    seeker.profile_consent_at = at if granted else None
+    session.add(Consent(seeker_id=seeker.id, purpose=KEEP_PROFILE, fields=[], granted=granted))
+    session.flush()
+    return seeker
+
+
+def profile_consent(*, session: Session, seeker_id: int) -> bool | None:
+    """The seeker's latest answer about keeping a profile; ``None`` if never asked."""
+    return session.scalar(
+        select(Consent.granted)
+        .where(Consent.seeker_id == seeker_id, Consent.purpose == KEEP_PROFILE)
+        .order_by(Consent.id.desc())
+        .limit(1)
+    )
+
+
+def delete_seeker(*, session: Session, sender_id: str) -> bool:
+    """Erase the seeker with everything hanging off them (applications and their events,
+    handoffs and their notes, consents); False if there was nobody to erase."""
+    seeker = find_seeker(session=session, sender_id=sender_id)
+    if seeker is None:
+        return False
+    session.delete(seeker)
+    session.flush()
+    return True

@@ -16,6 +16,9 @@ from retrieval.indexer import sync_index
 from retrieval.matcher import Matcher
 from storage.importer import import_files
 
+# Shared fixtures living in helper modules: the Rasa stack, the Telegram Bot API stand-in.
+pytest_plugins = ["tests.helpers.rasa_stack", "tests.helpers.telegram_api"]
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_CSV = REPO / "data/openings/gunsan_openings.csv"
 SAMPLE_XML = REPO / "data/openings/worknet_sample.xml"

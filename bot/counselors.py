@@ -1,0 +1,483 @@
+"""Counselor handoff: the bot steps aside and relays between a seeker and their forum topic.
+
+    handoff payload (the seeker asked, or said 네 to the bot's offer) ─► start_handoff:
+        pause the Rasa tracker, open/reuse the seeker's topic, post the summary card,
+        tell the seeker when counselors answer if the office is closed
+    seeker writes      ─► copied into the topic (Rasa is not asked: the bot stays silent)
+    counselor writes   ─► copied to the seeker (first answer: open → active)
+    /release (member)  ─► resume the tracker, the seeker is told the bot is back, topic closed
+    /take (member)     ─► a counselor starts a handoff from the seeker's topic
+    /note text         ─► an internal CounselorNote, never sent to the seeker
+    /profile           ─► the profile the dialogue collected
+
+Seeker messages are not sent to Rasa during a handoff: a paused tracker still runs slot
+extraction, and relaying only is simpler to reason about. The pause still goes to Rasa so
+the tracker shows who has the conversation. Only members of the counselors' group may act.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dtm
+import logging
+import time
+from typing import Any
+
+import httpx
+from telegram import Bot, Message, Update
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+
+from bot import messages
+from bot.cards import profile_lines
+from bot.frontend import FRONTEND_KEY, FrontEnd
+from bot.office_hours import OfficeHours, say_when
+from bot.sending import copy_message, send_text
+from bot.topics import (
+    close_topic,
+    conversation_state,
+    create_topic,
+    minutes_waiting,
+    post_summary,
+    topic_name,
+    with_topic,
+)
+from storage.handoffs import (
+    LIVE_STATUSES,
+    Topic,
+    add_note,
+    get_handoff,
+    handoff_for_topic,
+    mark_announced,
+    mark_answered,
+    overdue_handoffs,
+    release_handoff,
+    seeker_topic,
+    take_over,
+    utc_now,
+)
+from storage.seekers import get_seeker
+from storage.updates import forget_processed_updates
+
+__all__ = [
+    "COUNSELOR_STATUSES",
+    "forget_topics",
+    "is_counselor",
+    "maintenance_loop",
+    "reannounce_overdue",
+    "register_counselor_handlers",
+    "relay_from_seeker",
+    "release_by_seeker",
+    "start_handoff",
+]
+
+logger = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+#: getChatMember statuses that may act on handoffs.
+COUNSELOR_STATUSES = frozenset({"creator", "administrator", "member"})
+#: How long a membership answer is trusted (seconds): one getChatMember per counselor a while.
+MEMBERSHIP_TTL = 300.0
+MEMBERS_KEY = "counselor_members"
+#: How often the maintenance loop looks for unanswered handoffs (seconds).
+MAINTENANCE_EVERY = 60.0
+#: Processed update ids are kept this long (Telegram redelivers within 24 hours).
+KEEP_UPDATE_IDS = dtm.timedelta(days=2)
+
+
+def _frontend(bot_data: dict[str, Any]) -> FrontEnd:
+    frontend = bot_data[FRONTEND_KEY]
+    assert isinstance(frontend, FrontEnd)
+    return frontend
+
+
+def register_counselor_handlers(application: AnyApplication, chat_id: int | None) -> None:
+    """Commands and relaying in the counselors' forum (nothing when none is configured)."""
+    if chat_id is None:
+        return
+    in_group = filters.Chat(chat_id) & filters.UpdateType.MESSAGE
+    for name, callback in (
+        ("take", take),
+        ("release", release),
+        ("note", note),
+        ("profile", show_profile),
+    ):
+        application.add_handler(CommandHandler(name, callback, filters=in_group))
+    application.add_handler(MessageHandler(in_group & filters.COMMAND, counselor_help))
+    application.add_handler(MessageHandler(in_group & ~filters.StatusUpdate.ALL, relay_to_seeker))
+
+
+# -- Rasa: pause and resume -----------------------------------------------------------------------
+
+
+async def _set_paused(frontend: FrontEnd, sender_id: str, paused: bool) -> None:
+    event = {"event": "pause" if paused else "resume"}
+    try:
+        await frontend.rasa.append_events(sender_id, [event])
+    except httpx.HTTPError as error:
+        # Routing follows the database; a tracker left paused is resumed on the next turn.
+        logger.warning("could not %s the tracker: %s", event["event"], type(error).__name__)
+
+
+# -- the seeker's side ----------------------------------------------------------------------------
+
+
+async def start_handoff(
+    bot: Bot, frontend: FrontEnd, *, sender_id: str, seeker_chat_id: int, handoff_id: int
+) -> bool:
+    """Hand the conversation to the counselors; False (and the seeker told so, the handoff
+    released) when there is no counselors' group or its topic cannot be opened."""
+    settings = frontend.settings
+    if settings.counselor_chat_id is None:
+        logger.warning("handoff %s: no counselor_chat_id configured", handoff_id)
+        await _give_up(bot, frontend, sender_id, seeker_chat_id, handoff_id)
+        return False
+    now = dtm.datetime.now(dtm.UTC)
+    hours = OfficeHours.from_settings(settings)
+    office_note = None
+    if not hours.is_open(now):
+        when = say_when(hours.next_opening(now), now)
+        await send_text(bot, seeker_chat_id, messages.OFFICE_CLOSED.format(when=when))
+        office_note = messages.SUMMARY_OFFICE_CLOSED.format(when=when)
+    await _set_paused(frontend, sender_id, True)
+    try:
+        topic = await post_summary(
+            bot, frontend, handoff_id=handoff_id, sender_id=sender_id, office_note=office_note
+        )
+    except TelegramError as error:
+        logger.error("handoff %s: could not open its topic: %s", handoff_id, error)
+        await _give_up(bot, frontend, sender_id, seeker_chat_id, handoff_id)
+        return False
+    logger.info("handoff %s in topic %s", handoff_id, topic[1])
+    return True
+
+
+async def _give_up(
+    bot: Bot, frontend: FrontEnd, sender_id: str, seeker_chat_id: int, handoff_id: int
+) -> None:
+    with frontend.sessions.begin() as session:
+        release_handoff(session=session, handoff_id=handoff_id, at=utc_now())
+    await _set_paused(frontend, sender_id, False)
+    await send_text(bot, seeker_chat_id, messages.HANDOFF_UNAVAILABLE)
+
+
+async def relay_from_seeker(
+    bot: Bot, frontend: FrontEnd, *, message: Message, handoff_id: int, sender_id: str
+) -> bool:
+    """Copy the seeker's message (text, photo, document, voice...) into their topic;
+    False when it could not be delivered (the handoff is then released)."""
+    if frontend.settings.counselor_chat_id is None:
+        await _give_up(bot, frontend, sender_id, message.chat_id, handoff_id)
+        return False
+
+    async def copy(topic: Topic) -> None:
+        await copy_message(
+            bot,
+            chat_id=topic[0],
+            from_chat_id=message.chat_id,
+            message_id=message.message_id,
+            thread_id=topic[1],
+        )
+
+    try:
+        await with_topic(bot, frontend, handoff_id=handoff_id, sender_id=sender_id, action=copy)
+    except TelegramError as error:
+        logger.error("handoff %s: could not relay to the topic: %s", handoff_id, error)
+        await _give_up(bot, frontend, sender_id, message.chat_id, handoff_id)
+        return False
+    return True
+
+
+async def release_by_seeker(
+    bot: Bot, frontend: FrontEnd, *, handoff_id: int, sender_id: str
+) -> None:
+    """The seeker started over (/reset): end the handoff and tell the counselors."""
+    with frontend.sessions.begin() as session:
+        release_handoff(session=session, handoff_id=handoff_id, at=utc_now())
+        handoff = get_handoff(session=session, handoff_id=handoff_id)
+        topic = _topic_of(handoff)
+    await _set_paused(frontend, sender_id, False)
+    if topic is not None:
+        try:
+            await send_text(bot, topic[0], messages.SEEKER_RESET_TOPIC, thread_id=topic[1])
+            await close_topic(bot, topic)
+        except TelegramError as error:
+            logger.warning("handoff %s: could not tell the topic: %s", handoff_id, error)
+
+
+async def forget_topics(bot: Bot, topics: list[Topic]) -> None:
+    """After a seeker's erasure: say so in each of their topics, rename and close them
+    (what counselors read there cannot be unsent)."""
+    for topic in topics:
+        try:
+            await send_text(bot, topic[0], messages.SEEKER_DELETED_TOPIC, thread_id=topic[1])
+        except BadRequest:
+            continue  # the topic is gone already
+        except TelegramError as error:
+            logger.warning("could not tell topic %s about an erasure: %s", topic[1], error)
+        await close_topic(bot, topic, rename=messages.DELETED_TOPIC_NAME)
+
+
+def _topic_of(handoff: Any) -> Topic | None:
+    if handoff is None or handoff.topic_chat_id is None or handoff.topic_thread_id is None:
+        return None
+    return int(handoff.topic_chat_id), int(handoff.topic_thread_id)
+
+
+# -- the counselors' side -------------------------------------------------------------------------
+
+
+async def is_counselor(
+    bot: Bot, frontend: FrontEnd, bot_data: dict[str, Any], message: Message
+) -> bool:
+    """True when the message's author is a member of the counselors' group (an anonymous
+    admin posting as the group counts)."""
+    chat_id = frontend.settings.counselor_chat_id
+    if chat_id is None:
+        return False
+    if message.sender_chat is not None:
+        return message.sender_chat.id == chat_id
+    user = message.from_user
+    if user is None:
+        return False
+    cache: dict[int, tuple[bool, float]] = bot_data.setdefault(MEMBERS_KEY, {})
+    known = cache.get(user.id)
+    if known is not None and known[1] > time.monotonic():
+        return known[0]
+    try:
+        member = await bot.get_chat_member(chat_id, user.id)
+        allowed = member.status in COUNSELOR_STATUSES
+    except BadRequest:
+        allowed = False
+    cache[user.id] = (allowed, time.monotonic() + MEMBERSHIP_TTL)
+    return allowed
+
+
+def _thread_of(message: Message) -> int | None:
+    return message.message_thread_id if message.is_topic_message else None
+
+
+async def _answer(bot: Bot, message: Message, text: str) -> None:
+    """Reply in the topic (or the General chat) the counselor wrote in."""
+    await send_text(bot, message.chat_id, text, thread_id=_thread_of(message))
+
+
+async def _authorized(update: Update, context: Context) -> Message | None:
+    """The counselor's message when its author may act; otherwise they are told politely."""
+    message = update.effective_message
+    if message is None:
+        return None
+    if not await is_counselor(context.bot, _frontend(context.bot_data), context.bot_data, message):
+        logger.info("refused a counselor action from a non-member")
+        await _answer(context.bot, message, messages.NOT_A_COUNSELOR)
+        return None
+    return message
+
+
+def _seeker_of_topic(
+    frontend: FrontEnd, message: Message
+) -> tuple[int, int, str, int | None, str] | None:
+    """(handoff id, seeker id, sender id, seeker chat id, handoff status) of the topic."""
+    thread_id = _thread_of(message)
+    if thread_id is None:
+        return None
+    with frontend.sessions() as session:
+        handoff = handoff_for_topic(session=session, chat_id=message.chat_id, thread_id=thread_id)
+        if handoff is None:
+            return None
+        seeker = handoff.seeker
+        return handoff.id, seeker.id, seeker.sender_id, seeker.telegram_chat_id, handoff.status
+
+
+async def relay_to_seeker(update: Update, context: Context) -> None:
+    """Copy a counselor's message in a seeker's topic to that seeker."""
+    message = update.effective_message
+    if message is None or _thread_of(message) is None:
+        return  # the General chat: counselors talking among themselves
+    frontend = _frontend(context.bot_data)
+    found = _seeker_of_topic(frontend, message)
+    if found is None:
+        return  # a topic that is not a seeker's
+    if (message := await _authorized(update, context)) is None:
+        return
+    handoff_id, _, _, seeker_chat_id, status = found
+    if status not in LIVE_STATUSES or seeker_chat_id is None:
+        await _answer(context.bot, message, messages.HANDOFF_OVER)
+        return
+    try:
+        await copy_message(
+            context.bot, chat_id=seeker_chat_id, from_chat_id=message.chat_id,
+            message_id=message.message_id,
+        )  # fmt: skip
+    except Forbidden:
+        await _answer(context.bot, message, messages.SEEKER_UNREACHABLE)
+        return
+    with frontend.sessions.begin() as session:
+        mark_answered(session=session, handoff_id=handoff_id, at=utc_now())
+
+
+async def release(update: Update, context: Context) -> None:
+    """Give the seeker of this topic back to the bot."""
+    if (message := await _authorized(update, context)) is None:
+        return
+    frontend = _frontend(context.bot_data)
+    found = _seeker_of_topic(frontend, message)
+    if found is None or found[4] not in LIVE_STATUSES:
+        await _answer(context.bot, message, messages.RELEASE_NOTHING)
+        return
+    handoff_id, _, sender_id, seeker_chat_id, _ = found
+    with frontend.sessions.begin() as session:
+        release_handoff(session=session, handoff_id=handoff_id, at=utc_now())
+    await _set_paused(frontend, sender_id, False)
+    if seeker_chat_id is not None:
+        try:
+            await send_text(context.bot, seeker_chat_id, messages.BOT_BACK)
+        except Forbidden:
+            logger.info("handoff %s: the seeker blocked the bot", handoff_id)
+    await _answer(context.bot, message, messages.RELEASED_TOPIC)
+    thread_id = _thread_of(message)
+    if thread_id is not None:
+        await close_topic(context.bot, (message.chat_id, thread_id))
+    logger.info("handoff %s released", handoff_id)
+
+
+async def take(update: Update, context: Context) -> None:
+    """Start a handoff from the seeker's topic, or from General with ``/take <seeker no.>``."""
+    if (message := await _authorized(update, context)) is None:
+        return
+    frontend = _frontend(context.bot_data)
+    thread_id = _thread_of(message)
+    if thread_id is not None:
+        found = _seeker_of_topic(frontend, message)
+        if found is None:
+            await _answer(context.bot, message, messages.NO_SEEKER_HERE)
+            return
+        seeker_id = found[1]
+        topic: Topic | None = (message.chat_id, thread_id)
+    elif context.args and context.args[0].lstrip("#").isdigit():
+        seeker_id = int(context.args[0].lstrip("#"))
+        with frontend.sessions() as session:
+            topic = seeker_topic(session=session, seeker_id=seeker_id, chat_id=message.chat_id)
+    else:
+        await _answer(context.bot, message, messages.TAKE_WHERE)
+        return
+    with frontend.sessions() as session:
+        seeker = get_seeker(session=session, seeker_id=seeker_id)
+        if seeker is None:
+            await _answer(context.bot, message, messages.NO_SEEKER_HERE)
+            return
+        sender_id, seeker_chat_id = seeker.sender_id, seeker.telegram_chat_id
+    new_topic = topic is None
+    if topic is None:
+        tracker = await conversation_state(frontend, sender_id)
+        topic = await create_topic(
+            context.bot, message.chat_id, topic_name(seeker_id, tracker.get("slots") or {})
+        )
+    with frontend.sessions.begin() as session:
+        handoff_id = take_over(session=session, seeker_id=seeker_id, topic=topic, at=utc_now()).id
+    await _set_paused(frontend, sender_id, True)
+    if new_topic:
+        await post_summary(context.bot, frontend, handoff_id=handoff_id, sender_id=sender_id)
+    else:
+        with contextlib.suppress(BadRequest):  # open already
+            await context.bot.reopen_forum_topic(topic[0], topic[1])
+    if seeker_chat_id is not None:
+        try:
+            await send_text(context.bot, seeker_chat_id, messages.COUNSELOR_JOINED)
+        except Forbidden:
+            logger.info("handoff %s: the seeker blocked the bot", handoff_id)
+    await send_text(context.bot, topic[0], messages.TAKEN, thread_id=topic[1])
+
+
+async def note(update: Update, context: Context) -> None:
+    """Keep an internal note on this topic's handoff (never sent to the seeker)."""
+    if (message := await _authorized(update, context)) is None:
+        return
+    frontend = _frontend(context.bot_data)
+    found = _seeker_of_topic(frontend, message)
+    if found is None:
+        await _answer(context.bot, message, messages.NO_SEEKER_HERE)
+        return
+    parts = (message.text or "").split(maxsplit=1)
+    text = parts[1].strip() if len(parts) > 1 else ""
+    if not text:
+        await _answer(context.bot, message, messages.NOTE_EMPTY)
+        return
+    author = message.from_user.id if message.from_user else message.chat_id
+    with frontend.sessions.begin() as session:
+        add_note(session=session, handoff_id=found[0], counselor_user_id=author, text=text)
+    await _answer(context.bot, message, messages.NOTE_SAVED)
+
+
+async def show_profile(update: Update, context: Context) -> None:
+    """Show the profile the dialogue collected for this topic's seeker."""
+    if (message := await _authorized(update, context)) is None:
+        return
+    frontend = _frontend(context.bot_data)
+    found = _seeker_of_topic(frontend, message)
+    if found is None:
+        await _answer(context.bot, message, messages.NO_SEEKER_HERE)
+        return
+    tracker = await conversation_state(frontend, found[2])
+    lines = profile_lines(tracker.get("slots") or {}) or [messages.SUMMARY_NO_PROFILE]
+    header = messages.COUNSELOR_PROFILE_HEADER.format(seeker_id=found[1])
+    await _answer(context.bot, message, "\n".join([header, *lines]))
+
+
+async def counselor_help(update: Update, context: Context) -> None:
+    """List the commands that work in a seeker's topic (for an unknown command)."""
+    message = update.effective_message
+    if message is not None and _thread_of(message) is not None:
+        await _answer(context.bot, message, messages.COUNSELOR_HELP)
+
+
+# -- unanswered handoffs --------------------------------------------------------------------------
+
+
+async def reannounce_overdue(bot: Bot, frontend: FrontEnd, *, now: dtm.datetime) -> int:
+    """Re-post handoffs nobody answered within ``handoff_reannounce_minutes`` in their
+    topics (during office hours only); how many were re-announced."""
+    settings = frontend.settings
+    if settings.counselor_chat_id is None or not OfficeHours.from_settings(settings).is_open(now):
+        return 0
+    now_utc = now.astimezone(dtm.UTC).replace(tzinfo=None)
+    cutoff = now_utc - dtm.timedelta(minutes=settings.handoff_reannounce_minutes)
+    with frontend.sessions() as session:
+        due = [
+            (h.id, h.seeker_id, h.seeker.sender_id, h.created_at)
+            for h in overdue_handoffs(session=session, announced_before=cutoff)
+        ]
+    for handoff_id, seeker_id, sender_id, created_at in due:
+        text = messages.REANNOUNCE.format(
+            seeker_id=seeker_id, minutes=minutes_waiting(created_at, now_utc)
+        )
+
+        async def post(topic: Topic, text: str = text) -> None:
+            await send_text(bot, topic[0], text, thread_id=topic[1])
+
+        try:
+            await with_topic(bot, frontend, handoff_id=handoff_id, sender_id=sender_id, action=post)
+        except TelegramError as error:
+            logger.warning("handoff %s: could not re-announce: %s", handoff_id, error)
+            continue
+        with frontend.sessions.begin() as session:
+            mark_announced(session=session, handoff_id=handoff_id, at=now_utc)
+    return len(due)
+
+
+async def maintenance_loop(
+    bot: Bot, frontend: FrontEnd, *, every: float = MAINTENANCE_EVERY
+) -> None:
+    """Forever: re-announce unanswered handoffs, forget old update ids (PTB's JobQueue needs
+    APScheduler, which is not installed; this runs as a task from ``post_init``)."""
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await reannounce_overdue(bot, frontend, now=dtm.datetime.now(dtm.UTC))
+            with frontend.sessions.begin() as session:
+                forget_processed_updates(session=session, before=utc_now() - KEEP_UPDATE_IDS)
+        except Exception:  # one bad round must not stop the loop
+            logger.exception("maintenance round failed")
