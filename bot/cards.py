@@ -121,7 +121,7 @@ def payload_of(reply: Mapping[str, Any]) -> dict[str, Any]:
 
 async def send_reply(context: Context, chat_id: int, reply: Mapping[str, Any]) -> None:
     """Render one Rasa reply in the seeker's chat (the handoff's topic work is not done
-    here: see `bot.counselors.start_handoff`)."""
+    here: see `bot.handoff.start_handoff`)."""
     payload = payload_of(reply)
     kind = payload.get("type")
     store = context.bot_data

@@ -1,76 +1,48 @@
-"""Counselor handoff: the bot steps aside and relays between a seeker and their forum topic.
+"""The counselors' forum: relaying to the seeker and the commands in a seeker's topic.
 
-    handoff payload (the seeker asked, or said 네 to the bot's offer) ─► start_handoff:
-        pause the Rasa tracker, open/reuse the seeker's topic, post the summary card,
-        tell the seeker when counselors answer if the office is closed
-    seeker writes      ─► copied into the topic (Rasa is not asked: the bot stays silent)
-    counselor writes   ─► copied to the seeker (first answer: open → active)
-    /release (member)  ─► resume the tracker, the seeker is told the bot is back, topic closed
-    /take (member)     ─► a counselor starts a handoff from the seeker's topic
-    /note text         ─► an internal CounselorNote, never sent to the seeker
-    /profile           ─► the profile the dialogue collected
+    counselor writes in a topic ─► copied to the seeker (first answer: open → active)
+    /release (member)           ─► resume the tracker, the seeker is told the bot is back,
+                                   the topic is closed
+    /take (member)              ─► a counselor starts a handoff from the seeker's topic
+                                   (or from General: ``/take <seeker no.>``)
+    /note text                  ─► an internal CounselorNote, never sent to the seeker
+    /profile                    ─► the profile the dialogue collected
 
-Seeker messages are not sent to Rasa during a handoff: a paused tracker still runs slot
-extraction, and relaying only is simpler to reason about. The pause still goes to Rasa so
-the tracker shows who has the conversation. Only members of the counselors' group may act.
+Only members of the counselors' group may act (getChatMember). The seeker's side of a
+handoff (starting it, relaying their messages) is `bot.handoff`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import datetime as dtm
 import logging
 import time
 from typing import Any
 
-import httpx
 from telegram import Bot, Message, Update
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
 from bot import messages
 from bot.cards import profile_lines
 from bot.frontend import FRONTEND_KEY, FrontEnd
-from bot.office_hours import OfficeHours, say_when
+from bot.handoff import set_paused
 from bot.sending import copy_message, send_text
-from bot.topics import (
-    close_topic,
-    conversation_state,
-    create_topic,
-    minutes_waiting,
-    post_summary,
-    topic_name,
-    with_topic,
-)
+from bot.topics import close_topic, conversation_state, create_topic, post_summary, topic_name
 from storage.handoffs import (
     LIVE_STATUSES,
     Topic,
     add_note,
-    get_handoff,
     handoff_for_topic,
-    mark_announced,
     mark_answered,
-    overdue_handoffs,
     release_handoff,
     seeker_topic,
     take_over,
     utc_now,
 )
 from storage.seekers import get_seeker
-from storage.updates import forget_processed_updates
 
-__all__ = [
-    "COUNSELOR_STATUSES",
-    "forget_topics",
-    "is_counselor",
-    "maintenance_loop",
-    "reannounce_overdue",
-    "register_counselor_handlers",
-    "relay_from_seeker",
-    "release_by_seeker",
-    "start_handoff",
-]
+__all__ = ["COUNSELOR_STATUSES", "is_counselor", "register_counselor_handlers"]
 
 logger = logging.getLogger(__name__)
 
@@ -82,10 +54,6 @@ COUNSELOR_STATUSES = frozenset({"creator", "administrator", "member"})
 #: How long a membership answer is trusted (seconds): one getChatMember per counselor a while.
 MEMBERSHIP_TTL = 300.0
 MEMBERS_KEY = "counselor_members"
-#: How often the maintenance loop looks for unanswered handoffs (seconds).
-MAINTENANCE_EVERY = 60.0
-#: Processed update ids are kept this long (Telegram redelivers within 24 hours).
-KEEP_UPDATE_IDS = dtm.timedelta(days=2)
 
 
 def _frontend(bot_data: dict[str, Any]) -> FrontEnd:
@@ -108,123 +76,6 @@ def register_counselor_handlers(application: AnyApplication, chat_id: int | None
         application.add_handler(CommandHandler(name, callback, filters=in_group))
     application.add_handler(MessageHandler(in_group & filters.COMMAND, counselor_help))
     application.add_handler(MessageHandler(in_group & ~filters.StatusUpdate.ALL, relay_to_seeker))
-
-
-# -- Rasa: pause and resume -----------------------------------------------------------------------
-
-
-async def _set_paused(frontend: FrontEnd, sender_id: str, paused: bool) -> None:
-    event = {"event": "pause" if paused else "resume"}
-    try:
-        await frontend.rasa.append_events(sender_id, [event])
-    except httpx.HTTPError as error:
-        # Routing follows the database; a tracker left paused is resumed on the next turn.
-        logger.warning("could not %s the tracker: %s", event["event"], type(error).__name__)
-
-
-# -- the seeker's side ----------------------------------------------------------------------------
-
-
-async def start_handoff(
-    bot: Bot, frontend: FrontEnd, *, sender_id: str, seeker_chat_id: int, handoff_id: int
-) -> bool:
-    """Hand the conversation to the counselors; False (and the seeker told so, the handoff
-    released) when there is no counselors' group or its topic cannot be opened."""
-    settings = frontend.settings
-    if settings.counselor_chat_id is None:
-        logger.warning("handoff %s: no counselor_chat_id configured", handoff_id)
-        await _give_up(bot, frontend, sender_id, seeker_chat_id, handoff_id)
-        return False
-    now = dtm.datetime.now(dtm.UTC)
-    hours = OfficeHours.from_settings(settings)
-    office_note = None
-    if not hours.is_open(now):
-        when = say_when(hours.next_opening(now), now)
-        await send_text(bot, seeker_chat_id, messages.OFFICE_CLOSED.format(when=when))
-        office_note = messages.SUMMARY_OFFICE_CLOSED.format(when=when)
-    await _set_paused(frontend, sender_id, True)
-    try:
-        topic = await post_summary(
-            bot, frontend, handoff_id=handoff_id, sender_id=sender_id, office_note=office_note
-        )
-    except TelegramError as error:
-        logger.error("handoff %s: could not open its topic: %s", handoff_id, error)
-        await _give_up(bot, frontend, sender_id, seeker_chat_id, handoff_id)
-        return False
-    logger.info("handoff %s in topic %s", handoff_id, topic[1])
-    return True
-
-
-async def _give_up(
-    bot: Bot, frontend: FrontEnd, sender_id: str, seeker_chat_id: int, handoff_id: int
-) -> None:
-    with frontend.sessions.begin() as session:
-        release_handoff(session=session, handoff_id=handoff_id, at=utc_now())
-    await _set_paused(frontend, sender_id, False)
-    await send_text(bot, seeker_chat_id, messages.HANDOFF_UNAVAILABLE)
-
-
-async def relay_from_seeker(
-    bot: Bot, frontend: FrontEnd, *, message: Message, handoff_id: int, sender_id: str
-) -> bool:
-    """Copy the seeker's message (text, photo, document, voice...) into their topic;
-    False when it could not be delivered (the handoff is then released)."""
-    if frontend.settings.counselor_chat_id is None:
-        await _give_up(bot, frontend, sender_id, message.chat_id, handoff_id)
-        return False
-
-    async def copy(topic: Topic) -> None:
-        await copy_message(
-            bot,
-            chat_id=topic[0],
-            from_chat_id=message.chat_id,
-            message_id=message.message_id,
-            thread_id=topic[1],
-        )
-
-    try:
-        await with_topic(bot, frontend, handoff_id=handoff_id, sender_id=sender_id, action=copy)
-    except TelegramError as error:
-        logger.error("handoff %s: could not relay to the topic: %s", handoff_id, error)
-        await _give_up(bot, frontend, sender_id, message.chat_id, handoff_id)
-        return False
-    return True
-
-
-async def release_by_seeker(
-    bot: Bot, frontend: FrontEnd, *, handoff_id: int, sender_id: str
-) -> None:
-    """The seeker started over (/reset): end the handoff and tell the counselors."""
-    with frontend.sessions.begin() as session:
-        release_handoff(session=session, handoff_id=handoff_id, at=utc_now())
-        handoff = get_handoff(session=session, handoff_id=handoff_id)
-        topic = _topic_of(handoff)
-    await _set_paused(frontend, sender_id, False)
-    if topic is not None:
-        try:
-            await send_text(bot, topic[0], messages.SEEKER_RESET_TOPIC, thread_id=topic[1])
-            await close_topic(bot, topic)
-        except TelegramError as error:
-            logger.warning("handoff %s: could not tell the topic: %s", handoff_id, error)
-
-
-async def forget_topics(bot: Bot, topics: list[Topic]) -> None:
-    """After a seeker's erasure: say so in each of their topics, rename and close them
-    (what counselors read there cannot be unsent)."""
-    for topic in topics:
-        try:
-            await send_text(bot, topic[0], messages.SEEKER_DELETED_TOPIC, thread_id=topic[1])
-        except BadRequest:
-            continue  # the topic is gone already
-        except TelegramError as error:
-            logger.warning("could not tell topic %s about an erasure: %s", topic[1], error)
-        await close_topic(bot, topic, rename=messages.DELETED_TOPIC_NAME)
-
-
-def _topic_of(handoff: Any) -> Topic | None:
-    if handoff is None or handoff.topic_chat_id is None or handoff.topic_thread_id is None:
-        return None
-    return int(handoff.topic_chat_id), int(handoff.topic_thread_id)
 
 
 # -- the counselors' side -------------------------------------------------------------------------
@@ -331,7 +182,7 @@ async def release(update: Update, context: Context) -> None:
     handoff_id, _, sender_id, seeker_chat_id, _ = found
     with frontend.sessions.begin() as session:
         release_handoff(session=session, handoff_id=handoff_id, at=utc_now())
-    await _set_paused(frontend, sender_id, False)
+    await set_paused(frontend, sender_id, False)
     if seeker_chat_id is not None:
         try:
             await send_text(context.bot, seeker_chat_id, messages.BOT_BACK)
@@ -378,7 +229,7 @@ async def take(update: Update, context: Context) -> None:
         )
     with frontend.sessions.begin() as session:
         handoff_id = take_over(session=session, seeker_id=seeker_id, topic=topic, at=utc_now()).id
-    await _set_paused(frontend, sender_id, True)
+    await set_paused(frontend, sender_id, True)
     if new_topic:
         await post_summary(context.bot, frontend, handoff_id=handoff_id, sender_id=sender_id)
     else:
@@ -432,52 +283,3 @@ async def counselor_help(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is not None and _thread_of(message) is not None:
         await _answer(context.bot, message, messages.COUNSELOR_HELP)
-
-
-# -- unanswered handoffs --------------------------------------------------------------------------
-
-
-async def reannounce_overdue(bot: Bot, frontend: FrontEnd, *, now: dtm.datetime) -> int:
-    """Re-post handoffs nobody answered within ``handoff_reannounce_minutes`` in their
-    topics (during office hours only); how many were re-announced."""
-    settings = frontend.settings
-    if settings.counselor_chat_id is None or not OfficeHours.from_settings(settings).is_open(now):
-        return 0
-    now_utc = now.astimezone(dtm.UTC).replace(tzinfo=None)
-    cutoff = now_utc - dtm.timedelta(minutes=settings.handoff_reannounce_minutes)
-    with frontend.sessions() as session:
-        due = [
-            (h.id, h.seeker_id, h.seeker.sender_id, h.created_at)
-            for h in overdue_handoffs(session=session, announced_before=cutoff)
-        ]
-    for handoff_id, seeker_id, sender_id, created_at in due:
-        text = messages.REANNOUNCE.format(
-            seeker_id=seeker_id, minutes=minutes_waiting(created_at, now_utc)
-        )
-
-        async def post(topic: Topic, text: str = text) -> None:
-            await send_text(bot, topic[0], text, thread_id=topic[1])
-
-        try:
-            await with_topic(bot, frontend, handoff_id=handoff_id, sender_id=sender_id, action=post)
-        except TelegramError as error:
-            logger.warning("handoff %s: could not re-announce: %s", handoff_id, error)
-            continue
-        with frontend.sessions.begin() as session:
-            mark_announced(session=session, handoff_id=handoff_id, at=now_utc)
-    return len(due)
-
-
-async def maintenance_loop(
-    bot: Bot, frontend: FrontEnd, *, every: float = MAINTENANCE_EVERY
-) -> None:
-    """Forever: re-announce unanswered handoffs, forget old update ids (PTB's JobQueue needs
-    APScheduler, which is not installed; this runs as a task from ``post_init``)."""
-    while True:
-        await asyncio.sleep(every)
-        try:
-            await reannounce_overdue(bot, frontend, now=dtm.datetime.now(dtm.UTC))
-            with frontend.sessions.begin() as session:
-                forget_processed_updates(session=session, before=utc_now() - KEEP_UPDATE_IDS)
-        except Exception:  # one bad round must not stop the loop
-            logger.exception("maintenance round failed")

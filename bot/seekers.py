@@ -3,7 +3,7 @@
 A seeker is known to Rasa as ``tg-<telegram user id>``; every text and every pressed button
 goes to Rasa's REST channel and the replies come back as cards (`bot.cards`). While a
 counselor has the conversation (a live handoff in the database) messages are relayed to
-the seeker's topic instead (`bot.counselors`), and Rasa is not asked.
+the seeker's topic instead (`bot.handoff`), and Rasa is not asked.
 
 Callback data of this module's own buttons: ``seeker:keep:y|n`` (keep a profile),
 ``seeker:delete:y|n`` (erase everything); every other button's data is a Rasa payload.
@@ -30,8 +30,8 @@ from telegram.ext import (
 
 from bot import messages
 from bot.cards import payload_of, profile_lines, resolve_callback, send_reply
-from bot.counselors import forget_topics, relay_from_seeker, release_by_seeker, start_handoff
 from bot.frontend import FRONTEND_KEY, FrontEnd
+from bot.handoff import forget_topics, relay_from_seeker, release_by_seeker, start_handoff
 from bot.locations import nearest_region, place_name
 from bot.rasa_client import Reply
 from bot.sending import deliver, send_text, typing
@@ -227,6 +227,8 @@ async def on_location(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.location is None or (turn := _turn(update, context)) is None:
         return
+    if turn.new:
+        await _introduce(context, turn.chat_id, greet=False)
     if await _relayed(context, turn, message):
         return
     region = nearest_region(message.location.latitude, message.location.longitude)
@@ -238,6 +240,8 @@ async def on_other(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or (turn := _turn(update, context)) is None:
         return
+    if turn.new:
+        await _introduce(context, turn.chat_id, greet=False)
     if await _relayed(context, turn, message):
         return
     if message.voice or message.audio or message.video_note:
@@ -254,6 +258,8 @@ async def unknown_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or (turn := _turn(update, context)) is None:
         return
+    if turn.new:
+        await _introduce(context, turn.chat_id, greet=False)
     if await _relayed(context, turn, message):
         return
     await send_text(context.bot, turn.chat_id, messages.UNKNOWN_COMMAND)

@@ -34,9 +34,10 @@ from telegram.ext import (
 
 from bot import messages
 from bot.companies import register_company_handlers
-from bot.counselors import maintenance_loop, register_counselor_handlers
+from bot.counselors import register_counselor_handlers
 from bot.errors import BotError
 from bot.frontend import FRONTEND_KEY, FrontEnd
+from bot.handoff import maintenance_loop
 from bot.rasa_client import RasaClient
 from bot.seekers import register_seeker_handlers
 from bot.sending import send_text
@@ -135,7 +136,7 @@ def build_application(frontend: FrontEnd) -> AnyApplication:
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_file_url)
         .concurrent_updates(PerChatProcessor())
-        .job_queue(None)  # APScheduler is not installed; see counselors.maintenance_loop
+        .job_queue(None)  # APScheduler is not installed; see handoff.maintenance_loop
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
@@ -241,6 +242,8 @@ def run_telegram(settings: Settings) -> None:
 
     if not settings.telegram_token:
         raise TelegramTokenMissing()
+    # httpx logs each request URL at INFO, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.getLogger("httpx").level))
     frontend = FrontEnd(
         settings=settings,
         sessions=open_database(settings),

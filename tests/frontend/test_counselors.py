@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from actions import messages as action_messages
 from bot import messages
-from bot.counselors import reannounce_overdue
+from bot.handoff import reannounce_overdue
 from bot.settings import Settings
 from storage.models import CounselorNote, Handoff, Seeker
 from storage.seekers import open_handoff

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -12,14 +13,22 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from telegram import Update
+from typer.testing import CliRunner
 
 from bot import messages
+from bot.cli import app as cli
 from bot.frontend import FrontEnd
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
 from bot.telegram_app import TelegramTokenMissing, build_application, webhook_options
 from storage.models import ProcessedUpdate
-from tests.frontend.conftest import ScriptedRasa, bot_settings, new_user, running_bot
+from tests.frontend.conftest import (
+    STAFF_FORUM,
+    ScriptedRasa,
+    bot_settings,
+    new_user,
+    running_bot,
+)
 from tests.helpers.rasa_stack import free_port
 from tests.helpers.telegram_api import TelegramStandIn
 
@@ -158,3 +167,40 @@ async def test_the_webhook_checks_the_secret_token_and_skips_repeats(
     (registered,) = api.calls_to("setWebhook")
     assert registered.params["url"] == "https://jobbot.example.kr/telegram/hook"
     assert registered.params["secret_token"] == "s3cret-token"
+
+
+async def test_start_up_sets_the_command_menus_and_the_maintenance_loop(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api = telegram_api
+    frontend = FrontEnd(
+        settings=bot_settings(settings, api), sessions=sessions, rasa=ScriptedRasa().client()
+    )
+    application = build_application(frontend)
+    async with application:
+        assert application.post_init is not None and application.post_stop is not None
+        await application.post_init(application)
+        task = application.bot_data["maintenance_task"]
+        assert not task.done()
+        await application.post_stop(application)
+        assert task.cancelled()
+
+    menus = {
+        json.dumps(c.params["scope"], sort_keys=True): c.params["commands"]
+        for c in api.calls_to("setMyCommands")
+    }
+    private = menus[json.dumps({"type": "all_private_chats"})]
+    assert [c["command"] for c in private] == ["start", "profile", "reset", "delete", "help"]
+    staff = menus[json.dumps({"chat_id": STAFF_FORUM, "type": "chat"})]
+    assert [c["command"] for c in staff] == ["take", "release", "note", "profile"]
+
+
+def test_jobbot_telegram_without_a_token_says_what_to_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no .env here
+    monkeypatch.delenv("JOBBOT_TELEGRAM_TOKEN", raising=False)
+    monkeypatch.setenv("JOBBOT_HOME", str(tmp_path))
+    result = CliRunner().invoke(cli, ["telegram"])
+    assert result.exit_code == 1
+    assert "JOBBOT_TELEGRAM_TOKEN" in result.output
