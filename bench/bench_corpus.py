@@ -20,6 +20,7 @@ corpus size calls for), so what gets measured is always the current
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -143,4 +144,7 @@ def _build(home: Path, size: int, embedder: Embedder) -> None:
         write_manifest(index_dir, model=embedder.name, dense=DenseIndex.empty(1), docs=hashes)
     np.save(home / "ids.npy", ids)
     np.save(home / "vectors.npy", vectors)
+    # The machine is shared: keep when, and under what load, the rates were measured.
+    numbers["built_at"] = time.time()
+    numbers["build_load"] = os.getloadavg()[0]
     (home / NUMBERS).write_text(json.dumps(numbers), encoding="utf-8")

@@ -9,7 +9,7 @@ Prints a Markdown report (docs/benchmarks.md holds the latest run):
   is a ratio; the search latency of the dense index actually used;
 - recall of that index against flat: top 10 unfiltered, and top 10 / top 100 under
   each seeker text's own filters (what the matcher asks for);
-- peak RSS.
+- peak RSS, and the load average, since the machine is shared.
 
 Corpora come from bench/bench_corpus.py and are cached under var/bench-cache/ (the 100k
 one takes several minutes to build); their import and index rates are those measured
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -135,6 +136,7 @@ def main() -> None:
         matcher = corpus.matcher(embedder)
         results = measure(corpus, matcher, queries)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        results["load"] = os.getloadavg()[0]
         rows.append((size, corpus, matcher.dense, results, peak))
         print(f"... {size} done", file=sys.stderr)
 
@@ -144,9 +146,9 @@ def main() -> None:
     print(
         "| openings | import rows/s | index openings/s | dense index | match p50 ms "
         "| match p95 ms | FAISS flat p50 ms | FAISS flat p95 ms | index p50 ms "
-        "| match/flat p50 | peak RSS MB |"
+        "| match/flat p50 | peak RSS MB | load |"
     )
-    print("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size, corpus, dense, results, peak in rows:
         index_rate = corpus.numbers.get("index_openings_per_s")
         kind = dense.kind if dense.kind == "flat" else f"{dense.kind}{dense.lists}"
@@ -158,7 +160,7 @@ def main() -> None:
             f"| {percentile(flat_ms, 50):.2f} | {percentile(flat_ms, 95):.2f} "
             f"| {percentile(index_ms, 50):.2f} "
             f"| {statistics.median(match_ms) / max(statistics.median(flat_ms), 1e-6):.1f}x "
-            f"| {peak:.0f} |"
+            f"| {peak:.0f} | {results['load']:.1f} |"
         )
     print()
     for size, corpus, dense, results, _ in rows:
@@ -168,16 +170,24 @@ def main() -> None:
                 f"{size:,} openings, {dense.kind} ({dense.lists} lists, built in "
                 f"{corpus.numbers['dense_build_s']:.1f} s), recall against flat: {found}"
             )
-    cached = [f"{size:,}" for size, corpus, *_ in rows if corpus.cached]
     print(
-        f"\nIndex build is timed on the {REAL_VECTORS:,}-opening corpus (real embeddings); "
-        "larger corpora reuse its vectors (see bench/bench_corpus.py)."
-        + (
-            f" Import and index rates of {', '.join(cached)} come from the cached build."
-            if cached
-            else ""
-        )
+        "\nload = the 1-minute load average right after the size's runs (2 cores; the machine"
+        " is shared, and the model's 2 torch threads slow down sharply when it is busy)."
     )
+    print(
+        f"Index build is timed on the {REAL_VECTORS:,}-opening corpus (real embeddings); "
+        "larger corpora reuse its vectors (see bench/bench_corpus.py)."
+    )
+    for size, corpus, *_ in rows:
+        if corpus.cached:
+            built = corpus.numbers.get("built_at")
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(built)) if built else "?"
+            load = corpus.numbers.get("build_load")
+            print(
+                f"The {size:,} corpus comes from the cache: its import and index rates were "
+                f"measured when it was built ({when}, load average "
+                f"{f'{load:.1f}' if load is not None else '?'}); --fresh measures them again."
+            )
 
 
 if __name__ == "__main__":
