@@ -44,11 +44,11 @@ def rasa_environment(settings: Settings) -> dict[str, str]:
 
 
 def rasa_command(settings: Settings, *args: str) -> list[str]:
-    """``python -m rasa <args>`` in the Rasa environment."""
+    """``rasa <args>`` in the Rasa environment, through `nlu.rasa_main` (a speed fix)."""
     python = settings.rasa_python
     if not python.is_absolute():
         python = REPO / python
-    return [str(python), "-m", "rasa", *args]
+    return [str(python), "-m", "nlu.rasa_main", *args]
 
 
 def train_command(
