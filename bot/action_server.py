@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.services import open_database, open_matcher
+from bot.services import open_database, open_embedder, open_matcher
 from bot.settings import Settings
 
 __all__ = ["serve_actions"]
@@ -29,7 +29,11 @@ def serve_actions(settings: Settings, *, host: str, port: int) -> None:
     sessions = open_database(settings)
     context = ActionContext(
         sessions=sessions,
-        matcher=open_matcher(settings, sessions=sessions),
+        matcher=open_matcher(
+            settings,
+            sessions=sessions,
+            embedder=open_embedder(settings, remembered_queries=settings.remembered_queries),
+        ),
         page_size=settings.results_per_page,
     )
     nlu.warm_up()

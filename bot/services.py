@@ -23,7 +23,7 @@ def open_database(settings: Settings) -> sessionmaker[Session]:
     return make_session_factory(engine)
 
 
-def open_embedder(settings: Settings) -> Embedder:
+def open_embedder(settings: Settings, *, remembered_queries: int = 0) -> Embedder:
     """The configured embedding model (the bundled one is converted on first use)."""
     return load_embedder(
         settings.embedding_model,
@@ -31,6 +31,7 @@ def open_embedder(settings: Settings) -> Embedder:
         query_prompt=settings.query_prompt,
         passage_prompt=settings.passage_prompt,
         threads=settings.torch_threads,
+        remembered_queries=remembered_queries,
     )
 
 

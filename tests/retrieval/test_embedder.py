@@ -28,3 +28,27 @@ def test_several_queries_come_back_in_order_and_normalized(embedder: Embedder) -
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     for text, vector in zip(texts, vectors, strict=True):
         assert np.allclose(embedder.encode_queries([text])[0], vector, atol=1e-5)
+
+
+def test_remembered_queries_skip_the_model_and_forget_the_least_recent(
+    embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remembering = Embedder(embedder.model, name=embedder.name, remembered_queries=2)
+    encoded: list[str] = []
+    encode_one = remembering._encode_one
+
+    def counting(text: str) -> np.ndarray:
+        encoded.append(text.removeprefix(remembering.query_prompt))
+        return encode_one(text)
+
+    monkeypatch.setattr(remembering, "_encode_one", counting)
+    first = remembering.encode_queries(["용접원 용접원 15년 경력"])
+    first[0, 0] = 99.0  # the caller's copy; the remembered vector must not change
+    again = remembering.encode_queries(["용접원 용접원 15년 경력"])
+    remembering.encode_queries(["지게차 운전원"])
+    remembering.encode_queries(["용접원 용접원 15년 경력"])  # now the most recent
+    remembering.encode_queries(["전기공"])  # pushes out 지게차, the least recent
+    remembering.encode_queries(["지게차 운전원"])
+
+    assert encoded == ["용접원 용접원 15년 경력", "지게차 운전원", "전기공", "지게차 운전원"]
+    assert np.array_equal(again, embedder.encode_queries(["용접원 용접원 15년 경력"]))
