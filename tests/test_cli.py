@@ -23,7 +23,9 @@ def home_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_import_reports_bad_rows_with_lines_and_keeps_good_ones(home_env: Path, tmp_path: Path) -> None:
+def test_import_reports_bad_rows_with_lines_and_keeps_good_ones(
+    home_env: Path, tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text(
         '{"source":"s","source_id":"1","company":"군산정밀","title":"CNC 선반 기사","region":"군산시 소룡동"}\n'
@@ -55,7 +57,8 @@ def test_match_json_shape_and_batch(
 ) -> None:
     monkeypatch.setenv("JOBBOT_HOME", str(sample_settings.home))
     result = runner.invoke(
-        app, ["match", "지게차 자격증 있어요 주간만", "--json", "--top", "3", "--as-of", "2026-11-01"]
+        app,
+        ["match", "지게차 자격증 있어요 주간만", "--json", "--top", "3", "--as-of", "2026-11-01"],
     )
     assert result.exit_code == 0, result.output
     items = json.loads(result.output)
@@ -73,14 +76,18 @@ def test_match_json_shape_and_batch(
     assert [len(json.loads(line)) for line in lines] == [5, 0, 5]
 
 
-def test_match_rejects_a_bad_date(monkeypatch: pytest.MonkeyPatch, sample_settings: Settings) -> None:
+def test_match_rejects_a_bad_date(
+    monkeypatch: pytest.MonkeyPatch, sample_settings: Settings
+) -> None:
     monkeypatch.setenv("JOBBOT_HOME", str(sample_settings.home))
     result = runner.invoke(app, ["match", "용접", "--as-of", "11/01"])
     assert result.exit_code != 0
     assert "YYYY-MM-DD" in result.output
 
 
-def test_eval_prints_all_channels(monkeypatch: pytest.MonkeyPatch, sample_settings: Settings) -> None:
+def test_eval_prints_all_channels(
+    monkeypatch: pytest.MonkeyPatch, sample_settings: Settings
+) -> None:
     monkeypatch.setenv("JOBBOT_HOME", str(sample_settings.home))
     monkeypatch.chdir(REPO)
     result = runner.invoke(app, ["eval", "retrieval"])

@@ -35,7 +35,9 @@ def test_experienced_welder_gets_welding_jobs_that_respect_his_limits(matcher: M
     )
     assert len(results) == 5
     assert [r.score for r in results] == sorted((r.score for r in results), reverse=True)
-    for result, opening in zip(results, openings(matcher, [r.opening_id for r in results]), strict=True):
+    for result, opening in zip(
+        results, openings(matcher, [r.opening_id for r in results]), strict=True
+    ):
         assert opening.occupation_family == "welder", opening.title
         assert opening.work_shift not in {"야간", "2교대", "3교대"}
         assert opening.closes_on is None or opening.closes_on >= AS_OF
@@ -54,8 +56,14 @@ def test_lookalikes_rank_below_real_matches(matcher: Matcher) -> None:
     ("text", "check"),
     [
         ("일용직 말고 생산직 자리 있어요?", lambda o: o.employment_type != "일용직"),
-        ("지게차 운전 월 300 이상 받고 싶어요", lambda o: (o.monthly_pay_max or o.monthly_pay_min or 10**9) >= 3_000_000),
-        ("익산에서 출퇴근할 수 있는 용접 일", lambda o: o.region_id is None or "geoje" not in o.region_id),
+        (
+            "지게차 운전 월 300 이상 받고 싶어요",
+            lambda o: (o.monthly_pay_max or o.monthly_pay_min or 10**9) >= 3_000_000,
+        ),
+        (
+            "익산에서 출퇴근할 수 있는 용접 일",
+            lambda o: o.region_id is None or "geoje" not in o.region_id,
+        ),
     ],
 )
 def test_hard_constraints_hold_for_every_result(matcher: Matcher, text: str, check) -> None:  # type: ignore[no-untyped-def]
@@ -73,7 +81,9 @@ def test_career_change_targets_the_new_occupation(matcher: Matcher) -> None:
 
 def test_paging_never_repeats(matcher: Matcher) -> None:
     first = matcher.match("자동차 부품 조립 주간", top=5, as_of=AS_OF)
-    second = matcher.match("자동차 부품 조립 주간", top=5, as_of=AS_OF, exclude=[r.opening_id for r in first])
+    second = matcher.match(
+        "자동차 부품 조립 주간", top=5, as_of=AS_OF, exclude=[r.opening_id for r in first]
+    )
     assert not {r.opening_id for r in first} & {r.opening_id for r in second}
 
 
@@ -112,9 +122,9 @@ def test_profile_parsing_is_what_the_constraints_use(matcher: Matcher) -> None:
 
 def test_unknown_ids_in_exclude_are_ignored(matcher: Matcher) -> None:
     plain = matcher.match("지게차 운전", top=3, as_of=AS_OF)
-    assert [r.opening_id for r in matcher.match("지게차 운전", top=3, as_of=AS_OF, exclude=[10**9, -1])] == [
-        r.opening_id for r in plain
-    ]
+    assert [
+        r.opening_id for r in matcher.match("지게차 운전", top=3, as_of=AS_OF, exclude=[10**9, -1])
+    ] == [r.opening_id for r in plain]
 
 
 def test_an_ivf_index_probing_every_list_ranks_like_flat(
@@ -133,8 +143,14 @@ def test_an_ivf_index_probing_every_list_ranks_like_flat(
         sessions=matcher.sessions,
         policy=matcher.policy,
     )
-    assert json.loads((tmp_path / "index" / MANIFEST).read_text(encoding="utf-8"))["dense"]["kind"] == "ivf"
-    for text in ["조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요", "익산 사는데 지게차 일 있나요"]:
+    assert (
+        json.loads((tmp_path / "index" / MANIFEST).read_text(encoding="utf-8"))["dense"]["kind"]
+        == "ivf"
+    )
+    for text in [
+        "조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요",
+        "익산 사는데 지게차 일 있나요",
+    ]:
         # A few hundred openings: the search probes every list, so it is exact.
         assert ivf.rank(text, as_of=AS_OF)[1] == matcher.rank(text, as_of=AS_OF)[1]
 
@@ -145,7 +161,9 @@ def test_bm25_and_catalog_holding_different_openings_still_rank(
     from retrieval.lexical import BM25Index, tokenize
 
     with matcher.sessions() as session:
-        welder = session.scalars(select(Opening.id).where(Opening.occupation_family == "welder")).first()
+        welder = session.scalars(
+            select(Opening.id).where(Opening.occupation_family == "welder")
+        ).first()
     lexical = BM25Index.load(sample_settings.index_dir)
     lexical.remove([welder])
     lexical.upsert(10**6, tokenize("선박 용접사 모집 용접 용접"))  # not in the catalog
