@@ -82,12 +82,14 @@ def db_upgrade() -> None:
 
 @model_app.command("build")
 def model_build() -> None:
-    """Prepare the embedding model (convert the bundled one once; later runs do nothing)."""
-    from retrieval.embedder import resolve_model
+    """Prepare the embedding model: convert the bundled one and export the query encoder to
+    ONNX, once (later runs only load and check)."""
+    from bot.services import open_embedder
 
     settings = _settings()
-    target = resolve_model(settings.embedding_model, cache_dir=settings.model_cache_dir)
-    typer.echo(f"임베딩 모델 준비 완료: {target}")
+    embedder = open_embedder(settings)
+    runtime = "ONNX Runtime" if embedder.onnx is not None else "PyTorch"
+    typer.echo(f"임베딩 모델 준비 완료: {embedder.name} (검색어 인코딩: {runtime})")
 
 
 @app.command("import")

@@ -32,6 +32,7 @@ def open_embedder(settings: Settings, *, remembered_queries: int = 0) -> Embedde
         passage_prompt=settings.passage_prompt,
         threads=settings.torch_threads,
         remembered_queries=remembered_queries,
+        runtime=settings.embedding_runtime,
     )
 
 

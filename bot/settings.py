@@ -7,6 +7,7 @@ takes the values it needs as arguments.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,6 +37,11 @@ class Settings(BaseSettings):
     )
     commute_km: float = Field(35.0, description="Longest commute (road km) counted as local.")
     torch_threads: int = Field(2, description="CPU threads for the embedding model.")
+    embedding_runtime: Literal["onnx", "torch"] = Field(
+        "onnx",
+        description="How one search text is embedded: the model's ONNX export (2-3x faster "
+        "on CPU, made by `jobbot model build`) or PyTorch.",
+    )
     remembered_queries: int = Field(
         1024,
         description="Search-text vectors the action server keeps: paging and a changed "

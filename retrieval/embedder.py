@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
+    from retrieval.onnx_encoder import OnnxQueryEncoder
+
 logger = logging.getLogger(__name__)
 
 __all__ = ["BUNDLED_MODEL", "Embedder", "load_embedder", "resolve_model"]
@@ -34,7 +36,8 @@ class Embedder:
     ``remembered_queries`` > 0 keeps that many single-query vectors (least recently used
     go first): in a conversation, paging and a changed region or pay search again with the
     same text, and embedding it is most of a search's time. Off by default, so batch jobs
-    and benchmarks always embed.
+    and benchmarks always embed. With ``onnx`` set, one query runs through ONNX Runtime
+    (`retrieval.onnx_encoder`), several and passages through PyTorch.
     """
 
     model: Any
@@ -42,6 +45,7 @@ class Embedder:
     query_prompt: str = "query: "
     passage_prompt: str = "passage: "
     remembered_queries: int = 0
+    onnx: OnnxQueryEncoder | None = None
     _remembered: OrderedDict[str, np.ndarray] = field(
         default_factory=OrderedDict, init=False, repr=False
     )
@@ -103,6 +107,8 @@ class Embedder:
         time. The modules and the normalization are the same, so the vector is the same
         to the bit (tests/retrieval/test_embedder.py).
         """
+        if self.onnx is not None:
+            return self.onnx.encode(text)
         import numpy as np
         import torch
 
@@ -155,8 +161,13 @@ def load_embedder(
     passage_prompt: str = "passage: ",
     threads: int | None = None,
     remembered_queries: int = 0,
+    runtime: str = "onnx",
 ) -> Embedder:
-    """Load the embedding model named by ``spec`` (hub name, folder, or the bundled default)."""
+    """Load the embedding model named by ``spec`` (hub name, folder, or the bundled default).
+
+    ``runtime="onnx"`` runs single queries through the model's ONNX export (made on first
+    use, in ``cache_dir``); ``"torch"`` keeps everything on PyTorch.
+    """
     import torch
     from sentence_transformers import SentenceTransformer
     from transformers.utils import logging as transformers_logging
@@ -169,10 +180,18 @@ def load_embedder(
     model = SentenceTransformer(
         target, device="cpu", cache_folder=str(cache_dir), local_files_only=local
     )
+    onnx = None
+    if runtime == "onnx":
+        from retrieval.onnx_encoder import open_onnx_encoder
+
+        onnx = open_onnx_encoder(
+            model, spec=spec, cache_dir=cache_dir, prompt=query_prompt, threads=threads
+        )
     return Embedder(
         model,
         name=spec,
         query_prompt=query_prompt,
         passage_prompt=passage_prompt,
         remembered_queries=remembered_queries,
+        onnx=onnx,
     )

@@ -1,11 +1,17 @@
-"""Embedder: one seeker text skips `encode`'s bookkeeping but not a bit of its result."""
+"""Embedder: one seeker text skips `encode`'s bookkeeping (PyTorch: not a bit of its result
+changes) or runs through the ONNX export (the same vector within float error)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
+from retrieval import onnx_encoder
 from retrieval.embedder import Embedder
+from retrieval.onnx_encoder import MIN_COSINE
 
 
 @pytest.mark.parametrize(
@@ -13,12 +19,18 @@ from retrieval.embedder import Embedder
     ["조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요", "", "ㅋㅋㅋ 🙏🙏", "지게차 " * 400],
 )
 def test_one_query_equals_sentence_transformers_encode(embedder: Embedder, text: str) -> None:
-    vector = embedder.encode_queries([text])
+    on_torch = Embedder(embedder.model, name=embedder.name)
     expected = embedder.model.encode(
         [embedder.query_prompt + text], normalize_embeddings=True, convert_to_numpy=True
     )
+    vector = on_torch.encode_queries([text])
+    exported = embedder.encode_queries([text])
+
     assert vector.dtype == np.float32 and vector.shape == (1, embedder.dim)
     assert np.array_equal(vector, expected)
+    assert embedder.onnx is not None  # the session's embedder runs queries on ONNX Runtime
+    assert exported.dtype == np.float32 and exported.shape == (1, embedder.dim)
+    assert float(exported[0] @ expected[0]) >= MIN_COSINE
 
 
 def test_several_queries_come_back_in_order_and_normalized(embedder: Embedder) -> None:
@@ -51,4 +63,28 @@ def test_remembered_queries_skip_the_model_and_forget_the_least_recent(
     remembering.encode_queries(["지게차 운전원"])
 
     assert encoded == ["용접원 용접원 15년 경력", "지게차 운전원", "전기공", "지게차 운전원"]
-    assert np.array_equal(again, embedder.encode_queries(["용접원 용접원 15년 경력"]))
+    fresh = Embedder(embedder.model, name=embedder.name)  # PyTorch, like `remembering`
+    assert np.array_equal(again, fresh.encode_queries(["용접원 용접원 15년 경력"]))
+
+
+def test_a_rejected_export_is_remembered_and_pytorch_kept(
+    embedder: Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(onnx_encoder, "MIN_COSINE", 1.01)  # no export can pass
+    exports: list[Path] = []
+    export = onnx_encoder._export
+
+    def counted(model: Any, folder: Path, **kwargs: Any) -> dict[str, Any]:
+        exports.append(folder)
+        return export(model, folder, **kwargs)
+
+    monkeypatch.setattr(onnx_encoder, "_export", counted)
+    opened = [
+        onnx_encoder.open_onnx_encoder(
+            embedder.model, spec="test-model", cache_dir=tmp_path, prompt="query: ", threads=1
+        )
+        for _ in range(2)
+    ]
+    assert opened == [None, None]
+    assert exports == [tmp_path / "onnx" / "test-model"]  # exported and checked once
+    assert (tmp_path / "onnx" / "test-model" / "export.json").is_file()
