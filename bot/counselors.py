@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
 from telegram import Bot, Message, Update
 from telegram.error import BadRequest, Forbidden
@@ -128,10 +128,18 @@ async def _authorized(update: Update, context: Context) -> Message | None:
     return message
 
 
-def _seeker_of_topic(
-    frontend: FrontEnd, message: Message
-) -> tuple[int, int, str, int | None, str] | None:
-    """(handoff id, seeker id, sender id, seeker chat id, handoff status) of the topic."""
+class TopicSeeker(NamedTuple):
+    """The handoff a topic belongs to, and its seeker."""
+
+    handoff_id: int
+    seeker_id: int
+    sender_id: str
+    seeker_chat_id: int | None
+    status: str
+
+
+def _seeker_of_topic(frontend: FrontEnd, message: Message) -> TopicSeeker | None:
+    """The handoff and seeker of the topic ``message`` was written in."""
     thread_id = _thread_of(message)
     if thread_id is None:
         return None
@@ -140,7 +148,23 @@ def _seeker_of_topic(
         if handoff is None:
             return None
         seeker = handoff.seeker
-        return handoff.id, seeker.id, seeker.sender_id, seeker.telegram_chat_id, handoff.status
+        return TopicSeeker(
+            handoff.id, seeker.id, seeker.sender_id, seeker.telegram_chat_id, handoff.status
+        )
+
+
+async def _topic_command(
+    update: Update, context: Context
+) -> tuple[Message, FrontEnd, TopicSeeker] | None:
+    """A member's command in a seeker's topic; anything else is answered here and gives None."""
+    if (message := await _authorized(update, context)) is None:
+        return None
+    frontend = _frontend(context.bot_data)
+    found = _seeker_of_topic(frontend, message)
+    if found is None:
+        await _answer(context.bot, message, messages.NO_SEEKER_HERE)
+        return None
+    return message, frontend, found
 
 
 async def relay_to_seeker(update: Update, context: Context) -> None:
@@ -176,7 +200,7 @@ async def release(update: Update, context: Context) -> None:
         return
     frontend = _frontend(context.bot_data)
     found = _seeker_of_topic(frontend, message)
-    if found is None or found[4] not in LIVE_STATUSES:
+    if found is None or found.status not in LIVE_STATUSES:
         await _answer(context.bot, message, messages.RELEASE_NOTHING)
         return
     handoff_id, _, sender_id, seeker_chat_id, _ = found
@@ -206,7 +230,7 @@ async def take(update: Update, context: Context) -> None:
         if found is None:
             await _answer(context.bot, message, messages.NO_SEEKER_HERE)
             return
-        seeker_id = found[1]
+        seeker_id = found.seeker_id
         topic: Topic | None = (message.chat_id, thread_id)
     elif context.args and context.args[0].lstrip("#").isdigit():
         seeker_id = int(context.args[0].lstrip("#"))
@@ -245,13 +269,9 @@ async def take(update: Update, context: Context) -> None:
 
 async def note(update: Update, context: Context) -> None:
     """Keep an internal note on this topic's handoff (never sent to the seeker)."""
-    if (message := await _authorized(update, context)) is None:
+    if (command := await _topic_command(update, context)) is None:
         return
-    frontend = _frontend(context.bot_data)
-    found = _seeker_of_topic(frontend, message)
-    if found is None:
-        await _answer(context.bot, message, messages.NO_SEEKER_HERE)
-        return
+    message, frontend, found = command
     parts = (message.text or "").split(maxsplit=1)
     text = parts[1].strip() if len(parts) > 1 else ""
     if not text:
@@ -259,22 +279,18 @@ async def note(update: Update, context: Context) -> None:
         return
     author = message.from_user.id if message.from_user else message.chat_id
     with frontend.sessions.begin() as session:
-        add_note(session=session, handoff_id=found[0], counselor_user_id=author, text=text)
+        add_note(session=session, handoff_id=found.handoff_id, counselor_user_id=author, text=text)
     await _answer(context.bot, message, messages.NOTE_SAVED)
 
 
 async def show_profile(update: Update, context: Context) -> None:
     """Show the profile the dialogue collected for this topic's seeker."""
-    if (message := await _authorized(update, context)) is None:
+    if (command := await _topic_command(update, context)) is None:
         return
-    frontend = _frontend(context.bot_data)
-    found = _seeker_of_topic(frontend, message)
-    if found is None:
-        await _answer(context.bot, message, messages.NO_SEEKER_HERE)
-        return
-    tracker = await conversation_state(frontend, found[2])
+    message, frontend, found = command
+    tracker = await conversation_state(frontend, found.sender_id)
     lines = profile_lines(tracker.get("slots") or {}) or [messages.SUMMARY_NO_PROFILE]
-    header = messages.COUNSELOR_PROFILE_HEADER.format(seeker_id=found[1])
+    header = messages.COUNSELOR_PROFILE_HEADER.format(seeker_id=found.seeker_id)
     await _answer(context.bot, message, "\n".join([header, *lines]))
 
 

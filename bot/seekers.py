@@ -207,29 +207,39 @@ async def _relayed(context: Context, turn: Turn, message: Message) -> bool:
     )
 
 
+async def _for_the_bot(update: Update, context: Context) -> tuple[Message, Turn] | None:
+    """The seeker's message and turn, when the bot is to answer it.
+
+    A first message gets the privacy notice before anything else; during a handoff the
+    message is relayed to the counselors instead and None comes back.
+    """
+    message = update.effective_message
+    if message is None or (turn := _turn(update, context)) is None:
+        return None
+    if turn.new:
+        await _introduce(context, turn.chat_id, greet=False)
+    if await _relayed(context, turn, message):
+        return None
+    return message, turn
+
+
 # -- messages -------------------------------------------------------------------------------------
 
 
 async def on_text(update: Update, context: Context) -> None:
     """Answer the seeker's message through Rasa (or relay it to their counselor)."""
-    message = update.effective_message
-    if message is None or (turn := _turn(update, context)) is None:
+    if (received := await _for_the_bot(update, context)) is None:
         return
-    if turn.new:
-        await _introduce(context, turn.chat_id, greet=False)
-    if await _relayed(context, turn, message):
-        return
+    message, turn = received
     await converse(context, turn, message.text or "")
 
 
 async def on_location(update: Update, context: Context) -> None:
     """Take a shared location as where the seeker lives."""
-    message = update.effective_message
-    if message is None or message.location is None or (turn := _turn(update, context)) is None:
+    if (received := await _for_the_bot(update, context)) is None:
         return
-    if turn.new:
-        await _introduce(context, turn.chat_id, greet=False)
-    if await _relayed(context, turn, message):
+    message, turn = received
+    if message.location is None:
         return
     region = nearest_region(message.location.latitude, message.location.longitude)
     await converse(context, turn, messages.LOCATION_AS_TEXT.format(region=place_name(region)))
@@ -237,13 +247,9 @@ async def on_location(update: Update, context: Context) -> None:
 
 async def on_other(update: Update, context: Context) -> None:
     """Photos, voice, stickers, files: relayed during a handoff, else a polite answer."""
-    message = update.effective_message
-    if message is None or (turn := _turn(update, context)) is None:
+    if (received := await _for_the_bot(update, context)) is None:
         return
-    if turn.new:
-        await _introduce(context, turn.chat_id, greet=False)
-    if await _relayed(context, turn, message):
-        return
+    message, turn = received
     if message.voice or message.audio or message.video_note:
         text = messages.VOICE_UNSUPPORTED
     elif message.sticker:
@@ -255,13 +261,9 @@ async def on_other(update: Update, context: Context) -> None:
 
 async def unknown_command(update: Update, context: Context) -> None:
     """A command the bot does not know: relayed during a handoff, else a pointer to /help."""
-    message = update.effective_message
-    if message is None or (turn := _turn(update, context)) is None:
+    if (received := await _for_the_bot(update, context)) is None:
         return
-    if turn.new:
-        await _introduce(context, turn.chat_id, greet=False)
-    if await _relayed(context, turn, message):
-        return
+    message, turn = received
     await send_text(context.bot, turn.chat_id, messages.UNKNOWN_COMMAND)
 
 

@@ -4,8 +4,10 @@ sample database and FAISS index."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -13,17 +15,19 @@ import pytest
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import messages
+from bot import company_messages, messages
 from bot.rasa_client import RasaClient
 from bot.services import open_database
 from bot.settings import Settings
 from bot.stack import Stack
+from storage.companies import create_invite
 from storage.models import (
     Application,
     ApplicationEvent,
     Consent,
     CounselorNote,
     Handoff,
+    Opening,
     ProcessedUpdate,
     Seeker,
 )
@@ -123,6 +127,85 @@ async def test_a_welders_conversation_ends_in_cards_and_details(
     with stack_sessions() as session:
         seeker = session.scalars(select(Seeker).where(Seeker.sender_id == f"tg-{user}")).one()
         assert (seeker.telegram_chat_id, seeker.telegram_user_id) == (user, user)
+
+
+async def test_applying_with_consent_reaches_the_company_and_its_answer_the_seeker(
+    telegram_api: TelegramStandIn,
+    stack: Stack,
+    stack_settings: Settings,
+    stack_sessions: sessionmaker[Session],
+) -> None:
+    api, user, company_chat = telegram_api, new_user(), new_user()
+    async with real_bot(api, stack, stack_settings, stack_sessions) as running:
+        await consent(running, user)
+        cards = await cards_for(running, user, WELDER)
+        assert cards, f"no cards; the bot said {api.sent_texts(user)[-3:]}"
+        apply = button_data(cards[0], "지원할래요")
+        opening_id = json.loads(apply.removeprefix("/apply"))["opening_id"]
+        with stack_sessions.begin() as session:
+            opening = session.get(Opening, opening_id)
+            assert opening is not None
+            company, title = opening.company.name, opening.title
+            token = create_invite(session=session, company=opening.company, ttl=timedelta(hours=1))
+            link = f"/start inv_{token.token}"
+        api.add_chat(company_chat, chat_type="private")
+        await running.settle(api.send_command(company_chat, company_chat, link))
+
+        mark = running.mark()
+        api.press_button(user, user, cards[0].result["message_id"], apply)
+        question = await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and c.params.get("chat_id") == user
+            and company_messages.BUTTON_CONSENT_YES in keyboard_texts(c),
+            timeout=60,
+            since=mark,
+        )  # fmt: skip
+        nothing_yet = running.sent_since(mark, company_chat)
+        api.press_button(
+            user,
+            user,
+            question.result["message_id"],
+            button_data(question, company_messages.BUTTON_CONSENT_YES),
+        )
+        card = await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and c.params.get("chat_id") == company_chat
+            and "면접 제안" in keyboard_texts(c),
+            timeout=30,
+            since=mark,
+        )  # fmt: skip
+        mark = running.mark()
+        api.press_button(
+            company_chat,
+            company_chat,
+            card.result["message_id"],
+            button_data(card, company_messages.BUTTON_OFFER),
+        )
+        told = await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and c.params.get("chat_id") == user
+            and "면접을 제안했어요" in c.params["text"],
+            timeout=30,
+            since=mark,
+        )  # fmt: skip
+
+    assert nothing_yet == []  # nothing reaches the company before the seeker says yes
+    assert f"{company}에 보내도 될까요?" in question.params["text"]
+    assert "• 경력 요약: 용접원 15년" in question.params["text"]
+    assert card.params["text"].startswith("[새 지원자]")
+    assert f"공고: {title}" in card.params["text"]
+    assert "• 경력 요약: 용접원 15년" in card.params["text"]
+    assert str(user) not in card.params["text"]
+    assert told.params["text"].startswith(company)
+    with stack_sessions() as session:
+        application = session.scalars(
+            select(Application).join(Seeker).where(Seeker.sender_id == f"tg-{user}")
+        ).one()
+        assert application.opening_id == opening_id
+        assert application.status == "offered"
+        assert [e.status for e in application.events] == [
+            "consent_asked",
+            "consented",
+            "sent",
+            "offered",
+        ]
 
 
 async def test_a_counselor_takes_over_and_gives_the_seeker_back(
