@@ -82,14 +82,14 @@ def db_upgrade() -> None:
 
 @model_app.command("build")
 def model_build() -> None:
-    """Prepare the embedding model: convert the bundled one and export the query encoder to
-    ONNX, once (later runs only load and check)."""
+    """Prepare the embedding model: convert the bundled one and export it to ONNX, once
+    (later runs only load it)."""
     from bot.services import open_embedder
 
     settings = _settings()
     embedder = open_embedder(settings)
     runtime = "ONNX Runtime" if embedder.onnx is not None else "PyTorch"
-    typer.echo(f"임베딩 모델 준비 완료: {embedder.name} (검색어 인코딩: {runtime})")
+    typer.echo(f"임베딩 모델 준비 완료: {embedder.name} (인코딩: {runtime})")
 
 
 @app.command("import")

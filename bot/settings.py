@@ -39,8 +39,8 @@ class Settings(BaseSettings):
     torch_threads: int = Field(2, description="CPU threads for the embedding model.")
     embedding_runtime: Literal["onnx", "torch"] = Field(
         "onnx",
-        description="How one search text is embedded: the model's ONNX export (2-3x faster "
-        "on CPU, made by `jobbot model build`) or PyTorch.",
+        description="What runs the embedding model: its ONNX export (made by `jobbot model "
+        "build`; search texts 2-3x faster on CPU) or PyTorch.",
     )
     remembered_queries: int = Field(
         1024,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-    from retrieval.onnx_encoder import OnnxQueryEncoder
+    from retrieval.onnx_encoder import OnnxEncoder
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +36,8 @@ class Embedder:
     ``remembered_queries`` > 0 keeps that many single-query vectors (least recently used
     go first): in a conversation, paging and a changed region or pay search again with the
     same text, and embedding it is most of a search's time. Off by default, so batch jobs
-    and benchmarks always embed. With ``onnx`` set, one query runs through ONNX Runtime
-    (`retrieval.onnx_encoder`), several and passages through PyTorch.
+    and benchmarks always embed. With ``onnx`` set, texts run through the model's ONNX
+    export (`retrieval.onnx_encoder`) instead of PyTorch.
     """
 
     model: Any
@@ -45,7 +45,7 @@ class Embedder:
     query_prompt: str = "query: "
     passage_prompt: str = "passage: "
     remembered_queries: int = 0
-    onnx: OnnxQueryEncoder | None = None
+    onnx: OnnxEncoder | None = None
     _remembered: OrderedDict[str, np.ndarray] = field(
         default_factory=OrderedDict, init=False, repr=False
     )
@@ -108,7 +108,7 @@ class Embedder:
         to the bit (tests/retrieval/test_embedder.py).
         """
         if self.onnx is not None:
-            return self.onnx.encode(text)
+            return self.onnx.encode([text])
         import numpy as np
         import torch
 
@@ -127,6 +127,10 @@ class Embedder:
     def _encode(self, texts: list[str], *, batch_size: int, progress: bool = False) -> np.ndarray:
         import numpy as np
 
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if self.onnx is not None:
+            return self.onnx.encode(texts, batch_size=batch_size, progress=progress)
         vectors = self.model.encode(
             texts,
             batch_size=batch_size,
@@ -165,8 +169,8 @@ def load_embedder(
 ) -> Embedder:
     """Load the embedding model named by ``spec`` (hub name, folder, or the bundled default).
 
-    ``runtime="onnx"`` runs single queries through the model's ONNX export (made on first
-    use, in ``cache_dir``); ``"torch"`` keeps everything on PyTorch.
+    ``runtime="onnx"`` embeds through the model's ONNX export (made on first use, in
+    ``cache_dir``); ``"torch"`` keeps everything on PyTorch.
     """
     import torch
     from sentence_transformers import SentenceTransformer

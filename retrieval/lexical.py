@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import nlu.clauses
 
 if TYPE_CHECKING:
     import numpy as np
@@ -26,11 +27,12 @@ KEPT_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "VV", "VA", "XR", "SL", "SN", 
 STOP_TERMS = frozenset({"있", "하", "되", "없", "않", "것", "수", "등", "및", "같", "좋"})
 
 
-@lru_cache(maxsize=1)
 def _kiwi() -> Any:
-    from kiwipiepy import Kiwi
-
-    return Kiwi()
+    """The normalizer's Kiwi (`nlu.clauses.shared_kiwi`): one model loaded per process."""
+    kiwi = nlu.clauses.shared_kiwi()
+    if kiwi is None:
+        raise RuntimeError("kiwipiepy is required for the lexical channel")
+    return kiwi
 
 
 def tokenize(text: str) -> list[str]:
