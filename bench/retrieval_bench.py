@@ -172,7 +172,7 @@ def main() -> None:
             )
     print(
         "\nload = the 1-minute load average right after the size's runs (2 cores; the machine"
-        " is shared, and the model's 2 torch threads slow down sharply when it is busy)."
+        " is shared, and the embedding model's 2 threads slow down sharply when it is busy)."
     )
     print(
         f"Index build is timed on the {REAL_VECTORS:,}-opening corpus (real embeddings); "
