@@ -83,13 +83,20 @@ def db_upgrade() -> None:
 @model_app.command("build")
 def model_build() -> None:
     """Prepare the embedding model: convert the bundled one and export it to ONNX, once
-    (later runs only load it)."""
+    (later runs check the markers and load nothing)."""
     from bot.services import open_embedder
+    from retrieval.embedder import resolve_model
+    from retrieval.onnx_encoder import is_exported
 
     settings = _settings()
-    embedder = open_embedder(settings)
-    runtime = "ONNX Runtime" if embedder.onnx is not None else "PyTorch"
-    typer.echo(f"임베딩 모델 준비 완료: {embedder.name} (인코딩: {runtime})")
+    spec, cache_dir = settings.embedding_model, settings.model_cache_dir
+    resolve_model(spec, cache_dir=cache_dir)
+    runtime = "PyTorch"
+    if settings.embedding_runtime == "onnx" and (
+        is_exported(cache_dir, spec) or open_embedder(settings).onnx is not None  # exports
+    ):
+        runtime = "ONNX Runtime"
+    typer.echo(f"임베딩 모델 준비 완료: {spec} (인코딩: {runtime})")
 
 
 @app.command("import")

@@ -19,6 +19,7 @@ import tempfile
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MIN_COSINE", "OnnxEncoder", "export_folder", "open_onnx_encoder"]
+__all__ = ["MIN_COSINE", "OnnxEncoder", "export_folder", "is_exported", "open_onnx_encoder"]
 
 #: Bump when the exported graph changes, so existing exports are redone.
 EXPORT_VERSION = 2
@@ -111,16 +112,24 @@ def _input_names(model: Any) -> tuple[str, ...]:
     return tuple(sorted(name for name, value in features.items() if hasattr(value, "numpy")))
 
 
-def _expected_marker(spec: str, names: tuple[str, ...]) -> dict[str, Any]:
-    import onnxruntime
-    import torch
+def is_exported(cache_dir: Path, spec: str) -> bool:
+    """Whether a current export of ``spec`` passed its check; nothing is loaded to tell."""
+    folder = export_folder(cache_dir, spec)
+    marker = _marker(folder)
+    if marker is None or not (folder / MODEL_FILE).is_file():
+        return False
+    expected = _expected_marker(spec, tuple(marker.get("inputs") or ()))
+    current = {k: marker.get(k) for k in expected} == expected
+    return current and marker.get("cosine", 0.0) >= MIN_COSINE
 
+
+def _expected_marker(spec: str, names: tuple[str, ...]) -> dict[str, Any]:
     return {
         "version": EXPORT_VERSION,
         "spec": spec,
         "inputs": list(names),
-        "torch": torch.__version__,
-        "onnxruntime": onnxruntime.__version__,
+        "torch": metadata.version("torch"),
+        "onnxruntime": metadata.version("onnxruntime"),
     }
 
 

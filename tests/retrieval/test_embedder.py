@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from bot.settings import Settings
 from retrieval import onnx_encoder
 from retrieval.embedder import Embedder
 from retrieval.onnx_encoder import MIN_COSINE
@@ -88,3 +89,10 @@ def test_a_rejected_export_is_remembered_and_pytorch_kept(
     assert opened == [None, None]
     assert exports == [tmp_path / "onnx" / "test-model"]  # exported and checked once
     assert (tmp_path / "onnx" / "test-model" / "export.json").is_file()
+    assert not onnx_encoder.is_exported(tmp_path, "test-model")  # model build will not trust it
+
+
+def test_the_session_models_export_is_current_and_trusted(embedder: Embedder) -> None:
+    settings = Settings(home=Path(__file__).resolve().parents[2] / "var", _env_file=None)  # type: ignore[call-arg]
+    assert onnx_encoder.is_exported(settings.model_cache_dir, embedder.name)
+    assert not onnx_encoder.is_exported(settings.model_cache_dir, "no-such-model")
