@@ -38,8 +38,8 @@ from storage.handoffs import (
     release_handoff,
     seeker_topic,
     take_over,
-    utc_now,
 )
+from storage.models import utc_now
 from storage.seekers import get_seeker
 
 __all__ = ["COUNSELOR_STATUSES", "is_counselor", "register_counselor_handlers"]

@@ -35,8 +35,8 @@ from storage.handoffs import (
     mark_announced,
     overdue_handoffs,
     release_handoff,
-    utc_now,
 )
+from storage.models import utc_now
 from storage.updates import forget_processed_updates
 
 __all__ = [

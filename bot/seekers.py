@@ -36,7 +36,8 @@ from bot.locations import nearest_region, place_name
 from bot.rasa_client import Reply
 from bot.sending import deliver, send_text, typing
 from bot.trackers import erase_conversation, tracker_store_path
-from storage.handoffs import active_handoff, seeker_topics, utc_now
+from storage.handoffs import active_handoff, seeker_topics
+from storage.models import utc_now
 from storage.seekers import (
     delete_seeker,
     find_seeker,

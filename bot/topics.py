@@ -22,7 +22,8 @@ from bot import messages
 from bot.cards import payload_of, profile_lines
 from bot.frontend import FrontEnd
 from bot.sending import deliver, send_text
-from storage.handoffs import Topic, assign_topic, get_handoff, seeker_topic, utc_now
+from storage.handoffs import Topic, assign_topic, get_handoff, seeker_topic
+from storage.models import utc_now
 
 __all__ = [
     "close_topic",

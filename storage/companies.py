@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import secrets
 from collections.abc import Collection
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import select, update
@@ -23,6 +23,7 @@ from storage.models import (
     CompanyInvite,
     Consent,
     Opening,
+    utc_now,
 )
 from storage.records import company_key
 
@@ -44,7 +45,6 @@ __all__ = [
     "record_consent",
     "redeem_invite",
     "transition",
-    "utc_now",
 ]
 
 #: ``Consent.purpose`` of a seeker's consent to send named fields to one company.
@@ -57,11 +57,6 @@ class InviteProblem(StrEnum):
     UNKNOWN = "unknown"
     USED = "used"
     EXPIRED = "expired"
-
-
-def utc_now() -> datetime:
-    """Now as naive UTC, comparable with the stored timestamps."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def find_company(*, session: Session, name: str) -> Company | None:

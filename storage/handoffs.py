@@ -10,7 +10,7 @@ UTC, like the columns' ``CURRENT_TIMESTAMP`` defaults.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -32,7 +32,6 @@ __all__ = [
     "seeker_topic",
     "seeker_topics",
     "take_over",
-    "utc_now",
 ]
 
 #: Statuses in which the counselor, not the bot, has the conversation.
@@ -40,11 +39,6 @@ LIVE_STATUSES = ("open", "active")
 
 #: A forum topic: (chat id of the counselors' group, message_thread_id).
 Topic = tuple[int, int]
-
-
-def utc_now() -> datetime:
-    """Now as naive UTC, comparable with the stored timestamps."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def get_handoff(*, session: Session, handoff_id: int) -> Handoff | None:

@@ -31,7 +31,7 @@ from bot.frontend import FRONTEND_KEY, FrontEnd
 from bot.services import open_database
 from bot.settings import Settings
 from bot.telegram_app import AnyApplication, build_application
-from storage.companies import create_invite, redeem_invite, utc_now
+from storage.companies import create_invite, redeem_invite
 from storage.models import Application as ApplicationRow
 from storage.models import (
     ApplicationEvent,
@@ -40,6 +40,7 @@ from storage.models import (
     CompanyInvite,
     Consent,
     Opening,
+    utc_now,
 )
 from storage.seekers import record_interest
 from tests.frontend.conftest import ScriptedRasa
