@@ -16,9 +16,9 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
-from telegram.ext import ContextTypes
 
 from bot import messages
+from bot.frontend import Context
 from bot.sending import deliver, send_text
 
 __all__ = [
@@ -34,7 +34,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-Context = ContextTypes.DEFAULT_TYPE
 
 #: ``bot_data`` key of the long-payload table: short key → Rasa payload.
 PAYLOADS_KEY = "button_payloads"

@@ -17,10 +17,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 from telegram import Message, Update
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     filters,
 )
@@ -41,9 +39,9 @@ from bot.consent import (
     ask_consent,
     deliver_and_tell,
     deliver_candidate,
-    frontend_of,
     step_of,
 )
+from bot.frontend import AnyApplication, Context, frontend_of
 from bot.notify import edit_text, message_text, tell_counselors
 from bot.sending import send_text
 from storage.companies import (
@@ -68,8 +66,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-Context = ContextTypes.DEFAULT_TYPE
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 #: Deep-link start parameters of company invites: ``inv_<token>``.
 INVITE_PREFIX = "inv_"

@@ -23,7 +23,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from bot import company_messages as msg
 from bot.candidate_card import (
@@ -32,7 +31,7 @@ from bot.candidate_card import (
     decision_keyboard,
     shareable_fields,
 )
-from bot.frontend import FRONTEND_KEY, FrontEnd
+from bot.frontend import Context, FrontEnd, frontend_of
 from bot.notify import edit_text, message_text, tell_counselors
 from bot.sending import send_text
 from storage.companies import contact_chat_ids, get_application, record_consent, transition
@@ -46,24 +45,15 @@ __all__ = [
     "ask_consent",
     "deliver_and_tell",
     "deliver_candidate",
-    "frontend_of",
     "step_of",
 ]
 
 logger = logging.getLogger(__name__)
 
-Context = ContextTypes.DEFAULT_TYPE
 
 CONSENT_PATTERN = r"^consent:[yn]:\d+$"
 #: Where a seeker may (again) be asked: first time, asked but unanswered, or said no before.
 ASKABLE = frozenset({"interested", "consent_asked", "declined_consent"})
-
-
-def frontend_of(bot_data: dict[str, Any]) -> FrontEnd:
-    """The :class:`FrontEnd` the application builder stored in ``bot_data``."""
-    frontend = bot_data[FRONTEND_KEY]
-    assert isinstance(frontend, FrontEnd)
-    return frontend
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from typing import Any, NamedTuple
 
 from telegram import Bot, Message, Update
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot import messages
 from bot.cards import profile_lines
-from bot.frontend import FRONTEND_KEY, FrontEnd
+from bot.frontend import AnyApplication, Context, FrontEnd, frontend_of
 from bot.handoff import set_paused
 from bot.sending import copy_message, send_text
 from bot.topics import close_topic, conversation_state, create_topic, post_summary, topic_name
@@ -46,20 +46,12 @@ __all__ = ["COUNSELOR_STATUSES", "is_counselor", "register_counselor_handlers"]
 
 logger = logging.getLogger(__name__)
 
-Context = ContextTypes.DEFAULT_TYPE
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 #: getChatMember statuses that may act on handoffs.
 COUNSELOR_STATUSES = frozenset({"creator", "administrator", "member"})
 #: How long a membership answer is trusted (seconds): one getChatMember per counselor a while.
 MEMBERSHIP_TTL = 300.0
 MEMBERS_KEY = "counselor_members"
-
-
-def _frontend(bot_data: dict[str, Any]) -> FrontEnd:
-    frontend = bot_data[FRONTEND_KEY]
-    assert isinstance(frontend, FrontEnd)
-    return frontend
 
 
 def register_counselor_handlers(application: AnyApplication, chat_id: int | None) -> None:
@@ -121,7 +113,9 @@ async def _authorized(update: Update, context: Context) -> Message | None:
     message = update.effective_message
     if message is None:
         return None
-    if not await is_counselor(context.bot, _frontend(context.bot_data), context.bot_data, message):
+    if not await is_counselor(
+        context.bot, frontend_of(context.bot_data), context.bot_data, message
+    ):
         logger.info("refused a counselor action from a non-member")
         await _answer(context.bot, message, messages.NOT_A_COUNSELOR)
         return None
@@ -159,7 +153,7 @@ async def _topic_command(
     """A member's command in a seeker's topic; anything else is answered here and gives None."""
     if (message := await _authorized(update, context)) is None:
         return None
-    frontend = _frontend(context.bot_data)
+    frontend = frontend_of(context.bot_data)
     found = _seeker_of_topic(frontend, message)
     if found is None:
         await _answer(context.bot, message, messages.NO_SEEKER_HERE)
@@ -172,7 +166,7 @@ async def relay_to_seeker(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or _thread_of(message) is None:
         return  # the General chat: counselors talking among themselves
-    frontend = _frontend(context.bot_data)
+    frontend = frontend_of(context.bot_data)
     found = _seeker_of_topic(frontend, message)
     if found is None:
         return  # a topic that is not a seeker's
@@ -198,7 +192,7 @@ async def release(update: Update, context: Context) -> None:
     """Give the seeker of this topic back to the bot."""
     if (message := await _authorized(update, context)) is None:
         return
-    frontend = _frontend(context.bot_data)
+    frontend = frontend_of(context.bot_data)
     found = _seeker_of_topic(frontend, message)
     if found is None or found.status not in LIVE_STATUSES:
         await _answer(context.bot, message, messages.RELEASE_NOTHING)
@@ -223,7 +217,7 @@ async def take(update: Update, context: Context) -> None:
     """Start a handoff from the seeker's topic, or from General with ``/take <seeker no.>``."""
     if (message := await _authorized(update, context)) is None:
         return
-    frontend = _frontend(context.bot_data)
+    frontend = frontend_of(context.bot_data)
     thread_id = _thread_of(message)
     if thread_id is not None:
         found = _seeker_of_topic(frontend, message)

@@ -20,17 +20,15 @@ import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     filters,
 )
 
 from bot import messages
 from bot.cards import payload_of, profile_lines, resolve_callback, send_reply
-from bot.frontend import FRONTEND_KEY, FrontEnd
+from bot.frontend import AnyApplication, Context, FrontEnd, frontend_of
 from bot.handoff import forget_topics, relay_from_seeker, release_by_seeker, start_handoff
 from bot.locations import nearest_region, place_name
 from bot.rasa_client import Reply
@@ -50,8 +48,6 @@ __all__ = ["START_OVER", "register_seeker_handlers", "sender_id_for"]
 
 logger = logging.getLogger(__name__)
 
-Context = ContextTypes.DEFAULT_TYPE
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 #: The payload /reset sends: Rasa's start_over intent, bypassing NLU.
 START_OVER = "/start_over"
@@ -100,18 +96,12 @@ class Turn:
     consent: bool | None  # keep a profile: yes, no, never asked
 
 
-def _frontend(context: Context) -> FrontEnd:
-    frontend = context.bot_data[FRONTEND_KEY]
-    assert isinstance(frontend, FrontEnd)
-    return frontend
-
-
 def _turn(update: Update, context: Context) -> Turn | None:
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None or chat.type != chat.PRIVATE:
         return None
     sender_id = sender_id_for(user.id)
-    with _frontend(context).sessions.begin() as session:
+    with frontend_of(context.bot_data).sessions.begin() as session:
         seeker, new = record_telegram_contact(
             session=session, sender_id=sender_id, chat_id=chat.id, user_id=user.id
         )
@@ -154,7 +144,7 @@ async def _introduce(context: Context, chat_id: int, *, greet: bool) -> None:
 
 async def converse(context: Context, turn: Turn, text: str) -> None:
     """Send the seeker's message to Rasa and show the replies; never leave them unanswered."""
-    frontend = _frontend(context)
+    frontend = frontend_of(context.bot_data)
     metadata = {"chat_id": turn.chat_id, "user_id": turn.user_id}
     try:
         async with typing(context.bot, turn.chat_id):
@@ -201,7 +191,7 @@ async def _relayed(context: Context, turn: Turn, message: Message) -> bool:
         return False
     return await relay_from_seeker(
         context.bot,
-        _frontend(context),
+        frontend_of(context.bot_data),
         message=message,
         handoff_id=turn.handoff_id,
         sender_id=turn.sender_id,
@@ -327,7 +317,7 @@ async def answer_keep_profile(update: Update, context: Context) -> None:
     if query is None or (turn := _turn(update, context)) is None:
         return
     granted = (query.data or "").endswith(":y")
-    with _frontend(context).sessions.begin() as session:
+    with frontend_of(context.bot_data).sessions.begin() as session:
         record_profile_consent(
             session=session, sender_id=turn.sender_id, granted=granted, at=utc_now()
         )
@@ -357,7 +347,9 @@ async def show_profile(update: Update, context: Context) -> None:
         )
         return
     try:
-        tracker = await _frontend(context).rasa.tracker(turn.sender_id, include_events="NONE")
+        tracker = await frontend_of(context.bot_data).rasa.tracker(
+            turn.sender_id, include_events="NONE"
+        )
     except httpx.HTTPError as error:
         logger.warning("tracker unavailable: %s", type(error).__name__)
         await send_text(context.bot, turn.chat_id, messages.PROFILE_UNAVAILABLE)
@@ -373,7 +365,10 @@ async def reset(update: Update, context: Context) -> None:
         return
     if turn.handoff_id is not None:
         await release_by_seeker(
-            context.bot, _frontend(context), handoff_id=turn.handoff_id, sender_id=turn.sender_id
+            context.bot,
+            frontend_of(context.bot_data),
+            handoff_id=turn.handoff_id,
+            sender_id=turn.sender_id,
         )
     await converse(context, turn, START_OVER)
 
@@ -413,7 +408,7 @@ async def answer_delete(update: Update, context: Context) -> None:
 async def erase_seeker(context: Context, sender_id: str) -> None:
     """Delete the seeker's rows (applications, handoffs, notes, consents cascade), their
     Rasa conversation, and close their counselor topics."""
-    frontend = _frontend(context)
+    frontend = frontend_of(context.bot_data)
     with frontend.sessions.begin() as session:
         seeker = find_seeker(session=session, sender_id=sender_id)
         topics = seeker_topics(session=session, seeker_id=seeker.id) if seeker else []

@@ -24,11 +24,9 @@ from sqlalchemy.exc import IntegrityError
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
     BaseUpdateProcessor,
-    ContextTypes,
     TypeHandler,
 )
 
@@ -36,7 +34,7 @@ from bot import messages
 from bot.companies import register_company_handlers
 from bot.counselors import register_counselor_handlers
 from bot.errors import BotError
-from bot.frontend import FRONTEND_KEY, FrontEnd
+from bot.frontend import FRONTEND_KEY, AnyApplication, Context, FrontEnd, frontend_of
 from bot.handoff import maintenance_loop
 from bot.rasa_client import RasaClient
 from bot.seekers import register_seeker_handlers
@@ -54,8 +52,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-Context = ContextTypes.DEFAULT_TYPE
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 #: Updates handled at the same time (different chats; one chat is always sequential).
 MAX_CONCURRENT_UPDATES = 64
@@ -118,12 +114,6 @@ class PerChatProcessor(BaseUpdateProcessor):
         """Nothing to free."""
 
 
-def _frontend(application: AnyApplication) -> FrontEnd:
-    frontend = application.bot_data[FRONTEND_KEY]
-    assert isinstance(frontend, FrontEnd)
-    return frontend
-
-
 def build_application(frontend: FrontEnd) -> AnyApplication:
     """The Application for seekers, counselors and companies, talking to ``settings``'
     Bot API (``telegram_base_url``) with ``frontend``'s database and Rasa server."""
@@ -153,7 +143,7 @@ def build_application(frontend: FrontEnd) -> AnyApplication:
 
 async def skip_repeated_updates(update: Update, context: Context) -> None:
     """Stop an update Telegram already delivered once (its id is in processed_updates)."""
-    frontend = context.bot_data[FRONTEND_KEY]
+    frontend = frontend_of(context.bot_data)
     try:
         with frontend.sessions.begin() as session:
             fresh = mark_update_processed(session=session, update_id=update.update_id)
@@ -189,7 +179,7 @@ async def on_error(update: object, context: Context) -> None:
 
 async def _post_init(application: AnyApplication) -> None:
     """Command menus, and the maintenance loop (re-announcing unanswered handoffs)."""
-    frontend = _frontend(application)
+    frontend = frontend_of(application.bot_data)
     bot = application.bot
     try:
         await bot.set_my_commands(
@@ -215,7 +205,7 @@ async def _post_stop(application: AnyApplication) -> None:
 
 
 async def _post_shutdown(application: AnyApplication) -> None:
-    await _frontend(application).rasa.aclose()
+    await frontend_of(application.bot_data).rasa.aclose()
 
 
 def webhook_options(settings: Settings) -> dict[str, Any]:

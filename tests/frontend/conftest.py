@@ -20,10 +20,10 @@ import httpx
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.frontend import FrontEnd
+from bot.frontend import AnyApplication, FrontEnd
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
-from bot.telegram_app import AnyApplication, build_application
+from bot.telegram_app import build_application
 from storage.models import ProcessedUpdate
 from tests.helpers.telegram_api import Call, TelegramStandIn, polling
 

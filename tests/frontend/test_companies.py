@@ -27,10 +27,10 @@ from bot.candidate_card import consented_card, decision_keyboard
 from bot.cli import app as cli
 from bot.companies import deliver_candidate
 from bot.errors import ConsentRequired
-from bot.frontend import FRONTEND_KEY, FrontEnd
+from bot.frontend import FRONTEND_KEY, AnyApplication, FrontEnd
 from bot.services import open_database
 from bot.settings import Settings
-from bot.telegram_app import AnyApplication, build_application
+from bot.telegram_app import build_application
 from storage.companies import create_invite, redeem_invite
 from storage.models import Application as ApplicationRow
 from storage.models import (
