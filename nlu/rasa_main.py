@@ -46,7 +46,6 @@ def install_validator_cache() -> None:
             raise error
 
     validate.caches_validators = True  # type: ignore[attr-defined]
-    validate.__doc__ = original.__doc__
     jsonschema.validate = validate
     validators.validate = validate
 

@@ -89,8 +89,8 @@ def open_onnx_encoder(
     folder = export_folder(cache_dir, spec)
     names = _input_names(model)
     expected = _expected_marker(spec, names)
-    marker = _marker(folder)
-    if marker is None or {k: marker.get(k) for k in expected} != expected:
+    marker = _current_marker(folder, expected)
+    if marker is None:
         try:
             marker = _export(model, folder, marker=expected, prompt=prompt, threads=threads)
         except Exception:  # the exporter fails in many ways; PyTorch still works
@@ -115,12 +115,9 @@ def _input_names(model: Any) -> tuple[str, ...]:
 def is_exported(cache_dir: Path, spec: str) -> bool:
     """Whether a current export of ``spec`` passed its check; nothing is loaded to tell."""
     folder = export_folder(cache_dir, spec)
-    marker = _marker(folder)
-    if marker is None or not (folder / MODEL_FILE).is_file():
-        return False
-    expected = _expected_marker(spec, tuple(marker.get("inputs") or ()))
-    current = {k: marker.get(k) for k in expected} == expected
-    return current and marker.get("cosine", 0.0) >= MIN_COSINE
+    written = _marker(folder) or {}
+    marker = _current_marker(folder, _expected_marker(spec, tuple(written.get("inputs") or ())))
+    return marker is not None and marker["cosine"] >= MIN_COSINE
 
 
 def _expected_marker(spec: str, names: tuple[str, ...]) -> dict[str, Any]:
@@ -138,6 +135,17 @@ def _marker(folder: Path) -> Any:
         return json.loads((folder / MARKER_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def _current_marker(folder: Path, expected: dict[str, Any]) -> dict[str, Any] | None:
+    """The folder's marker when it matches ``expected`` and records a finished check with
+    the model file present; None when the export has to be (re)made."""
+    marker = _marker(folder)
+    if not isinstance(marker, dict) or "cosine" not in marker:
+        return None
+    if any(marker.get(k) != v for k, v in expected.items()):
+        return None
+    return marker if (folder / MODEL_FILE).is_file() else None
 
 
 def _export(
