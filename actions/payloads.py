@@ -19,7 +19,7 @@ import json
 from collections.abc import Sequence
 
 from actions import messages
-from bot.render import render_match, render_matches
+from retrieval.cards import render_match, render_matches
 from retrieval.explain import format_pay
 from retrieval.matcher import Match
 from storage.models import Opening

@@ -17,8 +17,8 @@ import uuid
 from datetime import date
 
 from bot.rasa_client import RasaClient
+from bot.runtime.stack import Stack
 from bot.settings import Settings
-from bot.stack import Stack
 
 #: (kind, message): a seeker who answers the form, browses, asks details, applies.
 SCRIPT = [

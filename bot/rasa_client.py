@@ -70,7 +70,7 @@ class RasaClient:
         """Replace the conversation's events (``[]``: a blank conversation).
 
         With an in-memory tracker store this forgets the conversation; a SQL tracker store
-        only ever appends, so erasing there also needs `bot.trackers.erase_conversation`.
+        only ever appends, so erasing there also needs `bot.runtime.trackers.erase_conversation`.
         """
         response = await self._http.put(f"/conversations/{sender_id}/tracker/events", json=events)
         response.raise_for_status()

@@ -8,7 +8,7 @@ import asyncio
 import pytest
 
 from bot.rasa_client import RasaClient, Reply
-from bot.stack import Stack
+from bot.runtime.stack import Stack
 
 
 class Conversation:

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.stack import Stack
+from bot.runtime.stack import Stack
 from tests.dialogue.conftest import Conversation
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.rasa_server import REPO, rasa_command, rasa_environment
+from bot.runtime.rasa_server import REPO, rasa_command, rasa_environment
 from tests.conftest import make_settings
 
 pytestmark = pytest.mark.slow

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.rasa_server import REPO, rasa_environment, train_command
+from bot.runtime.rasa_server import REPO, rasa_environment, train_command
+from bot.runtime.stack import Stack
 from bot.settings import Settings
-from bot.stack import Stack
 from tests.conftest import make_settings
 
 __all__ = ["TEST_EPOCHS", "free_port", "rasa_model", "small_config", "stack", "stack_settings"]

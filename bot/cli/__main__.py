@@ -1,0 +1,5 @@
+"""`python -m bot.cli`: the `jobbot` command."""
+
+from bot.cli import app
+
+app()

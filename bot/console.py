@@ -1,0 +1,79 @@
+"""`jobbot chat`: the whole conversational stack in a terminal.
+
+Replies are rendered as text cards; a button is pressed by typing its number.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from bot import messages
+from bot.rasa_client import RasaClient
+
+__all__ = ["chat_loop", "render_reply"]
+
+
+async def chat_loop(
+    rasa_url: str,
+    *,
+    read: Callable[[str], str] = input,
+    write: Callable[[str], None] = print,
+    sender_id: str | None = None,
+) -> None:
+    """Read lines, send them to Rasa, print the replies, until EOF or '/quit'."""
+    sender = sender_id or f"console-{uuid.uuid4().hex[:12]}"
+    buttons: list[dict[str, str]] = []
+    write(messages.CHAT_WELCOME)
+    async with RasaClient(rasa_url) as rasa:
+        while True:
+            try:
+                line = (await asyncio.to_thread(read, messages.CHAT_PROMPT)).strip()
+            except EOFError:
+                break
+            if line in ("/quit", "/exit", "종료"):
+                break
+            if not line:
+                continue
+            if line.isdigit() and 1 <= int(line) <= len(buttons):
+                line = buttons[int(line) - 1]["payload"]
+            try:
+                replies = await rasa.send(sender, line)
+            except Exception:  # the stack may be restarting; never leave the seeker hanging
+                write(messages.BOT_UNAVAILABLE)
+                continue
+            buttons = []
+            for reply in replies or [{"text": messages.EMPTY_REPLY}]:
+                text, reply_buttons = render_reply(reply, first_button=len(buttons) + 1)
+                buttons += reply_buttons
+                write(text)
+    write(messages.CHAT_BYE)
+
+
+def _numbered(buttons: Sequence[dict[str, str]], first: int, prefix: str = "") -> list[str]:
+    return [f"  [{n}] {prefix}{b['title']}" for n, b in enumerate(buttons, start=first)]
+
+
+def render_reply(
+    reply: Mapping[str, Any], *, first_button: int = 1
+) -> tuple[str, list[dict[str, str]]]:
+    """One Rasa reply for a terminal: its text (or the payload's text) and numbered buttons.
+
+    Returns the text to print and the buttons in the order numbered, starting at
+    ``first_button``, so typing a number can press one.
+    """
+    custom = reply.get("custom")
+    payload: Mapping[str, Any] = custom if isinstance(custom, Mapping) else {}
+    text = str(payload.get("text") or reply.get("text") or "")
+    lines = [text] if text else []
+    buttons: list[dict[str, str]] = []
+    for card in payload.get("openings", []):
+        card_buttons = list(card.get("buttons", []))
+        lines += _numbered(card_buttons, first_button + len(buttons), f"{card.get('rank', '')}번 ")
+        buttons += card_buttons
+    for group in (payload.get("buttons", []), reply.get("buttons") or []):
+        lines += _numbered(group, first_button + len(buttons))
+        buttons += list(group)
+    return "\n".join(lines), buttons

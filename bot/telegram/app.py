@@ -1,0 +1,248 @@
+"""The Telegram Application: all wiring in one builder, and `run_telegram` to serve it.
+
+    update ─► PerChatProcessor (concurrent across chats, in order within one chat)
+          ─► group -1: skip_repeated_updates (processed_updates table; repeats stop here)
+          ─► group 0, first match wins: company handlers (bot.telegram.companies), counselor forum
+             (bot.telegram.counselors), seeker private chats (bot.telegram.seekers)
+          ─► on_error: logged without message text, the user gets a polite apology
+
+Polling by default; a webhook (with Telegram's secret token checked) when
+``settings.webhook_url`` is set.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+from collections.abc import Awaitable
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy.exc import IntegrityError
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    BaseUpdateProcessor,
+    TypeHandler,
+)
+
+from bot import messages
+from bot.errors import BotError
+from bot.rasa_client import RasaClient
+from bot.settings import Settings
+from bot.telegram.companies import register_company_handlers
+from bot.telegram.counselors import register_counselor_handlers
+from bot.telegram.frontend import FRONTEND_KEY, AnyApplication, Context, FrontEnd, frontend_of
+from bot.telegram.handoff import maintenance_loop
+from bot.telegram.seekers import register_seeker_handlers
+from bot.telegram.sending import send_text
+from storage.updates import mark_update_processed
+
+__all__ = [
+    "PerChatProcessor",
+    "TelegramTokenMissing",
+    "build_application",
+    "run_telegram",
+    "webhook_options",
+]
+
+logger = logging.getLogger(__name__)
+
+
+#: Updates handled at the same time (different chats; one chat is always sequential).
+MAX_CONCURRENT_UPDATES = 64
+#: ``bot_data`` key of the background maintenance task.
+MAINTENANCE_KEY = "maintenance_task"
+
+
+class TelegramTokenMissing(BotError):
+    """No bot token is configured."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "텔레그램 봇 토큰이 없어요. BotFather에게 받은 토큰을 JOBBOT_TELEGRAM_TOKEN에 "
+            "설정해 주세요."
+        )
+
+
+class PerChatProcessor(BaseUpdateProcessor):
+    """Process updates concurrently, except that updates of one chat (or one forum topic)
+    wait for each other, in arrival order.
+
+    PTB starts a task per update in arrival order; nothing awaits before the lock is
+    requested, and ``asyncio.Lock`` wakes its waiters first come, first served.
+    """
+
+    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[tuple[int, int | None], tuple[asyncio.Lock, int]] = {}
+
+    @staticmethod
+    def chat_key(update: object) -> tuple[int, int | None] | None:
+        """(chat id, forum topic id or None) the update belongs to; None for no chat."""
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return None
+        message = update.effective_message
+        thread = message.message_thread_id if message and message.is_topic_message else None
+        return update.effective_chat.id, thread
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        key = self.chat_key(update)
+        if key is None:
+            await coroutine
+            return
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]  # nobody else waits: don't keep a lock per chat forever
+            else:
+                self._locks[key] = (lock, users - 1)
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to free."""
+
+
+def build_application(frontend: FrontEnd) -> AnyApplication:
+    """The Application for seekers, counselors and companies, talking to ``settings``'
+    Bot API (``telegram_base_url``) with ``frontend``'s database and Rasa server."""
+    settings = frontend.settings
+    if not settings.telegram_token:
+        raise TelegramTokenMissing()
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_token)
+        .base_url(settings.telegram_base_url)
+        .base_file_url(settings.telegram_base_file_url)
+        .concurrent_updates(PerChatProcessor())
+        .job_queue(None)  # APScheduler is not installed; see handoff.maintenance_loop
+        .post_init(_post_init)
+        .post_stop(_post_stop)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    application.bot_data[FRONTEND_KEY] = frontend
+    application.add_handler(TypeHandler(Update, skip_repeated_updates), group=-1)
+    register_company_handlers(application)
+    register_counselor_handlers(application, settings.counselor_chat_id)
+    register_seeker_handlers(application)
+    application.add_error_handler(on_error)
+    return application
+
+
+async def skip_repeated_updates(update: Update, context: Context) -> None:
+    """Stop an update Telegram already delivered once (its id is in processed_updates)."""
+    frontend = frontend_of(context.bot_data)
+    try:
+        with frontend.sessions.begin() as session:
+            fresh = mark_update_processed(session=session, update_id=update.update_id)
+    except IntegrityError:  # the same update, being processed at this very moment
+        fresh = False
+    if not fresh:
+        logger.info("update %s was processed before; skipped", update.update_id)
+        raise ApplicationHandlerStop
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log the failure (ids and the exception, no message text) and apologize."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    logger.error(
+        "update %s failed: %s", update_id, type(context.error).__name__, exc_info=context.error
+    )
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    chat = update.effective_chat
+    message = update.effective_message
+    frontend = context.bot_data.get(FRONTEND_KEY)
+    counselors = frontend.settings.counselor_chat_id if isinstance(frontend, FrontEnd) else None
+    if chat.type == chat.PRIVATE:
+        text, thread = messages.ERROR_APOLOGY, None
+    elif chat.id == counselors and message is not None:
+        text = messages.COUNSELOR_ERROR
+        thread = message.message_thread_id if message.is_topic_message else None
+    else:
+        return
+    with contextlib.suppress(TelegramError):
+        await send_text(context.bot, chat.id, text, thread_id=thread)
+
+
+async def _post_init(application: AnyApplication) -> None:
+    """Command menus, and the maintenance loop (re-announcing unanswered handoffs)."""
+    frontend = frontend_of(application.bot_data)
+    bot = application.bot
+    try:
+        await bot.set_my_commands(
+            [BotCommand(*c) for c in messages.SEEKER_COMMANDS],
+            scope=BotCommandScopeAllPrivateChats(),
+        )
+        if frontend.settings.counselor_chat_id is not None:
+            await bot.set_my_commands(
+                [BotCommand(*c) for c in messages.COUNSELOR_COMMANDS],
+                scope=BotCommandScopeChat(frontend.settings.counselor_chat_id),
+            )
+    except TelegramError as error:  # a menu is a convenience, not a reason not to start
+        logger.warning("could not set the command menus: %s", error)
+    application.bot_data[MAINTENANCE_KEY] = asyncio.create_task(maintenance_loop(bot, frontend))
+
+
+async def _post_stop(application: AnyApplication) -> None:
+    task = application.bot_data.pop(MAINTENANCE_KEY, None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def _post_shutdown(application: AnyApplication) -> None:
+    await frontend_of(application.bot_data).rasa.aclose()
+
+
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """Arguments for ``run_webhook`` / ``Updater.start_webhook``: listen on loopback at
+    ``webhook_port`` (behind the TLS reverse proxy serving ``webhook_url``), the URL's path,
+    and the secret token Telegram must echo (a random one when none is configured)."""
+    if not settings.webhook_url:
+        raise ValueError("webhook_url is not set")
+    return {
+        "listen": "127.0.0.1",
+        "port": settings.webhook_port,
+        "url_path": urlsplit(settings.webhook_url).path.strip("/"),
+        "webhook_url": settings.webhook_url,
+        "secret_token": settings.webhook_secret or secrets.token_urlsafe(32),
+    }
+
+
+def run_telegram(settings: Settings) -> None:
+    """Serve the bot until interrupted: polling, or a webhook when ``webhook_url`` is set.
+
+    The Rasa server must be reachable on ``rasa_port`` (`jobbot telegram` starts it).
+    """
+    from bot.services import open_database
+
+    if not settings.telegram_token:
+        raise TelegramTokenMissing()
+    # httpx logs each request URL at INFO, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.getLogger("httpx").level))
+    frontend = FrontEnd(
+        settings=settings,
+        sessions=open_database(settings),
+        rasa=RasaClient(f"http://127.0.0.1:{settings.rasa_port}"),
+    )
+    application = build_application(frontend)
+    if settings.webhook_url:
+        logger.info("serving the webhook on port %s", settings.webhook_port)
+        application.run_webhook(**webhook_options(settings), allowed_updates=Update.ALL_TYPES)
+    else:
+        logger.info("polling for updates")
+        application.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -1,0 +1,240 @@
+"""Companies on Telegram: invite deep links, bound company chats, and the company's answer.
+
+A center worker runs ``jobbot company invite "회사명"``; the company's contact opens the
+link (``/start inv_<token>``) and that chat is bound to the company. Candidate cards
+(:mod:`bot.telegram.consent`) go to bound chats only; a press on 면접 제안 / 보류 / 거절 is taken
+from a bound chat of that application's company only, recorded, shown on the card, and
+told to the seeker. Callback data: ``co:<offer|hold|decline>:<application id>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dtm
+import logging
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+from telegram import Message, Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.telegram import company_messages as msg
+from bot.telegram.candidate_card import (
+    DECIDABLE_FROM,
+    DECISIONS,
+    ConsentRequired,
+    candidate_label,
+    decision_keyboard,
+)
+from bot.telegram.consent import (
+    CONSENT_PATTERN,
+    Step,
+    answer_consent,
+    application_lock,
+    ask_consent,
+    deliver_and_tell,
+    deliver_candidate,
+    step_of,
+)
+from bot.telegram.frontend import AnyApplication, Context, frontend_of
+from bot.telegram.notify import edit_text, message_text, tell_counselors
+from bot.telegram.sending import send_text
+from storage.companies import (
+    InviteProblem,
+    company_chat_ids,
+    company_of_chat,
+    find_invite,
+    get_application,
+    is_contact,
+    pending_applications,
+    redeem_invite,
+    transition,
+)
+
+__all__ = [
+    "INVITE_PREFIX",
+    "ConsentRequired",
+    "ask_consent",
+    "deliver_candidate",
+    "register_company_handlers",
+]
+
+logger = logging.getLogger(__name__)
+
+
+#: Deep-link start parameters of company invites: ``inv_<token>``.
+INVITE_PREFIX = "inv_"
+#: ``bot_data`` key of the set of chat ids bound to a company (loaded on first use).
+COMPANY_CHATS_KEY = "company_chats"
+DECISION_PATTERN = r"^co:(offer|hold|decline):\d+$"
+
+
+def register_company_handlers(application: AnyApplication) -> None:
+    """Add the invite, consent and company handlers; call before the seeker handlers.
+
+    Within one handler group the first handler that matches wins, so ``/start inv_…``
+    and anything a bound company chat sends never reach the seeker conversation, while
+    every other ``/start`` does.
+    """
+    application.add_handler(
+        CommandHandler("start", start_invite, filters=filters.Regex(r"^/start(@\w+)? inv_"))
+    )
+    application.add_handler(CallbackQueryHandler(answer_consent, pattern=CONSENT_PATTERN))
+    application.add_handler(CallbackQueryHandler(decide, pattern=DECISION_PATTERN))
+    application.add_handler(
+        MessageHandler(filters.UpdateType.MESSAGES & _CompanyChats(application), company_help)
+    )
+
+
+class _CompanyChats(filters.MessageFilter):
+    """Messages in a chat bound to a company."""
+
+    def __init__(self, application: AnyApplication) -> None:
+        super().__init__(name="CompanyChats")
+        self._application = application
+
+    def filter(self, message: Message) -> bool:
+        return message.chat.id in _company_chats(self._application.bot_data)
+
+
+def _company_chats(bot_data: dict[str, Any]) -> set[int]:
+    """Chats bound to a company, read once per process (binding happens here only)."""
+    chats = bot_data.get(COMPANY_CHATS_KEY)
+    if chats is None:
+        with frontend_of(bot_data).sessions() as session:
+            chats = bot_data[COMPANY_CHATS_KEY] = company_chat_ids(session=session)
+    assert isinstance(chats, set)
+    return chats
+
+
+# -- invites ------------------------------------------------------------------------------------
+
+
+def _redeem(
+    session: Session, token: str, chat_id: int, user_id: int
+) -> tuple[str, bool, list[int]]:
+    """Bind the chat if the invite is good: the reply, whether it bound, what waits for it."""
+    outcome = redeem_invite(session=session, token=token, chat_id=chat_id, user_id=user_id)
+    if not isinstance(outcome, InviteProblem):
+        logger.info("chat %s bound to company %s", chat_id, outcome.company_id)
+        pending = pending_applications(session=session, company_id=outcome.company_id)
+        return msg.INVITE_BOUND.format(company=outcome.company.name), True, pending
+    logger.info("invite refused in chat %s: %s", chat_id, outcome.value)
+    invite = find_invite(session=session, token=token)
+    if (
+        outcome is InviteProblem.USED
+        and invite is not None
+        and is_contact(session=session, company_id=invite.company_id, chat_id=chat_id)
+    ):
+        return msg.INVITE_ALREADY_BOUND.format(company=invite.company.name), False, []
+    refusals = {
+        InviteProblem.UNKNOWN: msg.INVITE_UNKNOWN,
+        InviteProblem.USED: msg.INVITE_USED,
+        InviteProblem.EXPIRED: msg.INVITE_EXPIRED,
+    }
+    return refusals[outcome], False, []
+
+
+async def start_invite(update: Update, context: Context) -> None:
+    """Bind this chat to the company of the invite in ``/start inv_<token>``."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None or user is None:
+        return
+    token = (context.args or [""])[0].removeprefix(INVITE_PREFIX)
+    frontend = frontend_of(context.bot_data)
+    with frontend.sessions.begin() as session:
+        reply, bound, pending = _redeem(session, token, chat.id, user.id)
+    if bound:
+        _company_chats(context.bot_data).add(chat.id)
+    await message.reply_text(reply)
+    for application_id in pending:  # consented while the company had no chat
+        await deliver_and_tell(context.bot, frontend, application_id)
+
+
+async def company_help(update: Update, context: Context) -> None:
+    """Tell a company contact what this chat is for: it is not a seeker conversation."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    with frontend_of(context.bot_data).sessions() as session:
+        company = company_of_chat(session=session, chat_id=chat.id)
+        name = company.name if company is not None else ""
+    await message.reply_text(msg.COMPANY_CHAT_HELP.format(company=name))
+
+
+# -- the company's answer -----------------------------------------------------------------------
+
+
+def _record_decision(
+    session: Session, application_id: int, chat_id: int, status: str
+) -> Step | None:
+    """Store a company's decision once; ``None`` when the chat is not bound to the company."""
+    application = get_application(session=session, application_id=application_id)
+    if application is None or not is_contact(
+        session=session, company_id=application.opening.company_id, chat_id=chat_id
+    ):
+        return None
+    changed = transition(
+        session=session,
+        application_id=application_id,
+        allowed_from=DECIDABLE_FROM[status],
+        to=status,
+        actor="company",
+    )
+    session.refresh(application)
+    return step_of(application, changed)
+
+
+async def decide(update: Update, context: Context) -> None:
+    """Record a company's 면접 제안 / 보류 / 거절, show it on the card, tell the seeker."""
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or query.data is None or chat is None:
+        return
+    _, decision, raw_id = query.data.split(":")
+    application_id, status = int(raw_id), DECISIONS[decision]
+    frontend = frontend_of(context.bot_data)
+    async with application_lock(application_id):  # never before the card is recorded sent
+        with frontend.sessions.begin() as session:
+            step = _record_decision(session, application_id, chat.id, status)
+    if step is None:
+        logger.warning(
+            "chat %s pressed a decision on application %s without being bound to its company",
+            chat.id,
+            application_id,
+        )
+        await query.answer(msg.DECISION_NOT_ALLOWED, show_alert=True)
+        return
+    label = msg.DECISION_LABELS.get(step.status)
+    if label is None:  # e.g. the seeker withdrew; nothing to decide on any more
+        await query.answer(msg.DECISION_NOT_OPEN, show_alert=True)
+        return
+    done = msg.DECISION_RECORDED if step.changed else msg.DECISION_ALREADY
+    await query.answer(done.format(label=label))
+    line = msg.DECISION_LINES.get(step.status)
+    if line is not None:  # this card shows the decision, whichever contact made it
+        at = dtm.datetime.now(ZoneInfo(frontend.settings.timezone)).strftime("%m/%d %H:%M")
+        base = message_text(query.message).split(msg.DECISION_MARK)[0]
+        await edit_text(
+            query.message,
+            f"{base}{msg.DECISION_MARK}{line.format(at=at)}",
+            decision_keyboard(application_id, step.status),
+        )
+    if not step.changed:
+        return
+    logger.info("application %s: company decided %s", application_id, status)
+    names = {"title": step.title, "company": step.company}
+    if step.seeker_chat_id is None:
+        logger.warning("application %s: the seeker has no Telegram chat", application_id)
+    else:
+        text = msg.DECISION_TO_SEEKER[status].format(**names)
+        await send_text(context.bot, step.seeker_chat_id, text)
+    if status == "offered":
+        notice = msg.COUNSELOR_OFFERED.format(
+            candidate=candidate_label(application_id), application_id=application_id, **names
+        )
+        await tell_counselors(context.bot, frontend.settings, notice)

@@ -1,0 +1,423 @@
+"""The seeker's conversation on Telegram (private chats): commands, messages, button presses.
+
+A seeker is known to Rasa as ``tg-<telegram user id>``; every text and every pressed button
+goes to Rasa's REST channel and the replies come back as cards (`bot.telegram.cards`). While a
+counselor has the conversation (a live handoff in the database) messages are relayed to
+the seeker's topic instead (`bot.telegram.handoff`), and Rasa is not asked.
+
+Callback data of this module's own buttons: ``seeker:keep:y|n`` (keep a profile),
+``seeker:delete:y|n`` (erase everything); every other button's data is a Rasa payload.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import messages
+from bot.rasa_client import Reply
+from bot.runtime.trackers import erase_conversation, tracker_store_path
+from bot.telegram.cards import payload_of, profile_lines, resolve_callback, send_reply
+from bot.telegram.frontend import AnyApplication, Context, FrontEnd, frontend_of
+from bot.telegram.handoff import forget_topics, relay_from_seeker, release_by_seeker, start_handoff
+from bot.telegram.locations import nearest_region, place_name
+from bot.telegram.sending import deliver, send_text, typing
+from storage.handoffs import active_handoff, seeker_topics
+from storage.models import utc_now
+from storage.seekers import (
+    delete_seeker,
+    find_seeker,
+    profile_consent,
+    record_profile_consent,
+    record_telegram_contact,
+)
+
+__all__ = ["START_OVER", "register_seeker_handlers", "sender_id_for"]
+
+logger = logging.getLogger(__name__)
+
+
+#: The payload /reset sends: Rasa's start_over intent, bypassing NLU.
+START_OVER = "/start_over"
+KEEP_PATTERN = r"^seeker:keep:[yn]$"
+DELETE_PATTERN = r"^seeker:delete:[yn]$"
+
+
+def sender_id_for(user_id: int) -> str:
+    """The seeker's stable conversation id in Rasa (no name, no phone number)."""
+    return f"tg-{user_id}"
+
+
+def register_seeker_handlers(application: AnyApplication) -> None:
+    """Add the private-chat handlers (after the company and counselor ones)."""
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    for name, callback in (
+        ("start", start),
+        ("help", show_help),
+        ("profile", show_profile),
+        ("reset", reset),
+        ("delete", ask_delete),
+    ):
+        application.add_handler(CommandHandler(name, callback, filters=private))
+    application.add_handler(CallbackQueryHandler(answer_keep_profile, pattern=KEEP_PATTERN))
+    application.add_handler(CallbackQueryHandler(answer_delete, pattern=DELETE_PATTERN))
+    application.add_handler(CallbackQueryHandler(press_button))
+    application.add_handler(MessageHandler(private & filters.COMMAND, unknown_command))
+    application.add_handler(MessageHandler(private & filters.TEXT, on_text))
+    application.add_handler(MessageHandler(private & filters.LOCATION, on_location))
+    application.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, on_other))
+
+
+# -- who is writing -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The seeker behind one update, as the database knows them right now."""
+
+    sender_id: str
+    seeker_id: int
+    chat_id: int
+    user_id: int
+    new: bool  # first contact: the privacy notice has not been shown
+    handoff_id: int | None  # a counselor has the conversation
+    consent: bool | None  # keep a profile: yes, no, never asked
+
+
+def _turn(update: Update, context: Context) -> Turn | None:
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None or chat.type != chat.PRIVATE:
+        return None
+    sender_id = sender_id_for(user.id)
+    with frontend_of(context.bot_data).sessions.begin() as session:
+        seeker, new = record_telegram_contact(
+            session=session, sender_id=sender_id, chat_id=chat.id, user_id=user.id
+        )
+        handoff = active_handoff(session=session, seeker_id=seeker.id)
+        return Turn(
+            sender_id=sender_id,
+            seeker_id=seeker.id,
+            chat_id=chat.id,
+            user_id=user.id,
+            new=new,
+            handoff_id=handoff.id if handoff else None,
+            consent=profile_consent(session=session, seeker_id=seeker.id),
+        )
+
+
+def _consent_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(messages.BUTTON_CONSENT_YES, callback_data="seeker:keep:y"),
+                InlineKeyboardButton(messages.BUTTON_CONSENT_NO, callback_data="seeker:keep:n"),
+            ]
+        ]
+    )
+
+
+async def _introduce(context: Context, chat_id: int, *, greet: bool) -> None:
+    """What is stored and why, and the question whether a profile may be kept."""
+    intro = (
+        f"{messages.START_GREETING}\n\n{messages.PRIVACY_NOTICE}"
+        if greet
+        else messages.PRIVACY_NOTICE
+    )
+    await send_text(context.bot, chat_id, intro)
+    await send_text(context.bot, chat_id, messages.CONSENT_QUESTION, markup=_consent_keyboard())
+
+
+# -- talking to Rasa ------------------------------------------------------------------------------
+
+
+async def converse(context: Context, turn: Turn, text: str) -> None:
+    """Send the seeker's message to Rasa and show the replies; never leave them unanswered."""
+    frontend = frontend_of(context.bot_data)
+    metadata = {"chat_id": turn.chat_id, "user_id": turn.user_id}
+    try:
+        async with typing(context.bot, turn.chat_id):
+            replies = await frontend.rasa.send(turn.sender_id, text, metadata)
+            if not replies:
+                replies = await _resume_if_paused(frontend, turn.sender_id, text, metadata)
+    except httpx.HTTPError as error:
+        logger.warning("Rasa did not answer: %s", type(error).__name__)
+        await send_text(context.bot, turn.chat_id, messages.BOT_UNAVAILABLE)
+        return
+    counselors = frontend.settings.counselor_chat_id is not None
+    for reply in replies or [{"text": messages.EMPTY_REPLY}]:
+        if counselors or payload_of(reply).get("type") != "handoff":
+            # (without a counselors' group, "connecting you" would be untrue)
+            await send_reply(context, turn.chat_id, reply)
+    for reply in replies:
+        payload = payload_of(reply)
+        if payload.get("type") == "handoff" and payload.get("handoff_id"):
+            await start_handoff(
+                context.bot,
+                frontend,
+                sender_id=turn.sender_id,
+                seeker_chat_id=turn.chat_id,
+                handoff_id=int(payload["handoff_id"]),
+            )
+
+
+async def _resume_if_paused(
+    frontend: FrontEnd, sender_id: str, text: str, metadata: dict[str, Any]
+) -> list[Reply]:
+    """A paused tracker answers nothing: if a handoff ended without its resume reaching
+    Rasa, resume now and ask again."""
+    tracker = await frontend.rasa.tracker(sender_id, include_events="NONE")
+    if not tracker.get("paused"):
+        return []
+    logger.info("resuming a tracker left paused")
+    await frontend.rasa.append_events(sender_id, [{"event": "resume"}])
+    return await frontend.rasa.send(sender_id, text, metadata)
+
+
+async def _relayed(context: Context, turn: Turn, message: Message) -> bool:
+    """During a handoff, copy the message to the counselors; True when that happened."""
+    if turn.handoff_id is None:
+        return False
+    return await relay_from_seeker(
+        context.bot,
+        frontend_of(context.bot_data),
+        message=message,
+        handoff_id=turn.handoff_id,
+        sender_id=turn.sender_id,
+    )
+
+
+async def _for_the_bot(update: Update, context: Context) -> tuple[Message, Turn] | None:
+    """The seeker's message and turn, when the bot is to answer it.
+
+    A first message gets the privacy notice before anything else; during a handoff the
+    message is relayed to the counselors instead and None comes back.
+    """
+    message = update.effective_message
+    if message is None or (turn := _turn(update, context)) is None:
+        return None
+    if turn.new:
+        await _introduce(context, turn.chat_id, greet=False)
+    if await _relayed(context, turn, message):
+        return None
+    return message, turn
+
+
+# -- messages -------------------------------------------------------------------------------------
+
+
+async def on_text(update: Update, context: Context) -> None:
+    """Answer the seeker's message through Rasa (or relay it to their counselor)."""
+    if (received := await _for_the_bot(update, context)) is None:
+        return
+    message, turn = received
+    await converse(context, turn, message.text or "")
+
+
+async def on_location(update: Update, context: Context) -> None:
+    """Take a shared location as where the seeker lives."""
+    if (received := await _for_the_bot(update, context)) is None:
+        return
+    message, turn = received
+    if message.location is None:
+        return
+    region = nearest_region(message.location.latitude, message.location.longitude)
+    await converse(context, turn, messages.LOCATION_AS_TEXT.format(region=place_name(region)))
+
+
+async def on_other(update: Update, context: Context) -> None:
+    """Photos, voice, stickers, files: relayed during a handoff, else a polite answer."""
+    if (received := await _for_the_bot(update, context)) is None:
+        return
+    message, turn = received
+    if message.voice or message.audio or message.video_note:
+        text = messages.VOICE_UNSUPPORTED
+    elif message.sticker:
+        text = messages.STICKER_REPLY
+    else:
+        text = messages.MEDIA_UNSUPPORTED
+    await send_text(context.bot, turn.chat_id, text)
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    """A command the bot does not know: relayed during a handoff, else a pointer to /help."""
+    if (received := await _for_the_bot(update, context)) is None:
+        return
+    message, turn = received
+    await send_text(context.bot, turn.chat_id, messages.UNKNOWN_COMMAND)
+
+
+async def press_button(update: Update, context: Context) -> None:
+    """Acknowledge a pressed button and send its payload to Rasa as the seeker's message."""
+    query = update.callback_query
+    if query is None or (turn := _turn(update, context)) is None:
+        if query is not None:
+            await _acknowledge(query)
+        return
+    if turn.handoff_id is not None:
+        await _acknowledge(query, messages.HANDOFF_TOAST)
+        return
+    payload = resolve_callback(query.data or "", context.bot_data)
+    if not payload:
+        await _acknowledge(query, messages.BUTTON_EXPIRED)
+        return
+    await _acknowledge(query)
+    await converse(context, turn, payload)
+
+
+async def _acknowledge(query: Any, text: str | None = None) -> None:
+    # A query older than Telegram's answer window cannot be answered; the press still counts.
+    try:
+        await deliver(lambda: query.answer(text), what="answerCallbackQuery")
+    except BadRequest as error:
+        logger.info("callback query not answered: %s", error)
+
+
+async def _drop_keyboard(query: Any, answer: str) -> None:
+    """Replace a question's buttons by the answer chosen, so it cannot be pressed twice."""
+    message = query.message
+    if not isinstance(message, Message) or not message.text:
+        return
+    text = messages.CONSENT_CHOSEN.format(question=message.text, answer=answer)
+    try:
+        await deliver(lambda: message.edit_text(text), what="editMessageText")
+    except BadRequest as error:
+        logger.info("could not edit the question: %s", error)
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+
+async def start(update: Update, context: Context) -> None:
+    """Greet, say what is stored and why, and ask whether a profile may be kept."""
+    if (turn := _turn(update, context)) is None:
+        return
+    if turn.handoff_id is not None:
+        await send_text(context.bot, turn.chat_id, messages.HANDOFF_HELP)
+    elif turn.consent is None:
+        await _introduce(context, turn.chat_id, greet=True)
+    else:
+        await send_text(context.bot, turn.chat_id, messages.START_GREETING)
+
+
+async def answer_keep_profile(update: Update, context: Context) -> None:
+    """Record the seeker's answer about keeping a profile."""
+    query = update.callback_query
+    if query is None or (turn := _turn(update, context)) is None:
+        return
+    granted = (query.data or "").endswith(":y")
+    with frontend_of(context.bot_data).sessions.begin() as session:
+        record_profile_consent(
+            session=session, sender_id=turn.sender_id, granted=granted, at=utc_now()
+        )
+    await _acknowledge(query)
+    chosen = messages.BUTTON_CONSENT_YES if granted else messages.BUTTON_CONSENT_NO
+    await _drop_keyboard(query, chosen)
+    reply = messages.CONSENT_GIVEN if granted else messages.CONSENT_DECLINED
+    await send_text(context.bot, turn.chat_id, reply)
+    logger.info("seeker %s answered the profile consent", turn.seeker_id)
+
+
+async def show_help(update: Update, context: Context) -> None:
+    """Explain what the bot does and list the commands."""
+    if (turn := _turn(update, context)) is None:
+        return
+    text = messages.HANDOFF_HELP if turn.handoff_id is not None else messages.HELP
+    await send_text(context.bot, turn.chat_id, text)
+
+
+async def show_profile(update: Update, context: Context) -> None:
+    """Show what the dialogue collected, if the seeker agreed that it is kept."""
+    if (turn := _turn(update, context)) is None:
+        return
+    if turn.consent is not True:
+        await send_text(
+            context.bot, turn.chat_id, messages.PROFILE_NOT_KEPT, markup=_consent_keyboard()
+        )
+        return
+    try:
+        tracker = await frontend_of(context.bot_data).rasa.tracker(
+            turn.sender_id, include_events="NONE"
+        )
+    except httpx.HTTPError as error:
+        logger.warning("tracker unavailable: %s", type(error).__name__)
+        await send_text(context.bot, turn.chat_id, messages.PROFILE_UNAVAILABLE)
+        return
+    lines = profile_lines(tracker.get("slots") or {})
+    text = "\n".join([messages.PROFILE_HEADER, *lines]) if lines else messages.PROFILE_EMPTY
+    await send_text(context.bot, turn.chat_id, text)
+
+
+async def reset(update: Update, context: Context) -> None:
+    """Start over: end a handoff if there is one, and clear the dialogue's profile."""
+    if (turn := _turn(update, context)) is None:
+        return
+    if turn.handoff_id is not None:
+        await release_by_seeker(
+            context.bot,
+            frontend_of(context.bot_data),
+            handoff_id=turn.handoff_id,
+            sender_id=turn.sender_id,
+        )
+    await converse(context, turn, START_OVER)
+
+
+async def ask_delete(update: Update, context: Context) -> None:
+    """Ask before erasing everything (it cannot be undone)."""
+    if (turn := _turn(update, context)) is None:
+        return
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(messages.BUTTON_DELETE_YES, callback_data="seeker:delete:y"),
+                InlineKeyboardButton(messages.BUTTON_DELETE_NO, callback_data="seeker:delete:n"),
+            ]
+        ]
+    )
+    await send_text(context.bot, turn.chat_id, messages.DELETE_CONFIRM, markup=markup)
+
+
+async def answer_delete(update: Update, context: Context) -> None:
+    """Erase the seeker's personal data everywhere, or keep it, as they chose."""
+    query = update.callback_query
+    chat, user = update.effective_chat, update.effective_user
+    if query is None or chat is None or user is None or chat.type != chat.PRIVATE:
+        return
+    await _acknowledge(query)
+    confirmed = (query.data or "").endswith(":y")
+    chosen = messages.BUTTON_DELETE_YES if confirmed else messages.BUTTON_DELETE_NO
+    await _drop_keyboard(query, chosen)
+    if not confirmed:
+        await send_text(context.bot, chat.id, messages.DELETE_CANCELLED)
+        return
+    await erase_seeker(context, sender_id_for(user.id))
+    await send_text(context.bot, chat.id, messages.DELETE_DONE)
+
+
+async def erase_seeker(context: Context, sender_id: str) -> None:
+    """Delete the seeker's rows (applications, handoffs, notes, consents cascade), their
+    Rasa conversation, and close their counselor topics."""
+    frontend = frontend_of(context.bot_data)
+    with frontend.sessions.begin() as session:
+        seeker = find_seeker(session=session, sender_id=sender_id)
+        topics = seeker_topics(session=session, seeker_id=seeker.id) if seeker else []
+        seeker_id = seeker.id if seeker else None
+        delete_seeker(session=session, sender_id=sender_id)
+    try:
+        await frontend.rasa.replace_events(sender_id, [])
+    except httpx.HTTPError as error:
+        logger.warning("could not reset the tracker: %s", type(error).__name__)
+    await asyncio.to_thread(erase_conversation, tracker_store_path(frontend.settings), sender_id)
+    await forget_topics(context.bot, topics)
+    logger.info("erased seeker %s", seeker_id)

@@ -1,0 +1,206 @@
+"""The Application's wiring: repeated updates, per-chat order with concurrency across chats,
+flood control and network errors, and the webhook with its secret token."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+from telegram import Update
+from typer.testing import CliRunner
+
+from bot import messages
+from bot.cli import app as cli
+from bot.rasa_client import RasaClient
+from bot.settings import Settings
+from bot.telegram.app import TelegramTokenMissing, build_application, webhook_options
+from bot.telegram.frontend import FrontEnd
+from storage.models import ProcessedUpdate
+from tests.bot.telegram.conftest import (
+    STAFF_FORUM,
+    ScriptedRasa,
+    bot_settings,
+    new_user,
+    running_bot,
+)
+from tests.helpers.rasa_stack import free_port
+from tests.helpers.telegram_api import TelegramStandIn
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_a_redelivered_update_is_processed_once(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api, user = telegram_api, new_user()
+    rasa = ScriptedRasa()
+    async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
+        raw = api.send_text(user, user, "용접 일자리 있어요?")
+        await running.settle(raw)
+        # Telegram redelivers (a webhook retry, a restart before the offset was confirmed).
+        await running.application.update_queue.put(Update.de_json(raw, running.application.bot))
+        await asyncio.sleep(0.3)
+        await running.settle(raw)
+
+    assert [m["message"] for m in rasa.messages()] == ["용접 일자리 있어요?"]
+    assert api.sent_texts(user).count("네: 용접 일자리 있어요?") == 1
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(ProcessedUpdate)) == 1
+
+
+async def test_chats_are_served_concurrently_and_each_chat_in_order(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api, slow_user, quick_user = telegram_api, new_user(), new_user()
+    answered: list[str] = []
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        message = json.loads(request.content)["message"]
+        if message == "첫째":
+            await asyncio.sleep(1.0)  # a slow turn (the index, a busy action server)
+        answered.append(message)
+        return httpx.Response(200, json=[{"text": f"네: {message}"}])
+
+    rasa = RasaClient("http://rasa.test", transport=httpx.MockTransport(handle))
+    async with running_bot(api, bot_settings(settings, api), sessions, rasa) as running:
+        api.send_text(slow_user, slow_user, "첫째")
+        api.send_text(slow_user, slow_user, "둘째")
+        last = api.send_text(quick_user, quick_user, "빠름")
+        await running.settle(last)
+        await api.async_wait_for_call("sendMessage", chat_id=slow_user, text="네: 둘째", timeout=10)
+
+    assert answered == ["빠름", "첫째", "둘째"]
+    replies = [
+        c.params["text"] for c in api.calls_to("sendMessage") if c.params["text"].startswith("네:")
+    ]
+    assert replies == ["네: 빠름", "네: 첫째", "네: 둘째"]
+
+
+async def test_flood_control_is_waited_out_and_the_message_sent(
+    telegram_api: TelegramStandIn,
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")  # RetryAfter.retry_after as timedelta, no warning
+    api, user = telegram_api, new_user()
+    async with running_bot(
+        api, bot_settings(settings, api), sessions, ScriptedRasa().client()
+    ) as running:
+        api.fail_next("sendMessage", retry_after=1)
+        await running.settle(api.send_command(user, user, "/help"))
+
+    refused, sent = api.calls_to("sendMessage", include_failed=True)
+    assert (refused.failed, refused.status) == (True, 429)
+    assert not sent.failed and sent.params["text"] == messages.HELP
+    assert sent.at - refused.at >= 1.0
+
+
+async def test_a_bad_gateway_is_retried(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api, user = telegram_api, new_user()
+    async with running_bot(
+        api, bot_settings(settings, api), sessions, ScriptedRasa().client()
+    ) as running:
+        api.fail_next("sendMessage", status=502)
+        await running.settle(api.send_command(user, user, "/help"))
+
+    attempts = api.calls_to("sendMessage", include_failed=True)
+    assert [(c.status, c.params["text"]) for c in attempts] == [
+        (502, messages.HELP),
+        (200, messages.HELP),
+    ]
+
+
+def test_no_token_is_a_clear_error(settings: Settings, sessions: sessionmaker[Session]) -> None:
+    frontend = FrontEnd(settings=settings, sessions=sessions, rasa=ScriptedRasa().client())
+    with pytest.raises(TelegramTokenMissing, match="JOBBOT_TELEGRAM_TOKEN"):
+        build_application(frontend)
+
+
+async def test_the_webhook_checks_the_secret_token_and_skips_repeats(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api, user = telegram_api, new_user()
+    port = free_port()
+    hooked = bot_settings(
+        settings,
+        api,
+        webhook_url="https://jobbot.example.kr/telegram/hook",
+        webhook_port=port,
+        webhook_secret="s3cret-token",
+    )
+    options = webhook_options(hooked)
+    assert options["url_path"] == "telegram/hook" and options["listen"] == "127.0.0.1"
+    frontend = FrontEnd(settings=hooked, sessions=sessions, rasa=ScriptedRasa().client())
+    application = build_application(frontend)
+    update: dict[str, Any] = api.send_command(user, user, "/help")
+    url = f"http://127.0.0.1:{port}/telegram/hook"
+    async with application:
+        assert application.updater is not None
+        await application.updater.start_webhook(**options)
+        await application.start()
+        try:
+            async with httpx.AsyncClient() as client:
+                wrong = await client.post(
+                    url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "guess"}
+                )
+                right = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
+                first = await client.post(url, json=update, headers=right)
+                await api.async_wait_for_call("sendMessage", chat_id=user)
+                again = await client.post(url, json=update, headers=right)
+                await asyncio.sleep(0.5)
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+    assert wrong.status_code == 403
+    assert (first.status_code, again.status_code) == (200, 200)
+    assert api.sent_texts(user) == [messages.HELP]
+    (registered,) = api.calls_to("setWebhook")
+    assert registered.params["url"] == "https://jobbot.example.kr/telegram/hook"
+    assert registered.params["secret_token"] == "s3cret-token"
+
+
+async def test_start_up_sets_the_command_menus_and_the_maintenance_loop(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api = telegram_api
+    frontend = FrontEnd(
+        settings=bot_settings(settings, api), sessions=sessions, rasa=ScriptedRasa().client()
+    )
+    application = build_application(frontend)
+    async with application:
+        assert application.post_init is not None and application.post_stop is not None
+        await application.post_init(application)
+        task = application.bot_data["maintenance_task"]
+        assert not task.done()
+        await application.post_stop(application)
+        assert task.cancelled()
+
+    menus = {
+        json.dumps(c.params["scope"], sort_keys=True): c.params["commands"]
+        for c in api.calls_to("setMyCommands")
+    }
+    private = menus[json.dumps({"type": "all_private_chats"})]
+    assert [c["command"] for c in private] == ["start", "profile", "reset", "delete", "help"]
+    staff = menus[json.dumps({"chat_id": STAFF_FORUM, "type": "chat"})]
+    assert [c["command"] for c in staff] == ["take", "release", "note", "profile"]
+
+
+def test_jobbot_telegram_without_a_token_says_what_to_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no .env here
+    monkeypatch.delenv("JOBBOT_TELEGRAM_TOKEN", raising=False)
+    monkeypatch.setenv("JOBBOT_HOME", str(tmp_path))
+    result = CliRunner().invoke(cli, ["telegram"])
+    assert result.exit_code == 1
+    assert "JOBBOT_TELEGRAM_TOKEN" in result.output

@@ -1,0 +1,538 @@
+"""Company invites, the seeker's consent and the company's answer, through real PTB 22.
+
+The Telegram servers are the stand-in; the database is a real migrated SQLite file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+from typer.testing import CliRunner
+
+import nlu
+from actions.payloads import application_payload
+from actions.profile_state import ProfileState, merge
+from bot import messages
+from bot.cli import app as cli
+from bot.errors import ConsentRequired
+from bot.services import open_database
+from bot.settings import Settings
+from bot.telegram import company_messages as msg
+from bot.telegram.app import build_application
+from bot.telegram.candidate_card import consented_card, decision_keyboard
+from bot.telegram.companies import deliver_candidate
+from bot.telegram.frontend import FRONTEND_KEY, AnyApplication, FrontEnd
+from storage.companies import create_invite, redeem_invite
+from storage.models import Application as ApplicationRow
+from storage.models import (
+    ApplicationEvent,
+    Company,
+    CompanyContact,
+    CompanyInvite,
+    Consent,
+    Opening,
+    utc_now,
+)
+from storage.seekers import record_interest
+from tests.bot.telegram.conftest import ScriptedRasa
+from tests.helpers.telegram_api import Call, TelegramStandIn, polling
+
+SEEKER = 1001
+COMPANY = 3003
+OTHER_COMPANY = 3004
+STRANGER = 4004
+COUNSELORS = -1009876543210
+SEEKER_SAYS = "조선소 용접 15년, 특수용접 자격증 있어요, 소룡동 살아요, 야간은 못해요, 월 300 이상"
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """python-telegram-bot runs on asyncio."""
+    return "asyncio"
+
+
+@pytest.fixture
+def api() -> Iterator[TelegramStandIn]:
+    """The Bot API stand-in, with the counselors' forum and the seeker's chat known."""
+    with TelegramStandIn() as stand_in:
+        stand_in.add_chat(COUNSELORS, is_forum=True, title="상담 데스크")
+        stand_in.add_chat(SEEKER, chat_type="private")
+        yield stand_in
+
+
+@pytest.fixture
+def settings(tmp_path: Path, api: TelegramStandIn) -> Settings:
+    """Settings for this test's home, talking to the stand-in."""
+    return Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        home=tmp_path,
+        telegram_token=api.token,
+        telegram_base_url=api.base_url,
+        telegram_base_file_url=api.base_file_url,
+        counselor_chat_id=COUNSELORS,
+    )
+
+
+@pytest.fixture
+def sessions(settings: Settings) -> sessionmaker[Session]:
+    """The migrated database of this test."""
+    return open_database(settings)
+
+
+@pytest.fixture
+def application_id(sessions: sessionmaker[Session]) -> int:
+    """A welder seeker who tapped 지원할래요 on a welding opening of (주)대한중공업."""
+    profile = merge(ProfileState(), nlu.parse_seeker_text(SEEKER_SAYS)).to_dict()
+    with sessions.begin() as session:
+        company = Company(name="(주)대한중공업", name_key="대한중공업")
+        session.add_all([company, Company(name="군산정밀", name_key="군산정밀")])
+        opening = Opening(
+            company=company,
+            title="선박 블록 용접사 (경력 3년 이상)",
+            occupation_raw="용접원",
+            occupation_family="welder",
+            region_raw="전북 군산시 소룡동",
+            career_years_min=3,
+            certificates={"special_welding": "preferred"},
+            work_shift="주간",
+            content_hash="test",
+        )
+        session.add(opening)
+        session.flush()
+        application = record_interest(session=session, sender_id="tg-1001", opening_id=opening.id)
+        application.seeker.profile = profile
+        application.seeker.telegram_chat_id = SEEKER
+        return application.id
+
+
+def bind(sessions: sessionmaker[Session], api: TelegramStandIn, chat_id: int, name: str) -> None:
+    """Bind a chat to a company the way a redeemed invite does."""
+    api.add_chat(chat_id, chat_type="private")
+    with sessions.begin() as session:
+        company = session.scalar(select(Company).where(Company.name == name))
+        assert company is not None
+        invite = create_invite(session=session, company=company, ttl=timedelta(hours=1))
+        redeem_invite(session=session, token=invite.token, chat_id=chat_id, user_id=chat_id)
+
+
+@contextlib.asynccontextmanager
+async def running(
+    settings: Settings, sessions: sessionmaker[Session]
+) -> AsyncIterator[AnyApplication]:
+    """The front end's real Application (`build_application`), polling the stand-in.
+
+    Rasa is scripted: whatever the seeker writes, it answers as `action_apply` does,
+    with the `application` payload of the seeker's one application.
+    """
+
+    def action_apply(text: str) -> list[dict[str, Any]]:
+        with sessions() as session:
+            row = session.scalars(select(ApplicationRow)).one()
+            payload = application_payload(row.id, row.opening, row.status)
+        return [{"recipient_id": "tg-1001", "custom": payload}]
+
+    async with ScriptedRasa(replies=action_apply).client() as rasa:
+        frontend = FrontEnd(settings=settings, sessions=sessions, rasa=rasa)
+        application = build_application(frontend)
+        async with polling(application):
+            yield application
+
+
+async def tap_apply(api: TelegramStandIn) -> None:
+    """The seeker asks for the opening; `bot.telegram.seekers` → Rasa → `bot.telegram.cards` → ask_consent."""
+    api.send_text(SEEKER, SEEKER, "1번 지원할래요")
+
+
+async def press(api: TelegramStandIn, chat_id: int, message: Call, data: str) -> Call:
+    """Press a button of a message the bot sent; the answerCallbackQuery that follows."""
+    since = len(api.calls)
+    api.press_button(chat_id, chat_id, message.result["message_id"], data)
+    return await api.async_wait_for_call("answerCallbackQuery", since=since)
+
+
+def callback_data(call: Call) -> list[str]:
+    """The callback data of a sent message's buttons, in order."""
+    rows = call.params.get("reply_markup", {}).get("inline_keyboard", [])
+    return [button["callback_data"] for row in rows for button in row]
+
+
+def history(sessions: sessionmaker[Session], application_id: int) -> list[tuple[str, str]]:
+    """The application's events as (status, actor), each checked to carry a timestamp."""
+    with sessions() as session:
+        events = session.scalars(
+            select(ApplicationEvent)
+            .where(ApplicationEvent.application_id == application_id)
+            .order_by(ApplicationEvent.id)
+        ).all()
+        assert all(e.at is not None for e in events)
+        return [(e.status, e.actor) for e in events]
+
+
+def status_of(sessions: sessionmaker[Session], application_id: int) -> str:
+    """The application's status now."""
+    with sessions() as session:
+        application = session.get(ApplicationRow, application_id)
+        assert application is not None
+        return application.status
+
+
+# -- invites ------------------------------------------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_invite_link_from_the_cli_binds_the_company_chat(
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    application_id: int,
+    api: TelegramStandIn,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name, value in settings.as_environment().items():
+        monkeypatch.setenv(name, value)
+    result = await asyncio.to_thread(CliRunner().invoke, cli, ["company", "invite", "대한 중공업"])
+    assert result.exit_code == 0, result.output
+    assert "(주)대한중공업 초대 링크를 만들었어요" in result.output
+    link = re.search(r"https://t\.me/jobbot_test_bot\?start=(inv_[A-Za-z0-9_-]+)", result.output)
+    assert link is not None, result.output  # the username came from getMe
+    assert len(link.group(1)) <= 64
+
+    async with running(settings, sessions):
+        api.send_command(COMPANY, COMPANY, f"/start {link.group(1)}")
+        bound = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        api.send_command(SEEKER, SEEKER, "/start")  # a seeker's /start is not an invite
+        seeker = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        await api.async_wait_for_call(
+            "sendMessage", chat_id=SEEKER, since=api.calls.index(seeker) + 1
+        )
+        since = len(api.calls)
+        api.send_text(COMPANY, COMPANY, "안녕하세요, 담당자입니다")  # not a seeker: no Rasa
+        help_call = await api.async_wait_for_call("sendMessage", chat_id=COMPANY, since=since)
+
+    assert bound.params["text"] == msg.INVITE_BOUND.format(company="(주)대한중공업")
+    assert seeker.params["text"].startswith(messages.START_GREETING)  # the seekers' handler
+    assert help_call.params["text"] == msg.COMPANY_CHAT_HELP.format(company="(주)대한중공업")
+    with sessions() as session:
+        (contact,) = session.scalars(select(CompanyContact)).all()
+        (invite,) = session.scalars(select(CompanyInvite)).all()
+        assert (contact.telegram_chat_id, contact.company.name) == (COMPANY, "(주)대한중공업")
+        assert invite.used_at is not None
+
+
+@pytest.mark.anyio
+async def test_unknown_used_and_expired_invites_are_refused_politely(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    with sessions.begin() as session:
+        company = session.scalar(select(Company).where(Company.name == "(주)대한중공업"))
+        assert company is not None
+        expired = create_invite(
+            session=session,
+            company=company,
+            ttl=timedelta(hours=72),
+            now=utc_now() - timedelta(hours=73),
+        ).token
+        good = create_invite(session=session, company=company, ttl=timedelta(hours=72)).token
+
+    async def start(chat_id: int, text: str) -> str:
+        since = len(api.calls)
+        api.send_command(chat_id, chat_id, text)
+        call = await api.async_wait_for_call("sendMessage", chat_id=chat_id, since=since)
+        return str(call.params["text"])
+
+    async with running(settings, sessions):
+        assert await start(STRANGER, f"/start inv_{expired}") == msg.INVITE_EXPIRED
+        assert await start(STRANGER, "/start inv_nosuchtoken") == msg.INVITE_UNKNOWN
+        assert await start(COMPANY, f"/start inv_{good}") == msg.INVITE_BOUND.format(
+            company="(주)대한중공업"
+        )
+        assert await start(STRANGER, f"/start inv_{good}") == msg.INVITE_USED
+        assert await start(COMPANY, f"/start inv_{good}") == msg.INVITE_ALREADY_BOUND.format(
+            company="(주)대한중공업"
+        )
+
+    with sessions() as session:
+        contacts = session.scalars(select(CompanyContact.telegram_chat_id)).all()
+    assert contacts == [COMPANY]
+
+
+# -- consent, card, decision --------------------------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_consent_then_card_then_interview_offer_reaches_the_seeker(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    async with running(settings, sessions):
+        await tap_apply(api)
+        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        await press(api, SEEKER, question, f"consent:y:{application_id}")
+        card = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        told_sent = await api.async_wait_for_call(
+            "sendMessage", chat_id=SEEKER, since=api.calls.index(card)
+        )
+        answer = await press(api, COMPANY, card, f"co:offer:{application_id}")
+        told_offer = await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and "면접을 제안했어요" in c.params["text"]
+        )
+        counselors = await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and c.params["text"].startswith("[면접 제안]")
+        )
+        await api.async_wait_for_call("editMessageText", chat_id=COMPANY)
+
+    asked = question.params["text"]
+    assert asked.startswith(
+        "'선박 블록 용접사 (경력 3년 이상)' ((주)대한중공업) 지원 의사를 기록했어요. "
+        "회사에 알리기 전에 여쭤볼게요: 아래 정보를 (주)대한중공업에 보내도 될까요?"
+    )
+    for line in (
+        "• 경력 요약: 용접원 15년",
+        "• 자격증: 특수용접기능사",
+        "• 사는 지역(시·군): 군산시",
+        "• 희망 조건: 희망 직종 용접원 · 월 300만원 이상 · 2교대, 3교대, 야간 불가",
+    ):
+        assert line in asked
+    assert "소룡동" not in asked  # the region is shared at 시·군 level only
+    assert callback_data(question) == [f"consent:y:{application_id}", f"consent:n:{application_id}"]
+
+    text = card.params["text"]
+    assert text.startswith(f"[새 지원자] 후보 {application_id:04d}번\n공고: 선박 블록 용접사")
+    assert "• 경력 요약: 용접원 15년" in text and "• 자격증: 특수용접기능사" in text
+    assert "• 직종 일치: 용접원 (경력 15년)" in text
+    assert "• 자격증 보유: 특수용접기능사 (우대)" in text
+    assert "tg-1001" not in text and str(SEEKER) not in text
+    assert callback_data(card) == [f"co:{d}:{application_id}" for d in ("offer", "hold", "decline")]
+    assert [b["text"] for b in card.params["reply_markup"]["inline_keyboard"][0]] == [
+        "면접 제안",
+        "보류",
+        "거절",
+    ]
+
+    assert told_sent.params["text"] == msg.SENT_TO_COMPANY.format(
+        company="(주)대한중공업", title="선박 블록 용접사 (경력 3년 이상)"
+    )
+    assert answer.params["text"] == "'면접 제안'(으)로 처리했어요."
+    assert told_offer.params["chat_id"] == SEEKER
+    assert told_offer.params["text"].startswith("(주)대한중공업에서 '선박 블록 용접사")
+    assert "센터 상담사가 일정을 안내해 드릴게요" in told_offer.params["text"]
+    assert counselors.params["chat_id"] == COUNSELORS
+    edited = api.message(COMPANY, card.result["message_id"])
+    assert edited is not None and "✔ 면접 제안" in edited["text"]
+    assert "reply_markup" not in edited
+    assert api.message(SEEKER, question.result["message_id"])["text"].endswith("✔ 동의하셨어요.")  # type: ignore[index]
+
+    assert history(sessions, application_id) == [
+        ("consent_asked", "system"),
+        ("consented", "seeker"),
+        ("sent", "system"),
+        ("offered", "company"),
+    ]
+    assert status_of(sessions, application_id) == "offered"
+    with sessions() as session:
+        (consent,) = session.scalars(select(Consent)).all()
+        assert (consent.purpose, consent.granted, consent.company_id) == (
+            "share_with_company",
+            True,
+            session.scalar(select(Company.id).where(Company.name == "(주)대한중공업")),
+        )
+        assert consent.fields == ["experience", "certificates", "region", "wishes"]
+
+
+@pytest.mark.anyio
+async def test_declining_sends_nothing_to_the_company(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    async with running(settings, sessions) as application:
+        await tap_apply(api)
+        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        await press(api, SEEKER, question, f"consent:n:{application_id}")
+        declined = await api.async_wait_for_call(
+            "sendMessage", chat_id=SEEKER, since=api.calls.index(question) + 1
+        )
+        with pytest.raises(ConsentRequired, match="동의 기록이 없어"):
+            await deliver_candidate(
+                application.bot, application.bot_data[FRONTEND_KEY], application_id
+            )
+
+    assert declined.params["text"] == msg.CONSENT_DECLINED.format(company="(주)대한중공업")
+    assert api.sent_texts(COMPANY) == []
+    assert history(sessions, application_id) == [
+        ("consent_asked", "system"),
+        ("declined_consent", "seeker"),
+    ]
+    with sessions() as session:
+        (consent,) = session.scalars(select(Consent)).all()
+        assert consent.granted is False
+        assert consent.application_id == application_id
+
+
+def test_no_card_can_be_built_without_a_granted_consent(
+    sessions: sessionmaker[Session], application_id: int
+) -> None:
+    with sessions() as session, pytest.raises(ConsentRequired):
+        consented_card(session=session, application_id=application_id)
+
+
+@pytest.mark.anyio
+async def test_a_second_tap_and_asking_again_after_no(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    async with running(settings, sessions):
+        await tap_apply(api)
+        first = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        await tap_apply(api)  # asked twice: two live questions
+        second = await api.async_wait_for_call(
+            "sendMessage", chat_id=SEEKER, since=api.calls.index(first) + 1
+        )
+        await press(api, SEEKER, first, f"consent:n:{application_id}")
+        again = await press(api, SEEKER, second, f"consent:y:{application_id}")
+        # The seeker changes their mind: 지원할래요 again asks again, and yes now counts.
+        await tap_apply(api)
+        third = await api.async_wait_for(
+            lambda c: (
+                c.method == "sendMessage"
+                and c.params["chat_id"] == SEEKER
+                and "consent:y" in str(c.params.get("reply_markup"))
+            ),
+            since=api.calls.index(again) + 1,
+        )
+        await press(api, SEEKER, third, f"consent:y:{application_id}")
+        await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and "지원 정보를 보냈어요" in c.params["text"]
+        )
+        await tap_apply(api)  # under way: told, not asked
+        under_way = await api.async_wait_for(
+            lambda c: (
+                c.method == "sendMessage"
+                and c.params["chat_id"] == SEEKER
+                and c.params["text"].startswith(
+                    "'선박 블록 용접사 (경력 3년 이상)' 지원 정보는 이미"
+                )
+            )
+        )
+
+    assert again.params["text"] == msg.CONSENT_ALREADY_ANSWERED
+    assert "reply_markup" not in under_way.params
+    assert len(api.sent_texts(COMPANY)) == 1
+    assert history(sessions, application_id) == [
+        ("consent_asked", "system"),
+        ("declined_consent", "seeker"),
+        ("consent_asked", "system"),
+        ("consented", "seeker"),
+        ("sent", "system"),
+    ]
+    with sessions() as session:
+        answers = session.scalars(select(Consent.granted).order_by(Consent.id)).all()
+    assert answers == [False, True]
+
+
+@pytest.mark.anyio
+async def test_hold_then_decline_keeps_the_seeker_informed(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    async with running(settings, sessions):
+        await tap_apply(api)
+        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        await press(api, SEEKER, question, f"consent:y:{application_id}")
+        card = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        await press(api, COMPANY, card, f"co:hold:{application_id}")
+        held = await api.async_wait_for_call("editMessageText", chat_id=COMPANY)
+        await press(api, COMPANY, card, f"co:decline:{application_id}")
+        await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and "함께하기 어렵다고" in c.params["text"]
+        )
+
+    assert callback_data(held) == [f"co:offer:{application_id}", f"co:decline:{application_id}"]
+    assert "⏸ 보류" in held.params["text"]
+    final = api.message(COMPANY, card.result["message_id"])
+    assert final is not None and "✖ 거절" in final["text"] and "⏸ 보류" not in final["text"]
+    seeker_texts = api.sent_texts(SEEKER)
+    assert seeker_texts[-2].startswith(
+        "(주)대한중공업에서 '선박 블록 용접사 (경력 3년 이상)' 지원을 검토"
+    )
+    assert history(sessions, application_id)[-2:] == [("held", "company"), ("declined", "company")]
+
+
+@pytest.mark.anyio
+async def test_a_chat_not_bound_to_that_company_cannot_decide(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    bind(sessions, api, OTHER_COMPANY, "군산정밀")  # bound, but to another company
+    api.add_chat(STRANGER, chat_type="private")
+    async with running(settings, sessions) as application:
+        await tap_apply(api)
+        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        await press(api, SEEKER, question, f"consent:y:{application_id}")
+        await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        refusals = []
+        for chat_id in (STRANGER, OTHER_COMPANY, SEEKER):  # a card copied where it must not act
+            forged = await application.bot.send_message(
+                chat_id, "카드", reply_markup=decision_keyboard(application_id, "sent")
+            )
+            since = len(api.calls)
+            api.press_button(chat_id, chat_id, forged.message_id, f"co:offer:{application_id}")
+            refusals.append(await api.async_wait_for_call("answerCallbackQuery", since=since))
+        seeker_messages = len(api.sent_texts(SEEKER))
+
+    for refusal in refusals:
+        assert (refusal.params["text"], refusal.params["show_alert"]) == (
+            msg.DECISION_NOT_ALLOWED,
+            True,
+        )
+    assert status_of(sessions, application_id) == "sent"
+    assert len(api.sent_texts(SEEKER)) == seeker_messages
+    assert not any(c.params["text"].startswith("[면접 제안]") for c in api.calls_to("sendMessage"))
+
+
+@pytest.mark.anyio
+async def test_without_a_company_chat_the_center_forwards_until_the_company_binds(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    async with running(settings, sessions):
+        await tap_apply(api)
+        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        await press(api, SEEKER, question, f"consent:y:{application_id}")
+        forward = await api.async_wait_for_call("sendMessage", chat_id=COUNSELORS)
+        waiting = await api.async_wait_for_call(
+            "sendMessage", chat_id=SEEKER, since=api.calls.index(forward)
+        )
+        assert status_of(sessions, application_id) == "consented"
+
+        with sessions.begin() as session:
+            company = session.scalar(select(Company).where(Company.name == "(주)대한중공업"))
+            assert company is not None
+            token = create_invite(session=session, company=company, ttl=timedelta(hours=1)).token
+        api.send_command(COMPANY, COMPANY, f"/start inv_{token}")
+        card = await api.async_wait_for(
+            lambda c: (
+                c.method == "sendMessage"
+                and c.params["chat_id"] == COMPANY
+                and c.params["text"].startswith("[새 지원자]")
+            )
+        )
+        sent = await api.async_wait_for_call(
+            "sendMessage", chat_id=SEEKER, since=api.calls.index(card)
+        )
+
+    assert forward.params["text"].startswith(f"[전달 필요] 후보 {application_id:04d}번")
+    assert 'jobbot company invite "(주)대한중공업"' in forward.params["text"]
+    assert waiting.params["text"] == msg.CENTER_WILL_FORWARD.format(company="(주)대한중공업")
+    assert sent.params["text"].startswith("(주)대한중공업에 '선박 블록 용접사")
+    assert history(sessions, application_id) == [
+        ("consent_asked", "system"),
+        ("consented", "seeker"),
+        ("sent", "system"),
+    ]
