@@ -44,7 +44,7 @@ run: setup setup-rasa
 	$(JOBBOT) run
 
 # The Rasa components' own tests run inside the Rasa environment (no app conftest there).
-RASA_COMPONENT_TESTS := tests/nlu/test_kiwi_tokenizer.py tests/nlu/test_entity_normalizer.py tests/nlu/test_rasa_main.py
+RASA_COMPONENT_TESTS := tests/nlu/components/test_kiwi_tokenizer.py tests/nlu/components/test_entity_normalizer.py tests/nlu/components/test_rasa_main.py
 
 test: setup setup-rasa
 	$(APP_VENV)/bin/python -m pytest -q

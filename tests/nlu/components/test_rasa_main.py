@@ -1,7 +1,7 @@
-"""nlu.rasa_main: Rasa's action-answer validation with the schema checked once.
+"""nlu.components.rasa_main: Rasa's action-answer validation with the schema checked once.
 
 Runs in the Rasa environment only:
-.venv-rasa/bin/python -m pytest --noconftest tests/nlu/test_rasa_main.py
+.venv-rasa/bin/python -m pytest --noconftest tests/nlu/components/test_rasa_main.py
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import jsonschema  # noqa: E402
 from jsonschema import ValidationError  # noqa: E402
 from rasa.core.actions.action import RemoteAction  # noqa: E402
 
-from nlu.rasa_main import install_validator_cache  # noqa: E402
+from nlu.components.rasa_main import install_validator_cache  # noqa: E402
 
 GOOD = {
     "events": [{"event": "slot", "name": "region", "value": "gunsan"}],

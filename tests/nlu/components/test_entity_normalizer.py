@@ -1,7 +1,7 @@
 """KoreanEntityNormalizer: table values for DIET's entities, roles from the seeker's negations.
 
 Runs in the Rasa environment only:
-.venv-rasa/bin/python -m pytest --noconftest tests/nlu/test_entity_normalizer.py
+.venv-rasa/bin/python -m pytest --noconftest tests/nlu/components/test_entity_normalizer.py
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from rasa.engine.storage.resource import Resource  # noqa: E402
 from rasa.shared.nlu.constants import ENTITIES, TEXT  # noqa: E402
 from rasa.shared.nlu.training_data.message import Message  # noqa: E402
 
-from nlu.entity_normalizer import KoreanEntityNormalizer  # noqa: E402
+from nlu.components.entity_normalizer import KoreanEntityNormalizer  # noqa: E402
 
 Span = tuple[str, str] | tuple[str, str, str]  # (surface, entity type[, DIET's role])
 

@@ -6,9 +6,6 @@ so every token is a piece of the original text (``text[start:end] == token.text`
 entity annotated with or without its particle (용접 / 용접을) starts and ends on token
 boundaries. The morphemes' forms, joined by ``+``, are the token's ``lemma`` (했 → 하+었,
 지게처 → 지게차 with typo correction), their tags its ``pos`` ("VV+EP").
-
-Only this module and :mod:`nlu.entity_normalizer` import Rasa; nothing else in :mod:`nlu`
-imports them, so the package stays usable in the app environment.
 """
 
 from __future__ import annotations

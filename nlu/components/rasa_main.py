@@ -1,4 +1,4 @@
-"""``python -m nlu.rasa_main ARGS`` runs ``rasa ARGS`` with one speed fix for the server.
+"""``python -m nlu.components.rasa_main ARGS`` runs ``rasa ARGS`` with one speed fix for the server.
 
 Rasa 3.6 checks each custom action's answer with ``jsonschema.validate``, which validates
 the (constant) response schema against its meta-schema on every call before it looks at

@@ -1,7 +1,7 @@
 """KiwiTokenizer: Kiwi morphemes as Rasa tokens, with offsets into the message as typed.
 
 Runs in the Rasa environment only:
-.venv-rasa/bin/python -m pytest --noconftest tests/nlu/test_kiwi_tokenizer.py
+.venv-rasa/bin/python -m pytest --noconftest tests/nlu/components/test_kiwi_tokenizer.py
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from rasa.shared.nlu.training_data.loading import load_data  # noqa: E402
 from rasa.shared.nlu.training_data.message import Message  # noqa: E402
 from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
 
-from nlu.kiwi_tokenizer import KiwiTokenizer  # noqa: E402
+from nlu.components.kiwi_tokenizer import KiwiTokenizer  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 MakeTokenizer = Callable[..., KiwiTokenizer]
 
