@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -69,6 +70,8 @@ class Opening(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     occupation_raw: Mapped[str] = mapped_column(String(200), default="")
     occupation_family: Mapped[str | None] = mapped_column(String(64), index=True)
+    #: The source's own occupation code (고용24 ``jobsCd``), the best occupation signal there is.
+    occupation_code: Mapped[str | None] = mapped_column(String(16), index=True)
     region_raw: Mapped[str] = mapped_column(String(300), default="")
     region_id: Mapped[str | None] = mapped_column(String(64), index=True)
     salary_type: Mapped[str | None] = mapped_column(String(8))
@@ -89,8 +92,10 @@ class Opening(Base):
     work_shift_raw: Mapped[str] = mapped_column(String(64), default="")
     work_shift: Mapped[str | None] = mapped_column(String(8))
     closes_on_raw: Mapped[str] = mapped_column(String(32), default="")
-    #: ``None`` means open until filled (상시 / 채용시까지).
+    #: The close date, or the expected one when ``open_ended``; ``None``: no date given.
     closes_on: Mapped[date | None] = mapped_column(Date, index=True)
+    #: Open until filled (상시 / 채용시까지), whatever ``closes_on`` says.
+    open_ended: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     foreign_workers: Mapped[str] = mapped_column(String(16), default="unknown")
     dormitory: Mapped[bool] = mapped_column(Boolean, default=False)
     commute_bus: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -98,6 +103,8 @@ class Opening(Base):
     url: Mapped[str] = mapped_column(String(500), default="")
     #: Hash of the fields that feed the search text; the index re-embeds when it changes.
     content_hash: Mapped[str] = mapped_column(String(64))
+    #: Set when no source lists the opening any more (every posting retired); cleared if one does.
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, server_default=func.now(), onupdate=func.now()
@@ -124,9 +131,21 @@ class OpeningSource(Base):
     source_modified: Mapped[str | None] = mapped_column(String(32))
     first_seen: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     last_seen: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    #: Set when a full refresh of the source no longer listed this posting.
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     opening: Mapped[Opening] = relationship(back_populates="postings")
     source: Mapped[Source] = relationship()
+
+
+class CatalogState(Base):
+    """The one row counting changes to the openings; the search index records the count it holds."""
+
+    __tablename__ = "catalog_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
 
 class ImportRun(Base):
