@@ -10,14 +10,9 @@ boundaries. The morphemes' forms, joined by ``+``, are the token's ``lemma`` (�
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import shutil
-import tempfile
-import threading
 import unicodedata
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from rasa.engine.graph import ExecutionContext
@@ -27,7 +22,6 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.exceptions import MissingDependencyException
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu.entity_values import right_spelling
 
@@ -47,11 +41,6 @@ _DEFAULT_KEEP_POS = [
 _ALNUM_TAGS = frozenset({"SL", "SN"})
 # Coda fillers (했어욬 → 어요 + ᆿ) say nothing about the word.
 _NO_LEMMA_TAGS = ("Z_",)
-_USER_DICTIONARY_FILE = "user_dictionary.txt"
-
-_lock = threading.Lock()
-# One Kiwi per user dictionary: an instance holds about 450 MB.
-_dictionary_kiwis: dict[str, Any] = {}
 
 
 class _Piece(NamedTuple):
@@ -77,23 +66,6 @@ def _shared_kiwi() -> Any:
     from nlu.clauses import shared_kiwi
 
     return shared_kiwi()
-
-
-def _dictionary_kiwi(dictionary: str) -> Any:
-    """A Kiwi with the user dictionary ``dictionary`` (Kiwi's format) loaded, once per content."""
-    key = hashlib.sha256(dictionary.encode("utf-8")).hexdigest()
-    with _lock:
-        if key not in _dictionary_kiwis:
-            from kiwipiepy import Kiwi  # heavy; only when a configured dictionary needs it
-
-            kiwi = Kiwi()
-            with tempfile.TemporaryDirectory() as tmp:
-                path = Path(tmp) / _USER_DICTIONARY_FILE
-                path.write_text(dictionary, encoding="utf-8")
-                added = kiwi.load_user_dictionary(str(path))
-            logger.info("Kiwi user dictionary: %d words", added)
-            _dictionary_kiwis[key] = kiwi
-    return _dictionary_kiwis[key]
 
 
 def _fold_char(ch: str) -> str:
@@ -257,7 +229,7 @@ def _lemma(g: _Group) -> str:
     return "+".join(forms) if forms else "+".join(p.form for p in g.pieces)
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=True)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
 class KiwiTokenizer(Tokenizer):
     """Korean tokenizer on Kiwi (https://github.com/bab2min/kiwipiepy) morphemes."""
 
@@ -291,35 +263,14 @@ class KiwiTokenizer(Tokenizer):
             # (SF, SP, SS, SE, SO, SW). Jamo runs (ㅇㅇ, ㄴㄴ) are tagged SW_JAMO and kept.
             # A message with nothing else keeps its punctuation. None keeps everything.
             "keep_pos": list(_DEFAULT_KEEP_POS),
-            # Path to a Kiwi user dictionary (word<TAB>tag[<TAB>score] per line), copied
-            # into the model; loads a second Kiwi instance (~450 MB).
-            "user_dictionary": None,
-            # Keep the occupation, certificate and region names of data/normalization
-            # whole (특수용접, 용접기능사), found by the nlu gazetteers in each message and
-            # handed to Kiwi as pre-tokenized spans. Off: plain Kiwi already lines up
-            # with every annotated entity of data/nlu and every gazetteer match in 195
-            # seeker messages (288/288); with this on, a name inside another can no
-            # longer be tagged alone (260/288: 용접 in 용접기능사, "[용접]일자리"). DIET
-            # tags multi-token entities anyway (BILOU).
-            "add_domain_words": False,
         }
 
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        user_dictionary: str | None = None,
-    ) -> None:
-        """Initialize the tokenizer; ``user_dictionary`` is the dictionary's text."""
+    def __init__(self, config: dict[str, Any]) -> None:
+        """Initialize the tokenizer."""
         super().__init__(config)
-        self._model_storage = model_storage
-        self._resource = resource
-        self._user_dictionary = user_dictionary
         keep = config.get("keep_pos")
         self._keep_pos: tuple[str, ...] | None = None if keep is None else tuple(keep)
         self._typos = bool(config.get("typo_correction"))
-        self._domain_words = bool(config.get("add_domain_words"))
 
     @classmethod
     def create(
@@ -330,9 +281,7 @@ class KiwiTokenizer(Tokenizer):
         execution_context: ExecutionContext,
     ) -> KiwiTokenizer:
         """Creates a new component (see parent class for full docstring)."""
-        path = config.get("user_dictionary")
-        dictionary = Path(path).read_text(encoding="utf-8") if path else None
-        return cls(config, model_storage, resource, dictionary)
+        return cls(config)
 
     @classmethod
     def load(
@@ -343,77 +292,20 @@ class KiwiTokenizer(Tokenizer):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> KiwiTokenizer:
-        """Loads the user dictionary from model storage and warms Kiwi up."""
-        dictionary = None
-        if config.get("user_dictionary"):
-            try:
-                with model_storage.read_from(resource) as directory:
-                    dictionary = (directory / _USER_DICTIONARY_FILE).read_text(encoding="utf-8")
-            except ValueError:
-                logger.debug("No stored user dictionary for %s; reading its path", resource.name)
-                return cls.create(config, model_storage, resource, execution_context)
-        tokenizer = cls(config, model_storage, resource, dictionary)
+        """Creates the component for a trained model and warms Kiwi up."""
+        tokenizer = cls.create(config, model_storage, resource, execution_context)
         tokenizer.warm_up()  # now, rather than during the first user message
         return tokenizer
-
-    def train(self, training_data: TrainingData) -> Resource:
-        """Copies the user dictionary into the model, so the model works without it."""
-        self.persist()
-        return self._resource
-
-    def persist(self) -> None:
-        """Persist the user dictionary (nothing else is learned)."""
-        path = self._config.get("user_dictionary")
-        if path:
-            with self._model_storage.write_to(self._resource) as directory:
-                shutil.copyfile(path, directory / _USER_DICTIONARY_FILE)
 
     def warm_up(self) -> None:
         """Load Kiwi (seconds) now."""
         self.analyse("용접 10년 했어요")
 
     def _kiwi(self) -> Any:
-        kiwi = (
-            _dictionary_kiwi(self._user_dictionary)
-            if self._user_dictionary is not None
-            else _shared_kiwi()
-        )
+        kiwi = _shared_kiwi()
         if kiwi is None:
             raise MissingDependencyException("KiwiTokenizer needs kiwipiepy (and its model)")
         return kiwi
-
-    def _pretokenized(self, analysed: str) -> list[tuple[int, int, Any]]:
-        """Spans of the domain names in ``analysed``, for Kiwi to keep whole."""
-        from kiwipiepy import PretokenizedToken
-
-        from nlu.tables import load_tables
-        from nlu.text import normalize_text
-
-        norm = normalize_text(analysed)
-        if norm.source != analysed:
-            return []  # offsets would not line up; Kiwi alone will do
-        tables = load_tables()
-        found = [
-            (m, tag)
-            for matcher, tag in (
-                (tables.certificate_matcher, "NNG"),
-                (tables.occupation_matcher, "NNG"),
-                (tables.region_matcher, "NNP"),
-            )
-            for m in matcher.find(norm.text)
-        ]
-        found.sort(key=lambda f: (-(f[0].end - f[0].start), f[0].start))
-        spans: list[tuple[int, int, Any]] = []
-        taken: list[tuple[int, int]] = []
-        for m, tag in found:
-            start, end = norm.starts[m.start], norm.ends[m.end - 1]
-            surface = analysed[start:end]
-            if any(ch.isspace() for ch in surface) or any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            spans.append((start, end, PretokenizedToken(surface, tag, 0, end - start)))
-        spans.sort(key=lambda s: s[0])
-        return spans
 
     def analyse(self, text: str) -> list[tuple[int, int, str, list[str]]]:
         """``(start, end, lemma, tags)`` of each token of ``text``, before any filtering."""
@@ -423,8 +315,6 @@ class KiwiTokenizer(Tokenizer):
         kwargs: dict[str, Any] = {}
         if self._typos:
             kwargs["typos"] = "basic"
-        if self._domain_words:
-            kwargs["pretokenized"] = self._pretokenized(analysed)
         morphemes = self._kiwi().tokenize(analysed, **kwargs)
         n = len(analysed)
         pieces = [

@@ -163,12 +163,6 @@ def test_typo_correction_fixes_the_lemma_not_the_text(
         assert plain[typo].lemma == typo
 
 
-def test_domain_words_stay_whole(make_tokenizer: MakeTokenizer) -> None:
-    tokens = tokens_of(make_tokenizer(add_domain_words=True), "특수용접은없고용접기능사는있어요")
-    assert [t.text for t in tokens][:2] == ["특수용접", "은"]
-    assert "용접기능사" in [t.text for t in tokens]
-
-
 def test_token_pattern_is_applied(make_tokenizer: MakeTokenizer) -> None:
     tokens = tokens_of(make_tokenizer(token_pattern=r"[a-z]+|\d+"), "co2 용접")
     assert [(t.text, t.start) for t in tokens] == [("co", 0), ("2", 2), ("용접", 4)]
@@ -213,23 +207,6 @@ def test_every_annotated_entity_in_the_training_data_lines_up(tokenizer: KiwiTok
         EntityExtractorMixin.check_correct_entity_annotations(data)
     misaligned = [str(w.message)[:200] for w in caught if "Misaligned" in str(w.message)]
     assert misaligned == []
-
-
-def test_user_dictionary_is_stored_in_the_model(tmp_path: Path) -> None:
-    dictionary = tmp_path / "words.txt"
-    dictionary.write_text("오식도공단\tNNP\t0\n", encoding="utf-8")
-    (tmp_path / "model").mkdir()
-    storage = LocalModelStorage(tmp_path / "model")
-    resource = Resource("kiwi")
-    context = ExecutionContext(GraphSchema({}), "kiwi-test")
-    config = {**KiwiTokenizer.get_default_config(), "user_dictionary": str(dictionary)}
-    KiwiTokenizer.create(config, storage, resource, context).train(TrainingData())
-    dictionary.unlink()  # the trained model must not need the original file
-    loaded = KiwiTokenizer.load(config, storage, resource, context)
-    assert [t.text for t in tokens_of(loaded, "오식도공단에서 일해요")][:2] == [
-        "오식도공단",
-        "에서",
-    ]
 
 
 # Korean-heavy text: syllables, conjoining and compatibility jamo, digits, Latin, spaces,
