@@ -8,6 +8,8 @@ of the index serves every request.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import date
 
 from bot.services import open_database, open_embedder, open_matcher
 from bot.settings import Settings
@@ -17,8 +19,11 @@ __all__ = ["serve_actions"]
 logger = logging.getLogger(__name__)
 
 
-def serve_actions(settings: Settings, *, host: str, port: int) -> None:
-    """Load everything, then serve Rasa's action calls on ``host:port`` until stopped."""
+def serve_actions(
+    settings: Settings, *, host: str, port: int, today: Callable[[], date] = date.today
+) -> None:
+    """Load everything, then serve Rasa's action calls on ``host:port`` until stopped;
+    ``today`` decides which openings have closed (the dialog suite fixes it)."""
     from rasa_sdk.endpoint import create_app
     from rasa_sdk.executor import ActionExecutor
 
@@ -35,6 +40,7 @@ def serve_actions(settings: Settings, *, host: str, port: int) -> None:
             embedder=open_embedder(settings, remembered_queries=settings.remembered_queries),
         ),
         page_size=settings.results_per_page,
+        today=today,
     )
     nlu.warm_up()
     executor = ActionExecutor()
