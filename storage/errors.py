@@ -1,8 +1,14 @@
 """Errors of the storage package.
 
 StorageError
-├── UnreadableFileError   a whole import file cannot be read (encoding, format)
-└── RowRejected           one record is invalid; the import goes on without it
+├── UnreadableFileError       a whole import file cannot be read (encoding, format, size)
+│   ├── SourceErrorResponse   the source answered with an error envelope (고용24 messageCd …)
+│   └── MissingColumnsError   a CSV header without the required columns; suggests a mapping
+├── ColumnMapError            a column mapping (--columns, data/sources/NAME.yml) that is unusable
+├── SourceUnavailable         a source's API kept failing (timeouts, 5xx) or refused the call
+└── RowRejected               one record is invalid; the import goes on without it
+
+Every message is for center staff, in Korean, and never carries personal data.
 """
 
 from __future__ import annotations
@@ -16,5 +22,37 @@ class UnreadableFileError(StorageError):
     """An import file that cannot be read at all; the message is for center staff (Korean)."""
 
 
+class SourceErrorResponse(UnreadableFileError):
+    """A response body that is the source's error envelope, not postings (HTTP 200 all the same).
+
+    ``code`` is the source's own code (고용24 ``messageCd`` such as ``006``), ``None`` when the
+    envelope has none; ``source_message`` its own words.
+    """
+
+    def __init__(self, label: str, code: str | None, source_message: str) -> None:
+        self.code = code
+        self.source_message = source_message
+        where = f"{label} 응답 오류 ({code})" if code else f"{label} 응답 오류"
+        super().__init__(f"{where}: {source_message}")
+
+
+class MissingColumnsError(UnreadableFileError):
+    """A CSV header lacking required columns; ``headers`` are the cells seen, in order."""
+
+    def __init__(self, message: str, headers: list[str], suggestion: str) -> None:
+        self.headers = headers
+        self.suggestion = suggestion
+        super().__init__(message)
+
+
+class ColumnMapError(StorageError):
+    """A column mapping that names an unknown column or is malformed; the message says which."""
+
+
 class RowRejected(StorageError):
     """One record that cannot be imported; the message says why, in Korean."""
+
+
+class SourceUnavailable(StorageError):
+    """A source's API did not answer usably (timeouts, 5xx after retries, refused); the
+    message says what happened and never carries the request URL (it holds the auth key)."""

@@ -1,7 +1,8 @@
 """Validation and normalization of one imported record into an :class:`OpeningRecord`.
 
-Raw values are kept next to normalized ones. Invalid values raise
-:class:`storage.errors.RowRejected` with a Korean reason for center staff.
+Raw values are kept next to normalized ones (clipped to their column widths). Values are read
+by :mod:`storage.values`; an unusable one raises :class:`storage.errors.RowRejected` with a
+Korean reason for center staff.
 """
 
 from __future__ import annotations
@@ -12,25 +13,38 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import FromClause, String
+
 import nlu
 from storage.errors import RowRejected
+from storage.models import Company, Opening
+from storage.values.career import parse_career
+from storage.values.company import clean_company, company_key, looks_like_ad_copy, strip_cut_mark
+from storage.values.dates import parse_closing, parse_date
+from storage.values.education import normalize_education
+from storage.values.employment import normalize_employment
+from storage.values.location import Scope, clean_location
+from storage.values.pay import parse_pay, pay_text
+from storage.values.text import one_line
 
-__all__ = ["OpeningRecord", "company_key", "parse_closes_on", "parse_record"]
+__all__ = ["OpeningRecord", "company_key", "parse_record"]
 
-SALARY_TYPES = {"월급": "월급", "월": "월급", "시급": "시급", "시": "시급", "연봉": "연봉",
-                "연": "연봉", "일급": "일급", "일당": "일급", "일": "일급"}  # fmt: skip
-CAREERS = {"신입": "신입", "경력": "경력", "무관": "무관", "관계없음": "무관", "신입/경력": "무관",
-           "신입 또는 경력": "무관", "경력무관": "무관"}  # fmt: skip
-#: Close dates that mean "open until filled".
-OPEN_ENDED = {
-    "상시",
-    "상시채용",
-    "채용시까지",
-    "채용시 마감",
-    "채용시마감",
-    "99991231",
-    "9999-12-31",
-}
+
+def _widths(table: FromClause) -> dict[str, int]:
+    return {
+        column.name: column.type.length
+        for column in table.columns
+        if isinstance(column.type, String) and column.type.length
+    }
+
+
+#: Widths of the text columns, so a long raw value is clipped, not refused.
+WIDTHS = _widths(Opening.__table__)
+COMPANY_WIDTH = _widths(Company.__table__)["name"]
+#: The ``openings`` columns a record fills (those it has; the others are the importer's).
+OPENING_COLUMNS = frozenset(Opening.__table__.columns.keys())
+#: Facts a board keeps in their own columns that the description should carry too.
+DESCRIPTION_EXTRAS = (("work_days", "근무요일"), ("work_hours", "근무시간"))
 
 
 @dataclass(frozen=True)
@@ -43,6 +57,7 @@ class OpeningRecord:
     title: str
     occupation_raw: str
     occupation_family: str | None
+    occupation_code: str | None  # 고용24 jobsCd
     description: str
     region_raw: str
     region_id: str | None
@@ -63,7 +78,8 @@ class OpeningRecord:
     work_shift_raw: str
     work_shift: str | None
     closes_on_raw: str
-    closes_on: date | None
+    closes_on: date | None  # expected close, also when open-ended
+    open_ended: bool  # open until filled (채용시까지, 상시)
     foreign_workers: str
     dormitory: bool
     commute_bus: bool
@@ -74,57 +90,136 @@ class OpeningRecord:
     record_hash: str = field(compare=False)
 
     def opening_values(self) -> dict[str, object]:
-        """The values that go on the ``openings`` row."""
-        skip = {"source", "source_id", "company", "business_no", "source_modified", "record_hash"}
-        return {k: v for k, v in self.__dict__.items() if k not in skip}
+        """The values that go on the ``openings`` row: the fields that have a column there."""
+        return {k: v for k, v in self.__dict__.items() if k in OPENING_COLUMNS}
 
 
-def company_key(name: str) -> str:
-    """A company name without legal-form marks and spacing: (주)대한중공업 → 대한중공업."""
-    key = re.sub(r"\(주\)|㈜|주식회사|\(유\)|유한회사|\(합\)|\s+", "", name)
-    return key.strip().lower()
+def parse_record(
+    fields: dict[str, str], *, source_override: str | None = None, today: date | None = None
+) -> OpeningRecord:
+    """Validate and normalize one record's fields; raise :class:`RowRejected` if unusable.
+
+    ``today`` (default: the current date) completes close dates written without a year
+    when the record has no registration date, and anchors 오늘마감 / 내일 마감.
+    """
+    if "_shape_error" in fields:
+        raise RowRejected(fields["_shape_error"])
+
+    def get(name: str) -> str:
+        return (fields.get(name) or "").strip()
+
+    company_cell = one_line(get("company"))
+    if company_cell and looks_like_ad_copy(company_cell):
+        raise RowRejected(
+            f"회사명 칸에 회사 이름 대신 광고 문구가 있습니다 ('{_clip(company_cell, 30)}')"
+        )
+    source = source_override or get("source")
+    company = clean_company(company_cell)
+    title = strip_cut_mark(one_line(get("title")))
+    required = {
+        "출처(source)": source,
+        "공고번호(source_id)": get("source_id"),
+        "회사명(company)": company,
+        "제목(title)": title,
+    }
+    missing = [label for label, value in required.items() if not value]
+    if missing:
+        raise RowRejected(f"필수 항목이 비어 있습니다: {', '.join(missing)}")
+
+    today = today or date.today()
+    closing = parse_closing(
+        get("closes_on"), reference=parse_date(get("registered_on")) or today, today=today
+    )
+    pay = parse_pay(
+        type_raw=get("salary_type"),
+        min_raw=get("salary_min"),
+        max_raw=get("salary_max"),
+        text=get("salary_text"),
+    )
+    career = parse_career(one_line(get("career")))
+    years_min = _int_or_none(get("career_years_min"), "최소경력(career_years_min)")
+    employment_raw, shift_raw = _employment_and_shift(fields)
+    location = clean_location(get("region"))
+    region = nlu.resolve_region(location.text) if location.scope is Scope.PLACE else None
+    description = _description(fields)
+    occupation_raw = one_line(get("occupation"))
+    certificates_raw = one_line(get("certificates"))
+
+    return OpeningRecord(
+        source=source,
+        source_id=get("source_id"),
+        company=_clip(company, COMPANY_WIDTH),
+        title=_clip(title, WIDTHS["title"]),
+        occupation_raw=_clip(occupation_raw, WIDTHS["occupation_raw"]),
+        occupation_family=nlu.occupation_family(occupation_raw, title, description),
+        occupation_code=get("occupation_code") or None,
+        description=description,
+        region_raw=_clip(location.text, WIDTHS["region_raw"]),
+        region_id=region.region if region else None,
+        salary_type=pay.salary_type,
+        salary_min=pay.minimum,
+        salary_max=pay.maximum,
+        salary_raw=_clip(
+            pay_text(type_raw=get("salary_type"), text=one_line(get("salary_text"))),
+            WIDTHS["salary_raw"],
+        ),
+        monthly_pay_min=pay.monthly(pay.minimum),
+        monthly_pay_max=pay.monthly(pay.maximum),
+        career_raw=_clip(one_line(get("career")), WIDTHS["career_raw"]),
+        career=career.career,
+        career_years_min=years_min if years_min is not None else career.years_min,
+        education=_clip(normalize_education(get("education")), WIDTHS["education"]),
+        certificates_raw=_clip(certificates_raw, WIDTHS["certificates_raw"]),
+        certificates=dict(
+            nlu.certificate_requirements(
+                [c for c in re.split(r"[;,]", certificates_raw) if c.strip()], description
+            )
+        ),
+        employment_type_raw=_clip(employment_raw, WIDTHS["employment_type_raw"]),
+        employment_type=normalize_employment(employment_raw) if employment_raw else None,
+        work_shift_raw=_clip(shift_raw, WIDTHS["work_shift_raw"]),
+        work_shift=nlu.normalize_shift(shift_raw or description),
+        closes_on_raw=_clip(one_line(get("closes_on")), WIDTHS["closes_on_raw"]),
+        closes_on=closing.on,
+        open_ended=closing.open_ended,
+        foreign_workers=nlu.foreign_workers(description),
+        dormitory=nlu.has_dormitory(description),
+        commute_bus=nlu.has_commute_bus(description),
+        contact=_clip(one_line(get("contact")), WIDTHS["contact"]),
+        url=_clip(get("url"), WIDTHS["url"]),
+        business_no=get("business_no") or None,
+        source_modified=get("source_modified") or None,
+        record_hash=_record_hash(fields),
+    )
 
 
-def parse_closes_on(raw: str) -> date | None:
-    """Parse a close date: YYYY-MM-DD, YYYYMMDD, YY-MM-DD; ``None`` for 상시 and the like."""
-    text = raw.strip()
-    if not text or text.replace(" ", "") in OPEN_ENDED:
-        return None
-    digits = re.sub(r"[.\-/ ]", "", text)
-    match = re.fullmatch(r"(\d{4}|\d{2})(\d{2})(\d{2})", digits)
-    if not match:
-        raise RowRejected(f"마감일 '{raw}'을(를) 날짜로 읽을 수 없습니다 (예: 2026-12-31, 상시)")
-    year, month, day = (int(part) for part in match.groups())
-    if year < 100:
-        year += 2000
-    try:
-        return date(year, month, day)
-    except ValueError as exc:
-        raise RowRejected(f"마감일 '{raw}'은(는) 없는 날짜입니다") from exc
+def _employment_and_shift(fields: dict[str, str]) -> tuple[str, str]:
+    """The employment and shift cells; a 근무형태 column that says 정규직 is employment."""
+    employment = one_line(fields.get("employment_type") or "")
+    shift = one_line(fields.get("work_shift") or "")
+    if (
+        not employment
+        and shift
+        and nlu.normalize_shift(shift) is None
+        and normalize_employment(shift)
+    ):
+        employment, shift = shift, ""
+    return employment, shift or one_line(fields.get("work_hours") or "")
 
 
-def parse_amount(raw: str, column: str) -> int | None:
-    """Parse a KRW amount such as '3,000,000', '300만원' or '300만'; empty and 0 mean none."""
-    text = raw.strip().replace(",", "").replace("원", "").replace(" ", "")
-    if not text:
-        return None
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)(만)?", text)
-    if not match:
-        raise RowRejected(f"{column} '{raw}'은(는) 숫자가 아닙니다")
-    value = float(match.group(1)) * (10_000 if match.group(2) else 1)
-    return int(value) or None
-
-
-def _salary_from_text(text: str) -> tuple[str | None, int | None, int | None]:
-    """Read '월급 300만원 ~ 350만원' style text; amounts ``None`` when not stated."""
-    kind = next((v for k, v in SALARY_TYPES.items() if len(k) > 1 and k in text), None)
-    amounts = [
-        int(float(number) * (10_000 if unit else 1))
-        for number, unit in re.findall(r"(\d+(?:\.\d+)?)\s*(만)?\s*원", text.replace(",", ""))
+def _description(fields: dict[str, str]) -> str:
+    """The description, with 근무요일 / 근무시간 from their own columns when it lacks them."""
+    text = (fields.get("description") or "").strip()
+    extras = [
+        f"{label}: {value}"
+        for column, label in DESCRIPTION_EXTRAS
+        if (value := one_line(fields.get(column) or "")) and value not in text
     ]
-    low = amounts[0] if amounts else None
-    high = amounts[1] if len(amounts) > 1 else None
-    return kind, low, high
+    return "\n".join(filter(None, (text, *extras)))
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _int_or_none(raw: str, column: str) -> int | None:
@@ -136,101 +231,9 @@ def _int_or_none(raw: str, column: str) -> int | None:
     return int(text)
 
 
-def _monthly(salary_type: str | None, amount: int | None) -> int | None:
-    """Monthly KRW equivalent of an amount, or ``None`` when type or amount is unknown."""
-    if salary_type is None or not amount:
-        return None
-    return nlu.monthly_pay(salary_type, amount)
-
-
 def _record_hash(fields: dict[str, str]) -> str:
     payload = json.dumps(
         {k: v.strip() for k, v in sorted(fields.items()) if k != "source_modified"},
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode()).hexdigest()
-
-
-def parse_record(fields: dict[str, str], *, source_override: str | None = None) -> OpeningRecord:
-    """Validate and normalize one record's fields; raise :class:`RowRejected` if unusable."""
-    if "_shape_error" in fields:
-        raise RowRejected(fields["_shape_error"])
-
-    def get(name: str) -> str:
-        return (fields.get(name) or "").strip()
-
-    source = source_override or get("source")
-    required = {
-        "출처(source)": source,
-        "공고번호(source_id)": get("source_id"),
-        "회사명(company)": get("company"),
-        "제목(title)": get("title"),
-    }
-    missing = [label for label, value in required.items() if not value]
-    if missing:
-        raise RowRejected(f"필수 항목이 비어 있습니다: {', '.join(missing)}")
-
-    salary_raw = get("salary_text")
-    salary_type_raw = get("salary_type")
-    salary_type = SALARY_TYPES.get(salary_type_raw.replace(" ", ""))
-    if salary_type_raw and salary_type is None:
-        raise RowRejected(f"급여형태 '{salary_type_raw}'을(를) 알 수 없습니다 (월급, 시급, 연봉)")
-    salary_min = parse_amount(get("salary_min"), "최소급여(salary_min)")
-    salary_max = parse_amount(get("salary_max"), "최대급여(salary_max)")
-    if salary_raw and salary_min is None:
-        text_type, salary_min, text_max = _salary_from_text(salary_raw)
-        salary_type = salary_type or text_type
-        salary_max = salary_max or text_max
-    if salary_min is not None and salary_max is not None and salary_max < salary_min:
-        raise RowRejected(f"최대급여({salary_max:,})가 최소급여({salary_min:,})보다 작습니다")
-    career_raw = get("career")
-    career = CAREERS.get(career_raw.replace(" ", "")) if career_raw else None
-    description = get("description")
-    title = get("title")
-    occupation_raw = get("occupation")
-    certificates_raw = get("certificates")
-    region = nlu.resolve_region(get("region")) if get("region") else None
-    shift_raw = get("work_shift")
-    employment_raw = get("employment_type")
-
-    return OpeningRecord(
-        source=source,
-        source_id=get("source_id"),
-        company=get("company"),
-        title=title,
-        occupation_raw=occupation_raw,
-        occupation_family=nlu.occupation_family(occupation_raw, title, description),
-        description=description,
-        region_raw=get("region"),
-        region_id=region.region if region else None,
-        salary_type=salary_type,
-        salary_min=salary_min,
-        salary_max=salary_max,
-        salary_raw=salary_raw,
-        monthly_pay_min=_monthly(salary_type, salary_min),
-        monthly_pay_max=_monthly(salary_type, salary_max),
-        career_raw=career_raw,
-        career=career,
-        career_years_min=_int_or_none(get("career_years_min"), "최소경력(career_years_min)"),
-        education=get("education"),
-        certificates_raw=certificates_raw,
-        certificates=dict(
-            nlu.certificate_requirements(
-                [c for c in re.split(r"[;,]", certificates_raw) if c.strip()], description
-            )
-        ),
-        employment_type_raw=employment_raw,
-        employment_type=nlu.normalize_employment_type(employment_raw) if employment_raw else None,
-        work_shift_raw=shift_raw,
-        work_shift=nlu.normalize_shift(shift_raw or description),
-        closes_on_raw=get("closes_on"),
-        closes_on=parse_closes_on(get("closes_on")),
-        foreign_workers=nlu.foreign_workers(description),
-        dormitory=nlu.has_dormitory(description),
-        commute_bus=nlu.has_commute_bus(description),
-        contact=get("contact"),
-        url=get("url"),
-        business_no=get("business_no") or None,
-        source_modified=get("source_modified") or None,
-        record_hash=_record_hash(fields),
-    )

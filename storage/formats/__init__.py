@@ -1,0 +1,30 @@
+"""The shapes import files come in, one module per shape, and the column names they share.
+
+- :mod:`.columns`      canonical column names, header aliases, ``--columns`` mappings
+- :mod:`.sources`      per-source mapping files under ``data/sources/``
+- :mod:`.csv_export`   CSV exports of boards and offices (header recognition, duplicates)
+- :mod:`.jsonl`        JSON Lines, one posting per line
+- :mod:`.safe_xml`     hardened, size-capped XML reading with line numbers
+- :mod:`.worknet_xml`  고용24 / 워크넷 Open API list and detail responses, error envelopes
+
+Readers yield :class:`RawRow` items and never validate values: :mod:`storage.records` does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["RawRow"]
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One posting as read: its line in the file and its fields by canonical name.
+
+    ``merged_lines`` are later lines of the same file that repeated this posting (a board
+    lists one posting under several categories) and were folded into it.
+    """
+
+    line: int
+    fields: dict[str, str]
+    merged_lines: tuple[int, ...] = ()

@@ -1,0 +1,174 @@
+"""Canonical column names and the headers sources use for them.
+
+Headers are compared without case, spaces, ``_``, ``-``, ``.`` or brackets, so ``Company Name``,
+``company_name`` and ``회사 명`` are one key. When two headers of a file name the same column
+(``title`` and ``subtitle``), the one listed first below wins and the other is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from storage.errors import ColumnMapError, MissingColumnsError
+
+__all__ = [
+    "CANONICAL_COLUMNS",
+    "COLUMNS",
+    "canonical_column",
+    "header_key",
+    "parse_column_map",
+    "require_columns",
+    "resolve_header",
+    "validate_column_map",
+]
+
+#: The columns of jobbot's own CSV, in order.
+CANONICAL_COLUMNS = (
+    "source", "source_id", "company", "title", "occupation", "description", "region",
+    "salary_type", "salary_min", "salary_max", "career", "career_years_min", "education",
+    "certificates", "employment_type", "work_shift", "closes_on", "contact",
+)  # fmt: skip
+#: Further columns sources carry; ``region_detail`` is joined to ``region`` (city + county).
+EXTRA_COLUMNS = (
+    "salary_text", "url", "registered_on", "source_modified", "business_no", "occupation_code",
+    "region_detail", "work_days", "work_hours",
+)  # fmt: skip
+COLUMNS = CANONICAL_COLUMNS + EXTRA_COLUMNS
+REQUIRED = {"company": "회사명(company)", "title": "제목(title)"}
+
+#: Header spellings per column, preferred first (the column's own name comes before all).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "source": ("출처", "기관", "source_name"),
+    "source_id": ("출처id", "공고번호", "구인인증번호", "공고id", "posting_id", "job_id", "wantedAuthNo"),
+    "company": ("company_name", "회사명", "기업명", "회사", "업체명", "사업장명", "업체", "상호", "corpNm"),
+    "title": ("position_title", "제목", "공고명", "채용제목", "공고제목", "모집제목", "wantedTitle", "subtitle"),
+    "occupation": ("sector", "업직종", "직종", "모집직종", "직무", "jobsNm", "category", "sub_code"),
+    "description": ("상세내용", "직무내용", "업무내용", "모집내용", "설명", "jobCont", "content"),
+    "region": ("location", "근무지역", "근무지", "근무예정지", "근무장소", "지역", "city", "address", "workRegion"),
+    "region_detail": ("county", "district", "시군구"),
+    "salary_type": ("pay_type", "급여형태", "임금형태", "급여구분", "salary_type_name"),
+    "salary_min": ("최소급여", "급여하한", "min_salary", "minSal"),
+    "salary_max": ("최대급여", "급여상한", "max_salary", "maxSal"),
+    "salary_text": ("pay", "급여", "임금", "annual_salary", "salary", "급여조건", "연봉"),
+    "career": ("experience", "경력", "경력구분", "경력사항", "경력조건"),
+    "career_years_min": ("최소경력", "경력연수"),
+    "education": ("학력", "학력사항", "학력조건", "최종학력"),
+    "certificates": ("자격증", "자격면허", "license", "licenses"),
+    "employment_type": ("employmentType", "고용형태", "고용구분", "채용형태"),
+    "work_shift": ("근무형태", "교대", "교대근무", "shift"),
+    "work_days": ("근무요일", "근무일", "workdays"),
+    "work_hours": ("근무시간", "근무시간대", "workdayWorkhrCont"),
+    "closes_on": ("deadline", "deadline_date", "마감일", "접수마감", "마감일자", "마감", "closeDt"),
+    "registered_on": ("registration_date", "enrol_date", "등록일", "등록일자", "게시일", "regDt"),
+    "source_modified": ("수정일", "modified_date", "updated_at"),
+    "contact": ("연락처", "담당자연락처", "전화번호", "문의", "phone"),
+    "url": ("link", "링크", "공고url", "상세url", "wantedInfoUrl"),
+    "business_no": ("사업자등록번호", "busino"),
+    "occupation_code": ("jobsCd", "직종코드"),
+}  # fmt: skip
+#: Words that suggest which unknown header holds a required column, for the error's hint.
+HINTS = {
+    "company": ("회사", "업체", "기업", "상호", "사업장", "구인처", "company", "corp", "employer"),
+    "title": ("제목", "공고", "title", "모집", "구인", "채용", "position", "subject"),
+}
+
+_IGNORED = re.compile(r"[\s_\-.()\[\]]+")
+
+
+def header_key(header: str) -> str:
+    """The comparison key of a header cell (case, spacing and punctuation ignored)."""
+    return _IGNORED.sub("", header.replace("\ufeff", "")).lower()
+
+
+def _alias_ranks() -> dict[str, tuple[str, int]]:
+    ranks: dict[str, tuple[str, int]] = {}
+    for column in COLUMNS:
+        ranks[header_key(column)] = (column, 0)
+        for rank, alias in enumerate(ALIASES.get(column, ()), start=1):
+            ranks.setdefault(header_key(alias), (column, rank))
+    return ranks
+
+
+ALIAS_RANKS = _alias_ranks()
+
+
+def canonical_column(header: str, mapping: Mapping[str, str] | None = None) -> str | None:
+    """The column a header names (``mapping`` first: header → column), or ``None``."""
+    key = header_key(header)
+    if mapping:
+        explicit = {header_key(k): v for k, v in mapping.items()}
+        if key in explicit:
+            return explicit[key]
+    found = ALIAS_RANKS.get(key)
+    return found[0] if found else None
+
+
+def resolve_header(header: Sequence[str], mapping: Mapping[str, str] | None) -> list[str | None]:
+    """Each header cell's column (``None`` when unknown or outranked by another cell)."""
+    explicit = {header_key(k): v for k, v in (mapping or {}).items()}
+    best: dict[str, tuple[int, int]] = {}
+    for index, cell in enumerate(header):
+        key = header_key(cell)
+        column, rank = (explicit[key], -1) if key in explicit else ALIAS_RANKS.get(key, ("", 0))
+        if column and (column not in best or rank < best[column][0]):
+            best[column] = (rank, index)
+    columns: list[str | None] = [None] * len(header)
+    for column, (_, index) in best.items():
+        columns[index] = column
+    return columns
+
+
+def require_columns(header: Sequence[str], columns: Sequence[str | None]) -> None:
+    """Raise :class:`MissingColumnsError` naming the headers seen and a ``--columns`` line."""
+    missing = [column for column in REQUIRED if column not in columns]
+    if not missing:
+        return
+    seen = [cell.strip() for cell in header if cell.strip()]
+    unknown = [cell for cell, column in zip(header, columns, strict=False) if column is None]
+    pairs = [f"{_hinted(unknown, column)}={column}" for column in missing]
+    suggestion = "--columns " + ",".join(pairs)
+    labels = "과 ".join(REQUIRED[column] for column in missing)
+    raise MissingColumnsError(
+        f"CSV 머리글에서 {labels} 열을 찾지 못했습니다. "
+        f"읽은 머리글: {', '.join(seen) if seen else '(없음)'}. "
+        f"어느 열인지 알려 주세요, 예: {suggestion}",
+        seen,
+        suggestion,
+    )
+
+
+def _hinted(unknown: Sequence[str], column: str) -> str:
+    for cell in unknown:
+        if any(hint in cell.lower() for hint in HINTS[column]):
+            return cell.strip()
+    return f"<{REQUIRED[column].split('(')[0]} 열 이름>"
+
+
+def validate_column_map(mapping: Mapping[str, str], origin: str) -> dict[str, str]:
+    """``mapping`` (header → column) checked against the known columns; ``origin`` names it."""
+    unknown = sorted({column for column in mapping.values() if column not in COLUMNS})
+    if unknown:
+        raise ColumnMapError(
+            f"{origin}: 알 수 없는 열 이름 {', '.join(unknown)}. "
+            f"쓸 수 있는 이름: {', '.join(COLUMNS)}"
+        )
+    return {header.strip(): column for header, column in mapping.items()}
+
+
+def parse_column_map(text: str) -> dict[str, str]:
+    """Read ``회사=company,공고=title`` (the ``--columns`` option) into header → column."""
+    mapping: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        header, sep, column = part.partition("=")
+        if not sep or not header.strip() or not column.strip():
+            raise ColumnMapError(
+                f"열 지정 '{part.strip()}'을(를) 읽을 수 없습니다. "
+                "머리글=열이름 형식으로 써 주세요 (예: 회사=company,공고=title)."
+            )
+        mapping[header.strip()] = column.strip()
+    if not mapping:
+        raise ColumnMapError("열 지정이 비어 있습니다 (예: 회사=company,공고=title).")
+    return validate_column_map(mapping, "열 지정")

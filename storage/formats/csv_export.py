@@ -1,0 +1,155 @@
+"""CSV exports of job boards and offices.
+
+The header is recognized without options (see :mod:`.columns`); a mapping adds headers it does
+not know. Rows are read as exported — quoted cells over several lines, ``city`` + ``county``
+in two columns — and then:
+
+- a row whose cells do not fit the header, or whose place sits in another column with the
+  place column empty (a crawler shifted it), is reported with its line, not guessed at;
+- a row without an id gets one: the board's own from its URL, else one derived from source,
+  company, title and place (:mod:`storage.values.ids`), so re-importing changes nothing;
+- a ``sector`` cell gives its tags; a date glued to it becomes the registration or change date;
+- the same posting listed again under another category is folded into its first row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from storage.formats import RawRow
+from storage.formats.columns import require_columns, resolve_header
+from storage.values.ids import derived_id, id_from_url, source_from_url
+from storage.values.location import looks_like_location
+from storage.values.text import split_sector
+
+__all__ = ["read_csv"]
+
+#: Columns a shifted row's place lands in (never free text such as title or description).
+SHIFT_TARGETS = ("work_hours", "work_days", "work_shift", "employment_type", "salary_text")
+SECTOR_DATES = {"수정일": "source_modified", "등록일": "registered_on"}
+
+
+@dataclass
+class _Posting:
+    line: int
+    fields: dict[str, str]
+    merged_lines: list[int] = field(default_factory=list)
+
+
+def read_csv(
+    text: str,
+    *,
+    mapping: Mapping[str, str] | None,
+    source: str | None,
+    fallback_source: str,
+) -> Iterator[RawRow]:
+    """Check the header now (so a wrong file fails at once), then read the postings.
+
+    ``source`` names the source of every row; without it a row's own ``source`` cell, the
+    board the file's URLs point to, or ``fallback_source`` (the file's name) does.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, [])
+    columns = resolve_header(header, mapping)
+    require_columns(header, columns)
+    return _postings(_rows(reader, header, columns), source, fallback_source)
+
+
+def _rows(reader: Any, header: list[str], columns: list[str | None]) -> Iterator[RawRow]:
+    width = len(header)
+    labels = {column: cell.strip() for cell, column in zip(header, columns, strict=True) if column}
+    start = reader.line_num + 1
+    try:
+        for cells in reader:
+            # line_num counts physical lines, so a quoted cell spanning lines keeps numbers right.
+            line, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in cells):
+                continue
+            yield RawRow(line, _fields(cells, columns, width, labels))
+    except csv.Error as exc:
+        yield RawRow(start, {"_shape_error": f"CSV 구조 오류 ({exc}): 이 행부터는 읽지 못했습니다"})
+
+
+def _fields(
+    cells: list[str], columns: list[str | None], width: int, labels: dict[str, str]
+) -> dict[str, str]:
+    fields = {col: cell.strip() for col, cell in zip(columns, cells, strict=False) if col}
+    if len(cells) < width or any(cell.strip() for cell in cells[width:]):
+        fields["_shape_error"] = f"열 개수가 머리글과 다릅니다 ({len(cells)}개, 머리글 {width}개)"
+        return fields
+    detail = fields.pop("region_detail", "")
+    if detail and detail not in fields.get("region", ""):
+        fields["region"] = f"{fields.get('region', '')} {detail}".strip()
+    if "region" in labels and not fields.get("region"):
+        shifted = next((c for c in SHIFT_TARGETS if looks_like_location(fields.get(c, ""))), None)
+        if shifted:
+            fields["_shape_error"] = (
+                f"열이 밀린 행입니다: {labels['region']} 칸이 비어 있고 "
+                f"{labels[shifted]} 칸에 지역 '{fields[shifted]}'이(가) 있습니다"
+            )
+            return fields
+    if fields.get("occupation"):
+        sector = split_sector(fields["occupation"])
+        fields["occupation"] = ", ".join(sector.tags)
+        if sector.date_kind:
+            fields.setdefault(SECTOR_DATES[sector.date_kind], sector.date_raw)
+    return fields
+
+
+def _identified(rows: Iterable[RawRow], source: str | None, fallback: str) -> list[RawRow]:
+    """Rows with their source and id filled in (see :func:`read_csv`).
+
+    Without a named source, the board most of the file's URLs point to is the source of every
+    row (a row without a URL is still that board's); a board id from another board's URL is
+    prefixed with that board's name, so it cannot collide.
+    """
+    rows = list(rows)
+    hosts = Counter(host for row in rows if (host := source_from_url(row.fields.get("url", ""))))
+    file_source = source or (hosts.most_common(1)[0][0] if hosts else fallback)
+    for row in rows:
+        fields = row.fields
+        if "_shape_error" in fields:
+            continue
+        name = source or fields.get("source") or file_source
+        fields["source"] = name
+        if fields.get("source_id"):
+            continue
+        board = id_from_url(fields.get("url", ""))
+        if board:
+            same = board.source in (None, name)
+            fields["source_id"] = board.posting_id if same else f"{board.source}:{board.posting_id}"
+        elif fields.get("company") and fields.get("title"):
+            fields["source_id"] = derived_id(
+                name, fields["company"], fields["title"], fields.get("region", "")
+            )
+    return rows
+
+
+def _postings(rows: Iterable[RawRow], source: str | None, fallback: str) -> Iterator[RawRow]:
+    """One row per (source, id): later repeats add their category tags and lines to the first.
+
+    Reads the whole file first, since a repeat may come at its end.
+    """
+    postings: list[_Posting] = []
+    first: dict[tuple[str, str], _Posting] = {}
+    for row in _identified(rows, source, fallback):
+        key = (row.fields.get("source", ""), row.fields.get("source_id", ""))
+        seen = first.get(key) if all(key) else None
+        if seen is None:
+            posting = _Posting(row.line, row.fields)
+            postings.append(posting)
+            if all(key):
+                first[key] = posting
+            continue
+        seen.merged_lines.append(row.line)
+        tags = [t for t in seen.fields.get("occupation", "").split(", ") if t]
+        extra = [t for t in row.fields.get("occupation", "").split(", ") if t and t not in tags]
+        if extra:
+            seen.fields["occupation"] = ", ".join(tags + extra)
+    for posting in postings:
+        yield RawRow(posting.line, posting.fields, tuple(posting.merged_lines))

@@ -1,0 +1,37 @@
+"""JSON Lines: one posting object per line, keys named like CSV headers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+
+from storage.formats import RawRow
+from storage.formats.columns import canonical_column
+
+__all__ = ["read_jsonl"]
+
+
+def read_jsonl(text: str, *, mapping: Mapping[str, str] | None) -> Iterator[RawRow]:
+    """Each line's object by column; a line that is not one object is reported, not fatal."""
+    columns: dict[str, str | None] = {}  # key → column, worked out once per key
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield RawRow(number, {"_shape_error": f"JSON 형식이 아닙니다 ({exc.msg})"})
+            continue
+        if not isinstance(obj, dict):
+            yield RawRow(number, {"_shape_error": "한 줄에 JSON 객체 하나가 있어야 합니다"})
+            continue
+        fields: dict[str, str] = {}
+        for key, value in obj.items():
+            key = str(key)
+            if key not in columns:
+                columns[key] = canonical_column(key, mapping)
+            column = columns[key]
+            if column is None or value is None:
+                continue
+            fields[column] = ";".join(map(str, value)) if isinstance(value, list) else str(value)
+        yield RawRow(number, fields)

@@ -1,0 +1,58 @@
+"""Per-source column mappings: ``data/sources/NAME.yml``, chosen with ``--source NAME``.
+
+A file names the source and maps the headers of its exports to columns::
+
+    label: 군산시 일자리센터
+    columns:
+      구인업체: company
+      모집분야: title
+
+Headers jobbot already recognizes need no entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from storage.errors import ColumnMapError
+from storage.formats.columns import validate_column_map
+
+__all__ = ["SOURCES_DIR", "SourceProfile", "load_source_profile"]
+
+SOURCES_DIR = Path(__file__).resolve().parents[2] / "data" / "sources"
+_NAME = re.compile(r"[a-z0-9][a-z0-9_\-]{0,63}")
+
+
+@dataclass(frozen=True)
+class SourceProfile:
+    """A source's name, its label for people, and its header → column mapping."""
+
+    name: str
+    label: str
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+def load_source_profile(name: str, directory: Path = SOURCES_DIR) -> SourceProfile | None:
+    """The profile in ``directory/NAME.yml``, or ``None`` when the source has no file."""
+    if not _NAME.fullmatch(name):
+        return None  # not a file name we would have written; the source simply has no profile
+    path = directory / f"{name}.yml"
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ColumnMapError(f"{path.name}을(를) 읽을 수 없습니다: {exc}") from exc
+    columns = data.get("columns") or {} if isinstance(data, dict) else None
+    if not isinstance(columns, dict):
+        raise ColumnMapError(f"{path.name}: 'columns'는 머리글: 열이름 목록이어야 합니다.")
+    mapping = {str(header): str(column) for header, column in columns.items()}
+    return SourceProfile(
+        name=name,
+        label=str(data.get("label") or name),
+        columns=validate_column_map(mapping, path.name),
+    )

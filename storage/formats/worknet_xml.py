@@ -1,0 +1,137 @@
+"""고용24 / 워크넷 Open API responses: lists, details and error envelopes.
+
+- List (``210L01``, legacy ``callTp=L``): root ``wantedRoot``, one ``wanted`` per posting;
+  any optional element may be missing.
+- Detail (``210D01``, legacy ``callTp=D``): root ``wantedDtl`` with ``wantedAuthNo``,
+  ``corpInfo``, ``wantedInfo`` and one or several ``empchargeInfo`` — one posting.
+  Both key the posting by ``wantedAuthNo`` under source ``worknet``, so a list item and its
+  detail land on one opening.
+- Error envelopes come with HTTP 200: ``<wantedRoot><message>…</message><messageCd>006
+  </messageCd></wantedRoot>`` or ``<GO24><error>…</error></GO24>``; they raise
+  :class:`SourceErrorResponse` quoting the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from storage.errors import SourceErrorResponse
+from storage.formats import RawRow
+from storage.formats.safe_xml import XmlItem, XmlStream
+from storage.values.text import clean_text, one_line
+
+__all__ = ["SOURCE", "read_worknet_xml"]
+
+SOURCE = "worknet"
+LABEL = "고용24"
+ITEM_TAGS: dict[str, str | None] = {"wantedRoot": "wanted", "wantedDtl": "wantedDtl", "GO24": None}
+NOT_WORKNET = (
+    "고용24 XML이 아닙니다: 채용정보 목록(wantedRoot) 또는 상세(wantedDtl) 응답이어야 합니다"
+)
+
+#: List item element → column.
+LIST_FIELDS = {
+    "wantedAuthNo": "source_id", "company": "company", "busino": "business_no",
+    "title": "title", "salTpNm": "salary_type", "sal": "salary_text", "minSal": "salary_min",
+    "maxSal": "salary_max", "region": "region", "minEdubg": "education", "career": "career",
+    "regDt": "registered_on", "closeDt": "closes_on", "wantedInfoUrl": "url",
+    "empTpCd": "employment_type", "jobsCd": "occupation_code", "smodifyDtm": "source_modified",
+}  # fmt: skip
+#: List item elements that only go into the description, with their labels.
+LIST_DETAILS = (("indTpNm", "업종"), ("holidayTpNm", "근무일"))
+
+#: Detail element → column (``salTpNm`` is free text here, ``salTpCd`` the type).
+DETAIL_FIELDS = {
+    "wantedAuthNo": "source_id", "corpNm": "company", "wantedTitle": "title",
+    "jobsNm": "occupation", "receiptCloseDt": "closes_on", "salTpNm": "salary_text",
+    "salTpCd": "salary_type", "enterTpNm": "career", "eduNm": "education",
+    "certificate": "certificates", "empTpNm": "employment_type", "workRegion": "region",
+    "workdayWorkhrCont": "work_hours", "dtlRecrContUrl": "url", "jobsCd": "occupation_code",
+    "regDt": "registered_on", "smodifyDtm": "source_modified",
+}  # fmt: skip
+#: Used when the element of the same column above is missing or empty.
+DETAIL_FALLBACKS = {"empTpCd": "employment_type", "corpAddr": "region", "regionCd": "region"}
+#: Detail elements appended to ``jobCont`` in the description, with their labels.
+#: Not ``reperNm`` or any person's name: the description is shown to seekers.
+DETAIL_SECTIONS = (
+    ("relJobsNm", "관련 직종"), ("collectPsncnt", "모집 인원"), ("pfCond", "우대 조건"),
+    ("etcPfCond", "기타 우대"), ("compAbl", "컴퓨터 활용"), ("workdayWorkhrCont", "근무 시간"),
+    ("fourIns", "사회보험"), ("retirepay", "퇴직금"), ("etcWelfare", "복리후생"),
+    ("indTpCdNm", "업종"), ("busiSize", "기업 규모"), ("totPsncnt", "직원 수"),
+)  # fmt: skip
+#: Search keywords: ``keywordList`` as text, or one ``srchKeywordNm`` element per keyword.
+KEYWORD_ELEMENTS = ("keywordList", "srchKeywordNm")
+
+
+def read_worknet_xml(text: str) -> Iterator[RawRow]:
+    """Check the root now (an unknown root or a small error envelope fails at once), then stream."""
+    stream = XmlStream(text, ITEM_TAGS, not_expected=NOT_WORKNET)
+    stream.open()
+    if stream.finished and stream.items_seen == 0:
+        _raise_envelope(stream)
+    return _rows(stream)
+
+
+def _rows(stream: XmlStream) -> Iterator[RawRow]:
+    detail = stream.root == "wantedDtl"
+    for item in stream.items():
+        if item.oversized:
+            yield RawRow(item.line, {"_shape_error": _oversized(item.oversized)})
+            continue
+        yield RawRow(item.line, _detail_fields(item) if detail else _list_fields(item))
+    if stream.broken:
+        yield RawRow(
+            stream.broken.line, {"_shape_error": f"XML 구조 오류: {stream.broken.message}"}
+        )
+    elif stream.items_seen == 0:
+        _raise_envelope(stream)
+
+
+def _raise_envelope(stream: XmlStream) -> None:
+    """Raise the source's own error, if the document is an error envelope."""
+    envelope = stream.envelope
+    message = one_line(envelope.get("message") or envelope.get("error") or "")
+    code = one_line(envelope.get("messageCd") or envelope.get("errorCd") or "") or None
+    if message or code or stream.root == "GO24":
+        raise SourceErrorResponse(LABEL, code, message or "알 수 없는 오류")
+
+
+def _oversized(element: str) -> str:
+    return f"XML 요소 <{element}>의 내용이 너무 깁니다 (한 요소는 400만 자까지 읽습니다)"
+
+
+def _first(item: XmlItem, name: str) -> str:
+    texts = item.values.get(name)
+    return one_line(texts[0]) if texts else ""
+
+
+def _list_fields(item: XmlItem) -> dict[str, str]:
+    fields = {column: _first(item, name) for name, column in LIST_FIELDS.items()}
+    fields["source"] = SOURCE
+    fields["occupation"] = fields["title"]
+    address = " ".join(filter(None, (_first(item, "basicAddr"), _first(item, "detailAddr"))))
+    if address:
+        fields["region"] = address
+    fields["description"] = " / ".join(
+        f"{label}: {value}" for name, label in LIST_DETAILS if (value := _first(item, name))
+    )
+    return {column: value for column, value in fields.items() if value}
+
+
+def _detail_fields(item: XmlItem) -> dict[str, str]:
+    fields = {column: _first(item, name) for name, column in DETAIL_FIELDS.items()}
+    for name, column in DETAIL_FALLBACKS.items():
+        if not fields.get(column):
+            fields[column] = _first(item, name)
+    fields["source"] = SOURCE
+    phones = dict.fromkeys(one_line(t) for t in item.values.get("contactTelno", []) if t.strip())
+    fields["contact"] = "; ".join(phones)
+    sections = [
+        f"{label}: {value}" for name, label in DETAIL_SECTIONS if (value := _first(item, name))
+    ]
+    keywords = [one_line(t) for name in KEYWORD_ELEMENTS for t in item.values.get(name, [])]
+    if any(keywords):
+        sections.append(f"키워드: {', '.join(filter(None, keywords))}")
+    body = clean_text(item.values.get("jobCont", [""])[0])
+    fields["description"] = "\n".join(filter(None, (body, *sections)))
+    return {column: value for column, value in fields.items() if value}
