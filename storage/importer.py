@@ -1,17 +1,22 @@
-"""Import files of openings into the database: upsert, cross-source merge, error log.
+"""Import postings into the database: upsert, cross-source merge, retiring, error log.
 
 Rules:
 - a record is keyed by (source, source id); re-importing an unchanged record changes nothing,
   a changed one (content or ``smodifyDtm``) updates its opening;
 - a record new to its source that matches an opening another source already posted
   (same company and region, near-identical title and description) is merged into it;
-- a bad record is logged with its line and reason and the rest of the file still imports.
+- a bad record is logged with its line and reason and the rest of the file still imports;
+- a *full* import of a source retires that source's postings it no longer lists; an opening
+  is retired only when every source that posted it has retired it, and comes back when any
+  source lists it again;
+- work is committed every :data:`COMMIT_EVERY` rows (SQLite's write lock is held briefly),
+  each commit that changes openings bumps the catalog version the search index follows.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,32 +24,58 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from storage.catalog_version import bump_catalog_version
 from storage.errors import RowRejected, UnreadableFileError
-from storage.models import Company, ImportRun, Opening, OpeningSource, RejectedRow, Source
+from storage.formats import RawRow
+from storage.models import (
+    Company,
+    ImportRun,
+    Opening,
+    OpeningSource,
+    RejectedRow,
+    Source,
+    utc_now,
+)
 from storage.readers import read_rows
 from storage.records import OpeningRecord, company_key, parse_record
 from storage.similarity import is_same_job
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FileReport", "ImportSummary", "import_files"]
+__all__ = ["COMMIT_EVERY", "FileReport", "ImportSummary", "Importer", "import_files"]
 
 COMMIT_EVERY = 500
 
 
 @dataclass
 class FileReport:
-    """What happened to one file."""
+    """What happened to one file (or one fetch): counts, rejected rows, a whole-file error."""
 
-    path: Path
+    file: str
     file_format: str = ""
     rows: int = 0
     new: int = 0
     updated: int = 0
     unchanged: int = 0
     merged: int = 0
+    retired: int = 0
     rejected: list[tuple[int, str]] = field(default_factory=list)
     error: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        """The stable `jobbot import --json` object (a whole-file error is an error at line 0)."""
+        errors = [(0, self.error)] if self.error else []
+        return {
+            "file": self.file,
+            "format": self.file_format,
+            "rows": self.rows,
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "merged": self.merged,
+            "rejected": len(self.rejected),
+            "errors": [{"line": line, "reason": reason} for line, reason in errors + self.rejected],
+        }
 
 
 @dataclass
@@ -55,7 +86,7 @@ class ImportSummary:
     changed_opening_ids: set[int] = field(default_factory=set)
 
     def total(self, name: str) -> int:
-        """Sum of one counter (``new``, ``updated``, ``unchanged``, ``merged``) over files."""
+        """Sum of one counter (``new``, ``updated``, ``unchanged``, ``merged``, ``retired``)."""
         return sum(getattr(report, name) for report in self.files)
 
     @property
@@ -69,77 +100,224 @@ def import_files(
     paths: Iterable[Path],
     *,
     source: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    full: bool = False,
     on_row: Callable[[], None] | None = None,
 ) -> ImportSummary:
-    """Import every file in ``paths``; ``source`` overrides the records' own source name."""
+    """Import every file in ``paths``.
+
+    ``source`` names the source of every posting (and picks ``data/sources/NAME.yml``);
+    ``columns`` maps unknown headers; ``full`` (with ``source``) retires that source's
+    postings the files do not list, once every file has been read without a whole-file error.
+    """
     summary = ImportSummary()
+    importer = Importer(session, source=source, changed=summary.changed_opening_ids)
     for path in paths:
-        summary.files.append(
-            _import_file(session, path, source, on_row, summary.changed_opening_ids)
-        )
+        importer.start(str(path))
+        try:
+            file_format, rows = read_rows(path, columns=columns, source=source)
+            importer.set_format(file_format.value)
+            for raw in rows:
+                importer.add(raw)
+                if on_row:
+                    on_row()
+        except UnreadableFileError as exc:
+            importer.fail(str(exc))
+        summary.files.append(importer.finish())
+    if full and source and not any(report.error for report in summary.files):
+        summary.files[-1].retired = importer.retire_unseen(source)
     return summary
 
 
-def _import_file(
-    session: Session,
-    path: Path,
-    source_override: str | None,
-    on_row: Callable[[], None] | None,
-    changed: set[int],
-) -> FileReport:
-    report = FileReport(path=path)
-    run = ImportRun(path=str(path), file_format="", source_override=source_override)
-    session.add(run)
-    lookups = _Lookups(session)
-    touched: list[Opening] = []
-    try:
-        file_format, rows = read_rows(path)
-        report.file_format = run.file_format = file_format.value
-        for raw in rows:
-            report.rows += 1
-            try:
-                record = _parse_safely(raw.fields, source_override, path, raw.line)
-                outcome, opening = _upsert(lookups, record)
-            except RowRejected as exc:
-                report.rejected.append((raw.line, str(exc)))
-                session.add(
-                    RejectedRow(run=run, line=raw.line, reason=str(exc), raw=str(raw.fields)[:2000])
-                )
-            else:
-                setattr(report, outcome, getattr(report, outcome) + 1)
-                if outcome != "unchanged":
-                    touched.append(opening)
-            if on_row:
-                on_row()
-            if report.rows % COMMIT_EVERY == 0:
-                _commit(session, touched, changed)
-    except UnreadableFileError as exc:
-        report.error = str(exc)
-        session.add(RejectedRow(run=run, line=0, reason=str(exc)))
-    run.rows_total = report.rows
-    run.new, run.updated, run.unchanged, run.merged = (
-        report.new,
-        report.updated,
-        report.unchanged,
-        report.merged,
-    )
-    run.rejected = len(report.rejected)
-    run.finished_at = datetime.now()
-    _commit(session, touched, changed)
-    logger.info(
-        "imported %s: %d rows, %d new, %d updated, %d merged, %d rejected",
-        path.name,
-        report.rows,
-        report.new,
-        report.updated,
-        report.merged,
-        len(report.rejected),
-    )
-    return report
+class Importer:
+    """Stores postings one at a time for a run of files; see the module docstring for the rules.
+
+    ``start`` opens a file's report, ``add`` stores one posting, ``finish`` closes the report.
+    With ``dry_run`` nothing is committed (only flushed): the caller rolls the session back.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        source: str | None = None,
+        changed: set[int] | None = None,
+        dry_run: bool = False,
+    ) -> None:
+        self.session = session
+        self.dry_run = dry_run
+        self.source_override = source
+        self.changed = changed if changed is not None else set()
+        self.lookups = _Lookups(session)
+        #: (source row id, source's own id) of every posting read in this run.
+        self.seen: set[tuple[int, str]] = set()
+        self._touched: list[Opening] = []
+        self._pending = 0
+        self._report = FileReport(file="")
+        self._run: ImportRun | None = None
+
+    def start(self, name: str, file_format: str = "") -> None:
+        """Begin the report of one file (or fetch) called ``name``."""
+        self._report = FileReport(file=name, file_format=file_format)
+        self._run = ImportRun(
+            path=name[:500], file_format=file_format, source_override=self.source_override
+        )
+        self.session.add(self._run)
+
+    def set_format(self, file_format: str) -> None:
+        """Record the format the reader detected."""
+        self._report.file_format = file_format
+        assert self._run is not None
+        self._run.file_format = file_format
+
+    def posting(self, source: str, source_id: str) -> OpeningSource | None:
+        """The stored posting of ``source_id`` at ``source``, if any."""
+        return self.lookups.posting(source, source_id)
+
+    def add(self, raw: RawRow) -> str | None:
+        """Store one posting as read; the outcome name, or ``None`` when it was rejected."""
+        report = self._report
+        report.rows += 1
+        try:
+            record = _parse_safely(raw.fields, self.source_override, report.file, raw.line)
+            outcome, opening = self._upsert(record)
+        except RowRejected as exc:
+            self.reject(raw.line, str(exc), str(raw.fields)[:2000])
+            outcome = None
+        else:
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            if outcome != "unchanged":
+                self._touched.append(opening)
+        self._pending += 1
+        if self._pending >= COMMIT_EVERY:
+            self.commit()
+        return outcome
+
+    def keep(self, source: str, source_id: str) -> bool:
+        """Count a posting the caller knows is unchanged (a fetch compared ``smodifyDtm``)
+        as read and unchanged without its full record; False when it is not stored."""
+        posting = self.lookups.posting(source, source_id)
+        if posting is None:
+            return False
+        self._report.rows += 1
+        self._report.unchanged += 1
+        self._see(posting)
+        return True
+
+    def reject(self, line: int, reason: str, raw: str = "") -> None:
+        """Report one posting that cannot be stored."""
+        self._report.rejected.append((line, reason))
+        self.session.add(RejectedRow(run=self._run, line=line, reason=reason, raw=raw))
+
+    def fail(self, message: str) -> None:
+        """Record that the file could not be read (from here on)."""
+        self._report.error = message
+        self.session.add(RejectedRow(run=self._run, line=0, reason=message))
+
+    def finish(self) -> FileReport:
+        """Close the file's report and import run, commit, and return the report."""
+        report, run = self._report, self._run
+        assert run is not None
+        run.rows_total = report.rows
+        run.new, run.updated, run.unchanged = report.new, report.updated, report.unchanged
+        run.merged, run.rejected = report.merged, len(report.rejected)
+        run.finished_at = datetime.now()
+        self.commit()
+        logger.info(
+            "imported %s: %d rows, %d new, %d updated, %d merged, %d rejected",
+            Path(report.file).name,
+            report.rows,
+            report.new,
+            report.updated,
+            report.merged,
+            len(report.rejected),
+        )
+        return report
+
+    def commit(self) -> None:
+        """Commit; bump the catalog version when openings changed since the last commit."""
+        if self._touched:
+            bump_catalog_version(session=self.session)
+        if self.dry_run:
+            self.session.flush()
+        else:
+            self.session.commit()
+        self.changed.update(opening.id for opening in self._touched)
+        self._touched.clear()
+        self._pending = 0
+
+    def retire_unseen(self, source: str) -> int:
+        """Retire the postings of ``source`` this run did not read; the number retired.
+
+        Their openings are retired too unless another source still lists them.
+        """
+        source_row = self.lookups.source(source)
+        now = utc_now()
+        retired = 0
+        for key, posting in self.lookups.postings.items():
+            if key[0] != source_row.id or posting.retired_at is not None or key in self.seen:
+                continue
+            posting.retired_at = now
+            retired += 1
+            opening = posting.opening
+            if opening.retired_at is None and all(p.retired_at for p in opening.postings):
+                opening.retired_at = now
+                self._touched.append(opening)
+            if retired % COMMIT_EVERY == 0:
+                self.commit()
+        self.commit()
+        logger.info("retired %d postings of %s", retired, source)
+        return retired
+
+    def _see(self, posting: OpeningSource) -> None:
+        """Mark ``posting`` as listed again: last seen now, back from retirement if it was."""
+        self.seen.add((posting.source_id, posting.source_record_id))
+        posting.last_seen = utc_now()
+        if posting.retired_at is not None:
+            posting.retired_at = None
+            if posting.opening.retired_at is not None:
+                posting.opening.retired_at = None
+                self._touched.append(posting.opening)
+
+    def _upsert(self, record: OpeningRecord) -> tuple[str, Opening]:
+        """Store one record; return the outcome name and the opening it landed on."""
+        lookups = self.lookups
+        posting = lookups.posting(record.source, record.source_id)
+        if posting is not None:
+            self._see(posting)
+            if (
+                posting.record_hash == record.record_hash
+                and posting.source_modified == record.source_modified
+            ):
+                return "unchanged", posting.opening
+            posting.record_hash = record.record_hash
+            posting.source_modified = record.source_modified
+            _apply(posting.opening, record)
+            return "updated", posting.opening
+
+        source = lookups.source(record.source)
+        company = lookups.company(record)
+        twin = next(
+            (o for o in company.openings if o.retired_at is None and is_same_job(o, record)), None
+        )
+        opening = twin or Opening(company=company)
+        if twin is None:
+            _apply(opening, record)
+            self.session.add(opening)
+        posting = OpeningSource(
+            source=source,
+            source_record_id=record.source_id,
+            record_hash=record.record_hash,
+            source_modified=record.source_modified,
+        )
+        opening.postings.append(posting)
+        lookups.postings[(source.id, record.source_id)] = posting
+        self.seen.add((source.id, record.source_id))
+        return ("merged" if twin is not None else "new"), opening
 
 
 def _parse_safely(
-    fields: dict[str, str], source_override: str | None, path: Path, line: int
+    fields: dict[str, str], source_override: str | None, name: str, line: int
 ) -> OpeningRecord:
     """:func:`parse_record`, turning an unexpected failure into a rejected row, not a crash."""
     try:
@@ -147,21 +325,14 @@ def _parse_safely(
     except RowRejected:
         raise
     except Exception as exc:  # a normalizer bug must not cost the rest of the file
-        logger.exception("unexpected error normalizing %s line %d", path.name, line)
+        logger.exception("unexpected error normalizing %s line %d", Path(name).name, line)
         raise RowRejected(
             "이 행을 처리하는 중 예기치 못한 오류가 났습니다 (담당자에게 알려 주세요)"
         ) from exc
 
 
-def _commit(session: Session, touched: list[Opening], changed: set[int]) -> None:
-    """Commit, then record the ids of the openings touched since the last commit."""
-    session.commit()
-    changed.update(opening.id for opening in touched)
-    touched.clear()
-
-
 class _Lookups:
-    """Per-import caches of sources, postings and companies, so each row costs no queries.
+    """Per-run caches of sources, postings and companies, so each row costs no queries.
 
     Postings of a source are loaded once, the first time the source appears.
     """
@@ -187,6 +358,9 @@ class _Lookups:
             self.sources[name] = source
         return self.sources[name]
 
+    def posting(self, source: str, source_id: str) -> OpeningSource | None:
+        return self.postings.get((self.source(source).id, source_id))
+
     def company(self, record: OpeningRecord) -> Company:
         key = company_key(record.company)
         company = self.companies.get(key)
@@ -201,39 +375,6 @@ class _Lookups:
             company.business_no = record.business_no
         self.companies[key] = company
         return company
-
-
-def _upsert(lookups: _Lookups, record: OpeningRecord) -> tuple[str, Opening]:
-    """Store one record; return the outcome name and the opening it landed on."""
-    source = lookups.source(record.source)
-    posting = lookups.postings.get((source.id, record.source_id))
-    if posting is not None:
-        posting.last_seen = datetime.now()
-        if (
-            posting.record_hash == record.record_hash
-            and posting.source_modified == record.source_modified
-        ):
-            return "unchanged", posting.opening
-        posting.record_hash = record.record_hash
-        posting.source_modified = record.source_modified
-        _apply(posting.opening, record)
-        return "updated", posting.opening
-
-    company = lookups.company(record)
-    twin = next((o for o in company.openings if is_same_job(o, record)), None)
-    opening = twin or Opening(company=company)
-    if twin is None:
-        _apply(opening, record)
-        lookups.session.add(opening)
-    posting = OpeningSource(
-        source=source,
-        source_record_id=record.source_id,
-        record_hash=record.record_hash,
-        source_modified=record.source_modified,
-    )
-    opening.postings.append(posting)
-    lookups.postings[(source.id, record.source_id)] = posting
-    return ("merged" if twin is not None else "new"), opening
 
 
 def _apply(opening: Opening, record: OpeningRecord) -> None:

@@ -132,3 +132,45 @@ def test_source_option_overrides_the_files_source(session: Session, tmp_path: Pa
     import_files(session, [write_csv(tmp_path / "a.csv", WELDER)], source="kunsan_polytech")
     posting = session.scalars(select(OpeningSource)).one()
     assert posting.source.name == "kunsan_polytech"
+
+
+def test_catalog_version_counts_changes_only(session: Session, tmp_path: Path) -> None:
+    from storage.catalog_version import catalog_version
+
+    path = write_csv(tmp_path / "a.csv", WELDER, FORKLIFT)
+    before = catalog_version(session=session)
+    import_files(session, [path])
+    after_first = catalog_version(session=session)
+    import_files(session, [path])
+    assert after_first > before
+    assert catalog_version(session=session) == after_first  # unchanged file: same version
+
+
+def test_full_import_retires_only_what_no_source_lists(session: Session, tmp_path: Path) -> None:
+    twin = (
+        "gunsan_city,GC-55,새만금중공업,선박블록 CO2용접사 모집(군산),용접원,"
+        '"선박 블록 CO2 용접, 주간 근무, 중식 제공, 특수용접기능사 필수",군산시 오식도동,'
+        "월급,3800000,4500000,경력,3,무관,특수용접기능사,정규직,주간,2026-12-31,063-000-1111"
+    )
+    worknet = write_csv(
+        tmp_path / "worknet.csv", WELDER, FORKLIFT.replace("gunsan_city", "worknet")
+    )
+    import_files(session, [worknet, write_csv(tmp_path / "city.csv", twin)])
+    # worknet's full list no longer has either posting.
+    write_csv(worknet, WELDER.replace("W-100", "W-200").replace("CO2 용접사", "배관공"))
+    summary = import_files(session, [worknet], source="worknet", full=True)
+    assert summary.files[0].retired == 2
+    welder = session.scalars(select(Opening).where(Opening.title.contains("CO2"))).one()
+    forklift = session.scalars(select(Opening).where(Opening.title.contains("지게차"))).one()
+    assert welder.retired_at is None  # gunsan_city still lists it
+    assert forklift.retired_at is not None
+    assert {id_ for id_ in summary.changed_opening_ids} >= {forklift.id}
+
+
+def test_an_unreadable_file_retires_nothing(session: Session, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "worknet.csv", WELDER)
+    import_files(session, [path], source="worknet")
+    path.write_text("<wantedRoot><message>x</message><messageCd>006</messageCd></wantedRoot>")
+    summary = import_files(session, [path], source="worknet", full=True)
+    assert summary.files[0].error and summary.files[0].retired == 0
+    assert session.scalars(select(Opening)).one().retired_at is None
