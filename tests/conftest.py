@@ -16,8 +16,12 @@ from retrieval.indexer import sync_index
 from retrieval.matcher import Matcher
 from storage.importer import import_files
 
-# Shared fixtures living in helper modules: the Rasa stack, the Telegram Bot API stand-in.
-pytest_plugins = ["tests.helpers.rasa_stack", "tests.helpers.telegram_api"]
+# Shared fixtures living in helper modules: the Rasa stack, the Telegram Bot API and 고용24 stand-ins.
+pytest_plugins = [
+    "tests.helpers.rasa_stack",
+    "tests.helpers.telegram_api",
+    "tests.helpers.worknet_api",
+]
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_CSV = REPO / "data/openings/gunsan_openings.csv"
