@@ -125,8 +125,13 @@ def require_columns(header: Sequence[str], columns: Sequence[str | None]) -> Non
     if not missing:
         return
     seen = [cell.strip() for cell in header if cell.strip()]
-    unknown = [cell for cell, column in zip(header, columns, strict=False) if column is None]
-    pairs = [f"{_hinted(unknown, column)}={column}" for column in missing]
+    unknown = [cell.strip() for cell, column in zip(header, columns, strict=False) if not column]
+    pairs = []
+    for column in missing:
+        cell = _hinted(unknown, column)
+        if cell in unknown:
+            unknown.remove(cell)  # one header cannot be two columns
+        pairs.append(f"{cell}={column}")
     suggestion = "--columns " + ",".join(pairs)
     labels = "과 ".join(REQUIRED[column] for column in missing)
     raise MissingColumnsError(
@@ -141,7 +146,7 @@ def require_columns(header: Sequence[str], columns: Sequence[str | None]) -> Non
 def _hinted(unknown: Sequence[str], column: str) -> str:
     for cell in unknown:
         if any(hint in cell.lower() for hint in HINTS[column]):
-            return cell.strip()
+            return cell
     return f"<{REQUIRED[column].split('(')[0]} 열 이름>"
 
 

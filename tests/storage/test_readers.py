@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from storage import readers
 from storage.errors import UnreadableFileError
 from storage.readers import CANONICAL_COLUMNS, FileFormat, read_rows
 
@@ -103,3 +104,30 @@ def test_truncated_xml_keeps_complete_items_and_reports_the_break(tmp_path: Path
 def test_missing_file_is_unreadable(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFileError):
         read_rows(tmp_path / "none.csv")
+
+
+@pytest.mark.parametrize(
+    ("name", "first_company"),
+    [
+        ("work24_search_export.csv", "(주)새터마린"),  # UTF-8 with BOM, CRLF
+        ("albamon_export.csv", "한빛물류센터"),  # CP949, CRLF
+        ("saramin_export.csv", "（주）한결테크"),  # UTF-8, LF
+    ],
+)
+def test_fixture_encodings(name: str, first_company: str) -> None:
+    _, rows = read_rows(Path(__file__).parent / "fixtures" / name)
+    assert next(iter(rows)).fields["company"] == first_company
+
+
+def test_a_file_over_the_size_cap_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 100)
+    with pytest.raises(UnreadableFileError, match="파일이 너무 큽니다"):
+        read_rows(write(tmp_path, "big.csv", b"x" * 101))
+
+
+def test_jsonl_keys_follow_a_column_map(tmp_path: Path) -> None:
+    text = '{"상호":"군산정밀","title":"CNC","source":"s","source_id":"1"}\n'
+    _, rows = read_rows(write(tmp_path, "a.jsonl", text.encode()), columns={"상호": "company"})
+    assert next(iter(rows)).fields["company"] == "군산정밀"

@@ -1,0 +1,251 @@
+"""Board and office CSV exports: headers recognized without options, values as they come."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storage.errors import ColumnMapError, MissingColumnsError
+from storage.formats.sources import load_source_profile
+from storage.readers import FileFormat, RawRow, parse_column_map, read_data, read_rows
+from storage.records import OpeningRecord, parse_record
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = date(2026, 12, 3)
+
+
+def rows_of(name: str, **options: object) -> list[RawRow]:
+    file_format, rows = read_rows(FIXTURES / name, **options)  # type: ignore[arg-type]
+    assert file_format is FileFormat.CSV
+    return list(rows)
+
+
+def records(rows: list[RawRow]) -> dict[int, OpeningRecord | str]:
+    """Each row's record by line, or the reason it was rejected."""
+    out: dict[int, OpeningRecord | str] = {}
+    for row in rows:
+        try:
+            out[row.line] = parse_record(row.fields, today=TODAY)
+        except Exception as exc:  # noqa: BLE001 - the reason is what the test compares
+            out[row.line] = str(exc)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("header", "columns"),
+    [
+        ("company,title,location", ["company", "title", "region"]),
+        ("company_name,position_title,city,county", ["company", "title", "region", "region_detail"]),
+        ("Company Name,Subtitle,Location", ["company", "title", "region"]),
+        ("회사,공고명,근무지역", ["company", "title", "region"]),
+        ("기업명,채용제목,근무지역", ["company", "title", "region"]),
+        ("회사명,제목,근무지역", ["company", "title", "region"]),
+        ("업체명 , 공고 명 ,근무 지역", ["company", "title", "region"]),
+        ("COMPANY,TITLE,pay,pay_type", ["company", "title", "salary_text", "salary_type"]),
+        ("company,title,annual_salary,급여", ["company", "title", None, "salary_text"]),
+        ("company,title,subtitle", ["company", "title", None]),  # title outranks subtitle
+        ("company,title,deadline,registration_date", ["company", "title", "closes_on", "registered_on"]),
+        ("company,title,deadline_date,enrol_date", ["company", "title", "closes_on", "registered_on"]),
+        ("회사명,제목,마감일,등록일", ["company", "title", "closes_on", "registered_on"]),
+        ("company,title,experience,education", ["company", "title", "career", "education"]),
+        ("회사명,제목,career,employmentType", ["company", "title", "career", "employment_type"]),
+        ("회사명,제목,고용형태,업직종", ["company", "title", "employment_type", "occupation"]),
+        ("company,title,sector,sub_code", ["company", "title", "occupation", None]),
+        ("company,title,link,근무요일,근무시간", ["company", "title", "url", "work_days", "work_hours"]),
+    ],
+)  # fmt: skip
+def test_header_variants_are_recognized(header: str, columns: list[str | None]) -> None:
+    from storage.formats.columns import resolve_header
+
+    assert resolve_header(header.split(","), None) == columns
+    assert list(read_data(f"{header}\n".encode(), name="h")[1]) == []
+
+
+def test_city_and_county_are_joined() -> None:
+    (row,) = read_data("company,title,city,county\n가나,다라,경기,하남시\n".encode(), name="j")[1]
+    assert row.fields["region"] == "경기 하남시"
+
+
+def test_saramin_export() -> None:
+    rows = rows_of("saramin_export.csv")
+    assert [(r.line, r.merged_lines) for r in rows] == [
+        (2, (3,)),
+        (4, (7,)),
+        (5, ()),
+        (8, ()),
+        (9, ()),
+    ]
+    quality, bio, design, facility, office = records(rows).values()
+    assert isinstance(quality, OpeningRecord)
+    assert (quality.source, quality.source_id) == ("saramin", "50000001")
+    assert quality.company == "(주)한결테크"
+    assert quality.occupation_raw == "품질관리, 생산관리, 자동차부품, 품질보증, QA"
+    assert quality.region_raw == "경기 하남시"
+    assert (quality.salary_type, quality.salary_min, quality.salary_max) == (
+        "연봉",
+        48_000_000,
+        48_000_000,
+    )
+    assert (quality.career, quality.career_years_min, quality.education) == ("경력", 8, "대졸 이상")
+    assert quality.closes_on == date(2026, 12, 22)  # ~ 12/22(화), registered 26/11/20
+    assert quality.source_modified == "26/11/28"  # glued to the sector cell
+    assert isinstance(bio, OpeningRecord)
+    assert bio.source == "saramin"  # no URL on the row: the file's board
+    assert bio.source_id.startswith("c-")  # no id anywhere: derived from the content
+    assert bio.company == "(주)푸른바이오"
+    assert bio.title == "바이오 의약품 생산직 신입/경력 사원 모집 (GMP 교육 제공, 4조 3교대 근"
+    assert bio.occupation_raw == "생산직, 의약품 제조, 바이오, 제약"
+    assert (bio.career, bio.career_years_min, bio.education) == ("무관", None, "초대졸 이상")
+    assert (bio.employment_type, bio.closes_on, bio.open_ended) == ("정규직", None, True)
+    assert (bio.salary_min, bio.salary_max) == (34_000_000, None)
+    assert isinstance(design, OpeningRecord)
+    assert design.company == "(주)대한해양플랜트엔지니어"
+    assert design.title == "선박 배관 설계 보조 (CAD 가능자)"  # a quoted cell over two lines
+    assert (design.region_raw, design.region_id) == ("서울 강남구", "seoul")
+    assert isinstance(facility, OpeningRecord)
+    assert facility.closes_on == date(2027, 1, 5)  # ~ 01/05 after 26/12/02: next year
+    assert facility.region_raw == "경기 남양주"
+    assert isinstance(office, OpeningRecord)
+    assert (office.region_raw, office.employment_type) == ("서울", "계약직")
+
+
+def test_albamon_export_in_cp949() -> None:
+    result = records(rows_of("albamon_export.csv"))
+    assert list(result) == [2, 3, 4, 5, 6, 7, 8]
+    night, ad, remote, survey, cafe, shifted, hall = result.values()
+    assert isinstance(night, OpeningRecord)
+    assert (night.source, night.source_id) == ("albamon", "100000001")
+    assert (night.salary_type, night.salary_min, night.salary_raw) == (
+        "시급",
+        12_000,
+        "시급 12,000",
+    )
+    assert (night.closes_on, night.work_shift) == (TODAY, "야간")  # 오늘마감, 22:00~06:00
+    assert night.description == "근무요일: 월~금\n근무시간: 22:00~06:00"
+    assert (
+        ad
+        == "회사명 칸에 회사 이름 대신 광고 문구가 있습니다 ('일당 18만원 / 당일지급 / 야간알바 / 남 여')"
+    )
+    assert isinstance(remote, OpeningRecord)
+    assert (remote.region_raw, remote.region_id, remote.closes_on) == ("재택근무", None, TODAY)
+    assert isinstance(survey, OpeningRecord)
+    assert (survey.source, survey.region_raw, survey.region_id) == ("albamon", "전국", None)
+    assert (survey.salary_type, survey.salary_min, survey.salary_raw) == (
+        "건별",
+        None,
+        "건별 5,000",
+    )
+    assert survey.closes_on == date(2026, 12, 4)  # (내일 마감)
+    assert isinstance(cafe, OpeningRecord)
+    assert (cafe.region_raw, cafe.salary_type, cafe.monthly_pay_min) == ("서울", "주급", None)
+    assert (cafe.closes_on, cafe.open_ended) == (None, True)
+    assert (
+        shifted
+        == "열이 밀린 행입니다: 근무지역 칸이 비어 있고 근무시간 칸에 지역 '서울 강남구'이(가) 있습니다"
+    )
+    assert isinstance(hall, OpeningRecord)
+    assert hall.closes_on == date(2026, 12, 24)
+
+
+def test_work24_search_export_with_bom_and_crlf_keys_postings_by_wanted_auth_no() -> None:
+    rows = rows_of("work24_search_export.csv")
+    assert [r.line for r in rows] == [2, 3, 4]
+    welder, painter, care = records(rows).values()
+    assert isinstance(welder, OpeningRecord)
+    assert (welder.source, welder.source_id) == ("worknet", "K151126110200001")
+    assert welder.company == "(주)새터마린"  # no BOM left in the first header
+    assert (welder.closes_on, welder.open_ended) == (date(2026, 11, 30), True)
+    assert isinstance(painter, OpeningRecord)
+    assert (painter.closes_on, painter.career_years_min) == (date(2026, 12, 14), 2)
+    assert isinstance(care, OpeningRecord)
+    assert (care.salary_type, care.salary_min, care.open_ended) == ("시급", 10_500, True)
+
+
+def test_english_export_from_an_unknown_board_is_named_after_the_file() -> None:
+    crew, crane, care = records(rows_of("board_export_en.csv")).values()
+    assert isinstance(crew, OpeningRecord) and isinstance(crane, OpeningRecord)
+    assert crew.source == crane.source == "board_export_en"
+    assert crew.title == "선원 (갑판원) 모집" and crew.occupation_raw == "갑판원"
+    assert (crane.career, crane.career_years_min, crane.closes_on) == (
+        "경력",
+        3,
+        date(2026, 12, 20),
+    )
+    assert crane.url == "https://jobs.example.com/posting/77"
+    assert isinstance(care, OpeningRecord) and care.education == ""
+
+
+def test_ids_are_stable_across_reads_and_files() -> None:
+    first = [r.fields["source_id"] for r in rows_of("saramin_export.csv")]
+    again = [r.fields["source_id"] for r in rows_of("saramin_export.csv")]
+    assert first == again
+
+
+def test_rows_with_the_wrong_number_of_cells_are_reported() -> None:
+    text = (
+        "company,title,location\n가나,다라,군산\n가나,마바\n가나,사아,군산,,\n가나,자차,군산,넘침\n"
+    )
+    rows = list(read_data(text.encode(), name="w")[1])
+    assert [(r.line, "_shape_error" in r.fields) for r in rows] == [
+        (2, False), (3, True), (4, False), (5, True),
+    ]  # fmt: skip
+
+
+def test_missing_required_columns_name_the_headers_and_suggest_a_mapping() -> None:
+    with pytest.raises(MissingColumnsError) as caught:
+        read_rows(FIXTURES / "polytech_export.csv")
+    error = caught.value
+    assert error.headers == ["구인업체", "모집분야", "근무장소", "임금조건", "접수기한", "비고"]
+    assert error.suggestion == "--columns 구인업체=company,모집분야=title"
+    assert str(error) == (
+        "CSV 머리글에서 회사명(company)과 제목(title) 열을 찾지 못했습니다. "
+        "읽은 머리글: 구인업체, 모집분야, 근무장소, 임금조건, 접수기한, 비고. "
+        "어느 열인지 알려 주세요, 예: --columns 구인업체=company,모집분야=title"
+    )
+
+
+def test_a_suggestion_without_a_likely_header_shows_a_placeholder() -> None:
+    with pytest.raises(MissingColumnsError) as caught:
+        read_data("회사명,가,나\n".encode(), name="p")
+    assert caught.value.suggestion == "--columns <제목 열 이름>=title"
+
+
+def test_the_suggested_mapping_works() -> None:
+    columns = parse_column_map("구인업체=company,모집분야=title,임금조건=salary_text")
+    rows = rows_of("polytech_export.csv", columns=columns)
+    first = parse_record(rows[0].fields, today=TODAY)
+    assert (first.company, first.title, first.salary_min) == (
+        "삼원테크",
+        "생산직 사원 (자동차 부품)",
+        2_600_000,
+    )
+    assert first.region_raw == "군산시 오식도동"
+
+
+def test_a_source_profile_maps_its_headers() -> None:
+    profile = load_source_profile("kunsan_polytech")
+    assert profile is not None and profile.label == "군산 폴리텍 취업지원실"
+    rows = rows_of("polytech_export.csv", source="kunsan_polytech")
+    first, second = (parse_record(r.fields, today=TODAY) for r in rows)
+    assert (first.source, first.closes_on, first.dormitory) == (
+        "kunsan_polytech",
+        date(2026, 12, 20),
+        True,
+    )
+    assert (second.company, second.open_ended, second.salary_min) == ("가온전기", True, 2_800_000)
+    assert load_source_profile("no_such_source") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("회사company", "머리글=열이름 형식"),
+        ("회사=firm", "알 수 없는 열 이름 firm"),
+        (" , ", "비어 있습니다"),
+    ],
+)
+def test_bad_column_maps_say_what_is_wrong(text: str, message: str) -> None:
+    with pytest.raises(ColumnMapError, match=message):
+        parse_column_map(text)
