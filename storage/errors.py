@@ -45,8 +45,12 @@ class MissingColumnsError(UnreadableFileError):
         super().__init__(message)
 
 
-class ColumnMapError(StorageError):
-    """A column mapping that names an unknown column or is malformed; the message says which."""
+class ColumnMapError(UnreadableFileError):
+    """A column mapping that names an unknown column or is malformed; the message says which.
+
+    An :class:`UnreadableFileError`, so a broken ``data/sources`` file fails each file's import
+    with its message, like any file that cannot be read.
+    """
 
 
 class RowRejected(StorageError):

@@ -100,9 +100,10 @@ def read_data(
     file_format = detect_format(text)
     if file_format is FileFormat.WORKNET_XML:
         return file_format, read_worknet_xml(text)
+    fallback = re.sub(r"\s+", "_", name.strip())[:64] or "import"
     if file_format is FileFormat.JSONL:
-        return file_format, read_jsonl(text, mapping=mapping)
-    fallback = re.sub(r"\s+", "_", name.strip())[:64] or "csv"
+        rows = read_jsonl(text, mapping=mapping, source=source, fallback_source=fallback)
+        return file_format, rows
     return file_format, read_csv(text, mapping=mapping, source=source, fallback_source=fallback)
 
 

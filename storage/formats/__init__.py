@@ -2,6 +2,7 @@
 
 - :mod:`.columns`      canonical column names, header aliases, ``--columns`` mappings
 - :mod:`.sources`      per-source mapping files under ``data/sources/``
+- :mod:`.identity`     a posting's source and id when the file does not say
 - :mod:`.csv_export`   CSV exports of boards and offices (header recognition, duplicates)
 - :mod:`.jsonl`        JSON Lines, one posting per line
 - :mod:`.safe_xml`     hardened, size-capped XML reading with line numbers

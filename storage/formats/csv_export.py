@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from storage.formats import RawRow
 from storage.formats.columns import require_columns, resolve_header
-from storage.values.ids import derived_id, id_from_url, source_from_url
+from storage.formats.identity import identify
 from storage.values.location import looks_like_location
 from storage.values.text import split_sector
 
@@ -101,35 +100,6 @@ def _fields(
     return fields
 
 
-def _identified(rows: Iterable[RawRow], source: str | None, fallback: str) -> list[RawRow]:
-    """Rows with their source and id filled in (see :func:`read_csv`).
-
-    Without a named source, the board most of the file's URLs point to is the source of every
-    row (a row without a URL is still that board's); a board id from another board's URL is
-    prefixed with that board's name, so it cannot collide.
-    """
-    rows = list(rows)
-    hosts = Counter(host for row in rows if (host := source_from_url(row.fields.get("url", ""))))
-    file_source = source or (hosts.most_common(1)[0][0] if hosts else fallback)
-    for row in rows:
-        fields = row.fields
-        if "_shape_error" in fields:
-            continue
-        name = source or fields.get("source") or file_source
-        fields["source"] = name
-        if fields.get("source_id"):
-            continue
-        board = id_from_url(fields.get("url", ""))
-        if board:
-            same = board.source in (None, name)
-            fields["source_id"] = board.posting_id if same else f"{board.source}:{board.posting_id}"
-        elif fields.get("company") and fields.get("title"):
-            fields["source_id"] = derived_id(
-                name, fields["company"], fields["title"], fields.get("region", "")
-            )
-    return rows
-
-
 def _postings(rows: Iterable[RawRow], source: str | None, fallback: str) -> Iterator[RawRow]:
     """One row per (source, id): later repeats add their category tags and lines to the first.
 
@@ -137,7 +107,7 @@ def _postings(rows: Iterable[RawRow], source: str | None, fallback: str) -> Iter
     """
     postings: list[_Posting] = []
     first: dict[tuple[str, str], _Posting] = {}
-    for row in _identified(rows, source, fallback):
+    for row in identify(rows, source=source, fallback=fallback):
         key = (row.fields.get("source", ""), row.fields.get("source_id", ""))
         seen = first.get(key) if all(key) else None
         if seen is None:

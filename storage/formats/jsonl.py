@@ -7,12 +7,20 @@ from collections.abc import Iterator, Mapping
 
 from storage.formats import RawRow
 from storage.formats.columns import canonical_column
+from storage.formats.identity import identify
 
 __all__ = ["read_jsonl"]
 
 
-def read_jsonl(text: str, *, mapping: Mapping[str, str] | None) -> Iterator[RawRow]:
-    """Each line's object by column; a line that is not one object is reported, not fatal."""
+def read_jsonl(
+    text: str, *, mapping: Mapping[str, str] | None, source: str | None, fallback_source: str
+) -> Iterator[RawRow]:
+    """Each line's object by column, with its source and id (:func:`identify`); a line that is
+    not one object is reported, not fatal."""
+    yield from identify(_objects(text, mapping), source=source, fallback=fallback_source)
+
+
+def _objects(text: str, mapping: Mapping[str, str] | None) -> Iterator[RawRow]:
     columns: dict[str, str | None] = {}  # key → column, worked out once per key
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

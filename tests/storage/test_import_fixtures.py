@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,12 @@ def test_a_source_profile_and_a_column_map_import_unknown_headers(session: Sessi
     columns = {"구인업체": "company", "모집분야": "title"}
     by_columns = import_files(session, [path], source="kunsan_polytech", columns=columns).files[0]
     assert (by_columns.new, by_columns.updated, by_columns.unchanged) == (0, 0, 2)
+
+
+def test_occupation_code_and_open_ended_reach_the_opening(session: Session) -> None:
+    import_files(session, [FIXTURES / "worknet_list.xml"])
+    welder = session.scalars(select(Opening).where(Opening.title.contains("CO2"))).one()
+    assert (welder.occupation_code, welder.open_ended) == ("824101", True)
+    assert welder.closes_on == date(2026, 11, 30)  # the expected close, kept
+    facility = session.scalars(select(Opening).where(Opening.title.contains("보전"))).one()
+    assert (facility.occupation_code, facility.open_ended, facility.closes_on) == (None, True, None)

@@ -131,3 +131,14 @@ def test_jsonl_keys_follow_a_column_map(tmp_path: Path) -> None:
     text = '{"상호":"군산정밀","title":"CNC","source":"s","source_id":"1"}\n'
     _, rows = read_rows(write(tmp_path, "a.jsonl", text.encode()), columns={"상호": "company"})
     assert next(iter(rows)).fields["company"] == "군산정밀"
+
+
+def test_jsonl_without_ids_gets_the_board_id_or_a_derived_one(tmp_path: Path) -> None:
+    text = (
+        '{"company":"가나","title":"용접","link":"https://www.saramin.co.kr/x?rec_idx=7"}\n'
+        '{"company":"가나","title":"배관","location":"군산"}\n'
+    )
+    _, rows = read_rows(write(tmp_path, "board.jsonl", text.encode()))
+    first, second = (r.fields for r in rows)
+    assert (first["source"], first["source_id"]) == ("saramin", "7")
+    assert second["source"] == "saramin" and second["source_id"].startswith("c-")
