@@ -45,11 +45,21 @@ class FileFormat(StrEnum):
     JSONL = "jsonl"
 
 
+#: Leading bytes of spreadsheet files, which people send instead of their CSV export.
+SPREADSHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
 def decode(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM) or CP949, the encodings Korean offices export."""
-    for encoding in ("utf-8-sig", "cp949"):
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM (Excel's 유니코드 텍스트) or CP949."""
+    if data.startswith(SPREADSHEET_MAGIC):
+        raise UnreadableFileError(
+            "엑셀 파일(xlsx/xls)은 바로 읽지 못합니다: 엑셀에서 'CSV UTF-8'로 저장해 가져와 주세요."
+        )
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ()
+    for encoding in (*encodings, "utf-8-sig", "cp949"):
         try:
-            return data.decode(encoding)
+            # NUL is never text; a stray one would not survive every database.
+            return data.decode(encoding).replace("\x00", "")
         except UnicodeDecodeError:
             continue
     raise UnreadableFileError("파일 인코딩을 알 수 없습니다 (UTF-8 또는 CP949로 저장해 주세요).")
@@ -95,6 +105,8 @@ def read_data(
     """:func:`read_rows` for bytes already in memory (an HTTP body); ``name`` names the file."""
     _check_size(len(data))
     text = decode(data)
+    if not text.strip():
+        raise UnreadableFileError("파일이 비어 있습니다.")
     profile = load_source_profile(source) if source else None
     mapping = {**(profile.columns if profile else {}), **(columns or {})}
     file_format = detect_format(text)

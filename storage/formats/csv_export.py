@@ -1,4 +1,4 @@
-"""CSV exports of job boards and offices.
+"""CSV exports of job boards and offices (comma- or, like Excel's 유니코드 텍스트, tab-separated).
 
 The header is recognized without options (see :mod:`.columns`); a mapping adds headers it does
 not know. Rows are read as exported — quoted cells over several lines, ``city`` + ``county``
@@ -31,6 +31,7 @@ __all__ = ["read_csv"]
 #: Columns a shifted row's place lands in (never free text such as title or description).
 SHIFT_TARGETS = ("work_hours", "work_days", "work_shift", "employment_type", "salary_text")
 SECTOR_DATES = {"수정일": "source_modified", "등록일": "registered_on"}
+MAX_CELL_CHARS = 4_000_000
 
 
 @dataclass
@@ -52,7 +53,12 @@ def read_csv(
     ``source`` names the source of every row; without it a row's own ``source`` cell, the
     board the file's URLs point to, or ``fallback_source`` (the file's name) does.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # A long description is a legitimate cell; the module default (128 K characters) is not a
+    # safety limit here, the file size cap is. Raising it only ever widens the global limit.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL_CHARS))
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = next(reader, [])
     columns = resolve_header(header, mapping)
     require_columns(header, columns)

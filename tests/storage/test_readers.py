@@ -1,5 +1,6 @@
 """Readers: format detection, encodings, header aliases, line numbers."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,36 @@ def test_jsonl_without_ids_gets_the_board_id_or_a_derived_one(tmp_path: Path) ->
     first, second = (r.fields for r in rows)
     assert (first["source"], first["source_id"]) == ("saramin", "7")
     assert second["source"] == "saramin" and second["source_id"].startswith("c-")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b" \r\n", "파일이 비어 있습니다."),
+        (b"PK\x03\x04\x14\x00\x06\x00", "엑셀 파일(xlsx/xls)은 바로 읽지 못합니다"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "엑셀 파일(xlsx/xls)은 바로 읽지 못합니다"),
+    ],
+)
+def test_files_that_are_not_exports_say_so(tmp_path: Path, data: bytes, message: str) -> None:
+    with pytest.raises(UnreadableFileError, match=re.escape(message)):
+        read_rows(write(tmp_path, "x.csv", data))
+
+
+def test_excel_unicode_text_is_utf16_and_tab_separated(tmp_path: Path) -> None:
+    text = "회사명\t제목\t근무지\r\n군산정밀\tCNC 선반\t군산\r\n"
+    _, rows = read_rows(write(tmp_path, "u.txt", text.encode("utf-16")))
+    fields = next(iter(rows)).fields
+    assert (fields["company"], fields["title"], fields["region"]) == (
+        "군산정밀",
+        "CNC 선반",
+        "군산",
+    )
+
+
+def test_a_long_cell_and_a_stray_nul_do_not_stop_the_file(tmp_path: Path) -> None:
+    long_cell = "용접 " * 100_000
+    text = f'company,title,description\n가\x00나,다,"{long_cell}"\n라,마,바\n'
+    _, rows = read_rows(write(tmp_path, "l.csv", text.encode()))
+    first, second = (r.fields for r in rows)
+    assert first["company"] == "가나" and first["description"] == long_cell.strip()
+    assert second["title"] == "마"
