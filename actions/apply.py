@@ -8,11 +8,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import messages
 from actions.context import ContextAction
 from actions.payloads import application_payload
-from actions.references import referenced_opening
-from actions.search import load_opening, shown_ids
+from actions.references import pointed_opening
 from storage.seekers import record_interest
 
 __all__ = ["Apply"]
@@ -27,23 +25,13 @@ class Apply(ContextAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        opening_id = referenced_opening(
-            tracker.latest_message.get("text") or "",
-            next(tracker.get_latest_entity_values("opening_id"), None),
-            shown_ids(tracker),
-            tracker.get_slot("focus_opening"),
-        )
-        if opening_id is None:
-            dispatcher.utter_message(text=messages.WHICH_OPENING)
-            return []
-        opening = load_opening(self.context, opening_id)
+        opening = pointed_opening(self.context, dispatcher, tracker)
         if opening is None:
-            dispatcher.utter_message(text=messages.OPENING_GONE)
             return []
         with self.context.sessions.begin() as session:
             application = record_interest(
-                session=session, sender_id=tracker.sender_id, opening_id=opening_id
+                session=session, sender_id=tracker.sender_id, opening_id=opening.id
             )
             payload = application_payload(application.id, opening, application.status)
         dispatcher.utter_message(json_message=payload)
-        return [SlotSet("focus_opening", opening_id)]
+        return [SlotSet("focus_opening", opening.id)]

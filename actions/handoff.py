@@ -10,8 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
 from actions.context import ContextAction
+from actions.form import form_slot_values
 from actions.payloads import button, handoff_payload
-from actions.profile_state import ProfileState, form_slot_values
+from nlu.profile import SeekerProfile
 from storage.seekers import open_handoff, save_profile
 
 __all__ = ["HandleFallback", "RequestCounselor"]
@@ -29,14 +30,14 @@ class RequestCounselor(ContextAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        state = ProfileState.from_dict(tracker.get_slot("profile"))
+        profile = SeekerProfile.from_dict(tracker.get_slot("profile"))
         reason = "fallback" if tracker.get_slot("counselor_offered") else "requested"
         with self.context.sessions.begin() as session:
-            save_profile(session=session, sender_id=tracker.sender_id, profile=state.to_dict())
+            save_profile(session=session, sender_id=tracker.sender_id, profile=profile.to_dict())
             handoff = open_handoff(session=session, sender_id=tracker.sender_id, reason=reason)
             handoff_id = handoff.id
         dispatcher.utter_message(
-            json_message=handoff_payload(handoff_id, reason, form_slot_values(state))
+            json_message=handoff_payload(handoff_id, reason, form_slot_values(profile))
         )
         return [SlotSet("counselor_offered", False)]
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 RESULTS_INTRO = "{summary} 조건으로 찾은 일자리예요."
+#: The intro's summary when the profile names no condition worth repeating.
+SAID_CONDITIONS = "말씀하신"
 RESULTS_MORE_INTRO = "다른 일자리도 보여 드릴게요."
 NO_RESULTS = (
     "지금 조건에 맞는 공고를 찾지 못했어요. 조건을 조금 넓혀 보시거나 상담사 연결을 요청해 주세요."
@@ -32,6 +34,16 @@ BUTTON_MORE = "더 보기"
 BUTTON_COUNSELOR = "상담사 연결"
 BUTTON_YES_COUNSELOR = "네, 연결해 주세요"
 BUTTON_NO = "아니요"
-DETAILS_HEADER = "{title}\n{company}"
-DETAILS_CONTACT = "문의: {contact}"
 ACTION_FAILED = "죄송해요, 잠시 문제가 생겼어요. 조금 뒤에 다시 말씀해 주시거나 '상담사 연결'이라고 보내 주세요."
+# -- the form slots' short summaries (shown in /profile and to counselors) ----------------------
+ANY_OCCUPATION = "무엇이든"
+NO_CERTIFICATES = "없음"
+CERTIFICATE_LACKING = "{name} 없음"
+ANY_REGION = "어디든"
+ANY_PAY = "상관없음"
+ANY_SHIFT = "상관없음"
+YEARS = "{job} {years}년"
+MIN_PAY = "월 {man:,}만원 이상"
+DAY_SHIFT_ONLY = "주간만"
+SHIFTS_EXCLUDED = "{shifts} 불가"
+SHIFTS_WANTED = "{shifts} 가능"

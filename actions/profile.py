@@ -11,14 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 import nlu
 from actions import messages
 from actions.context import ContextAction
-from actions.profile_state import (
-    FORM_SLOTS,
-    ProfileState,
-    answer_to_question,
-    form_slot_values,
-    merge,
-    read_indifference,
-)
+from actions.form import form_slot_values
+from nlu.profile import FORM_SLOTS, SeekerProfile
+from nlu.profile_merge import answer_to_question, merge, read_indifference
 from storage.seekers import save_profile
 
 __all__ = ["ReadProfile", "RestartProfile", "previous_action"]
@@ -72,13 +67,11 @@ class ReadProfile(ContextAction):
             events.append(SlotSet("counselor_offered", False))
         if text.startswith("/") or intent in _NO_FACTS:
             return events
-        state = ProfileState.from_dict(tracker.get_slot("profile"))
+        state = SeekerProfile.from_dict(tracker.get_slot("profile"))
         updated = read_indifference(merge(state, nlu.parse_seeker_text(text)), text)
-        asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
-        if (
-            asked in FORM_SLOTS
-            and form_slot_values(updated)[asked] == form_slot_values(state)[asked]
-        ):
+        requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
+        asked = next((slot for slot in FORM_SLOTS if slot == requested), None)
+        if asked and form_slot_values(updated)[asked] == form_slot_values(state)[asked]:
             updated = answer_to_question(updated, asked, text, intent)
         if updated != state:
             events.append(SlotSet("profile", updated.to_dict()))

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
+from actions.replies import OPENINGS, Button, fallback_buttons, fallback_text, payload_of
 from bot import messages
-from bot.rasa_client import RasaClient
+from bot.rasa_client import RasaClient, Reply
 
 __all__ = ["chat_loop", "render_reply"]
 
@@ -25,7 +25,7 @@ async def chat_loop(
 ) -> None:
     """Read lines, send them to Rasa, print the replies, until EOF or '/quit'."""
     sender = sender_id or f"console-{uuid.uuid4().hex[:12]}"
-    buttons: list[dict[str, str]] = []
+    buttons: list[Button] = []
     write(messages.CHAT_WELCOME)
     async with RasaClient(rasa_url) as rasa:
         while True:
@@ -52,28 +52,27 @@ async def chat_loop(
     write(messages.CHAT_BYE)
 
 
-def _numbered(buttons: Sequence[dict[str, str]], first: int, prefix: str = "") -> list[str]:
+def _numbered(buttons: Sequence[Button], first: int, prefix: str = "") -> list[str]:
     return [f"  [{n}] {prefix}{b['title']}" for n, b in enumerate(buttons, start=first)]
 
 
-def render_reply(
-    reply: Mapping[str, Any], *, first_button: int = 1
-) -> tuple[str, list[dict[str, str]]]:
-    """One Rasa reply for a terminal: its text (or the payload's text) and numbered buttons.
+def render_reply(reply: Reply, *, first_button: int = 1) -> tuple[str, list[Button]]:
+    """One Rasa reply for a terminal: its text (a payload's text fallback, whose cards come
+    from `retrieval.cards`) and numbered buttons.
 
     Returns the text to print and the buttons in the order numbered, starting at
     ``first_button``, so typing a number can press one.
     """
-    custom = reply.get("custom")
-    payload: Mapping[str, Any] = custom if isinstance(custom, Mapping) else {}
-    text = str(payload.get("text") or reply.get("text") or "")
+    payload = payload_of(reply)
+    text = fallback_text(reply)
     lines = [text] if text else []
-    buttons: list[dict[str, str]] = []
-    for card in payload.get("openings", []):
-        card_buttons = list(card.get("buttons", []))
-        lines += _numbered(card_buttons, first_button + len(buttons), f"{card.get('rank', '')}번 ")
-        buttons += card_buttons
-    for group in (payload.get("buttons", []), reply.get("buttons") or []):
-        lines += _numbered(group, first_button + len(buttons))
-        buttons += list(group)
+    buttons: list[Button] = []
+    if payload is not None and payload["type"] == OPENINGS:
+        for card in payload["openings"]:
+            number = first_button + len(buttons)
+            lines += _numbered(card["buttons"], number, f"{card['rank']}번 ")
+            buttons += card["buttons"]
+    page = fallback_buttons(reply)
+    lines += _numbered(page, first_button + len(buttons))
+    buttons += page
     return "\n".join(lines), buttons

@@ -1,4 +1,5 @@
-"""Korean texts of the front ends: the console chat and Telegram (seekers and counselors)."""
+"""Korean texts of the console chat and the `jobbot` commands (Telegram's are in
+`bot.telegram.messages`)."""
 
 from __future__ import annotations
 
@@ -14,174 +15,16 @@ EMPTY_REPLY = (
     "죄송해요, 뭐라고 답해야 할지 모르겠어요. '상담사 연결'이라고 보내시면 사람이 도와드려요."
 )
 
-# -- Telegram: seekers ----------------------------------------------------------------------------
-
-START_GREETING = (
-    "안녕하세요! 군산 일자리지원센터 일자리 안내 봇이에요.\n"
-    "해 보신 일, 사는 곳, 원하는 급여와 근무시간을 말씀해 주시면 맞는 일자리를 찾아 드려요."
+# -- `jobbot company invite` (to center staff) ------------------------------------------------
+CLI_INVITE_CREATED = "{company} 초대 링크를 만들었어요 ({expires}까지, 한 번만 쓸 수 있어요):"
+CLI_INVITE_HOW = "회사 담당자가 텔레그램에서 이 링크를 열고 '시작'을 누르면 연결돼요."
+CLI_INVITE_NO_USERNAME = "봇 사용자 이름을 알 수 없어 링크 대신 명령을 드려요. 담당자가 봇과의 대화에서 아래를 그대로 보내면 돼요:"
+CLI_INVITE_USERNAME_HINT = (
+    "(링크로 받으려면 .env에 JOBBOT_TELEGRAM_BOT_USERNAME=봇사용자이름 을 적거나 "
+    "JOBBOT_TELEGRAM_TOKEN을 설정해 주세요.)"
 )
-PRIVACY_NOTICE = (
-    "말씀하신 경력·자격증·사는 곳·희망 급여·근무형태를 일자리 추천과 상담에만 쓰려고 저장해요.\n"
-    "이름과 전화번호는 묻지 않고, /delete 를 누르시면 언제든 모두 지워요."
+CLI_COMPANY_NOT_FOUND = "'{name}' 회사를 찾지 못했어요."
+CLI_CLOSE_MATCHES = "비슷한 이름: {names}"
+CLI_NO_CLOSE_MATCHES = (
+    "비슷한 이름도 없어요. 공고를 먼저 가져왔는지(`jobbot import`) 확인해 주세요."
 )
-CONSENT_QUESTION = "다음에 다시 말씀하지 않으셔도 되도록 프로필을 저장해 둘까요?"
-BUTTON_CONSENT_YES = "동의해요"
-BUTTON_CONSENT_NO = "동의하지 않아요"
-CONSENT_CHOSEN = "{question}\n→ {answer}"
-CONSENT_GIVEN = (
-    "고마워요. 프로필을 저장해 둘게요. "
-    "해 보신 일과 찾으시는 일을 말씀해 주세요. (예: 조선소 용접 15년, 군산 살아요)"
-)
-CONSENT_DECLINED = (
-    "알겠어요. 프로필은 저장해 두지 않을게요. 그래도 일자리는 찾아 드려요. "
-    "해 보신 일과 찾으시는 일을 말씀해 주세요."
-)
-WELCOME_BACK = (
-    "다시 오셨네요! 찾으시는 일을 말씀해 주세요. 처음부터 하시려면 /reset 을 눌러 주세요."
-)
-HELP = (
-    "이렇게 쓰시면 돼요.\n"
-    "• 해 보신 일과 찾는 일을 편하게 말씀해 주세요. (예: 용접 15년, 군산 살아요, 야간은 못해요)\n"
-    "• 공고 아래 버튼으로 자세히 보거나 지원할 수 있어요.\n"
-    "• 📎 버튼으로 위치를 보내시면 사는 곳으로 알아들어요.\n"
-    "• '상담사 연결'이라고 보내시면 센터 상담사가 답해 드려요.\n"
-    "\n"
-    "/profile 내 프로필 보기\n"
-    "/reset 처음부터 다시\n"
-    "/delete 내 정보 모두 지우기\n"
-    "/help 도움말"
-)
-PROFILE_HEADER = "지금까지 말씀하신 내용이에요."
-PROFILE_EMPTY = "아직 말씀하신 내용이 없어요. 해 보신 일과 찾으시는 일을 알려 주세요."
-PROFILE_NOT_KEPT = (
-    "프로필 저장에 동의하지 않으셔서 저장해 둔 프로필이 없어요. "
-    "저장해 두시려면 아래 '동의해요'를 눌러 주세요."
-)
-PROFILE_UNAVAILABLE = "지금은 프로필을 불러올 수 없어요. 조금 뒤에 다시 해 주세요."
-PROFILE_LABELS = {
-    "occupation": "하신 일·경력",
-    "certificates": "자격증",
-    "region": "사는 곳",
-    "pay": "희망 급여",
-    "shift": "근무형태",
-}
-PROFILE_LINE = "• {label}: {value}"
-DELETE_CONFIRM = (
-    "저장된 프로필, 지원 기록, 상담 기록과 대화 내용을 모두 지울까요? 지우면 되돌릴 수 없어요."
-)
-BUTTON_DELETE_YES = "네, 모두 지워 주세요"
-BUTTON_DELETE_NO = "아니요"
-DELETE_DONE = (
-    "모두 지웠어요. 저장된 정보가 남아 있지 않아요. 다시 이용하시려면 아무 말이나 보내 주세요."
-)
-DELETE_CANCELLED = "지우지 않았어요. 계속 도와드릴게요."
-MEDIA_UNSUPPORTED = (
-    "사진이나 파일은 아직 읽지 못해요. 글로 적어 주시거나 '상담사 연결'이라고 보내 주세요."
-)
-VOICE_UNSUPPORTED = (
-    "음성 메시지는 아직 듣지 못해요. 글로 적어 주시거나 '상담사 연결'이라고 보내 주세요."
-)
-STICKER_REPLY = "😊 찾으시는 일을 글로 말씀해 주시면 일자리를 찾아 드려요."
-#: What a shared location tells Rasa, as if the seeker had typed it.
-LOCATION_AS_TEXT = "{region} 살아요"
-UNKNOWN_COMMAND = "그런 명령은 없어요. /help 를 누르시면 쓰는 방법이 나와요."
-BUTTON_EXPIRED = "오래된 버튼이에요. 원하시는 것을 글로 말씀해 주세요."
-ERROR_APOLOGY = (
-    "죄송해요, 처리하다가 문제가 생겼어요. 조금 뒤에 다시 보내 주세요. "
-    "급하시면 '상담사 연결'이라고 보내 주세요."
-)
-CARD_ALWAYS_OPEN = "상시 채용"
-CARD_CLOSES = "마감 {date}"
-CARD_WHY = "이런 점이 맞아요"
-CARD_CHECK = "확인해 보세요"
-BUTTON_OPEN_POSTING = "공고 원문 보기"
-
-# -- Telegram: handoff, as the seeker sees it -----------------------------------------------------
-
-HANDOFF_TOAST = "상담사와 연결되어 있어요. 하실 말씀을 글로 보내 주세요."
-HANDOFF_HELP = (
-    "지금 센터 상담사와 연결되어 있어요. 보내시는 글·사진·파일은 상담사에게 전달돼요.\n"
-    "봇과 처음부터 다시 하시려면 /reset 을 눌러 주세요."
-)
-HANDOFF_UNAVAILABLE = (
-    "죄송해요, 지금은 상담사 연결을 할 수 없어요. 봇이 계속 도와드릴게요. "
-    "센터에 직접 문의하셔도 돼요."
-)
-OFFICE_CLOSED = (
-    "지금은 상담 시간이 아니에요. 남겨 주신 말씀은 상담사가 {when}부터 확인하고 답해 드려요."
-)
-COUNSELOR_JOINED = "센터 상담사가 대화에 들어왔어요. 이제 상담사가 답해 드려요."
-BOT_BACK = "상담이 끝났어요. 이제 다시 봇이 도와드려요. 궁금한 게 있으면 말씀해 주세요."
-
-# -- Telegram: the counselors' forum --------------------------------------------------------------
-
-TOPIC_NAME = "구직자 #{seeker_id}"
-TOPIC_NAME_WITH_JOB = "구직자 #{seeker_id} · {job}"
-DELETED_TOPIC_NAME = "삭제된 구직자"
-SUMMARY_TITLE = "🔔 상담 요청 · 구직자 #{seeker_id}"
-SUMMARY_REASON = "사유: {reason}"
-REASON_LABELS = {
-    "requested": "구직자가 직접 요청",
-    "fallback": "봇이 두 번 알아듣지 못함",
-    "counselor": "상담사가 시작",
-}
-SUMMARY_PROFILE = "[프로필]"
-SUMMARY_NO_PROFILE = "(아직 말씀한 내용 없음)"
-SUMMARY_RESULTS = "[최근 보여 드린 공고]"
-SUMMARY_RESULT = "{rank}. {title} · {company} (공고 {opening_id})"
-SUMMARY_MESSAGES = "[최근 대화]"
-SEEKER_SAID = "구직자: {text}"
-BOT_SAID = "봇: {text}"
-SUMMARY_OFFICE_CLOSED = "⏰ 상담 시간 밖의 요청이에요. 구직자에게는 {when}부터 답한다고 안내했어요."
-SUMMARY_FOOTER = (
-    "이 토픽에 쓰시는 글·사진·파일은 구직자에게 그대로 전달돼요.\n"
-    "/release 봇에게 돌려주기 · /note 내용 (내부 메모) · /profile 프로필"
-)
-TOPIC_RECREATED = "이전 토픽이 지워져서 새로 만들었어요."
-REANNOUNCE = (
-    "⏰ 구직자 #{seeker_id}님이 {minutes}분째 상담사를 기다리고 있어요. 이 토픽에 답해 주세요."
-)
-RELEASED_TOPIC = "봇에게 돌려줬어요. 구직자에게 봇이 다시 돕는다고 알렸어요."
-RELEASE_NOTHING = "진행 중인 상담이 없어요."
-NOT_A_COUNSELOR = "상담 그룹 구성원만 할 수 있어요."
-NOTE_SAVED = "메모를 남겼어요. 구직자에게는 보내지 않아요."
-NOTE_EMPTY = "메모 내용을 함께 써 주세요. 예: /note 다음 주 월요일 면접 안내"
-TAKEN = "상담을 시작했어요. 이 토픽에 쓰시면 구직자에게 전달돼요."
-TAKE_WHERE = "구직자 토픽 안에서 /take 를 써 주세요. 일반 채팅에서는 /take 구직자번호"
-NO_SEEKER_HERE = "이 토픽의 구직자를 찾을 수 없어요. 구직자가 정보를 지웠을 수 있어요."
-HANDOFF_OVER = (
-    "이 상담은 끝나서 구직자에게 전달하지 않았어요. 다시 상담하시려면 /take 를 써 주세요."
-)
-SEEKER_RESET_TOPIC = "구직자가 봇과 처음부터 다시 시작해서 상담이 끝났어요."
-SEEKER_DELETED_TOPIC = "구직자가 개인정보 삭제를 요청해서 이 구직자의 기록을 모두 지웠어요."
-SEEKER_UNREACHABLE = "구직자에게 보내지 못했어요. 구직자가 봇을 차단했을 수 있어요."
-COUNSELOR_PROFILE_HEADER = "구직자 #{seeker_id} 프로필"
-COUNSELOR_ERROR = "처리하지 못했어요. 잠시 뒤 다시 해 주세요."
-COUNSELOR_HELP = (
-    "이 토픽에서 쓰는 명령: /take 상담 시작 · /release 봇에게 돌려주기 · /note 메모 · /profile"
-)
-
-# -- Telegram: command menus ----------------------------------------------------------------------
-
-SEEKER_COMMANDS = [
-    ("start", "처음 안내"),
-    ("profile", "내 프로필 보기"),
-    ("reset", "처음부터 다시"),
-    ("delete", "내 정보 모두 지우기"),
-    ("help", "도움말"),
-]
-COUNSELOR_COMMANDS = [
-    ("take", "이 구직자 상담 시작"),
-    ("release", "봇에게 돌려주기"),
-    ("note", "내부 메모 남기기"),
-    ("profile", "구직자 프로필 보기"),
-]
-
-# -- times ----------------------------------------------------------------------------------------
-
-WEEKDAYS = "월화수목금토일"
-TODAY_AT = "오늘 {time}"
-TOMORROW_AT = "내일 {time}"
-DATE_AT = "{month}월 {day}일({weekday}) {time}"
-MORNING = "오전"
-AFTERNOON = "오후"

@@ -45,6 +45,7 @@ from nlu.lexicon import (
     TOTAL_YEARS_CUES,
 )
 from nlu.pay import find_pay_normalized
+from nlu.profile import Experience, SeekerProfile
 from nlu.reading import Reading
 from nlu.tables import Tables, load_tables
 from nlu.text import normalize_text
@@ -63,38 +64,6 @@ _YEARS = re.compile(r"(?<![0-9.])(\d{1,2})\s?(?:년|해)(?!생|\s?\d{1,2}\s?월)
 _MONTHS = re.compile(r"(?<![0-9.])(\d{1,3})\s?개월")
 _CERT_WORD = re.compile("|".join(sorted(CERTIFICATE_WORDS, key=len, reverse=True)))
 _ANY_JOB = re.compile(r"아무\s?(?:일|거|것|데|직종)|무슨 일이든|뭐든지?|일 안 가리|다 할 수")
-
-
-@dataclass(frozen=True)
-class Experience:
-    """Work done in an occupation family, for ``years`` years if the seeker said."""
-
-    family: str
-    years: int | None = None
-
-
-@dataclass(frozen=True)
-class SeekerProfile:
-    """What one message says about a job seeker; ``evidence`` pairs source text with facts."""
-
-    experience: tuple[Experience, ...] = ()
-    wanted_families: tuple[str, ...] = ()
-    excluded_families: tuple[str, ...] = ()
-    years_total: int | None = None
-    certificates_held: tuple[str, ...] = ()
-    certificates_lacking: tuple[str, ...] = ()
-    home_region: str | None = None
-    region_anywhere: bool = False
-    max_commute_km: int | None = None
-    min_monthly_pay: int | None = None
-    excluded_shifts: frozenset[str] = frozenset()
-    wanted_shifts: frozenset[str] = frozenset()
-    excluded_employment_types: frozenset[str] = frozenset()
-    wanted_employment_types: frozenset[str] = frozenset()
-    visa: str | None = None
-    needs_dormitory: bool = False
-    needs_commute_bus: bool = False
-    evidence: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Match", "Matcher", "RankedCandidates"]
+__all__ = ["Match", "Matcher", "RankedCandidates", "dense_query", "lexical_query", "profile_query"]
 
 #: How many candidates each channel contributes before ranking.
 CHANNEL_DEPTH = 100
@@ -288,8 +288,33 @@ class Matcher:
         return distance
 
 
+def profile_query(profile: nlu.SeekerProfile) -> str:
+    """The search text of a profile a conversation collected: the jobs done (with years)
+    and the certificates held; :func:`dense_query` puts the wanted jobs in front.
+
+    The matcher embeds this instead of the chat lines: it carries no negations and stays
+    the same however many turns the seeker took to say it.
+    """
+    tables = nlu.load_tables()
+    parts = [
+        f"{tables.occupations[e.family].name_ko} {e.years}년 경력"
+        if e.years
+        else tables.occupations[e.family].name_ko
+        for e in profile.experience
+        if e.family in tables.occupations
+    ]
+    parts += [
+        tables.certificates[c].name_ko
+        for c in profile.certificates_held
+        if c in tables.certificates
+    ]
+    if parts or profile.wanted_families:
+        return " ".join(parts)
+    return "일자리"
+
+
 def dense_query(text: str, profile: nlu.SeekerProfile) -> str:
-    """The text embedded for the dense channel: the seeker's words plus the wanted jobs' names.
+    """The text embedded for the dense channel: the wanted jobs' names, then ``text``.
 
     Naming the wanted occupation steers e5 on career changes (용접 하다가 지게차 하고 싶어요)
     and on colloquial forms the model never saw (쇠 붙이는 일).
@@ -298,7 +323,7 @@ def dense_query(text: str, profile: nlu.SeekerProfile) -> str:
     names = [
         tables.occupations[f].name_ko for f in profile.wanted_families if f in tables.occupations
     ]
-    return " ".join([*names, text]) if names else text
+    return " ".join(part for part in [*names, text] if part)
 
 
 def lexical_query(text: str, profile: nlu.SeekerProfile) -> str:

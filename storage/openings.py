@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.models import Opening, OpeningSource
 
-__all__ = ["count_openings", "get_openings", "iter_openings"]
+__all__ = ["get_opening", "get_openings", "iter_openings"]
 
 
 def iter_openings(*, session: Session, batch_size: int = 1000) -> Iterator[Opening]:
@@ -50,6 +50,6 @@ def get_openings(*, session: Session, ids: Iterable[int]) -> dict[int, Opening]:
     return {row.id: row for row in rows}
 
 
-def count_openings(*, session: Session) -> int:
-    """How many openings the database holds."""
-    return session.scalar(select(func.count(Opening.id))) or 0
+def get_opening(*, session: Session, opening_id: int) -> Opening | None:
+    """One opening with its company loaded, or ``None``."""
+    return session.get(Opening, opening_id, options=[joinedload(Opening.company)])

@@ -49,8 +49,8 @@ def company_invite(
     from datetime import UTC, timedelta
     from zoneinfo import ZoneInfo
 
+    from bot import messages as msg
     from bot.services import open_database
-    from bot.telegram import company_messages as msg
     from bot.telegram.companies import INVITE_PREFIX
     from storage.companies import close_companies, create_invite, find_company
 

@@ -30,10 +30,10 @@ from telegram.ext import (
     TypeHandler,
 )
 
-from bot import messages
 from bot.errors import BotError
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
+from bot.telegram import messages
 from bot.telegram.companies import register_company_handlers
 from bot.telegram.counselors import register_counselor_handlers
 from bot.telegram.frontend import FRONTEND_KEY, AnyApplication, Context, FrontEnd, frontend_of

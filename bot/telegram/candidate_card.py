@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 import nlu
-from actions.profile_state import ProfileState, form_slot_values, to_seeker_profile
+from actions.form import stated_pay, stated_shift
 from bot.errors import ConsentRequired
-from bot.telegram import company_messages as msg
+from bot.telegram import messages
+from nlu.profile import SeekerProfile
 from retrieval.explain import explain
 from storage.companies import get_application, granted_consent
 from storage.models import Opening
@@ -41,7 +42,11 @@ DECIDABLE_FROM = {
     "held": frozenset({"sent"}),
     "declined": frozenset({"sent", "held"}),
 }
-_BUTTONS = {"offer": msg.BUTTON_OFFER, "hold": msg.BUTTON_HOLD, "decline": msg.BUTTON_DECLINE}
+_BUTTONS = {
+    "offer": messages.BUTTON_OFFER,
+    "hold": messages.BUTTON_HOLD,
+    "decline": messages.BUTTON_DECLINE,
+}
 
 #: Explanation phrases a company may see, and the consented field each one reveals.
 _REASON_FIELDS = (
@@ -54,22 +59,24 @@ _REASON_FIELDS = (
 
 def candidate_label(application_id: int) -> str:
     """The anonymous name a company sees: '후보 0012번'."""
-    return msg.CANDIDATE_NUMBER.format(number=application_id)
+    return messages.CANDIDATE_NUMBER.format(number=application_id)
 
 
 def shareable_fields(profile: dict[str, object] | None) -> dict[str, str]:
     """The fields that would go to a company, key → Korean value; empty ones left out.
 
-    Keys (in order) are those of ``company_messages.FIELD_LABELS``. Deliberately coarse:
+    Keys (in order) are those of ``messages.FIELD_LABELS``. Deliberately coarse:
     the home region is reported at 시·군 level, only held certificates are listed, and
     nothing that identifies the person (no name, phone, visa, chat) is ever included.
     """
-    state = ProfileState.from_dict(profile)
+    state = SeekerProfile.from_dict(profile)
     tables = nlu.load_tables()
     values: dict[str, str] = {}
     experience = [
-        f"{_job_name(f)} {years}년" if years else msg.EXPERIENCE_NO_YEARS.format(job=_job_name(f))
-        for f, years in state.experience.items()
+        f"{_job_name(e.family)} {e.years}년"
+        if e.years
+        else messages.EXPERIENCE_NO_YEARS.format(job=_job_name(e.family))
+        for e in state.experience
     ]
     if experience:
         values["experience"] = ", ".join(experience)
@@ -102,34 +109,30 @@ def _job_name(family: str) -> str:
     return info.name_ko if info else family
 
 
-def _wishes(state: ProfileState) -> list[str]:
-    slots = form_slot_values(state)
+def _wishes(state: SeekerProfile) -> list[str]:
     wishes = []
     if state.wanted_families:
         jobs = ", ".join(_job_name(f) for f in state.wanted_families)
-        wishes.append(msg.WISH_JOB.format(jobs=jobs))
-    for slot in ("pay", "shift"):
-        value = slots[slot]
-        if value and value != "상관없음":
-            wishes.append(value)
+        wishes.append(messages.WISH_JOB.format(jobs=jobs))
+    wishes += [wish for wish in (stated_pay(state), stated_shift(state)) if wish]
     if state.wanted_employment_types:
-        types = ", ".join(state.wanted_employment_types)
-        wishes.append(msg.WISH_EMPLOYMENT.format(types=types))
+        types = ", ".join(sorted(state.wanted_employment_types))
+        wishes.append(messages.WISH_EMPLOYMENT.format(types=types))
     if state.needs_dormitory:
-        wishes.append(msg.WISH_DORMITORY)
+        wishes.append(messages.WISH_DORMITORY)
     if state.needs_commute_bus:
-        wishes.append(msg.WISH_COMMUTE_BUS)
+        wishes.append(messages.WISH_COMMUTE_BUS)
     return wishes
 
 
-def matching_reasons(opening: Opening, state: ProfileState, shared: set[str]) -> list[str]:
+def matching_reasons(opening: Opening, state: SeekerProfile, shared: set[str]) -> list[str]:
     """Why the opening fits, as the seeker was told, limited to what the shared fields show.
 
     The same :func:`retrieval.explain.explain` the search used, so the company reads the
     reasons the seeker saw; distance and pay phrases are left out (they speak to the seeker).
     """
     why = explain(
-        opening, to_seeker_profile(state), distance_km=math.nan, home_name=None, as_of=date.today()
+        opening, state.for_search(), distance_km=math.nan, home_name=None, as_of=date.today()
     )
     kept = []
     for reason in why.reasons:
@@ -159,16 +162,16 @@ class CandidateCard:
     def text(self) -> str:
         """The card's message text."""
         lines = [
-            msg.CONSENT_FIELD.format(label=msg.FIELD_LABELS[key], value=value)
+            messages.CONSENT_FIELD.format(label=messages.FIELD_LABELS[key], value=value)
             for key, value in self.fields.items()
         ]
         reasons = "\n".join(f"• {r}" for r in self.reasons)
-        return msg.CARD.format(
+        return messages.CANDIDATE_CARD.format(
             candidate=self.candidate,
             title=self.title,
             company=self.company,
-            fields="\n".join(lines) or msg.CARD_NO_FIELDS,
-            reasons=msg.CARD_REASONS.format(reasons=reasons) if reasons else "",
+            fields="\n".join(lines) or messages.CANDIDATE_CARD_NO_FIELDS,
+            reasons=messages.CANDIDATE_CARD_REASONS.format(reasons=reasons) if reasons else "",
         )
 
 
@@ -197,7 +200,7 @@ def consented_card(*, session: Session, application_id: int) -> CandidateCard:
         raise ConsentRequired(application_id)
     current = shareable_fields(application.seeker.profile)
     fields = {key: current[key] for key in consent.fields if key in current}
-    state = ProfileState.from_dict(application.seeker.profile)
+    state = SeekerProfile.from_dict(application.seeker.profile)
     opening = application.opening
     return CandidateCard(
         application_id=application.id,

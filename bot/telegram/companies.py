@@ -23,7 +23,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.telegram import company_messages as msg
+from bot.telegram import messages
 from bot.telegram.candidate_card import (
     DECIDABLE_FROM,
     DECISIONS,
@@ -123,7 +123,7 @@ def _redeem(
     if not isinstance(outcome, InviteProblem):
         logger.info("chat %s bound to company %s", chat_id, outcome.company_id)
         pending = pending_applications(session=session, company_id=outcome.company_id)
-        return msg.INVITE_BOUND.format(company=outcome.company.name), True, pending
+        return messages.INVITE_BOUND.format(company=outcome.company.name), True, pending
     logger.info("invite refused in chat %s: %s", chat_id, outcome.value)
     invite = find_invite(session=session, token=token)
     if (
@@ -131,11 +131,11 @@ def _redeem(
         and invite is not None
         and is_contact(session=session, company_id=invite.company_id, chat_id=chat_id)
     ):
-        return msg.INVITE_ALREADY_BOUND.format(company=invite.company.name), False, []
+        return messages.INVITE_ALREADY_BOUND.format(company=invite.company.name), False, []
     refusals = {
-        InviteProblem.UNKNOWN: msg.INVITE_UNKNOWN,
-        InviteProblem.USED: msg.INVITE_USED,
-        InviteProblem.EXPIRED: msg.INVITE_EXPIRED,
+        InviteProblem.UNKNOWN: messages.INVITE_UNKNOWN,
+        InviteProblem.USED: messages.INVITE_USED,
+        InviteProblem.EXPIRED: messages.INVITE_EXPIRED,
     }
     return refusals[outcome], False, []
 
@@ -164,7 +164,7 @@ async def company_help(update: Update, context: Context) -> None:
     with frontend_of(context.bot_data).sessions() as session:
         company = company_of_chat(session=session, chat_id=chat.id)
         name = company.name if company is not None else ""
-    await message.reply_text(msg.COMPANY_CHAT_HELP.format(company=name))
+    await message.reply_text(messages.COMPANY_CHAT_HELP.format(company=name))
 
 
 # -- the company's answer -----------------------------------------------------------------------
@@ -207,21 +207,21 @@ async def decide(update: Update, context: Context) -> None:
             chat.id,
             application_id,
         )
-        await query.answer(msg.DECISION_NOT_ALLOWED, show_alert=True)
+        await query.answer(messages.DECISION_NOT_ALLOWED, show_alert=True)
         return
-    label = msg.DECISION_LABELS.get(step.status)
+    label = messages.DECISION_LABELS.get(step.status)
     if label is None:  # e.g. the seeker withdrew; nothing to decide on any more
-        await query.answer(msg.DECISION_NOT_OPEN, show_alert=True)
+        await query.answer(messages.DECISION_NOT_OPEN, show_alert=True)
         return
-    done = msg.DECISION_RECORDED if step.changed else msg.DECISION_ALREADY
+    done = messages.DECISION_RECORDED if step.changed else messages.DECISION_ALREADY
     await query.answer(done.format(label=label))
-    line = msg.DECISION_LINES.get(step.status)
+    line = messages.DECISION_LINES.get(step.status)
     if line is not None:  # this card shows the decision, whichever contact made it
         at = dtm.datetime.now(ZoneInfo(frontend.settings.timezone)).strftime("%m/%d %H:%M")
-        base = message_text(query.message).split(msg.DECISION_MARK)[0]
+        base = message_text(query.message).split(messages.DECISION_MARK)[0]
         await edit_text(
             query.message,
-            f"{base}{msg.DECISION_MARK}{line.format(at=at)}",
+            f"{base}{messages.DECISION_MARK}{line.format(at=at)}",
             decision_keyboard(application_id, step.status),
         )
     if not step.changed:
@@ -231,10 +231,10 @@ async def decide(update: Update, context: Context) -> None:
     if step.seeker_chat_id is None:
         logger.warning("application %s: the seeker has no Telegram chat", application_id)
     else:
-        text = msg.DECISION_TO_SEEKER[status].format(**names)
+        text = messages.DECISION_TO_SEEKER[status].format(**names)
         await send_text(context.bot, step.seeker_chat_id, text)
     if status == "offered":
-        notice = msg.COUNSELOR_OFFERED.format(
+        notice = messages.COUNSELOR_OFFERED.format(
             candidate=candidate_label(application_id), application_id=application_id, **names
         )
         await tell_counselors(context.bot, frontend.settings, notice)

@@ -18,13 +18,13 @@ import asyncio
 import logging
 import weakref
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.orm import Session
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.telegram import company_messages as msg
+from actions.replies import ApplicationPayload
+from bot.telegram import messages
 from bot.telegram.candidate_card import (
     candidate_label,
     consented_card,
@@ -81,19 +81,19 @@ def step_of(application: Application, changed: bool) -> Step:
 # -- asking -------------------------------------------------------------------------------------
 
 
-async def ask_consent(context: Context, chat_id: int, payload: dict[str, Any]) -> None:
+async def ask_consent(context: Context, chat_id: int, payload: ApplicationPayload) -> None:
     """Ask the seeker whether exactly these fields may go to the opening's company.
 
     ``payload`` is the ``application`` payload of ``action_apply``. A seeker who said no
     before is asked again; one whose application is already under way is told its state.
     """
     frontend = frontend_of(context.bot_data)
-    application_id = int(payload["application_id"])
+    application_id = payload["application_id"]
     markup: InlineKeyboardMarkup | None = None
     with frontend.sessions.begin() as session:
         application = get_application(session=session, application_id=application_id)
         if application is None:
-            text = msg.APPLICATION_NOT_FOUND
+            text = messages.APPLICATION_NOT_FOUND
         else:
             seeker, opening = application.seeker, application.opening
             names = {"title": opening.title, "company": opening.company.name}
@@ -110,26 +110,32 @@ async def ask_consent(context: Context, chat_id: int, payload: dict[str, Any]) -
                 text = _question(application_id, shareable_fields(seeker.profile), names)
                 markup = _keyboard(application_id)
             else:
-                status_text = msg.ALREADY_IN_PROGRESS.get(application.status)
-                text = status_text.format(**names) if status_text else msg.APPLICATION_NOT_FOUND
+                status_text = messages.ALREADY_IN_PROGRESS.get(application.status)
+                text = (
+                    status_text.format(**names) if status_text else messages.APPLICATION_NOT_FOUND
+                )
     await send_text(context.bot, chat_id, text, markup=markup)
 
 
 def _question(application_id: int, fields: dict[str, str], names: dict[str, str]) -> str:
     lines = [
-        msg.CONSENT_FIELD.format(label=msg.FIELD_LABELS[key], value=value)
+        messages.CONSENT_FIELD.format(label=messages.FIELD_LABELS[key], value=value)
         for key, value in fields.items()
     ]
-    return msg.CONSENT_QUESTION.format(
-        fields="\n".join(lines) or msg.CONSENT_INTEREST_ONLY,
+    return messages.APPLY_CONSENT_QUESTION.format(
+        fields="\n".join(lines) or messages.CONSENT_INTEREST_ONLY,
         candidate=candidate_label(application_id),
         **names,
     )
 
 
 def _keyboard(application_id: int) -> InlineKeyboardMarkup:
-    yes = InlineKeyboardButton(msg.BUTTON_CONSENT_YES, callback_data=f"consent:y:{application_id}")
-    no = InlineKeyboardButton(msg.BUTTON_CONSENT_NO, callback_data=f"consent:n:{application_id}")
+    yes = InlineKeyboardButton(
+        messages.BUTTON_CONSENT_YES, callback_data=f"consent:y:{application_id}"
+    )
+    no = InlineKeyboardButton(
+        messages.BUTTON_CONSENT_NO, callback_data=f"consent:n:{application_id}"
+    )
     return InlineKeyboardMarkup([[yes, no]])
 
 
@@ -173,19 +179,21 @@ async def answer_consent(update: Update, context: Context) -> None:
     with frontend.sessions.begin() as session:
         step = _record_answer(session, application_id, chat.id, granted)
     if step is None:
-        await query.answer(msg.CONSENT_NOT_YOURS, show_alert=True)
+        await query.answer(messages.CONSENT_NOT_YOURS, show_alert=True)
         return
     if not step.changed:
-        await query.answer(msg.CONSENT_ALREADY_ANSWERED)
+        await query.answer(messages.CONSENT_ALREADY_ANSWERED)
         return
     await query.answer()
-    mark = msg.CONSENT_GIVEN_MARK if granted else msg.CONSENT_REFUSED_MARK
+    mark = messages.CONSENT_GIVEN_MARK if granted else messages.CONSENT_REFUSED_MARK
     await edit_text(query.message, f"{message_text(query.message)}\n\n{mark}")
     logger.info("application %s: consent %s", application_id, "granted" if granted else "refused")
     if granted:
         await deliver_and_tell(context.bot, frontend, application_id)
     else:
-        await send_text(context.bot, chat.id, msg.CONSENT_DECLINED.format(company=step.company))
+        await send_text(
+            context.bot, chat.id, messages.APPLY_CONSENT_DECLINED.format(company=step.company)
+        )
 
 
 # -- delivering ---------------------------------------------------------------------------------
@@ -248,7 +256,7 @@ async def deliver_candidate(bot: Bot, frontend: FrontEnd, application_id: int) -
         application_id,
         card.company_id,
     )
-    notice = msg.COUNSELOR_FORWARD_NEEDED.format(
+    notice = messages.COUNSELOR_FORWARD_NEEDED.format(
         candidate=card.candidate,
         application_id=application_id,
         company=card.company,
@@ -268,5 +276,5 @@ async def deliver_and_tell(bot: Bot, frontend: FrontEnd, application_id: int) ->
     if step.seeker_chat_id is None:
         logger.warning("application %s: the seeker has no Telegram chat", application_id)
         return
-    text = msg.SENT_TO_COMPANY if sent else msg.CENTER_WILL_FORWARD
+    text = messages.SENT_TO_COMPANY if sent else messages.CENTER_WILL_FORWARD
     await send_text(bot, step.seeker_chat_id, text.format(title=step.title, company=step.company))

@@ -23,7 +23,7 @@ from telegram import Bot, Message, Update
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import CommandHandler, MessageHandler, filters
 
-from bot import messages
+from bot.telegram import messages
 from bot.telegram.cards import profile_lines
 from bot.telegram.frontend import AnyApplication, Context, FrontEnd, frontend_of
 from bot.telegram.handoff import set_paused

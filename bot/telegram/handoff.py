@@ -24,7 +24,7 @@ import httpx
 from telegram import Bot, Message
 from telegram.error import BadRequest, TelegramError
 
-from bot import messages
+from bot.telegram import messages
 from bot.telegram.frontend import FrontEnd
 from bot.telegram.office_hours import OfficeHours, say_when
 from bot.telegram.sending import copy_message, send_text

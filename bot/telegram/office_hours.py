@@ -6,8 +6,8 @@ import datetime as dtm
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from bot import messages
 from bot.settings import Settings
+from bot.telegram import messages
 
 __all__ = ["OfficeHours", "say_when"]
 

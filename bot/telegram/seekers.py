@@ -26,10 +26,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot import messages
+from actions.replies import APPLICATION, HANDOFF, payload_of
 from bot.rasa_client import Reply
 from bot.runtime.trackers import erase_conversation, tracker_store_path
-from bot.telegram.cards import payload_of, profile_lines, resolve_callback, send_reply
+from bot.telegram import messages
+from bot.telegram.cards import profile_lines, resolve_callback, send_reply
+from bot.telegram.consent import ask_consent
 from bot.telegram.frontend import AnyApplication, Context, FrontEnd, frontend_of
 from bot.telegram.handoff import forget_topics, relay_from_seeker, release_by_seeker, start_handoff
 from bot.telegram.locations import nearest_region, place_name
@@ -157,18 +159,21 @@ async def converse(context: Context, turn: Turn, text: str) -> None:
         return
     counselors = frontend.settings.counselor_chat_id is not None
     for reply in replies or [{"text": messages.EMPTY_REPLY}]:
-        if counselors or payload_of(reply).get("type") != "handoff":
+        payload = payload_of(reply)
+        if payload is not None and payload["type"] == APPLICATION:
+            await ask_consent(context, turn.chat_id, payload)
+        elif counselors or payload is None or payload["type"] != HANDOFF:
             # (without a counselors' group, "connecting you" would be untrue)
             await send_reply(context, turn.chat_id, reply)
     for reply in replies:
         payload = payload_of(reply)
-        if payload.get("type") == "handoff" and payload.get("handoff_id"):
+        if payload is not None and payload["type"] == HANDOFF and payload["handoff_id"]:
             await start_handoff(
                 context.bot,
                 frontend,
                 sender_id=turn.sender_id,
                 seeker_chat_id=turn.chat_id,
-                handoff_id=int(payload["handoff_id"]),
+                handoff_id=payload["handoff_id"],
             )
 
 

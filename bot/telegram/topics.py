@@ -18,10 +18,12 @@ from telegram import Bot
 from telegram.constants import ForumTopicLimit
 from telegram.error import BadRequest
 
-from bot import messages
-from bot.telegram.cards import payload_of, profile_lines
+from actions.replies import OPENINGS, OpeningsPayload, fallback_text, payload_of
+from bot.telegram import messages
+from bot.telegram.cards import profile_lines
 from bot.telegram.frontend import FrontEnd
 from bot.telegram.sending import deliver, send_text
+from retrieval.cards import render_card_line
 from storage.handoffs import Topic, assign_topic, get_handoff, seeker_topic
 from storage.models import utc_now
 
@@ -91,22 +93,12 @@ def summary_text(
         messages.SUMMARY_PROFILE,
         *(profile_lines(slots) or [messages.SUMMARY_NO_PROFILE]),
     ]
-    results = next(
-        (
-            payload_of(e.get("data") or {})
-            for e in reversed(events)
-            if e.get("event") == "bot" and payload_of(e.get("data") or {}).get("type") == "openings"
-        ),
-        None,
-    )
-    if results and results.get("openings"):
+    results = _last_results(events)
+    if results is not None and results["openings"]:
         lines += ["", messages.SUMMARY_RESULTS]
         lines += [
             messages.SUMMARY_RESULT.format(
-                rank=card.get("rank"),
-                title=card.get("title"),
-                company=card.get("company"),
-                opening_id=card.get("opening_id"),
+                card=render_card_line(card, card["rank"]), opening_id=card["opening_id"]
             )
             for card in results["openings"]
         ]
@@ -120,6 +112,15 @@ def summary_text(
     return "\n".join(lines)
 
 
+def _last_results(events: list[dict[str, Any]]) -> OpeningsPayload | None:
+    """The last page of results the bot showed in these tracker events."""
+    for event in reversed(events):
+        payload = payload_of(event.get("data") or {}) if event.get("event") == "bot" else None
+        if payload is not None and payload["type"] == OPENINGS:
+            return payload
+    return None
+
+
 def _said(event: Mapping[str, Any]) -> str:
     if event.get("event") == "user":
         text = str(event.get("text") or "")
@@ -127,7 +128,7 @@ def _said(event: Mapping[str, Any]) -> str:
             intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name") or text
             text = f"[버튼] {intent}"
         return messages.SEEKER_SAID.format(text=_quote(text)) if text else ""
-    text = str(event.get("text") or payload_of(event.get("data") or {}).get("text") or "")
+    text = str(event.get("text") or fallback_text(event.get("data") or {}))
     return messages.BOT_SAID.format(text=_quote(text)) if text else ""
 
 

@@ -14,9 +14,10 @@ from actions.apply import Apply
 from actions.context import ActionContext
 from actions.handoff import HandleFallback, RequestCounselor
 from actions.profile import ReadProfile, RestartProfile
-from actions.profile_state import ProfileState, merge
 from actions.search import JobDetails, MoreResults, SearchJobs
 from nlu import parse_seeker_text
+from nlu.profile import SeekerProfile
+from nlu.profile_merge import merge
 from storage.models import Application, Handoff, Opening, Seeker
 from tests.actions.conftest import make_tracker
 
@@ -30,7 +31,7 @@ def run(action: Any, tracker: Any) -> tuple[list[dict[str, Any]], list[dict[str,
 
 
 def welder_profile() -> dict[str, object]:
-    return merge(ProfileState(), parse_seeker_text(WELDER)).to_dict()
+    return merge(SeekerProfile(), parse_seeker_text(WELDER)).to_dict()
 
 
 def test_read_profile_fills_every_slot_one_message_names(context: ActionContext) -> None:

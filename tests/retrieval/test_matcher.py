@@ -178,3 +178,19 @@ def test_bm25_and_catalog_holding_different_openings_still_rank(
     _, ranked, _ = skewed.rank("선박 용접", as_of=AS_OF)
     assert ranked.lexical and 10**6 not in ranked.lexical + ranked.hybrid
     assert welder not in ranked.lexical
+
+
+def test_a_conversations_profile_names_the_wanted_job_once_in_front() -> None:
+    from nlu.profile import SeekerProfile
+    from nlu.profile_merge import merge
+    from retrieval.matcher import dense_query, lexical_query, profile_query
+
+    profile = SeekerProfile()
+    for text in ("조선소 용접 15년 특수용접 있어요", "야간은 못해요 월 300 이상"):
+        profile = merge(profile, nlu.parse_seeker_text(text))
+    searched = profile.for_search()
+    text = profile_query(searched)
+    assert text == "용접원 15년 경력 특수용접기능사"
+    assert dense_query(text, searched) == "용접원 용접원 15년 경력 특수용접기능사"
+    assert lexical_query(text, searched) == "용접원 특수용접기능사"
+    assert profile_query(SeekerProfile()) == "일자리"

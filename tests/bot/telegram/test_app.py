@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from telegram import Update
 from typer.testing import CliRunner
 
-from bot import messages
 from bot.cli import app as cli
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
+from bot.telegram import messages
 from bot.telegram.app import TelegramTokenMissing, build_application, webhook_options
 from bot.telegram.frontend import FrontEnd
 from storage.models import ProcessedUpdate

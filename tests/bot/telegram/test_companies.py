@@ -20,17 +20,17 @@ from typer.testing import CliRunner
 
 import nlu
 from actions.payloads import application_payload
-from actions.profile_state import ProfileState, merge
-from bot import messages
 from bot.cli import app as cli
 from bot.errors import ConsentRequired
 from bot.services import open_database
 from bot.settings import Settings
-from bot.telegram import company_messages as msg
+from bot.telegram import messages
 from bot.telegram.app import build_application
 from bot.telegram.candidate_card import consented_card, decision_keyboard
 from bot.telegram.companies import deliver_candidate
 from bot.telegram.frontend import FRONTEND_KEY, AnyApplication, FrontEnd
+from nlu.profile import SeekerProfile
+from nlu.profile_merge import merge
 from storage.companies import create_invite, redeem_invite
 from storage.models import Application as ApplicationRow
 from storage.models import (
@@ -91,7 +91,7 @@ def sessions(settings: Settings) -> sessionmaker[Session]:
 @pytest.fixture
 def application_id(sessions: sessionmaker[Session]) -> int:
     """A welder seeker who tapped 지원할래요 on a welding opening of (주)대한중공업."""
-    profile = merge(ProfileState(), nlu.parse_seeker_text(SEEKER_SAYS)).to_dict()
+    profile = merge(SeekerProfile(), nlu.parse_seeker_text(SEEKER_SAYS)).to_dict()
     with sessions.begin() as session:
         company = Company(name="(주)대한중공업", name_key="대한중공업")
         session.add_all([company, Company(name="군산정밀", name_key="군산정밀")])
@@ -148,7 +148,7 @@ async def running(
 
 
 async def tap_apply(api: TelegramStandIn) -> None:
-    """The seeker asks for the opening; `bot.telegram.seekers` → Rasa → `bot.telegram.cards` → ask_consent."""
+    """The seeker asks for the opening; `bot.telegram.seekers` → Rasa → `bot.telegram.consent.ask_consent`."""
     api.send_text(SEEKER, SEEKER, "1번 지원할래요")
 
 
@@ -217,9 +217,9 @@ async def test_invite_link_from_the_cli_binds_the_company_chat(
         api.send_text(COMPANY, COMPANY, "안녕하세요, 담당자입니다")  # not a seeker: no Rasa
         help_call = await api.async_wait_for_call("sendMessage", chat_id=COMPANY, since=since)
 
-    assert bound.params["text"] == msg.INVITE_BOUND.format(company="(주)대한중공업")
+    assert bound.params["text"] == messages.INVITE_BOUND.format(company="(주)대한중공업")
     assert seeker.params["text"].startswith(messages.START_GREETING)  # the seekers' handler
-    assert help_call.params["text"] == msg.COMPANY_CHAT_HELP.format(company="(주)대한중공업")
+    assert help_call.params["text"] == messages.COMPANY_CHAT_HELP.format(company="(주)대한중공업")
     with sessions() as session:
         (contact,) = session.scalars(select(CompanyContact)).all()
         (invite,) = session.scalars(select(CompanyInvite)).all()
@@ -249,13 +249,13 @@ async def test_unknown_used_and_expired_invites_are_refused_politely(
         return str(call.params["text"])
 
     async with running(settings, sessions):
-        assert await start(STRANGER, f"/start inv_{expired}") == msg.INVITE_EXPIRED
-        assert await start(STRANGER, "/start inv_nosuchtoken") == msg.INVITE_UNKNOWN
-        assert await start(COMPANY, f"/start inv_{good}") == msg.INVITE_BOUND.format(
+        assert await start(STRANGER, f"/start inv_{expired}") == messages.INVITE_EXPIRED
+        assert await start(STRANGER, "/start inv_nosuchtoken") == messages.INVITE_UNKNOWN
+        assert await start(COMPANY, f"/start inv_{good}") == messages.INVITE_BOUND.format(
             company="(주)대한중공업"
         )
-        assert await start(STRANGER, f"/start inv_{good}") == msg.INVITE_USED
-        assert await start(COMPANY, f"/start inv_{good}") == msg.INVITE_ALREADY_BOUND.format(
+        assert await start(STRANGER, f"/start inv_{good}") == messages.INVITE_USED
+        assert await start(COMPANY, f"/start inv_{good}") == messages.INVITE_ALREADY_BOUND.format(
             company="(주)대한중공업"
         )
 
@@ -317,7 +317,7 @@ async def test_consent_then_card_then_interview_offer_reaches_the_seeker(
         "거절",
     ]
 
-    assert told_sent.params["text"] == msg.SENT_TO_COMPANY.format(
+    assert told_sent.params["text"] == messages.SENT_TO_COMPANY.format(
         company="(주)대한중공업", title="선박 블록 용접사 (경력 3년 이상)"
     )
     assert answer.params["text"] == "'면접 제안'(으)로 처리했어요."
@@ -364,7 +364,9 @@ async def test_declining_sends_nothing_to_the_company(
                 application.bot, application.bot_data[FRONTEND_KEY], application_id
             )
 
-    assert declined.params["text"] == msg.CONSENT_DECLINED.format(company="(주)대한중공업")
+    assert declined.params["text"] == messages.APPLY_CONSENT_DECLINED.format(
+        company="(주)대한중공업"
+    )
     assert api.sent_texts(COMPANY) == []
     assert history(sessions, application_id) == [
         ("consent_asked", "system"),
@@ -422,7 +424,7 @@ async def test_a_second_tap_and_asking_again_after_no(
             )
         )
 
-    assert again.params["text"] == msg.CONSENT_ALREADY_ANSWERED
+    assert again.params["text"] == messages.CONSENT_ALREADY_ANSWERED
     assert "reply_markup" not in under_way.params
     assert len(api.sent_texts(COMPANY)) == 1
     assert history(sessions, application_id) == [
@@ -489,7 +491,7 @@ async def test_a_chat_not_bound_to_that_company_cannot_decide(
 
     for refusal in refusals:
         assert (refusal.params["text"], refusal.params["show_alert"]) == (
-            msg.DECISION_NOT_ALLOWED,
+            messages.DECISION_NOT_ALLOWED,
             True,
         )
     assert status_of(sessions, application_id) == "sent"
@@ -529,7 +531,7 @@ async def test_without_a_company_chat_the_center_forwards_until_the_company_bind
 
     assert forward.params["text"].startswith(f"[전달 필요] 후보 {application_id:04d}번")
     assert 'jobbot company invite "(주)대한중공업"' in forward.params["text"]
-    assert waiting.params["text"] == msg.CENTER_WILL_FORWARD.format(company="(주)대한중공업")
+    assert waiting.params["text"] == messages.CENTER_WILL_FORWARD.format(company="(주)대한중공업")
     assert sent.params["text"].startswith("(주)대한중공업에 '선박 블록 용접사")
     assert history(sessions, application_id) == [
         ("consent_asked", "system"),

@@ -19,7 +19,7 @@ from bot.rasa_client import RasaClient
 from bot.runtime.stack import Stack
 from bot.services import open_database
 from bot.settings import Settings
-from bot.telegram import company_messages, messages
+from bot.telegram import messages
 from storage.companies import create_invite
 from storage.models import (
     Application,
@@ -155,7 +155,7 @@ async def test_applying_with_consent_reaches_the_company_and_its_answer_the_seek
         api.press_button(user, user, cards[0].result["message_id"], apply)
         question = await api.async_wait_for(
             lambda c: c.method == "sendMessage" and c.params.get("chat_id") == user
-            and company_messages.BUTTON_CONSENT_YES in keyboard_texts(c),
+            and messages.BUTTON_CONSENT_YES in keyboard_texts(c),
             timeout=60,
             since=mark,
         )  # fmt: skip
@@ -164,7 +164,7 @@ async def test_applying_with_consent_reaches_the_company_and_its_answer_the_seek
             user,
             user,
             question.result["message_id"],
-            button_data(question, company_messages.BUTTON_CONSENT_YES),
+            button_data(question, messages.BUTTON_CONSENT_YES),
         )
         card = await api.async_wait_for(
             lambda c: c.method == "sendMessage" and c.params.get("chat_id") == company_chat
@@ -177,7 +177,7 @@ async def test_applying_with_consent_reaches_the_company_and_its_answer_the_seek
             company_chat,
             company_chat,
             card.result["message_id"],
-            button_data(card, company_messages.BUTTON_OFFER),
+            button_data(card, messages.BUTTON_OFFER),
         )
         told = await api.async_wait_for(
             lambda c: c.method == "sendMessage" and c.params.get("chat_id") == user

@@ -16,8 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from actions import messages as action_messages
-from bot import messages
+from actions.payloads import handoff_payload
 from bot.settings import Settings
+from bot.telegram import messages
 from bot.telegram.handoff import reannounce_overdue
 from storage.models import CounselorNote, Handoff, Seeker
 from storage.seekers import open_handoff
@@ -48,13 +49,7 @@ def script(sessions: sessionmaker[Session], user: int) -> ScriptedRasa:
             handoff_id = open_handoff(
                 session=session, sender_id=f"tg-{user}", reason="requested"
             ).id
-        payload = {
-            "type": "handoff",
-            "text": action_messages.HANDOFF_STARTED,
-            "handoff_id": handoff_id,
-            "reason": "requested",
-            "profile": {"occupation": "용접원 15년"},
-        }
+        payload = handoff_payload(handoff_id, "requested", {"occupation": "용접원 15년"})
         return [{"custom": payload}]
 
     return ScriptedRasa(replies=replies, slots={"occupation": "용접원 15년", "region": "군산시"})

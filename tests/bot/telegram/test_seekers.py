@@ -9,9 +9,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import messages
+from actions import messages as action_messages
+from actions.replies import OPENING_DETAILS, OpeningCard, OpeningDetailsPayload, OpeningsPayload
+from actions.replies import OPENINGS as OPENINGS_TYPE
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
+from bot.telegram import messages
 from storage.models import Consent, Seeker
 from tests.bot.telegram.conftest import (
     ScriptedRasa,
@@ -25,7 +28,7 @@ from tests.helpers.telegram_api import TelegramStandIn
 
 pytestmark = pytest.mark.anyio
 
-CARD = {
+CARD: OpeningCard = {
     "rank": 1,
     "opening_id": 17,
     "title": "특수용접원",
@@ -43,8 +46,8 @@ CARD = {
         {"title": "지원할래요", "payload": '/apply{"opening_id":17}'},
     ],
 }
-OPENINGS = {
-    "type": "openings",
+OPENINGS: OpeningsPayload = {
+    "type": OPENINGS_TYPE,
     "text": "용접원 조건으로 찾은 일자리예요.\n\n1. 특수용접원 ...",
     "page": 1,
     "openings": [CARD, {**CARD, "rank": 2, "opening_id": 18, "title": "배관용접원"}],
@@ -52,6 +55,26 @@ OPENINGS = {
         {"title": "더 보기", "payload": "/more_results"},
         {"title": "상담사 연결", "payload": "/request_counselor"},
     ],
+}
+DETAILS: OpeningDetailsPayload = {
+    "type": OPENING_DETAILS,
+    "text": "특수용접원\n급여: 월 320만원",
+    "opening": {
+        "opening_id": 17,
+        "title": "특수용접원",
+        "company": "㈜새만금중공업",
+        "pay": "월 320만원",
+        "region": "",
+        "shift": None,
+        "employment_type": None,
+        "closes_on": None,
+        "career": "",
+        "certificates": "",
+        "description": "",
+        "contact": "",
+        "url": "https://example.org/17",
+    },
+    "buttons": [{"title": "지원할래요", "payload": '/apply{"opening_id":17}'}],
 }
 
 
@@ -166,9 +189,7 @@ async def test_openings_are_one_message_per_card_and_a_press_goes_to_rasa(
 
     def replies(text: str) -> list[dict[str, Any]]:
         if text.startswith("/job_details"):
-            return [{"custom": {"type": "opening_details", "text": "특수용접원\n급여: 월 320만원",
-                                "opening": {"opening_id": 17, "url": "https://example.org/17"},
-                                "buttons": [{"title": "지원할래요", "payload": '/apply{"opening_id":17}'}]}}]  # fmt: skip
+            return [{"custom": DETAILS}]
         return [{"custom": OPENINGS}]
 
     rasa = ScriptedRasa(replies=replies)
@@ -308,7 +329,7 @@ async def test_reset_starts_over_and_unknown_commands_point_to_help(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
     api, user = telegram_api, new_user()
-    rasa = ScriptedRasa(replies=lambda text: [{"text": messages.CHAT_BYE}])
+    rasa = ScriptedRasa(replies=lambda text: [{"text": action_messages.RESTARTED}])
     async with bot(api, settings, sessions, rasa) as running:
         await running.settle(api.send_command(user, user, "/reset"))
         mark = running.mark()

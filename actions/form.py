@@ -1,0 +1,84 @@
+"""The five slots ``profile_form`` asks for, as short Korean summaries of the profile.
+
+A slot holds a summary once the profile answers it: a stated fact ("월 300만원 이상"), or
+a flag the seeker set by saying it does not matter ("상관없음"). Code that needs to know
+which of the two it is asks the profile's flags, or uses the ``stated_*`` functions, which
+summarize stated facts only; it never compares the words.
+"""
+
+from __future__ import annotations
+
+import nlu
+from actions import messages
+from nlu.profile import FormSlot, SeekerProfile
+
+__all__ = ["form_slot_values", "search_summary", "stated_pay", "stated_shift"]
+
+
+def _name(table: dict[str, object], key: str) -> str:
+    item = table.get(key)
+    return str(getattr(item, "name_ko", key))
+
+
+def stated_pay(profile: SeekerProfile) -> str | None:
+    """The minimum pay the seeker stated ("월 300만원 이상"), or ``None``."""
+    if not profile.min_monthly_pay:
+        return None
+    return messages.MIN_PAY.format(man=profile.min_monthly_pay // 10_000)
+
+
+def stated_shift(profile: SeekerProfile) -> str | None:
+    """The shifts the seeker wants or refuses ("주간만", "야간 불가"), or ``None``."""
+    if profile.wanted_shifts == {"주간"}:
+        return messages.DAY_SHIFT_ONLY
+    if profile.excluded_shifts:
+        return messages.SHIFTS_EXCLUDED.format(shifts=", ".join(sorted(profile.excluded_shifts)))
+    if profile.wanted_shifts:
+        return messages.SHIFTS_WANTED.format(shifts=", ".join(sorted(profile.wanted_shifts)))
+    return None
+
+
+def _stated_region(profile: SeekerProfile) -> str | None:
+    regions: dict[str, object] = dict(nlu.load_tables().regions)
+    return _name(regions, profile.home_region) if profile.home_region else None
+
+
+def _occupation(profile: SeekerProfile) -> str | None:
+    occupations: dict[str, object] = dict(nlu.load_tables().occupations)
+    years = profile.years()
+    jobs = [
+        messages.YEARS.format(job=_name(occupations, f), years=years[f])
+        if years.get(f)
+        else _name(occupations, f)
+        for f in dict.fromkeys([*profile.wanted_families, *years])
+    ]
+    return ", ".join(jobs) or (messages.ANY_OCCUPATION if profile.any_occupation else None)
+
+
+def _certificates(profile: SeekerProfile) -> str | None:
+    certificates: dict[str, object] = dict(nlu.load_tables().certificates)
+    names = [_name(certificates, c) for c in profile.certificates_held]
+    names += [
+        messages.CERTIFICATE_LACKING.format(name=_name(certificates, c))
+        for c in profile.certificates_lacking
+    ]
+    return ", ".join(names) or (messages.NO_CERTIFICATES if profile.no_certificates else None)
+
+
+def form_slot_values(profile: SeekerProfile) -> dict[FormSlot, str | None]:
+    """The five form slots as short Korean summaries; ``None`` where nothing is known."""
+    return {
+        "occupation": _occupation(profile),
+        "certificates": _certificates(profile),
+        "region": _stated_region(profile)
+        or (messages.ANY_REGION if profile.region_anywhere else None),
+        "pay": stated_pay(profile) or (messages.ANY_PAY if profile.pay_any else None),
+        "shift": stated_shift(profile) or (messages.ANY_SHIFT if profile.shift_any else None),
+    }
+
+
+def search_summary(profile: SeekerProfile) -> str:
+    """The conditions a search used, for the results' intro ("용접원 15년 · 군산시 · 주간만")."""
+    parts = [_occupation(profile), _stated_region(profile), stated_pay(profile)]
+    parts.append(stated_shift(profile))
+    return " · ".join(p for p in parts if p)

@@ -1,0 +1,125 @@
+"""The seeker profile: one type for what one message says and for what a conversation knows.
+
+:func:`nlu.parse_seeker_text` reads one message into a :class:`SeekerProfile`;
+:func:`nlu.profile_merge.merge` folds it into the profile collected so far, which travels
+between turns as JSON (:meth:`SeekerProfile.to_dict`, :meth:`SeekerProfile.from_dict`) in
+the dialogue's ``profile`` slot and the seeker's database row; the matcher searches with
+:meth:`SeekerProfile.for_search`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Literal, get_args
+
+__all__ = ["FORM_SLOTS", "Experience", "FormSlot", "SeekerProfile"]
+
+#: The slots the dialogue's ``profile_form`` asks for, in the order it asks them.
+FormSlot = Literal["occupation", "certificates", "region", "pay", "shift"]
+FORM_SLOTS: tuple[FormSlot, ...] = get_args(FormSlot)
+
+#: Readings of one message, not facts a conversation keeps.
+_PER_MESSAGE = ("years_total", "evidence")
+
+
+@dataclass(frozen=True)
+class Experience:
+    """Work done in an occupation family, for ``years`` years if the seeker said."""
+
+    family: str
+    years: int | None = None
+
+
+@dataclass(frozen=True)
+class SeekerProfile:
+    """What is known about a job seeker; ``evidence`` pairs source text with facts.
+
+    The ``*_any`` flags (and ``no_certificates``, ``region_anywhere``) record answers such
+    as "상관없어요" / "없어요", so the form does not ask again; they are flags, never words.
+    """
+
+    experience: tuple[Experience, ...] = ()
+    wanted_families: tuple[str, ...] = ()
+    excluded_families: tuple[str, ...] = ()
+    any_occupation: bool = False
+    years_total: int | None = None
+    certificates_held: tuple[str, ...] = ()
+    certificates_lacking: tuple[str, ...] = ()
+    no_certificates: bool = False
+    home_region: str | None = None
+    region_anywhere: bool = False
+    max_commute_km: int | None = None
+    min_monthly_pay: int | None = None
+    pay_any: bool = False
+    excluded_shifts: frozenset[str] = frozenset()
+    wanted_shifts: frozenset[str] = frozenset()
+    shift_any: bool = False
+    excluded_employment_types: frozenset[str] = frozenset()
+    wanted_employment_types: frozenset[str] = frozenset()
+    visa: str | None = None
+    needs_dormitory: bool = False
+    needs_commute_bus: bool = False
+    evidence: tuple[tuple[str, str], ...] = ()
+
+    def years(self) -> dict[str, int | None]:
+        """Years of experience by occupation family (``None``: done, years unsaid)."""
+        return {e.family: e.years for e in self.experience}
+
+    def searchable(self) -> bool:
+        """True once the profile says what work to look for."""
+        return bool(self.wanted_families or self.experience or self.any_occupation)
+
+    def for_search(self) -> SeekerProfile:
+        """The profile the matcher ranks with: with nothing explicitly wanted, the families
+        worked in are wanted, unless the seeker takes any job."""
+        if self.wanted_families or self.any_occupation:
+            return self
+        return replace(self, wanted_families=tuple(e.family for e in self.experience))
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON the conversation keeps (lists for tuples and sets; no per-message readings)."""
+        data: dict[str, object] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in _PER_MESSAGE:
+                continue
+            if f.name == "experience":
+                data[f.name] = self.years()
+            elif isinstance(value, frozenset):
+                data[f.name] = sorted(value)
+            elif isinstance(value, tuple):
+                data[f.name] = list(value)
+            else:
+                data[f.name] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: object) -> SeekerProfile:
+        """Rebuild from :meth:`to_dict` output; unknown keys are ignored, ill-typed ones reset."""
+        if not isinstance(data, dict):
+            return cls()
+        defaults = cls()
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            if f.name not in data or f.name in _PER_MESSAGE:
+                continue
+            value, default = data[f.name], getattr(defaults, f.name)
+            if f.name == "experience":
+                if isinstance(value, dict):
+                    values[f.name] = tuple(
+                        Experience(str(k), v if isinstance(v, int) else None)
+                        for k, v in value.items()
+                    )
+            elif isinstance(default, tuple) and isinstance(value, list):
+                values[f.name] = tuple(str(v) for v in value)
+            elif isinstance(default, frozenset) and isinstance(value, list):
+                values[f.name] = frozenset(str(v) for v in value)
+            elif _same_kind(default, value):
+                values[f.name] = value
+        return replace(defaults, **values)  # type: ignore[arg-type]
+
+
+def _same_kind(default: object, value: object) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    return default is None and (value is None or isinstance(value, (str, int)))

@@ -1,0 +1,151 @@
+"""The profile a conversation builds up, turn by turn.
+
+Each message is read by :func:`nlu.parse_seeker_text`; :func:`merge` folds what it says into
+the profile collected so far, so several facts in one message and later corrections
+("아 지역은 익산이요") both work. Short answers to the form's question ("없어요", "네")
+and statements that a condition does not matter set the profile's flags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import replace
+
+from nlu.profile import Experience, FormSlot, SeekerProfile
+
+__all__ = ["NIGHT_SHIFTS", "answer_to_question", "merge", "read_indifference"]
+
+#: What "야간은 안 돼요" rules out: Korean 2교대 is usually 주야 맞교대.
+NIGHT_SHIFTS = frozenset({"야간", "2교대", "3교대"})
+
+_INDIFFERENT = r"\s*(?:은|는|도|이|가)?\s*(?:상관\s?없|상관\s?안|무관|아무|괜찮|다 돼|다돼|신경 안)"
+_PAY_INDIFFERENT = re.compile(
+    r"(?:급여|월급|급료|돈|페이|보수|임금|연봉|시급|일당|봉급)" + _INDIFFERENT
+)
+_REGION_INDIFFERENT = re.compile(r"(?:지역|장소|위치|근무지|어디)" + _INDIFFERENT)
+_SHIFT_INDIFFERENT = re.compile(r"(?:근무\s?시간|시간대|교대|근무\s?형태|주야|밤낮)" + _INDIFFERENT)
+_NONE_WORDS = ("없어", "없습", "없음", "없다", "없고", "읎", "없당", "없는")
+_ANY_WORDS = (
+    "상관없",
+    "상관 없",
+    "아무",
+    "괜찮",
+    "다 돼",
+    "다돼",
+    "다 좋",
+    "뭐든",
+    "무관",
+    "노상관",
+)
+
+
+def _union(old: tuple[str, ...], new: Collection[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*old, *sorted(new)]))
+
+
+def _minus(items: tuple[str, ...], drop: Collection[str]) -> tuple[str, ...]:
+    return tuple(i for i in items if i not in drop)
+
+
+def _explicit_wants(profile: SeekerProfile) -> tuple[str, ...]:
+    return tuple(f.split(":", 1)[1] for _, f in profile.evidence if f.startswith("wanted:"))
+
+
+def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
+    """Fold one message's profile into the state; what the message says wins.
+
+    An explicitly wanted occupation ("이제 지게차 하고 싶어요") replaces earlier wishes; one
+    only implied by experience or a certificate is added to them.
+    """
+    facts = {f for _, f in said.evidence}
+    experience = state.years()
+    for exp in said.experience:
+        if exp.years is not None or exp.family not in experience:
+            experience[exp.family] = exp.years
+    explicit = _explicit_wants(said)
+    wanted = tuple(explicit) if explicit else _union(state.wanted_families, said.wanted_families)
+    wanted = _minus(wanted, said.excluded_families)
+    excluded = _minus(_union(state.excluded_families, said.excluded_families), wanted)
+    held = _minus(
+        _union(state.certificates_held, said.certificates_held), said.certificates_lacking
+    )
+    lacking = _minus(
+        _union(state.certificates_lacking, said.certificates_lacking), said.certificates_held
+    )
+    wanted_shifts = (state.wanted_shifts | said.wanted_shifts) - said.excluded_shifts
+    excluded_shifts = (state.excluded_shifts | said.excluded_shifts) - said.wanted_shifts
+    wanted_types = (
+        state.wanted_employment_types | said.wanted_employment_types
+    ) - said.excluded_employment_types
+    excluded_types = (
+        state.excluded_employment_types | said.excluded_employment_types
+    ) - said.wanted_employment_types
+    new_region = said.home_region is not None
+    return replace(
+        state,
+        experience=tuple(Experience(f, y) for f, y in experience.items()),
+        wanted_families=wanted,
+        excluded_families=excluded,
+        any_occupation=(state.any_occupation and not explicit) or "any_occupation" in facts,
+        certificates_held=held,
+        certificates_lacking=lacking,
+        no_certificates=(state.no_certificates and not held)
+        or ("certificate_lacking:unnamed" in facts and not held),
+        home_region=said.home_region if new_region else state.home_region,
+        region_anywhere=said.region_anywhere or (state.region_anywhere and not new_region),
+        max_commute_km=said.max_commute_km or state.max_commute_km,
+        min_monthly_pay=said.min_monthly_pay or state.min_monthly_pay,
+        pay_any=state.pay_any and not said.min_monthly_pay,
+        wanted_shifts=wanted_shifts,
+        excluded_shifts=excluded_shifts,
+        shift_any=state.shift_any and not (said.excluded_shifts or said.wanted_shifts),
+        wanted_employment_types=wanted_types,
+        excluded_employment_types=excluded_types,
+        visa=said.visa or state.visa,
+        needs_dormitory=state.needs_dormitory or said.needs_dormitory,
+        needs_commute_bus=state.needs_commute_bus or said.needs_commute_bus,
+    )
+
+
+def answer_to_question(
+    state: SeekerProfile, asked: FormSlot | None, text: str, intent: str | None
+) -> SeekerProfile:
+    """Read a short answer ("없어요", "네", "상관없어요") as the answer to the slot just asked.
+
+    Only used when the message itself named nothing for that slot.
+    """
+    squashed = text.replace(" ", "")
+    says_any = any(w.replace(" ", "") in squashed for w in _ANY_WORDS)
+    says_none = any(w in squashed for w in _NONE_WORDS) and not says_any
+    if asked == "certificates" and (intent == "deny" or says_none):
+        return replace(state, no_certificates=True)
+    if asked == "pay" and (says_any or intent in ("deny", "affirm")):
+        return replace(state, pay_any=True)
+    if asked == "shift":
+        if says_any or intent == "affirm":
+            return replace(state, shift_any=True)
+        if intent == "deny" or says_none:  # "야간·교대도 괜찮으세요?" — "아뇨"
+            return replace(
+                state,
+                excluded_shifts=state.excluded_shifts | NIGHT_SHIFTS,
+                wanted_shifts=(state.wanted_shifts - NIGHT_SHIFTS) | {"주간"},
+            )
+    if asked == "region" and says_any:
+        return replace(state, region_anywhere=True)
+    if asked == "occupation" and says_any:
+        return replace(state, any_occupation=True)
+    return state
+
+
+def read_indifference(state: SeekerProfile, text: str) -> SeekerProfile:
+    """Statements that a condition does not matter ("급여는 상관없고", "지역은 상관없어요"),
+    anywhere in a message, mark that slot answered."""
+    return replace(
+        state,
+        pay_any=state.pay_any or bool(_PAY_INDIFFERENT.search(text) and not state.min_monthly_pay),
+        region_anywhere=state.region_anywhere
+        or bool(_REGION_INDIFFERENT.search(text) and not state.home_region),
+        shift_any=state.shift_any
+        or bool(_SHIFT_INDIFFERENT.search(text) and not state.excluded_shifts),
+    )

@@ -1,0 +1,64 @@
+"""The form slots' short Korean summaries: stated facts, and flags as their own words."""
+
+from __future__ import annotations
+
+import nlu
+from actions.form import form_slot_values, search_summary, stated_pay, stated_shift
+from nlu.profile import FORM_SLOTS, Experience, SeekerProfile
+from nlu.profile_merge import merge
+
+
+def said(*turns: str) -> SeekerProfile:
+    state = SeekerProfile()
+    for text in turns:
+        state = merge(state, nlu.parse_seeker_text(text))
+    return state
+
+
+def test_one_message_fills_several_slots() -> None:
+    slots = form_slot_values(said("조선소 용접 15년, 특수용접 있고 군산 살아요"))
+    assert list(slots) == list(FORM_SLOTS)
+    assert slots["occupation"] == "용접원 15년"
+    assert slots["certificates"] == "특수용접기능사"
+    assert slots["region"] == "군산시"
+    assert slots["pay"] is None and slots["shift"] is None
+
+
+def test_flags_fill_their_slots_with_their_own_words() -> None:
+    slots = form_slot_values(
+        SeekerProfile(
+            any_occupation=True,
+            no_certificates=True,
+            region_anywhere=True,
+            pay_any=True,
+            shift_any=True,
+        )
+    )
+    assert slots == {
+        "occupation": "무엇이든",
+        "certificates": "없음",
+        "region": "어디든",
+        "pay": "상관없음",
+        "shift": "상관없음",
+    }
+
+
+def test_stated_conditions_only() -> None:
+    profile = said("월 300 이상 받아야 돼요, 야간은 못해요")
+    assert stated_pay(profile) == "월 300만원 이상"
+    assert stated_shift(profile) == "2교대, 3교대, 야간 불가"
+    indifferent = SeekerProfile(pay_any=True, shift_any=True)
+    assert stated_pay(indifferent) is None and stated_shift(indifferent) is None
+    assert stated_shift(SeekerProfile(wanted_shifts=frozenset({"주간"}))) == "주간만"
+
+
+def test_the_search_summary_leaves_out_what_does_not_matter() -> None:
+    profile = SeekerProfile(
+        experience=(Experience("welder", 15),),
+        wanted_families=("welder",),
+        region_anywhere=True,
+        pay_any=True,
+        wanted_shifts=frozenset({"주간"}),
+    )
+    assert search_summary(profile) == "용접원 15년 · 주간만"
+    assert search_summary(SeekerProfile()) == ""

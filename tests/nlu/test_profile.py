@@ -1,0 +1,47 @@
+"""The one seeker-profile type: its JSON round trip and the profile a search ranks with."""
+
+from __future__ import annotations
+
+import json
+
+import nlu
+from nlu.profile import FORM_SLOTS, Experience, SeekerProfile
+from nlu.profile_merge import merge
+
+
+def test_the_form_asks_five_slots_in_order() -> None:
+    assert FORM_SLOTS == ("occupation", "certificates", "region", "pay", "shift")
+
+
+def test_profile_survives_the_json_round_trip_of_a_slot() -> None:
+    text = "용접 15년 특수용접 있어요 익산 살아요 월 300 이상 야간 못해요 E-9 비자"
+    state = merge(SeekerProfile(), nlu.parse_seeker_text(text))
+    data = json.loads(json.dumps(state.to_dict()))
+    assert data["experience"] == {"welder": 15}
+    assert data["excluded_shifts"] == sorted(state.excluded_shifts)
+    assert "evidence" not in data and "years_total" not in data
+    assert SeekerProfile.from_dict(data) == state
+
+
+def test_ill_typed_or_unknown_keys_are_reset_or_ignored() -> None:
+    assert SeekerProfile.from_dict({"experience": "nonsense", "unknown": 1}) == SeekerProfile()
+    assert SeekerProfile.from_dict(None) == SeekerProfile()
+    partial = SeekerProfile.from_dict({"pay_any": "yes", "home_region": "gunsan"})
+    assert partial == SeekerProfile(home_region="gunsan")
+
+
+def test_a_search_wants_the_work_done_unless_something_else_is_wanted() -> None:
+    worked = SeekerProfile(experience=(Experience("welder", 10),))
+    assert worked.for_search().wanted_families == ("welder",)
+    changing = SeekerProfile(
+        experience=(Experience("welder", 10),), wanted_families=("forklift_driver",)
+    )
+    assert changing.for_search() == changing
+    anything = SeekerProfile(experience=(Experience("welder", 10),), any_occupation=True)
+    assert anything.for_search().wanted_families == ()
+
+
+def test_searchable_once_it_says_what_work() -> None:
+    assert not SeekerProfile(home_region="gunsan").searchable()
+    assert SeekerProfile(any_occupation=True).searchable()
+    assert SeekerProfile(experience=(Experience("welder"),)).searchable()

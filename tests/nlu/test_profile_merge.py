@@ -1,0 +1,102 @@
+"""The profile a conversation builds: merging turns, corrections, short answers as flags."""
+
+from __future__ import annotations
+
+import pytest
+
+import nlu
+from nlu.profile import Experience, FormSlot, SeekerProfile
+from nlu.profile_merge import answer_to_question, merge, read_indifference
+
+
+def said(*turns: str) -> SeekerProfile:
+    state = SeekerProfile()
+    for text in turns:
+        state = merge(state, nlu.parse_seeker_text(text))
+    return state
+
+
+def test_one_message_fills_several_facts() -> None:
+    state = said("조선소 용접 15년, 특수용접 있고 군산 살아요")
+    assert state.experience == (Experience("welder", 15),)
+    assert state.certificates_held == ("special_welding",)
+    assert state.home_region == "gunsan"
+    assert state.min_monthly_pay is None and not state.pay_any
+    assert not (state.wanted_shifts or state.excluded_shifts or state.shift_any)
+    assert state.evidence == ()  # a conversation keeps facts, not one message's readings
+
+
+def test_later_region_corrects_the_earlier_one() -> None:
+    state = said("용접 10년 했어요 군산 살아요", "아 지역은 익산이요")
+    assert state.home_region == "iksan"
+    assert state.years() == {"welder": 10}
+
+
+def test_certificate_adds_to_experience_instead_of_replacing_the_wish() -> None:
+    state = said("용접 15년 했어요", "지게차 자격증도 있어요")
+    assert state.wanted_families == ("welder", "forklift_driver")
+    assert state.certificates_held == ("forklift",)
+
+
+def test_explicit_career_change_replaces_the_wish() -> None:
+    state = said("용접 15년 했어요", "이제 지게차 하고 싶어요")
+    assert state.wanted_families == ("forklift_driver",)
+    assert state.years() == {"welder": 15}
+
+
+def test_negated_shift_is_an_exclusion_and_can_be_taken_back() -> None:
+    state = said("야간은 못해요")
+    assert state.excluded_shifts >= {"야간"}
+    state = merge(state, nlu.parse_seeker_text("야간도 괜찮아요"))
+    assert "야간" not in state.excluded_shifts
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "intent", "flag"),
+    [
+        ("certificates", "없어요", "deny", "no_certificates"),
+        ("certificates", "아뇨 읎어요", "deny", "no_certificates"),
+        ("pay", "상관없어요", "deny", "pay_any"),
+        ("shift", "네 다 괜찮아요", "affirm", "shift_any"),
+        ("region", "아무데나 괜찮아요", "inform", "region_anywhere"),
+        ("occupation", "아무거나 괜찮아요", "inform", "any_occupation"),
+    ],
+)
+def test_short_answers_set_the_flag_of_the_question_just_asked(
+    asked: FormSlot, text: str, intent: str, flag: str
+) -> None:
+    before = said("용접 15년")
+    assert getattr(answer_to_question(before, asked, text, intent), flag) is True
+    assert getattr(before, flag) is False
+
+
+def test_no_to_night_work_means_day_shifts_only() -> None:
+    state = answer_to_question(said("용접 15년"), "shift", "아뇨", "deny")
+    assert state.wanted_shifts == {"주간"}
+    assert state.excluded_shifts == {"야간", "2교대", "3교대"}
+    assert not state.shift_any
+
+
+def test_short_answer_to_another_question_changes_nothing() -> None:
+    before = said("용접 15년")
+    assert answer_to_question(before, "region", "없어요", "deny") == before
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("월급 상관없고 야간도 괜찮아요", "pay_any"),
+        ("급여는 아무래도 괜찮아요", "pay_any"),
+        ("지역은 상관없어요", "region_anywhere"),
+        ("근무시간은 상관없어요", "shift_any"),
+    ],
+)
+def test_saying_a_condition_does_not_matter_answers_it(text: str, flag: str) -> None:
+    state = read_indifference(said("용접 15년", text), text)
+    assert getattr(state, flag) is True
+
+
+def test_a_stated_minimum_pay_is_not_undone_by_indifference_elsewhere() -> None:
+    state = read_indifference(said("월 300 이상은 받아야 돼요"), "돈은 상관없어요")
+    assert state.min_monthly_pay == 3_000_000
+    assert not state.pay_any
