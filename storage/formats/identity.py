@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from storage.formats import RawRow
-from storage.values.ids import derived_id, id_from_url, source_from_url
+from storage.values.ids import derived_id, read_url
 
 __all__ = ["identify"]
 
@@ -24,9 +24,10 @@ def identify(rows: Iterable[RawRow], *, source: str | None, fallback: str) -> li
     prefixed with that board's name, so it cannot collide.
     """
     rows = list(rows)
-    hosts = Counter(host for row in rows if (host := source_from_url(row.fields.get("url", ""))))
+    urls = [read_url(row.fields.get("url", "")) for row in rows]
+    hosts = Counter(url.source for url in urls if url.source)
     file_source = source or (hosts.most_common(1)[0][0] if hosts else fallback)
-    for row in rows:
+    for row, url in zip(rows, urls, strict=True):
         fields = row.fields
         if "_shape_error" in fields:
             continue
@@ -34,10 +35,9 @@ def identify(rows: Iterable[RawRow], *, source: str | None, fallback: str) -> li
         fields["source"] = name
         if fields.get("source_id"):
             continue
-        board = id_from_url(fields.get("url", ""))
-        if board:
-            same = board.source in (None, name)
-            fields["source_id"] = board.posting_id if same else f"{board.source}:{board.posting_id}"
+        if url.posting_id:
+            same = url.source in (None, name)
+            fields["source_id"] = url.posting_id if same else f"{url.source}:{url.posting_id}"
         elif fields.get("company") and fields.get("title"):
             fields["source_id"] = derived_id(
                 name, fields["company"], fields["title"], fields.get("region", "")

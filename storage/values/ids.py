@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from storage.values.company import company_key, strip_cut_mark
 
-__all__ = ["BoardId", "derived_id", "id_from_url", "source_from_url"]
+__all__ = ["BoardUrl", "derived_id", "read_url"]
 
 #: Query parameters that carry a board's posting id.
 ID_PARAMETERS = ("rec_idx", "al_gi_no", "wantedauthno")
@@ -27,30 +27,31 @@ DERIVED_PREFIX = "c-"
 
 
 @dataclass(frozen=True)
-class BoardId:
-    """The id a URL carries and the source its host belongs to (``None`` for unknown hosts)."""
+class BoardUrl:
+    """What a posting URL tells: the board its host belongs to and the id in its query."""
 
     source: str | None
-    posting_id: str
+    posting_id: str | None
 
 
-def source_from_url(url: str) -> str | None:
-    """The source a posting URL's host belongs to, or ``None``."""
-    host = urlsplit(url.strip()).hostname or ""
-    return next(
+def read_url(url: str) -> BoardUrl:
+    """The board (``None`` for unknown hosts) and posting id (``None`` if none) of a URL."""
+    if not url.strip():
+        return BoardUrl(None, None)
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    source = next(
         (name for suffix, name in HOSTS if host == suffix or host.endswith("." + suffix)), None
     )
-
-
-def id_from_url(url: str) -> BoardId | None:
-    """The posting id in a board URL's query, or ``None`` when it carries none."""
-    if not url.strip():
-        return None
-    query = urlsplit(url.strip()).query
-    for key, value in parse_qsl(query):
-        if key.lower() in ID_PARAMETERS and value.strip():
-            return BoardId(source_from_url(url), value.strip())
-    return None
+    posting_id = next(
+        (
+            value.strip()
+            for key, value in parse_qsl(parts.query)
+            if key.lower() in ID_PARAMETERS and value.strip()
+        ),
+        None,
+    )
+    return BoardUrl(source, posting_id)
 
 
 def derived_id(source: str, company: str, title: str, location: str) -> str:

@@ -12,7 +12,7 @@ from storage.values.company import clean_company, company_key, looks_like_ad_cop
 from storage.values.dates import Closing, parse_closing, parse_date
 from storage.values.education import normalize_education
 from storage.values.employment import normalize_employment
-from storage.values.ids import BoardId, derived_id, id_from_url, source_from_url
+from storage.values.ids import BoardUrl, derived_id, read_url
 from storage.values.location import Location, Scope, clean_location, looks_like_location
 from storage.values.pay import Pay, parse_pay, pay_text
 from storage.values.text import Sector, clean_text, split_sector
@@ -255,22 +255,19 @@ def test_sector_cells(cell: str, expected: Sector) -> None:
     ("url", "expected"),
     [
         ("https://www.saramin.co.kr/zf_user/jobs/relay/view?view_type=list&rec_idx=50000001",
-         BoardId("saramin", "50000001")),
-        ("https://www.albamon.com/recruit/view/gi?AL_GI_No=100000001", BoardId("albamon", "100000001")),
+         BoardUrl("saramin", "50000001")),
+        ("https://www.albamon.com/recruit/view/gi?AL_GI_No=100000001", BoardUrl("albamon", "100000001")),
         ("https://www.work24.go.kr/wk/a/b/1500/empDetailAuthView.do?wantedAuthNo=K1&infoTypeCd=V",
-         BoardId("worknet", "K1")),
-        ("https://mirror.example/view?wantedAuthNo=K2", BoardId(None, "K2")),
-        ("https://jobs.example.com/posting/77", None),
-        ("", None),
+         BoardUrl("worknet", "K1")),
+        ("http://m.albamon.com/list", BoardUrl("albamon", None)),
+        ("https://notalbamon.com/x?rec_idx=", BoardUrl(None, None)),
+        ("https://mirror.example/view?wantedAuthNo=K2", BoardUrl(None, "K2")),
+        ("https://jobs.example.com/posting/77", BoardUrl(None, None)),
+        ("", BoardUrl(None, None)),
     ],
 )  # fmt: skip
-def test_board_ids_from_urls(url: str, expected: BoardId | None) -> None:
-    assert id_from_url(url) == expected
-
-
-def test_hosts_name_their_board() -> None:
-    assert source_from_url("http://m.albamon.com/x") == "albamon"
-    assert source_from_url("https://notalbamon.com/x") is None
+def test_what_board_urls_tell(url: str, expected: BoardUrl) -> None:
+    assert read_url(url) == expected
 
 
 def test_derived_ids_ignore_spelling_differences_but_not_content() -> None:
