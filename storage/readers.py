@@ -15,7 +15,7 @@ from pathlib import Path
 
 from storage.errors import UnreadableFileError
 from storage.formats import RawRow
-from storage.formats.columns import CANONICAL_COLUMNS, parse_column_map
+from storage.formats.columns import CANONICAL_COLUMNS
 from storage.formats.csv_export import read_csv
 from storage.formats.jsonl import read_jsonl
 from storage.formats.sources import load_source_profile
@@ -28,7 +28,6 @@ __all__ = [
     "RawRow",
     "decode",
     "detect_format",
-    "parse_column_map",
     "read_data",
     "read_rows",
 ]
@@ -83,7 +82,8 @@ def read_rows(
 ) -> tuple[FileFormat, Iterator[RawRow]]:
     """Open ``path``, detect its format and return it with an iterator over its postings.
 
-    ``columns`` maps headers the readers do not know to columns (``parse_column_map``);
+    ``columns`` maps headers the readers do not know to columns
+    (:func:`storage.formats.columns.parse_column_map` reads ``--columns``);
     ``source`` names the source of every posting and adds ``data/sources/NAME.yml``'s mapping.
     """
     try:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from storage.errors import ColumnMapError, MissingColumnsError
+from storage.formats.columns import parse_column_map, resolve_header
 from storage.formats.sources import load_source_profile
-from storage.readers import FileFormat, RawRow, parse_column_map, read_data, read_rows
+from storage.readers import FileFormat, RawRow, read_data, read_rows
 from storage.records import OpeningRecord, parse_record
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -57,8 +58,6 @@ def records(rows: list[RawRow]) -> dict[int, OpeningRecord | str]:
     ],
 )  # fmt: skip
 def test_header_variants_are_recognized(header: str, columns: list[str | None]) -> None:
-    from storage.formats.columns import resolve_header
-
     assert resolve_header(header.split(","), None) == columns
     assert list(read_data(f"{header}\n".encode(), name="h")[1]) == []
 
