@@ -37,12 +37,8 @@ class SourceErrorResponse(UnreadableFileError):
 
 
 class MissingColumnsError(UnreadableFileError):
-    """A CSV header lacking required columns; ``headers`` are the cells seen, in order."""
-
-    def __init__(self, message: str, headers: list[str], suggestion: str) -> None:
-        self.headers = headers
-        self.suggestion = suggestion
-        super().__init__(message)
+    """A CSV header lacking required columns; the message lists the headers seen and suggests
+    the ``--columns`` line that would map them."""
 
 
 class ColumnMapError(UnreadableFileError):

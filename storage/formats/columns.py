@@ -137,9 +137,7 @@ def require_columns(header: Sequence[str], columns: Sequence[str | None]) -> Non
     raise MissingColumnsError(
         f"CSV 머리글에서 {labels} 열을 찾지 못했습니다. "
         f"읽은 머리글: {', '.join(seen) if seen else '(없음)'}. "
-        f"어느 열인지 알려 주세요, 예: {suggestion}",
-        seen,
-        suggestion,
+        f"어느 열인지 알려 주세요, 예: {suggestion}"
     )
 
 

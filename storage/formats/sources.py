@@ -1,8 +1,8 @@
 """Per-source column mappings: ``data/sources/NAME.yml``, chosen with ``--source NAME``.
 
-A file names the source and maps the headers of its exports to columns::
+A file maps the headers of the source's exports to columns (a comment says whose they are)::
 
-    label: 군산시 일자리센터
+    # 군산시 일자리센터
     columns:
       구인업체: company
       모집분야: title
@@ -29,10 +29,9 @@ _NAME = re.compile(r"[a-z0-9][a-z0-9_\-]{0,63}")
 
 @dataclass(frozen=True)
 class SourceProfile:
-    """A source's name, its label for people, and its header → column mapping."""
+    """A source's name and its header → column mapping."""
 
     name: str
-    label: str
     columns: dict[str, str] = field(default_factory=dict)
 
 
@@ -53,6 +52,5 @@ def load_source_profile(name: str, directory: Path = SOURCES_DIR) -> SourceProfi
     mapping = {str(header): str(column) for header, column in columns.items()}
     return SourceProfile(
         name=name,
-        label=str(data.get("label") or name),
         columns=validate_column_map(mapping, path.name),
     )

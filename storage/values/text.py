@@ -18,6 +18,7 @@ _BULLET = re.compile(r"^[♣♧ㆍ•●◦○◎◆◇□■▶▷►☞★☆�
 _BLANKS = re.compile(r"[ \t\u00a0\u3000]+")
 _SECTOR_DATE = re.compile(r"(수정일|등록일)\s*(\d{2,4}[./-]\d{1,2}[./-]\d{1,2})\s*$")
 _TAG_SEPARATORS = re.compile(r"[,|]")
+_MORE = re.compile(r"(?:^|\s)외$")
 
 
 def clean_text(raw: str) -> str:
@@ -42,10 +43,9 @@ def one_line(raw: str) -> str:
 
 @dataclass(frozen=True)
 class Sector:
-    """A category cell read: its tags, whether ``외`` said there are more, a glued date."""
+    """A category cell read: its tags and the date glued to it."""
 
     tags: tuple[str, ...]
-    more: bool
     date_kind: str | None  # "수정일" | "등록일"
     date_raw: str
 
@@ -58,8 +58,6 @@ def split_sector(cell: str) -> Sector:
     if glued:
         date_kind, date_raw = glued.group(1), glued.group(2)
         text = text[: glued.start()].strip()
-    more = bool(re.search(r"(?:^|\s)외$", text))
-    if more:
-        text = text[:-1].strip()
+    text = _MORE.sub("", text)  # 외: the board lists more tags than it shows
     tags = tuple(tag.strip() for tag in _TAG_SEPARATORS.split(text) if tag.strip())
-    return Sector(tags, more, date_kind, date_raw)
+    return Sector(tags, date_kind, date_raw)

@@ -195,10 +195,7 @@ def test_rows_with_the_wrong_number_of_cells_are_reported() -> None:
 def test_missing_required_columns_name_the_headers_and_suggest_a_mapping() -> None:
     with pytest.raises(MissingColumnsError) as caught:
         read_rows(FIXTURES / "polytech_export.csv")
-    error = caught.value
-    assert error.headers == ["구인업체", "모집분야", "근무장소", "임금조건", "접수기한", "비고"]
-    assert error.suggestion == "--columns 구인업체=company,모집분야=title"
-    assert str(error) == (
+    assert str(caught.value) == (
         "CSV 머리글에서 회사명(company)과 제목(title) 열을 찾지 못했습니다. "
         "읽은 머리글: 구인업체, 모집분야, 근무장소, 임금조건, 접수기한, 비고. "
         "어느 열인지 알려 주세요, 예: --columns 구인업체=company,모집분야=title"
@@ -208,7 +205,7 @@ def test_missing_required_columns_name_the_headers_and_suggest_a_mapping() -> No
 def test_a_suggestion_without_a_likely_header_shows_a_placeholder() -> None:
     with pytest.raises(MissingColumnsError) as caught:
         read_data("회사명,가,나\n".encode(), name="p")
-    assert caught.value.suggestion == "--columns <제목 열 이름>=title"
+    assert str(caught.value).endswith("예: --columns <제목 열 이름>=title")
 
 
 def test_the_suggested_mapping_works() -> None:
@@ -225,7 +222,7 @@ def test_the_suggested_mapping_works() -> None:
 
 def test_a_source_profile_maps_its_headers() -> None:
     profile = load_source_profile("kunsan_polytech")
-    assert profile is not None and profile.label == "군산 폴리텍 취업지원실"
+    assert profile is not None and profile.columns["구인업체"] == "company"
     rows = rows_of("polytech_export.csv", source="kunsan_polytech")
     first, second = (parse_record(r.fields, today=TODAY) for r in rows)
     assert (first.source, first.closes_on, first.dormitory) == (

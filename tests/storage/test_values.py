@@ -241,10 +241,10 @@ def test_posting_text_is_cleaned() -> None:
     ("cell", "expected"),
     [
         ("품질관리, 생산관리, 자동차부품 외   수정일 24/12/11",
-         Sector(("품질관리", "생산관리", "자동차부품"), True, "수정일", "24/12/11")),
+         Sector(("품질관리", "생산관리", "자동차부품"), "수정일", "24/12/11")),
         ("생산직, 의약품 제조   등록일 24/12/06",
-         Sector(("생산직", "의약품 제조"), False, "등록일", "24/12/06")),
-        ("설비보전", Sector(("설비보전",), False, None, "")),
+         Sector(("생산직", "의약품 제조"), "등록일", "24/12/06")),
+        ("설비보전", Sector(("설비보전",), None, "")),
     ],
 )  # fmt: skip
 def test_sector_cells(cell: str, expected: Sector) -> None:
