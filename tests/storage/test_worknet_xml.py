@@ -203,3 +203,19 @@ def test_truncated_xml_keeps_complete_items_and_reports_the_break() -> None:
     rows = list(read_data(xml.encode(), name="t")[1])
     assert rows[0].fields["source_id"] == "1"
     assert rows[-1].line == 3 and rows[-1].fields["_shape_error"].startswith("XML 구조 오류")
+
+
+def test_lines_stay_right_across_chunks_and_a_declared_euc_kr_file_reads() -> None:
+    item = "<wanted>\n<wantedAuthNo>K{}</wantedAuthNo>\n<company>군산정밀</company>\n<title>용접</title>\n</wanted>\n"
+    xml = (
+        '<?xml version="1.0" encoding="EUC-KR"?>\n<wantedRoot>\n'
+        + "".join(item.format(i) for i in range(3000))
+        + "</wantedRoot>\n"
+    )
+    rows = list(read_data(xml.encode("cp949"), name="big-list")[1])
+    assert len(rows) == 3000
+    assert [r.line for r in rows[:2]] == [3, 8] and rows[-1].line == 3 + 5 * 2999
+    assert rows[-1].fields == {
+        "source_id": "K2999", "company": "군산정밀", "title": "용접", "source": "worknet",
+        "occupation": "용접",
+    }  # fmt: skip
