@@ -102,7 +102,7 @@ async def send_reply(context: Context, chat_id: int, reply: Reply) -> None:
     """Render one Rasa reply in the seeker's chat.
 
     Only renders: what a payload asks the front end to do (open a handoff, ask consent
-    for an application) is dispatched by `bot.telegram.seekers.converse`.
+    for an application) is dispatched by `bot.telegram.conversation.converse`.
     """
     payload = payload_of(reply)
     store = context.bot_data

@@ -1,7 +1,7 @@
 """The seeker's conversation on Telegram (private chats): commands, messages, button presses.
 
 A seeker is known to Rasa as ``tg-<telegram user id>``; every text and every pressed button
-goes to Rasa's REST channel and the replies come back as cards (`bot.telegram.cards`). While a
+goes to Rasa's REST channel (`bot.telegram.conversation`) and the replies come back as cards. While a
 counselor has the conversation (a live handoff in the database) messages are relayed to
 the seeker's topic instead (`bot.telegram.handoff`), and Rasa is not asked.
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -26,16 +25,14 @@ from telegram.ext import (
     filters,
 )
 
-from actions.replies import APPLICATION, HANDOFF, payload_of
-from bot.rasa_client import Reply
 from bot.runtime.trackers import erase_conversation, tracker_store_path
 from bot.telegram import messages
-from bot.telegram.cards import profile_lines, resolve_callback, send_reply
-from bot.telegram.consent import ask_consent
-from bot.telegram.frontend import AnyApplication, Context, FrontEnd, frontend_of
-from bot.telegram.handoff import forget_topics, relay_from_seeker, release_by_seeker, start_handoff
+from bot.telegram.cards import profile_lines, resolve_callback
+from bot.telegram.conversation import Turn, converse
+from bot.telegram.frontend import AnyApplication, Context, frontend_of
+from bot.telegram.handoff import forget_topics, relay_from_seeker, release_by_seeker
 from bot.telegram.locations import nearest_region, place_name
-from bot.telegram.sending import deliver, send_text, typing
+from bot.telegram.sending import deliver, send_text
 from storage.handoffs import active_handoff, seeker_topics
 from storage.models import utc_now
 from storage.seekers import (
@@ -85,19 +82,6 @@ def register_seeker_handlers(application: AnyApplication) -> None:
 # -- who is writing -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Turn:
-    """The seeker behind one update, as the database knows them right now."""
-
-    sender_id: str
-    seeker_id: int
-    chat_id: int
-    user_id: int
-    new: bool  # first contact: the privacy notice has not been shown
-    handoff_id: int | None  # a counselor has the conversation
-    consent: bool | None  # keep a profile: yes, no, never asked
-
-
 def _turn(update: Update, context: Context) -> Turn | None:
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None or chat.type != chat.PRIVATE:
@@ -139,55 +123,6 @@ async def _introduce(context: Context, chat_id: int, *, greet: bool) -> None:
     )
     await send_text(context.bot, chat_id, intro)
     await send_text(context.bot, chat_id, messages.CONSENT_QUESTION, markup=_consent_keyboard())
-
-
-# -- talking to Rasa ------------------------------------------------------------------------------
-
-
-async def converse(context: Context, turn: Turn, text: str) -> None:
-    """Send the seeker's message to Rasa and show the replies; never leave them unanswered."""
-    frontend = frontend_of(context.bot_data)
-    metadata = {"chat_id": turn.chat_id, "user_id": turn.user_id}
-    try:
-        async with typing(context.bot, turn.chat_id):
-            replies = await frontend.rasa.send(turn.sender_id, text, metadata)
-            if not replies:
-                replies = await _resume_if_paused(frontend, turn.sender_id, text, metadata)
-    except httpx.HTTPError as error:
-        logger.warning("Rasa did not answer: %s", type(error).__name__)
-        await send_text(context.bot, turn.chat_id, messages.BOT_UNAVAILABLE)
-        return
-    counselors = frontend.settings.counselor_chat_id is not None
-    for reply in replies or [{"text": messages.EMPTY_REPLY}]:
-        payload = payload_of(reply)
-        if payload is not None and payload["type"] == APPLICATION:
-            await ask_consent(context, turn.chat_id, payload)
-        elif counselors or payload is None or payload["type"] != HANDOFF:
-            # (without a counselors' group, "connecting you" would be untrue)
-            await send_reply(context, turn.chat_id, reply)
-    for reply in replies:
-        payload = payload_of(reply)
-        if payload is not None and payload["type"] == HANDOFF and payload["handoff_id"]:
-            await start_handoff(
-                context.bot,
-                frontend,
-                sender_id=turn.sender_id,
-                seeker_chat_id=turn.chat_id,
-                handoff_id=payload["handoff_id"],
-            )
-
-
-async def _resume_if_paused(
-    frontend: FrontEnd, sender_id: str, text: str, metadata: dict[str, Any]
-) -> list[Reply]:
-    """A paused tracker answers nothing: if a handoff ended without its resume reaching
-    Rasa, resume now and ask again."""
-    tracker = await frontend.rasa.tracker(sender_id, include_events="NONE")
-    if not tracker.get("paused"):
-        return []
-    logger.info("resuming a tracker left paused")
-    await frontend.rasa.append_events(sender_id, [{"event": "resume"}])
-    return await frontend.rasa.send(sender_id, text, metadata)
 
 
 async def _relayed(context: Context, turn: Turn, message: Message) -> bool:
