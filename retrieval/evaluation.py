@@ -1,7 +1,11 @@
-"""Offline evaluation of retrieval on a dev set with graded relevance and traps.
+"""Offline evaluation of retrieval on dev sets with graded relevance and traps.
 
-Dev set: JSON Lines, one query per line with ``text``, ``relevant`` ({"source:source_id":
-grade}) and ``traps`` (["source:source_id", ...]). Metrics per ranking:
+Dev set: JSON Lines, one query per line with ``text``, ``relevant`` ({posting key: grade})
+and ``traps`` ([posting key, ...]); a posting key is ``source:source_id`` or the bare id the
+source publishes. A :class:`DevSet` names its queries, the files of its openings and its
+as-of date; :func:`open_dev_home` imports those files through the real importer into a
+home of their own and indexes them, so every set is measured on exactly its openings.
+Metrics per ranking:
 
 - Recall@5: relevant openings in the top 5 / min(5, number relevant) — capped, so a
   query with 20 good openings can still score 1.0;
@@ -22,18 +26,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from retrieval.constraints import MatchPolicy
+    from retrieval.embedder import Embedder
     from retrieval.matcher import Matcher
 
 __all__ = [
+    "METHODS",
     "DevQuery",
+    "DevSet",
     "Metrics",
+    "SetResult",
     "evaluate_retrieval",
+    "format_side_by_side",
     "format_table",
     "load_dev_set",
+    "open_dev_home",
+    "plain_ranking",
+    "posting_keys",
     "score_ranking",
 ]
 
-METHODS = ("dense", "lexical", "fused", "hybrid")
+#: Rankings compared; ``plain`` is the baseline: e5 + BM25 on the raw text, RRF, expiry only.
+METHODS = ("plain", "dense", "lexical", "fused", "hybrid")
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,16 @@ class DevQuery:
     relevant: dict[str, int]
     traps: frozenset[str]
     tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DevSet:
+    """A dev set: its queries, the files of the openings they were labelled on, its date."""
+
+    name: str
+    queries: Path
+    openings: tuple[Path, ...]
+    as_of: date
 
 
 @dataclass
@@ -77,6 +101,15 @@ class Metrics:
         }
 
 
+@dataclass
+class SetResult:
+    """Metrics per method, the hybrid's per query tag, and the top 10 per query and method."""
+
+    methods: dict[str, Metrics]
+    by_tag: dict[str, Metrics]
+    rankings: dict[str, dict[str, list[int]]]  # query id -> method -> opening ids
+
+
 def load_dev_set(path: Path) -> list[DevQuery]:
     """Read a dev set file (JSON Lines)."""
     queries = []
@@ -99,8 +132,8 @@ def load_dev_set(path: Path) -> list[DevQuery]:
 def score_ranking(ranking: Sequence[Sequence[str]], query: DevQuery) -> Metrics:
     """Metrics of one ranking for one query.
 
-    Each ranked item is an opening given by its posting keys (``source:source_id``): an
-    opening merged from two sources is one item, graded by its best key.
+    Each ranked item is an opening given by its posting keys: an opening merged from two
+    sources is one item, graded by its best key.
     """
     relevant: Mapping[str, int] = {k: g for k, g in query.relevant.items() if g > 0}
     grades = [max((relevant.get(key, 0) for key in keys), default=0) for keys in ranking[:10]]
@@ -119,13 +152,31 @@ def score_ranking(ranking: Sequence[Sequence[str]], query: DevQuery) -> Metrics:
     )
 
 
-def evaluate_retrieval(
-    matcher: Matcher, dev_path: Path, *, as_of: date
-) -> tuple[dict[str, Metrics], dict[str, Metrics]]:
-    """Run every dev query through the matcher.
+def open_dev_home(dev: DevSet, home: Path, *, embedder: Embedder, policy: MatchPolicy) -> Matcher:
+    """Import the set's openings into a fresh database under ``home``, index them, open a matcher.
 
-    Returns metrics per ranking method, and the hybrid method's metrics per query tag.
+    The real importer and indexer run, so the set measures what `jobbot import` would store.
     """
+    from retrieval.indexer import sync_index
+    from retrieval.matcher import Matcher
+    from storage.db import make_engine, make_session_factory, upgrade
+    from storage.importer import import_files
+
+    home.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(f"sqlite:///{(home / 'jobbot.sqlite3').resolve()}")
+    upgrade(engine)
+    sessions = make_session_factory(engine)
+    with sessions() as session:
+        import_files(session, dev.openings)
+    with sessions() as session:
+        sync_index(session, folder=home / "index", embedder=embedder)
+    return Matcher.open(
+        index_dir=home / "index", embedder=embedder, sessions=sessions, policy=policy
+    )
+
+
+def posting_keys(matcher: Matcher) -> dict[int, list[str]]:
+    """Every opening's posting keys: ``source:source_id`` and the bare source id."""
     from sqlalchemy import select
 
     from storage.models import OpeningSource, Source
@@ -138,19 +189,55 @@ def evaluate_retrieval(
         ).all()
     keys: dict[int, list[str]] = {}
     for opening_id, source, record_id in rows:
-        keys.setdefault(opening_id, []).append(f"{source}:{record_id}")
+        keys.setdefault(opening_id, []).extend([f"{source}:{record_id}", record_id])
+    return keys
 
+
+def plain_ranking(matcher: Matcher, text: str, *, as_of: date, depth: int = 100) -> list[int]:
+    """The baseline: e5 and Kiwi BM25 over the raw text, fused by RRF, expired openings out.
+
+    No profile, no filter but the closing date, no rules: what any retrieval stack gives.
+    """
+    import numpy as np
+
+    from retrieval.fusion import reciprocal_rank_fusion
+    from retrieval.lexical import tokenize
+
+    catalog = matcher.catalog
+    open_rows = catalog.closes_on >= as_of.toordinal()
+    query = matcher.embedder.encode_queries([text])[0]
+    dense_ids, _ = matcher.dense.search(query, depth, allowed=catalog.ids[open_rows])
+    lexical_open = np.isin(matcher.lexical.ids, catalog.ids[open_rows])
+    lexical_ids, scores = matcher.lexical.top(tokenize(text), depth, allowed=lexical_open)
+    fused = reciprocal_rank_fusion(
+        dense_ids.tolist(), list(zip(lexical_ids.tolist(), scores.tolist(), strict=True))
+    )
+    return sorted(fused, key=lambda i: -fused[i])
+
+
+def evaluate_retrieval(matcher: Matcher, queries: Sequence[DevQuery], *, as_of: date) -> SetResult:
+    """Run every query through the matcher and the plain baseline and score each ranking."""
+    keys = posting_keys(matcher)
     results = {method: Metrics() for method in METHODS}
     by_tag: dict[str, Metrics] = {}
-    for query in load_dev_set(dev_path):
+    rankings: dict[str, dict[str, list[int]]] = {}
+    for query in queries:
         _, ranked, _ = matcher.rank(query.text, as_of=as_of)
-        for method in METHODS:
-            metrics = score_ranking([keys.get(i, []) for i in getattr(ranked, method)], query)
+        ranks = {
+            "plain": plain_ranking(matcher, query.text, as_of=as_of),
+            "dense": ranked.dense,
+            "lexical": ranked.lexical,
+            "fused": ranked.fused,
+            "hybrid": ranked.hybrid,
+        }
+        rankings[query.id] = {method: ids[:10] for method, ids in ranks.items()}
+        for method, ids in ranks.items():
+            metrics = score_ranking([keys.get(i, []) for i in ids], query)
             results[method].add(metrics)
             if method == "hybrid":
                 for tag in query.tags:
                     by_tag.setdefault(tag, Metrics()).add(metrics)
-    return results, dict(sorted(by_tag.items()))
+    return SetResult(results, dict(sorted(by_tag.items())), rankings)
 
 
 def format_table(results: dict[str, Metrics], *, label: str = "method") -> str:
@@ -161,6 +248,28 @@ def format_table(results: dict[str, Metrics], *, label: str = "method") -> str:
     for method, metrics in results.items():
         s = metrics.summary()
         lines.append(
-            f"{method:<{width}}{s['recall@5']:>10.3f}{s['mrr@10']:>10.3f}{s['ndcg@10']:>10.3f}{int(s['traps@5']):>10d}"
+            f"{method:<{width}}{s['recall@5']:>10.3f}{s['mrr@10']:>10.3f}"
+            f"{s['ndcg@10']:>10.3f}{int(s['traps@5']):>10d}"
         )
+    return "\n".join(lines)
+
+
+def format_side_by_side(results: Mapping[str, Mapping[str, Metrics]]) -> str:
+    """One row per method, the four metrics of each set next to each other."""
+    names = list(results)
+    metrics = ("recall@5", "mrr@10", "ndcg@10", "traps@5")
+    heads = ("R@5", "MRR@10", "nDCG@10", "Traps@5")
+    cell = 9
+    block = cell * len(metrics)
+    top = f"{'':<10}" + "".join(f"{name:^{block}}" for name in names)
+    header = f"{'method':<10}" + "".join(f"{h:>{cell}}" for _ in names for h in heads)
+    lines = [top, header, "-" * len(header)]
+    for method in METHODS:
+        row = f"{method:<10}"
+        for name in names:
+            s = results[name][method].summary()
+            row += "".join(
+                f"{int(s[m]):>{cell}d}" if m == "traps@5" else f"{s[m]:>{cell}.3f}" for m in metrics
+            )
+        lines.append(row)
     return "\n".join(lines)

@@ -13,28 +13,94 @@ __all__ = ["eval_app"]
 
 eval_app = typer.Typer(help="품질 평가", no_args_is_help=True)
 
-DEV_SET = Path("data/eval/retrieval_dev.jsonl")
-EVAL_AS_OF = "2026-11-01"
+HANDWRITTEN = Path("data/eval/handwritten")
+#: The two dev sets: the generator's synthetic one and the one written by hand.
+DEV_SETS: dict[str, tuple[Path, tuple[Path, ...], str]] = {
+    "synthetic": (
+        Path("data/eval/retrieval_dev.jsonl"),
+        (Path("data/openings/gunsan_openings.csv"), Path("data/openings/worknet_sample.xml")),
+        "2026-11-01",
+    ),
+    "handwritten": (
+        HANDWRITTEN / "seekers.jsonl",
+        (
+            HANDWRITTEN / "worknet_list.xml",
+            *sorted((HANDWRITTEN / "worknet_details").glob("*.xml")),
+            HANDWRITTEN / "saramin_export.csv",
+            HANDWRITTEN / "albamon_export.csv",
+            HANDWRITTEN / "gunsan_city.csv",
+        ),
+        "2026-12-01",
+    ),
+}
 
 
 @eval_app.command("retrieval")
 def eval_retrieval(
-    dev: Annotated[Path, typer.Option(help="평가 세트 (JSON Lines)")] = DEV_SET,
-    as_of: Annotated[str, typer.Option(help="마감 기준일")] = EVAL_AS_OF,
+    dev: Annotated[
+        Path | None, typer.Option(help="평가 세트 (JSON Lines); 없으면 두 개발 세트 모두")
+    ] = None,
+    as_of: Annotated[str | None, typer.Option(help="마감 기준일 (--dev 와 함께)")] = None,
 ) -> None:
-    """Print Recall@5, MRR@10, nDCG@10 and traps for dense, lexical, RRF and hybrid."""
-    from retrieval.evaluation import evaluate_retrieval, format_table
+    """Recall@5, MRR@10, nDCG@10 and traps for plain, dense, lexical, RRF and hybrid.
 
-    matcher = open_matcher_or_exit()
-    methods, by_tag = evaluate_retrieval(matcher, dev, as_of=parse_date(as_of))
-    queries = len(methods["hybrid"].recall5)
-    typer.echo(f"Retrieval on {dev} ({queries} queries, as of {as_of})\n")
-    typer.echo(format_table(methods))
+    Without ``--dev``, both dev sets side by side, each imported into a temporary home of
+    its own as of its date; with ``--dev``, that file against the configured home.
+    """
+    import tempfile
+
+    from bot.services import match_policy, open_embedder
+    from retrieval.evaluation import (
+        DevSet,
+        Metrics,
+        evaluate_retrieval,
+        format_side_by_side,
+        format_table,
+        load_dev_set,
+        open_dev_home,
+    )
+
+    if dev is not None:
+        matcher = open_matcher_or_exit()
+        date = parse_date(as_of)
+        result = evaluate_retrieval(matcher, load_dev_set(dev), as_of=date)
+        count = len(result.methods["hybrid"].recall5)
+        typer.echo(f"Retrieval on {dev} ({count} queries, as of {date})\n")
+        typer.echo(format_table(result.methods))
+        _legend()
+        return
+    settings = load_settings()
+    embedder = open_embedder(settings)
+    results: dict[str, dict[str, Metrics]] = {}
+    by_tag: dict[str, dict[str, Metrics]] = {}
+    with tempfile.TemporaryDirectory(prefix="jobbot-eval-") as tmp:
+        for name, (queries, openings, day) in DEV_SETS.items():
+            dev_set = DevSet(name, queries, openings, parse_date(day))
+            matcher = open_dev_home(
+                dev_set, Path(tmp) / name, embedder=embedder, policy=match_policy(settings)
+            )
+            loaded = load_dev_set(queries)
+            result = evaluate_retrieval(matcher, loaded, as_of=dev_set.as_of)
+            results[name], by_tag[name] = result.methods, result.by_tag
+            typer.echo(
+                f"{name}: {queries} ({len(loaded)} queries, {len(matcher.catalog)} openings, "
+                f"as of {day})"
+            )
+    typer.echo("")
+    typer.echo(format_side_by_side(results))
+    _legend()
+    for name, tags in by_tag.items():
+        typer.echo(f"\nhybrid by query tag on {name} (n = queries with the tag):")
+        typer.echo(
+            format_table({f"{tag} (n={len(m.recall5)})": m for tag, m in tags.items()}, label="tag")
+        )
+
+
+def _legend() -> None:
     typer.echo("\nTraps@5: top-5 slots holding a labelled trap (look-alike or excluded), summed.")
-    typer.echo("fused = RRF of dense and lexical; hybrid = fused + constraint-aware tiers.\n")
-    typer.echo("hybrid by query tag (n = queries with the tag):")
     typer.echo(
-        format_table({f"{tag} (n={len(m.recall5)})": m for tag, m in by_tag.items()}, label="tag")
+        "plain = e5 + Kiwi BM25 on the raw text fused by RRF, expiry filter only (baseline); "
+        "fused = RRF after the hard filters; hybrid = fused + bounded re-scoring."
     )
 
 
