@@ -141,6 +141,8 @@ def parse_record(
     employment_raw, shift_raw = _employment_and_shift(fields)
     location = clean_location(get("region"))
     region = nlu.resolve_region(location.text) if location.scope is Scope.PLACE else None
+    if region is None and get("region_code"):
+        region = nlu.resolve_region(get("region_code"))
     description = _description(fields)
     occupation_raw = one_line(get("occupation"))
     certificates_raw = one_line(get("certificates"))

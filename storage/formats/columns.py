@@ -29,10 +29,11 @@ CANONICAL_COLUMNS = (
     "salary_type", "salary_min", "salary_max", "career", "career_years_min", "education",
     "certificates", "employment_type", "work_shift", "closes_on", "contact",
 )  # fmt: skip
-#: Further columns sources carry; ``region_detail`` is joined to ``region`` (city + county).
+#: Further columns sources carry; ``region_detail`` is joined to ``region`` (city + county);
+#: ``region_code`` (고용24's regionCd) places a posting whose text names no known place.
 EXTRA_COLUMNS = (
     "salary_text", "url", "registered_on", "source_modified", "business_no", "occupation_code",
-    "region_detail", "work_days", "work_hours",
+    "region_detail", "region_code", "work_days", "work_hours",
 )  # fmt: skip
 COLUMNS = CANONICAL_COLUMNS + EXTRA_COLUMNS
 REQUIRED = {"company": "회사명(company)", "title": "제목(title)"}

@@ -47,10 +47,10 @@ DETAIL_FIELDS = {
     "salTpCd": "salary_type", "enterTpNm": "career", "eduNm": "education",
     "certificate": "certificates", "empTpNm": "employment_type", "workRegion": "region",
     "workdayWorkhrCont": "work_hours", "dtlRecrContUrl": "url", "jobsCd": "occupation_code",
-    "regDt": "registered_on", "smodifyDtm": "source_modified",
+    "regDt": "registered_on", "smodifyDtm": "source_modified", "regionCd": "region_code",
 }  # fmt: skip
 #: Used when the element of the same column above is missing or empty.
-DETAIL_FALLBACKS = {"empTpCd": "employment_type", "corpAddr": "region", "regionCd": "region"}
+DETAIL_FALLBACKS = {"empTpCd": "employment_type", "corpAddr": "region"}
 #: Detail elements appended to ``jobCont`` in the description, with their labels.
 #: Not ``reperNm`` or any person's name: the description is shown to seekers.
 DETAIL_SECTIONS = (

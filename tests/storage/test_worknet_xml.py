@@ -219,3 +219,14 @@ def test_lines_stay_right_across_chunks_and_a_declared_euc_kr_file_reads() -> No
         "source_id": "K2999", "company": "군산정밀", "title": "용접", "source": "worknet",
         "occupation": "용접",
     }  # fmt: skip
+
+
+def test_a_detail_without_an_address_is_placed_by_its_region_code() -> None:
+    xml = (
+        "<wantedDtl><wantedAuthNo>K7</wantedAuthNo><corpInfo><corpNm>군산정밀</corpNm></corpInfo>"
+        "<wantedInfo><wantedTitle>용접</wantedTitle><workRegion/><regionCd>45130</regionCd>"
+        "</wantedInfo></wantedDtl>"
+    )
+    (row,) = read_data(xml.encode(), name="code")[1]
+    opening = record(row)
+    assert (opening.region_raw, opening.region_id) == ("", "gunsan")
