@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from retrieval.embedder import BUNDLED_MODEL
+from storage.worknet_api import BASE_URL as WORKNET_BASE_URL
 
 
 class Settings(BaseSettings):
@@ -57,12 +58,24 @@ class Settings(BaseSettings):
         None, description="Trained Rasa model (.tar.gz); default: the newest under home/rasa."
     )
 
+    worknet_auth_key: SecretStr | None = Field(
+        None, description="고용24 Open API auth key (인증키) for `jobbot fetch worknet`."
+    )
+    worknet_base_url: str = Field(
+        WORKNET_BASE_URL, description="고용24 Open API base URL (a test stand-in in the tests)."
+    )
+    worknet_timeout_seconds: float = Field(
+        20.0, description="How long one 고용24 call may take before it is retried."
+    )
+
     def as_environment(self) -> dict[str, str]:
         """These settings as JOBBOT_* variables, for a child process to read back."""
         env = {}
         for name, value in self.model_dump().items():
             if value is None:
                 continue
+            if isinstance(value, SecretStr):
+                value = value.get_secret_value()
             if isinstance(value, Path):
                 value = value.resolve()
             env[f"JOBBOT_{name.upper()}"] = str(value)

@@ -123,9 +123,11 @@ class Catalog:
             Opening.id, Opening.occupation_family, Opening.closes_on, Opening.work_shift,
             Opening.employment_type, Opening.monthly_pay_min, Opening.monthly_pay_max,
             Opening.region_id, Opening.foreign_workers, Opening.dormitory,
-            Opening.certificates, Opening.career_years_min,
+            Opening.certificates, Opening.career_years_min, Opening.open_ended,
         )  # fmt: skip
-        rows = session.execute(select(*columns).order_by(Opening.id)).all()
+        # A retired opening is one that no source lists any more.
+        current = select(*columns).where(Opening.retired_at.is_(None))
+        rows = session.execute(current.order_by(Opening.id)).all()
         nan = float("nan")
 
         def coords(region_id: str | None) -> tuple[float, float]:
@@ -137,7 +139,12 @@ class Catalog:
             ids=np.asarray([r.id for r in rows], dtype=np.int64),
             family=Codes.of([r.occupation_family for r in rows]),
             closes_on=np.asarray(
-                [r.closes_on.toordinal() if r.closes_on else OPEN_ENDED_ORDINAL for r in rows],
+                [
+                    OPEN_ENDED_ORDINAL
+                    if r.open_ended or not r.closes_on
+                    else r.closes_on.toordinal()
+                    for r in rows
+                ],  # fmt: skip
                 dtype=np.int64,
             ),
             work_shift=Codes.of([r.work_shift for r in rows]),

@@ -174,8 +174,8 @@ class Importer:
         """The stored posting of ``source_id`` at ``source``, if any."""
         return self.lookups.posting(source, source_id)
 
-    def add(self, raw: RawRow) -> str | None:
-        """Store one posting as read; the outcome name, or ``None`` when it was rejected."""
+    def add(self, raw: RawRow) -> None:
+        """Store one posting as read (or report why it cannot be)."""
         report = self._report
         report.rows += 1
         try:
@@ -183,7 +183,6 @@ class Importer:
             outcome, opening = self._upsert(record)
         except RowRejected as exc:
             self.reject(raw.line, str(exc), str(raw.fields)[:2000])
-            outcome = None
         else:
             setattr(report, outcome, getattr(report, outcome) + 1)
             if outcome != "unchanged":
@@ -191,7 +190,6 @@ class Importer:
         self._pending += 1
         if self._pending >= COMMIT_EVERY:
             self.commit()
-        return outcome
 
     def keep(self, source: str, source_id: str) -> bool:
         """Count a posting the caller knows is unchanged (a fetch compared ``smodifyDtm``)

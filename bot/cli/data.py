@@ -1,4 +1,4 @@
-"""`jobbot db`, `model`, `import`, `index`, `match`: openings in, the index, and matching.
+"""`jobbot db`, `model`, `import`, `fetch`, `index`, `match`: openings in, the index, matching.
 
 Messages are Korean for center staff; `--json` output is for other tools and keeps a
 stable shape.
@@ -8,17 +8,25 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bot.cli.common import load_settings, open_matcher_or_exit, parse_date
 
-__all__ = ["db_app", "model_app", "register"]
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from bot.settings import Settings
+    from storage.importer import FileReport
+
+__all__ = ["db_app", "fetch_app", "model_app", "register"]
 
 db_app = typer.Typer(help="데이터베이스 관리", no_args_is_help=True)
 model_app = typer.Typer(help="임베딩 모델 관리", no_args_is_help=True)
+fetch_app = typer.Typer(help="외부 채용정보 가져오기", no_args_is_help=True)
 
 
 @db_app.command("upgrade")
@@ -52,50 +60,167 @@ def model_build() -> None:
 
 def import_command(
     paths: Annotated[list[Path], typer.Argument(help="CSV, 고용24 XML 또는 JSON Lines 파일")],
-    source: Annotated[str | None, typer.Option(help="출처 이름 (파일의 source 열 대신)")] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(help="출처 이름: 모든 공고의 출처, data/sources/NAME.yml 의 열 지정"),
+    ] = None,
+    columns: Annotated[
+        str | None, typer.Option(help="모르는 머리글의 열 지정 (예: 회사=company,공고=title)")
+    ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="--source 의 전체 목록: 파일에 없는 공고는 마감 처리")
+    ] = False,
     index: Annotated[bool, typer.Option(help="가져온 뒤 검색 색인 갱신")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="파일마다 JSON 한 줄로 출력")] = False,
 ) -> None:
     """Import openings from files; bad rows are reported, good rows still import."""
     from tqdm import tqdm
 
-    from bot.services import open_database, open_embedder
-    from retrieval.indexer import sync_index
-    from storage.importer import import_files
+    from bot.services import open_database
+    from storage.errors import ColumnMapError
+    from storage.formats.columns import parse_column_map
+    from storage.formats.sources import load_source_profile
+    from storage.importer import FileReport, import_files
 
+    if full and not source:
+        raise typer.BadParameter("--full 은 어느 출처의 전체 목록인지 --source 와 함께 써 주세요.")
+    try:
+        mapping = parse_column_map(columns) if columns else None
+        if source:
+            load_source_profile(source)  # a broken mapping file fails here, before any import
+    except ColumnMapError as exc:
+        typer.echo(f"✗ {exc}", err=True)
+        raise typer.Exit(code=2) from None
     settings = load_settings()
     sessions = open_database(settings)
-    missing = [p for p in paths if not p.is_file()]
-    for path in missing:
-        typer.echo(f"⚠ 파일이 없습니다: {path}", err=True)
     existing = [p for p in paths if p.is_file()]
     with sessions() as session, tqdm(desc="가져오기", unit="행", disable=None) as bar:
-        summary = import_files(session, existing, source=source, on_row=bar.update)
-    for report in summary.files:
-        typer.echo(
-            f"{report.path}: {report.file_format or '?'} {report.rows}행 — 신규 {report.new}, "
-            f"갱신 {report.updated}, 변경없음 {report.unchanged}, 병합 {report.merged}, "
-            f"거부 {len(report.rejected)}"
+        summary = import_files(
+            session, existing, source=source, columns=mapping, full=full, on_row=bar.update
         )
-        if report.error:
-            typer.echo(f"  ✗ {report.error}", err=True)
-        for line, reason in report.rejected:
-            typer.echo(f"  ✗ {report.path}:{line}: {reason}", err=True)
-    typer.echo(
-        f"합계: 신규 {summary.total('new')}, 갱신 {summary.total('updated')}, "
-        f"병합 {summary.total('merged')}, 거부 {summary.rejected}"
-    )
-    if index and (
-        summary.changed_opening_ids or not (settings.index_dir / "manifest.json").exists()
-    ):
-        with sessions() as session:
-            result = sync_index(
-                session, folder=settings.index_dir, embedder=open_embedder(settings)
-            )
-        typer.echo(
-            f"색인 갱신: 추가 {result.added}, 수정 {result.updated}, 삭제 {result.removed} (총 {result.total})"
-        )
+    missing = [FileReport(file=str(p), error="파일이 없습니다") for p in paths if not p.is_file()]
+    for report in [*summary.files, *missing]:
+        if as_json:
+            typer.echo(json.dumps(report.as_json(), ensure_ascii=False))
+        _print_report(report, err=as_json)
+    _print_total(summary.total, summary.rejected, full=full, err=as_json)
+    if index:
+        _sync_if_lagging(settings, sessions, err=as_json)
     if missing or any(r.error for r in summary.files):
         raise typer.Exit(code=1)
+
+
+def fetch_worknet_command(
+    region: Annotated[
+        list[str] | None, typer.Option(help="지역 코드 (여러 번 가능, 예: 45130 군산)")
+    ] = None,
+    occupation: Annotated[list[str] | None, typer.Option(help="직종 코드 (여러 번 가능)")] = None,
+    keyword: Annotated[str | None, typer.Option(help="검색어")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="등록 기간: D-0 (오늘), D-3, W-1, M-1 …")
+    ] = None,
+    details: Annotated[
+        bool, typer.Option("--details", help="새 공고·바뀐 공고의 상세 정보도")
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="저장하지 않고 바뀔 내용만")] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="전체 목록: 목록에 없는 고용24 공고는 마감 처리")
+    ] = False,
+    index: Annotated[bool, typer.Option(help="가져온 뒤 검색 색인 갱신")] = True,
+) -> None:
+    """Fetch postings from the 고용24 Open API and import them (details for new or changed ones)."""
+    from tqdm import tqdm
+
+    from bot.services import open_database
+    from storage.worknet_api import SINCE, ListQuery, WorknetClient
+    from storage.worknet_fetch import fetch_worknet
+
+    if since and not SINCE.fullmatch(since):
+        raise typer.BadParameter("--since 는 D-3, W-1, M-1 처럼 적어 주세요.")
+    settings = load_settings()
+    if settings.worknet_auth_key is None:
+        typer.echo(
+            "고용24 인증키가 없습니다. .env 에 JOBBOT_WORKNET_AUTH_KEY=<인증키> 를 넣어 주세요.",
+            err=True,
+        )
+        raise typer.Exit(code=1)
+    query = ListQuery(
+        regions=region or (), occupations=occupation or (), keyword=keyword, since=since
+    )
+    sessions = open_database(settings)
+    client = WorknetClient(
+        auth_key=settings.worknet_auth_key.get_secret_value(),
+        base_url=settings.worknet_base_url,
+        timeout=settings.worknet_timeout_seconds,
+    )
+    with client, sessions() as session, tqdm(desc="고용24", unit="건", disable=None) as bar:
+        result = fetch_worknet(
+            session,
+            client,
+            query,
+            details=details,
+            full=full,
+            dry_run=dry_run,
+            on_posting=bar.update,
+        )
+    report = result.report
+    _print_report(report)
+    typer.echo(f"  목록 {result.pages}쪽, 상세 {result.details}건 호출")
+    _print_total(lambda name: int(getattr(report, name)), len(report.rejected), full=full)
+    if dry_run:
+        typer.echo("미리보기(--dry-run)라서 아무것도 저장하지 않았습니다.")
+    elif index:
+        _sync_if_lagging(settings, sessions)
+    if report.error:
+        raise typer.Exit(code=1)
+
+
+def _print_report(report: FileReport, *, err: bool = False) -> None:
+    """One file's summary line, then its error and rejected rows (on stderr)."""
+    typer.echo(
+        f"{report.file}: {report.file_format or '?'} {report.rows}행 — 신규 {report.new}, "
+        f"갱신 {report.updated}, 변경없음 {report.unchanged}, 병합 {report.merged}, "
+        f"거부 {len(report.rejected)}",
+        err=err,
+    )
+    if report.error:
+        typer.echo(f"  ✗ {report.file}: 가져오지 못했습니다 — {report.error}", err=True)
+    for line, reason in report.rejected:
+        typer.echo(f"  ✗ {report.file}:{line}: {reason}", err=True)
+
+
+def _print_total(
+    total: Callable[[str], int], rejected: int, *, full: bool, err: bool = False
+) -> None:
+    retired = f", 마감 처리 {total('retired')}" if full else ""
+    typer.echo(
+        f"합계: 신규 {total('new')}, 갱신 {total('updated')}, 병합 {total('merged')}, "
+        f"거부 {rejected}{retired}",
+        err=err,
+    )
+
+
+def _sync_if_lagging(
+    settings: Settings, sessions: sessionmaker[Session], *, err: bool = False
+) -> None:
+    """Bring the index up to the database when it lags (whatever this run changed)."""
+    from bot.services import open_embedder
+    from retrieval.indexer import index_lags, sync_index
+
+    with sessions() as session:
+        if not index_lags(session, folder=settings.index_dir, model=settings.embedding_model):
+            return
+        result = sync_index(
+            session,
+            folder=settings.index_dir,
+            embedder=open_embedder(settings),
+            progress=sys.stderr.isatty(),
+        )
+    typer.echo(
+        f"색인 갱신: 추가 {result.added}, 수정 {result.updated}, 삭제 {result.removed} "
+        f"(총 {result.total})",
+        err=err,
+    )
 
 
 def index_command(
@@ -168,5 +293,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(db_app, name="db")
     app.add_typer(model_app, name="model")
     app.command("import")(import_command)
+    fetch_app.command("worknet")(fetch_worknet_command)
+    app.add_typer(fetch_app, name="fetch")
     app.command("index")(index_command)
     app.command("match")(match_command)
