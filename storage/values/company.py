@@ -14,10 +14,9 @@ _FULLWIDTH = str.maketrans({"（": "(", "）": ")", "㈜": "(주)", "㈔": "(사
 _LEGAL_MARK = re.compile(r"\(\s*(주|유|합|사|재)\s*\)")
 _LEGAL_FORMS = re.compile(r"\((?:주|유|합|사|재)\)|주식회사|유한회사|유한책임회사|합자회사|\s+")
 _CUT_MARK = re.compile(r"\s*(?:\.{2,}|…)\s*$")
-#: Pay and shift words that a company name does not carry.
-_AD_WORDS = re.compile(
-    r"\d+\s*만\s*원|\d[\d,]*\s*원|당일\s*지급|일당|시급|주급|월급|알바|급구|고수익"
-)
+_MONEY = re.compile(r"\d+\s*만\s*원|\d[\d,]*\s*원")
+#: Words of job ads; one may be in a name (스마일알바), two are not.
+_AD_WORDS = re.compile(r"당일\s*지급|일당|시급|주급|월급|알바|급구|고수익|남\s*여|초보\s*가능")
 
 
 def strip_cut_mark(text: str) -> str:
@@ -37,5 +36,6 @@ def company_key(name: str) -> str:
 
 
 def looks_like_ad_copy(name: str) -> bool:
-    """Whether a company cell holds ad copy (pay, 당일지급, 알바, several ``/`` parts)."""
-    return name.count("/") >= 2 or bool(_AD_WORDS.search(name))
+    """Whether a company cell holds ad copy: an amount of money, two ad words (당일지급, 알바 …)
+    or several ``/``-separated parts."""
+    return name.count("/") >= 2 or bool(_MONEY.search(name)) or len(_AD_WORDS.findall(name)) >= 2

@@ -221,7 +221,8 @@ def test_company_names(raw: str, shown: str, key: str) -> None:
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [("일당 18만원 / 당일지급 / 야간알바 / 남 여", True), ("시급 12,000원 급구", True),
-     ("(주)새터마린", False), ("A/S 센터", False), ("R&D 테크", False)],
+     ("당일지급 야간알바", True), ("(주)새터마린", False), ("A/S 센터", False),
+     ("R&D 테크", False), ("스마일알바", False)],
 )  # fmt: skip
 def test_ad_copy_in_company_cells(cell: str, expected: bool) -> None:
     assert looks_like_ad_copy(cell) is expected
