@@ -34,6 +34,15 @@ async def _find(context: ActionContext, profile: SeekerProfile, exclude: list[in
     )
 
 
+def _searchable_profile(dispatcher: CollectingDispatcher, tracker: Tracker) -> SeekerProfile | None:
+    """The collected profile; ``None`` after asking for one when it names no work yet."""
+    profile = SeekerProfile.from_dict(tracker.get_slot("profile"))
+    if profile.searchable():
+        return profile
+    dispatcher.utter_message(text=messages.NEED_PROFILE)
+    return None
+
+
 class SearchJobs(ContextAction):
     """Show the best openings for the profile collected so far (a fresh search)."""
 
@@ -43,9 +52,8 @@ class SearchJobs(ContextAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        profile = SeekerProfile.from_dict(tracker.get_slot("profile"))
-        if not profile.searchable():
-            dispatcher.utter_message(text=messages.NEED_PROFILE)
+        profile = _searchable_profile(dispatcher, tracker)
+        if profile is None:
             return []
         with self.context.sessions.begin() as session:
             save_profile(session=session, sender_id=tracker.sender_id, profile=profile.to_dict())
@@ -70,9 +78,8 @@ class MoreResults(ContextAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        profile = SeekerProfile.from_dict(tracker.get_slot("profile"))
-        if not profile.searchable():
-            dispatcher.utter_message(text=messages.NEED_PROFILE)
+        profile = _searchable_profile(dispatcher, tracker)
+        if profile is None:
             return []
         shown = shown_ids(tracker)
         matches = await _find(self.context, profile, shown)

@@ -19,6 +19,7 @@ from storage.models import Handoff
 from storage.seekers import open_handoff
 from tests.bot.telegram.conftest import (
     STAFF_FORUM,
+    Running,
     ScriptedRasa,
     bot_settings,
     new_user,
@@ -39,6 +40,14 @@ def status_of(sessions: sessionmaker[Session], handoff_id: int) -> str:
         handoff = session.get(Handoff, handoff_id)
         assert handoff is not None
         return handoff.status
+
+
+async def start(running: Running, user: int, handoff_id: int) -> bool:
+    """start_handoff for the seeker ``user``, whose private chat is ``user``."""
+    bot, frontend = running.application.bot, running.frontend
+    return await start_handoff(
+        bot, frontend, sender_id=f"tg-{user}", seeker_chat_id=user, handoff_id=handoff_id
+    )
 
 
 async def test_pausing_and_resuming_goes_to_the_tracker_and_survives_rasa_down(
@@ -71,13 +80,7 @@ async def test_a_topic_that_cannot_be_opened_releases_the_handoff_and_tells_the_
     rasa = ScriptedRasa()
     async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
         api.fail_next("createForumTopic", status=400, description="Bad Request: not enough rights")
-        started = await start_handoff(
-            running.application.bot,
-            running.frontend,
-            sender_id=f"tg-{user}",
-            seeker_chat_id=user,
-            handoff_id=handoff_id,
-        )
+        started = await start(running, user, handoff_id)
 
     assert started is False
     assert api.sent_texts(user) == [messages.HANDOFF_UNAVAILABLE]
@@ -94,13 +97,7 @@ async def test_without_a_counselors_group_nothing_is_paused(
     rasa = ScriptedRasa()
     no_group = bot_settings(settings, api, counselor_chat_id=None)
     async with running_bot(api, no_group, sessions, rasa.client()) as running:
-        started = await start_handoff(
-            running.application.bot,
-            running.frontend,
-            sender_id=f"tg-{user}",
-            seeker_chat_id=user,
-            handoff_id=handoff_id,
-        )
+        started = await start(running, user, handoff_id)
 
     assert started is False
     assert api.sent_texts(user) == [messages.HANDOFF_UNAVAILABLE]
