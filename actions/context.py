@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session, sessionmaker
 
 from actions import messages
+from retrieval.live import LiveMatcher
 from retrieval.matcher import Matcher
 
 __all__ = ["ActionContext", "ContextAction"]
@@ -27,7 +28,7 @@ class ActionContext:
     """Dependencies of every action, built once per action-server process."""
 
     sessions: sessionmaker[Session]
-    matcher: Matcher
+    matcher: Matcher | LiveMatcher
     page_size: int = 3
     today: Callable[[], date] = field(default=date.today)
 

@@ -2,7 +2,9 @@
 
 The matcher (model and indexes) is loaded before the server accepts requests, so the
 first search is as fast as the rest; Sanic runs in a single process so that one copy
-of the index serves every request.
+of the index serves every request. The matcher follows the index on disk
+(:class:`retrieval.live.LiveMatcher`): what `jobbot import` or `jobbot fetch` indexes
+reaches the next search without a restart.
 """
 
 from __future__ import annotations
@@ -10,13 +12,34 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from bot.services import open_database, open_embedder, open_matcher
 from bot.settings import Settings
 
-__all__ = ["serve_actions"]
+if TYPE_CHECKING:
+    from actions.context import ActionContext
+
+__all__ = ["action_context", "serve_actions"]
 
 logger = logging.getLogger(__name__)
+
+
+def action_context(settings: Settings, *, today: Callable[[], date] = date.today) -> ActionContext:
+    """What the actions share: the database and a matcher that reloads new index builds."""
+    from actions.context import ActionContext
+    from retrieval.indexer import MANIFEST
+    from retrieval.live import LiveMatcher
+
+    sessions = open_database(settings)
+    embedder = open_embedder(settings, remembered_queries=settings.remembered_queries)
+    matcher = LiveMatcher(
+        lambda: open_matcher(settings, sessions=sessions, embedder=embedder),
+        manifest=settings.index_dir / MANIFEST,
+    )
+    return ActionContext(
+        sessions=sessions, matcher=matcher, page_size=settings.results_per_page, today=today
+    )
 
 
 def serve_actions(
@@ -28,20 +51,9 @@ def serve_actions(
     from rasa_sdk.executor import ActionExecutor
 
     import nlu
-    from actions.context import ActionContext
     from actions.registry import all_actions
 
-    sessions = open_database(settings)
-    context = ActionContext(
-        sessions=sessions,
-        matcher=open_matcher(
-            settings,
-            sessions=sessions,
-            embedder=open_embedder(settings, remembered_queries=settings.remembered_queries),
-        ),
-        page_size=settings.results_per_page,
-        today=today,
-    )
+    context = action_context(settings, today=today)
     nlu.warm_up()
     executor = ActionExecutor()
     for action in all_actions(context):
