@@ -63,6 +63,10 @@ eval-nlu: setup setup-rasa
 eval-dialogue: train
 	$(JOBBOT) eval dialogue
 
+# The hand-written end-to-end dialogs through the real stack and the Telegram stand-in.
+eval-dialogs: train
+	$(APP_VENV)/bin/python bench/dialog_eval.py
+
 train: setup setup-rasa
 	$(JOBBOT) rasa train
 
