@@ -13,6 +13,8 @@ Every message is for center staff, in Korean, and never carries personal data.
 
 from __future__ import annotations
 
+from storage import messages
+
 
 class StorageError(Exception):
     """Base of storage errors."""
@@ -32,8 +34,8 @@ class SourceErrorResponse(UnreadableFileError):
     def __init__(self, label: str, code: str | None, source_message: str) -> None:
         self.code = code
         self.source_message = source_message
-        where = f"{label} 응답 오류 ({code})" if code else f"{label} 응답 오류"
-        super().__init__(f"{where}: {source_message}")
+        template = messages.SOURCE_ERROR_CODED if code else messages.SOURCE_ERROR
+        super().__init__(template.format(label=label, code=code, message=source_message))
 
 
 class MissingColumnsError(UnreadableFileError):

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
 
+from storage import messages
 from storage.errors import UnreadableFileError
 from storage.formats import RawRow
 from storage.formats.columns import CANONICAL_COLUMNS
@@ -51,9 +52,7 @@ SPREADSHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 def decode(data: bytes) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM (Excel's 유니코드 텍스트) or CP949."""
     if data.startswith(SPREADSHEET_MAGIC):
-        raise UnreadableFileError(
-            "엑셀 파일(xlsx/xls)은 바로 읽지 못합니다: 엑셀에서 'CSV UTF-8'로 저장해 가져와 주세요."
-        )
+        raise UnreadableFileError(messages.FILE_SPREADSHEET)
     encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ()
     for encoding in (*encodings, "utf-8-sig", "cp949"):
         try:
@@ -61,7 +60,7 @@ def decode(data: bytes) -> str:
             return data.decode(encoding).replace("\x00", "")
         except UnicodeDecodeError:
             continue
-    raise UnreadableFileError("파일 인코딩을 알 수 없습니다 (UTF-8 또는 CP949로 저장해 주세요).")
+    raise UnreadableFileError(messages.FILE_ENCODING)
 
 
 def detect_format(text: str) -> FileFormat:
@@ -91,7 +90,7 @@ def read_rows(
         _check_size(size)
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFileError(f"파일을 열 수 없습니다: {exc.strerror}") from exc
+        raise UnreadableFileError(messages.FILE_UNOPENABLE.format(reason=exc.strerror)) from exc
     return read_data(data, name=path.stem, columns=columns, source=source)
 
 
@@ -106,7 +105,7 @@ def read_data(
     _check_size(len(data))
     text = decode(data)
     if not text.strip():
-        raise UnreadableFileError("파일이 비어 있습니다.")
+        raise UnreadableFileError(messages.FILE_EMPTY)
     profile = load_source_profile(source) if source else None
     mapping = {**(profile.columns if profile else {}), **(columns or {})}
     file_format = detect_format(text)
@@ -122,6 +121,5 @@ def read_data(
 def _check_size(size: int) -> None:
     if size > MAX_FILE_BYTES:
         raise UnreadableFileError(
-            f"파일이 너무 큽니다 ({size / 2**20:,.0f}MB, 최대 {MAX_FILE_BYTES // 2**20}MB): "
-            "나누어 가져와 주세요."
+            messages.FILE_TOO_LARGE.format(size_mb=size / 2**20, max_mb=MAX_FILE_BYTES // 2**20)
         )

@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import FromClause, String
 
 import nlu
+from storage import messages
 from storage.errors import RowRejected
 from storage.models import Company, Opening
 from storage.values.career import parse_career
@@ -110,21 +111,19 @@ def parse_record(
 
     company_cell = one_line(get("company"))
     if company_cell and looks_like_ad_copy(company_cell):
-        raise RowRejected(
-            f"회사명 칸에 회사 이름 대신 광고 문구가 있습니다 ('{_clip(company_cell, 30)}')"
-        )
+        raise RowRejected(messages.AD_COPY.format(text=_clip(company_cell, 30)))
     source = source_override or get("source")
     company = clean_company(company_cell)
     title = strip_cut_mark(one_line(get("title")))
     required = {
-        "출처(source)": source,
-        "공고번호(source_id)": get("source_id"),
-        "회사명(company)": company,
-        "제목(title)": title,
+        messages.LABEL_SOURCE: source,
+        messages.LABEL_SOURCE_ID: get("source_id"),
+        messages.LABEL_COMPANY: company,
+        messages.LABEL_TITLE: title,
     }
     missing = [label for label, value in required.items() if not value]
     if missing:
-        raise RowRejected(f"필수 항목이 비어 있습니다: {', '.join(missing)}")
+        raise RowRejected(messages.MISSING_VALUES.format(labels=", ".join(missing)))
 
     today = today or date.today()
     closing = parse_closing(
@@ -137,7 +136,7 @@ def parse_record(
         text=get("salary_text"),
     )
     career = parse_career(one_line(get("career")))
-    years_min = _int_or_none(get("career_years_min"), "최소경력(career_years_min)")
+    years_min = _int_or_none(get("career_years_min"), messages.LABEL_CAREER_YEARS)
     employment_raw, shift_raw = _employment_and_shift(fields)
     location = clean_location(get("region"))
     region = nlu.resolve_region(location.text) if location.scope is Scope.PLACE else None
@@ -229,7 +228,7 @@ def _int_or_none(raw: str, column: str) -> int | None:
     if not text:
         return None
     if not text.isdigit():
-        raise RowRejected(f"{column} '{raw}'은(는) 숫자가 아닙니다")
+        raise RowRejected(messages.NOT_A_NUMBER.format(column=column, value=raw))
     return int(text)
 
 

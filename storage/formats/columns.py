@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from storage import messages
 from storage.errors import ColumnMapError, MissingColumnsError
 
 __all__ = [
@@ -36,7 +37,7 @@ EXTRA_COLUMNS = (
     "region_detail", "region_code", "work_days", "work_hours",
 )  # fmt: skip
 COLUMNS = CANONICAL_COLUMNS + EXTRA_COLUMNS
-REQUIRED = {"company": "회사명(company)", "title": "제목(title)"}
+REQUIRED = {"company": messages.LABEL_COMPANY, "title": messages.LABEL_TITLE}
 
 #: Header spellings per column, preferred first (the column's own name comes before all).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -134,11 +135,12 @@ def require_columns(header: Sequence[str], columns: Sequence[str | None]) -> Non
             unknown.remove(cell)  # one header cannot be two columns
         pairs.append(f"{cell}={column}")
     suggestion = "--columns " + ",".join(pairs)
-    labels = "과 ".join(REQUIRED[column] for column in missing)
     raise MissingColumnsError(
-        f"CSV 머리글에서 {labels} 열을 찾지 못했습니다. "
-        f"읽은 머리글: {', '.join(seen) if seen else '(없음)'}. "
-        f"어느 열인지 알려 주세요, 예: {suggestion}"
+        messages.MISSING_COLUMNS.format(
+            labels=messages.AND.join(REQUIRED[column] for column in missing),
+            seen=", ".join(seen) if seen else messages.NO_HEADERS,
+            suggestion=suggestion,
+        )
     )
 
 
@@ -146,7 +148,7 @@ def _hinted(unknown: Sequence[str], column: str) -> str:
     for cell in unknown:
         if any(hint in cell.lower() for hint in HINTS[column]):
             return cell
-    return f"<{REQUIRED[column].split('(')[0]} 열 이름>"
+    return messages.COLUMN_PLACEHOLDER.format(label=REQUIRED[column].split("(")[0])
 
 
 def validate_column_map(mapping: Mapping[str, str], origin: str) -> dict[str, str]:
@@ -154,8 +156,9 @@ def validate_column_map(mapping: Mapping[str, str], origin: str) -> dict[str, st
     unknown = sorted({column for column in mapping.values() if column not in COLUMNS})
     if unknown:
         raise ColumnMapError(
-            f"{origin}: 알 수 없는 열 이름 {', '.join(unknown)}. "
-            f"쓸 수 있는 이름: {', '.join(COLUMNS)}"
+            messages.COLUMNS_UNKNOWN.format(
+                origin=origin, unknown=", ".join(unknown), known=", ".join(COLUMNS)
+            )
         )
     return {header.strip(): column for header, column in mapping.items()}
 
@@ -168,11 +171,8 @@ def parse_column_map(text: str) -> dict[str, str]:
             continue
         header, sep, column = part.partition("=")
         if not sep or not header.strip() or not column.strip():
-            raise ColumnMapError(
-                f"열 지정 '{part.strip()}'을(를) 읽을 수 없습니다. "
-                "머리글=열이름 형식으로 써 주세요 (예: 회사=company,공고=title)."
-            )
+            raise ColumnMapError(messages.COLUMNS_MALFORMED.format(part=part.strip()))
         mapping[header.strip()] = column.strip()
     if not mapping:
-        raise ColumnMapError("열 지정이 비어 있습니다 (예: 회사=company,공고=title).")
-    return validate_column_map(mapping, "열 지정")
+        raise ColumnMapError(messages.COLUMNS_EMPTY)
+    return validate_column_map(mapping, messages.COLUMNS_OPTION)

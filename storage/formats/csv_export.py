@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from storage import messages
 from storage.formats import RawRow
 from storage.formats.columns import require_columns, resolve_header
 from storage.formats.identity import identify
@@ -77,7 +78,7 @@ def _rows(reader: Any, header: list[str], columns: list[str | None]) -> Iterator
                 continue
             yield RawRow(line, _fields(cells, columns, width, labels))
     except csv.Error as exc:
-        yield RawRow(start, {"_shape_error": f"CSV 구조 오류 ({exc}): 이 행부터는 읽지 못했습니다"})
+        yield RawRow(start, {"_shape_error": messages.CSV_BROKEN.format(reason=exc)})
 
 
 def _fields(
@@ -85,7 +86,7 @@ def _fields(
 ) -> dict[str, str]:
     fields = {col: cell.strip() for col, cell in zip(columns, cells, strict=False) if col}
     if len(cells) < width or any(cell.strip() for cell in cells[width:]):
-        fields["_shape_error"] = f"열 개수가 머리글과 다릅니다 ({len(cells)}개, 머리글 {width}개)"
+        fields["_shape_error"] = messages.CELL_COUNT.format(cells=len(cells), width=width)
         return fields
     detail = fields.pop("region_detail", "")
     if detail and detail not in fields.get("region", ""):
@@ -93,9 +94,8 @@ def _fields(
     if "region" in labels and not fields.get("region"):
         shifted = next((c for c in SHIFT_TARGETS if looks_like_location(fields.get(c, ""))), None)
         if shifted:
-            fields["_shape_error"] = (
-                f"열이 밀린 행입니다: {labels['region']} 칸이 비어 있고 "
-                f"{labels[shifted]} 칸에 지역 '{fields[shifted]}'이(가) 있습니다"
+            fields["_shape_error"] = messages.SHIFTED_ROW.format(
+                place=labels["region"], other=labels[shifted], value=fields[shifted]
             )
             return fields
     if fields.get("occupation"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 
+from storage import messages
 from storage.formats import RawRow
 from storage.formats.columns import canonical_column
 from storage.formats.identity import identify
@@ -28,10 +29,10 @@ def _objects(text: str, mapping: Mapping[str, str] | None) -> Iterator[RawRow]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield RawRow(number, {"_shape_error": f"JSON 형식이 아닙니다 ({exc.msg})"})
+            yield RawRow(number, {"_shape_error": messages.JSON_INVALID.format(reason=exc.msg)})
             continue
         if not isinstance(obj, dict):
-            yield RawRow(number, {"_shape_error": "한 줄에 JSON 객체 하나가 있어야 합니다"})
+            yield RawRow(number, {"_shape_error": messages.JSON_NOT_OBJECT})
             continue
         fields: dict[str, str] = {}
         for key, value in obj.items():

@@ -21,6 +21,7 @@ from xml.sax.xmlreader import Locator
 from defusedxml import DefusedXmlException
 from defusedxml.expatreader import create_parser
 
+from storage import messages
 from storage.errors import UnreadableFileError
 
 __all__ = ["MAX_ELEMENT_CHARS", "XmlBreak", "XmlItem", "XmlStream"]
@@ -160,8 +161,13 @@ class XmlStream:
         while not self.finished and (self.root is None or self._pos == 0):
             self._feed()
         if self.root is None:
-            where = f" ({self.broken.line}행: {self.broken.message})" if self.broken else ""
-            raise UnreadableFileError(f"XML로 읽을 수 없습니다{where}.")
+            if self.broken:
+                raise UnreadableFileError(
+                    messages.XML_UNREADABLE_AT.format(
+                        line=self.broken.line, reason=self.broken.message
+                    )
+                )
+            raise UnreadableFileError(messages.XML_UNREADABLE)
         return self.root
 
     def items(self) -> Iterator[XmlItem]:
@@ -185,11 +191,10 @@ class XmlStream:
             else:
                 self._parser.feed(chunk)
         except _UnknownRoot as exc:
-            raise UnreadableFileError(f"{self._not_expected} (루트 요소: <{exc.root}>)") from None
-        except DefusedXmlException as exc:
             raise UnreadableFileError(
-                "XML에 엔티티나 DTD 선언이 있어 읽지 않았습니다 "
-                "(채용정보 응답에는 없는 것으로, 안전을 위해 거부합니다)."
-            ) from exc
+                messages.XML_OTHER_ROOT.format(expected=self._not_expected, root=exc.root)
+            ) from None
+        except DefusedXmlException as exc:
+            raise UnreadableFileError(messages.XML_FORBIDDEN) from exc
         except SAXParseException as exc:
             self.broken = XmlBreak(exc.getLineNumber() or 0, exc.getMessage())

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from storage import messages
 from storage.errors import ColumnMapError
 from storage.formats.columns import validate_column_map
 
@@ -45,10 +46,12 @@ def load_source_profile(name: str, directory: Path = SOURCES_DIR) -> SourceProfi
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise ColumnMapError(f"{path.name}을(를) 읽을 수 없습니다: {exc}") from exc
+        raise ColumnMapError(
+            messages.PROFILE_UNREADABLE.format(name=path.name, reason=exc)
+        ) from exc
     columns = data.get("columns") or {} if isinstance(data, dict) else None
     if not isinstance(columns, dict):
-        raise ColumnMapError(f"{path.name}: 'columns'는 머리글: 열이름 목록이어야 합니다.")
+        raise ColumnMapError(messages.PROFILE_MALFORMED.format(name=path.name))
     mapping = {str(header): str(column) for header, column in columns.items()}
     return SourceProfile(
         name=name,

@@ -15,19 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from storage import messages
 from storage.errors import SourceErrorResponse
 from storage.formats import RawRow
-from storage.formats.safe_xml import XmlItem, XmlStream
+from storage.formats.safe_xml import MAX_ELEMENT_CHARS, XmlItem, XmlStream
 from storage.values.text import clean_text, one_line
 
 __all__ = ["SOURCE", "read_worknet_xml"]
 
 SOURCE = "worknet"
-LABEL = "고용24"
 ITEM_TAGS: dict[str, str | None] = {"wantedRoot": "wanted", "wantedDtl": "wantedDtl", "GO24": None}
-NOT_WORKNET = (
-    "고용24 XML이 아닙니다: 채용정보 목록(wantedRoot) 또는 상세(wantedDtl) 응답이어야 합니다"
-)
 
 #: List item element → column.
 LIST_FIELDS = {
@@ -61,11 +58,12 @@ DETAIL_SECTIONS = (
 )  # fmt: skip
 #: Search keywords: ``keywordList`` as text, or one ``srchKeywordNm`` element per keyword.
 KEYWORD_ELEMENTS = ("keywordList", "srchKeywordNm")
+KEYWORDS_LABEL = "키워드"
 
 
 def read_worknet_xml(text: str) -> Iterator[RawRow]:
     """Check the root now (an unknown root or a small error envelope fails at once), then stream."""
-    stream = XmlStream(text, ITEM_TAGS, not_expected=NOT_WORKNET)
+    stream = XmlStream(text, ITEM_TAGS, not_expected=messages.WORKNET_EXPECTED)
     stream.open()
     if stream.finished and stream.items_seen == 0:
         _raise_envelope(stream)
@@ -81,7 +79,8 @@ def _rows(stream: XmlStream) -> Iterator[RawRow]:
         yield RawRow(item.line, _detail_fields(item) if detail else _list_fields(item))
     if stream.broken:
         yield RawRow(
-            stream.broken.line, {"_shape_error": f"XML 구조 오류: {stream.broken.message}"}
+            stream.broken.line,
+            {"_shape_error": messages.XML_BROKEN.format(reason=stream.broken.message)},
         )
     elif stream.items_seen == 0:
         _raise_envelope(stream)
@@ -93,11 +92,13 @@ def _raise_envelope(stream: XmlStream) -> None:
     message = one_line(envelope.get("message") or envelope.get("error") or "")
     code = one_line(envelope.get("messageCd") or envelope.get("errorCd") or "") or None
     if message or code or stream.root == "GO24":
-        raise SourceErrorResponse(LABEL, code, message or "알 수 없는 오류")
+        raise SourceErrorResponse(
+            messages.WORKNET_LABEL, code, message or messages.SOURCE_ERROR_UNSAID
+        )
 
 
 def _oversized(element: str) -> str:
-    return f"XML 요소 <{element}>의 내용이 너무 깁니다 (한 요소는 400만 자까지 읽습니다)"
+    return messages.XML_TOO_LONG.format(element=element, limit=MAX_ELEMENT_CHARS)
 
 
 def _first(item: XmlItem, name: str) -> str:
@@ -131,7 +132,7 @@ def _detail_fields(item: XmlItem) -> dict[str, str]:
     ]
     keywords = [one_line(t) for name in KEYWORD_ELEMENTS for t in item.values.get(name, [])]
     if any(keywords):
-        sections.append(f"키워드: {', '.join(filter(None, keywords))}")
+        sections.append(f"{KEYWORDS_LABEL}: {', '.join(filter(None, keywords))}")
     body = clean_text(item.values.get("jobCont", [""])[0])
     fields["description"] = "\n".join(filter(None, (body, *sections)))
     return {column: value for column, value in fields.items() if value}

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storage import messages
 from storage.errors import RowRejected
 
 __all__ = ["Closing", "parse_closing", "parse_date"]
@@ -56,9 +57,7 @@ def parse_closing(raw: str, *, reference: date, today: date) -> Closing:
     rest = compact.replace(open_word, " ") if open_word else compact
     on = _explicit_date(raw, rest, reference) or _relative_date(rest, today)
     if on is None and open_word is None:
-        raise RowRejected(
-            f"마감일 '{raw.strip()}'을(를) 날짜로 읽을 수 없습니다 (예: 2026-12-31, 12/22, 상시)"
-        )
+        raise RowRejected(messages.CLOSE_UNREADABLE.format(value=raw.strip()))
     return Closing(on, open_word is not None)
 
 
@@ -88,7 +87,7 @@ def _explicit_date(raw: str, rest: str, reference: date) -> date | None:
         if month_day:
             return _next_month_day(int(month_day.group(1)), int(month_day.group(2)), reference)
     except ValueError as exc:
-        raise RowRejected(f"마감일 '{raw.strip()}'은(는) 없는 날짜입니다") from exc
+        raise RowRejected(messages.CLOSE_IMPOSSIBLE.format(value=raw.strip())) from exc
     return None
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 import nlu
+from storage import messages
 from storage.errors import RowRejected
 
 __all__ = ["Pay", "parse_amount", "parse_pay", "pay_text", "salary_type"]
@@ -61,7 +62,7 @@ def salary_type(raw: str) -> str | None:
         return SALARY_TYPES[key]
     match = _type_match(key)
     if match is None:
-        raise RowRejected(f"급여형태 '{raw.strip()}'을(를) 알 수 없습니다 (월급, 시급, 연봉, 일급)")
+        raise RowRejected(messages.PAY_TYPE_UNKNOWN.format(value=raw.strip()))
     return SALARY_TYPES[match.group()]
 
 
@@ -72,22 +73,22 @@ def parse_amount(raw: str, column: str) -> int | None:
         return None
     match = re.fullmatch(r"(\d+(?:\.\d+)?)(억|천만|만|천)?", text)
     if not match:
-        raise RowRejected(f"{column} '{raw.strip()}'은(는) 숫자가 아닙니다")
+        raise RowRejected(messages.NOT_A_NUMBER.format(column=column, value=raw.strip()))
     return round(float(match.group(1)) * _UNITS[match.group(2)]) or None
 
 
 def parse_pay(*, type_raw: str, min_raw: str, max_raw: str, text: str) -> Pay:
     """Pay from a type column, amount columns and a free-text column (amounts win over text)."""
     kind = salary_type(type_raw)
-    minimum = parse_amount(min_raw, "최소급여(salary_min)")
-    maximum = parse_amount(max_raw, "최대급여(salary_max)")
+    minimum = parse_amount(min_raw, messages.LABEL_SALARY_MIN)
+    maximum = parse_amount(max_raw, messages.LABEL_SALARY_MAX)
     if text.strip() and minimum is None and maximum is None:
         text_kind, minimum, maximum = _from_text(text)
         kind = kind or text_kind
     if kind == "건별":
         return Pay(kind, None, None)
     if minimum is not None and maximum is not None and maximum < minimum:
-        raise RowRejected(f"최대급여({maximum:,})가 최소급여({minimum:,})보다 작습니다")
+        raise RowRejected(messages.PAY_MAX_BELOW_MIN.format(maximum=maximum, minimum=minimum))
     return Pay(kind, minimum, maximum)
 
 
