@@ -56,8 +56,11 @@ class _UnknownRoot(Exception):
 class _Collector(ContentHandler):
     """Collects items and envelope values from SAX events."""
 
-    def __init__(self, item_tags: Mapping[str, str | None], max_chars: int) -> None:
+    def __init__(
+        self, item_tags: Mapping[str, str | None], max_chars: int, line_offset: int
+    ) -> None:
         super().__init__()
+        self.line_offset = line_offset
         self.item_tags = item_tags
         self.max_chars = max_chars
         self.root: str | None = None
@@ -83,6 +86,7 @@ class _Collector(ContentHandler):
             self.root = name
         if self._item is None and name == self.item_tags[self.root]:
             line = (self._locator.getLineNumber() or 0) if self._locator else 0
+            line += self.line_offset
             self._item, self._item_depth = XmlItem(line), self._depth
         self._chunks, self._size, self._leaf = [], 0, True
 
@@ -116,6 +120,8 @@ class XmlStream:
 
     ``item_tags`` maps each accepted root name to its item element (``None``: no items);
     another root raises :class:`UnreadableFileError` with ``not_expected`` as the message.
+    Blank lines before the XML declaration (servers that print them) are skipped; line numbers
+    still count them.
     """
 
     def __init__(
@@ -126,10 +132,11 @@ class XmlStream:
         not_expected: str,
         max_chars: int = MAX_ELEMENT_CHARS,
     ) -> None:
-        self._text = text
+        self._text = text.lstrip()
+        self._skipped_lines = text[: len(text) - len(self._text)].count("\n")
         self._pos = 0
         self._parser = create_parser()
-        self._collector = _Collector(item_tags, max_chars)
+        self._collector = _Collector(item_tags, max_chars, self._skipped_lines)
         self._parser.setContentHandler(self._collector)
         # feed() never hands the handler a locator (only parse() does); line numbers need one.
         self._collector.setDocumentLocator(ExpatLocator(self._parser))
@@ -197,4 +204,6 @@ class XmlStream:
         except DefusedXmlException as exc:
             raise UnreadableFileError(messages.XML_FORBIDDEN) from exc
         except SAXParseException as exc:
-            self.broken = XmlBreak(exc.getLineNumber() or 0, exc.getMessage())
+            self.broken = XmlBreak(
+                (exc.getLineNumber() or 0) + self._skipped_lines, exc.getMessage()
+            )

@@ -230,3 +230,14 @@ def test_a_detail_without_an_address_is_placed_by_its_region_code() -> None:
     (row,) = read_data(xml.encode(), name="code")[1]
     opening = record(row)
     assert (opening.region_raw, opening.region_id) == ("", "gunsan")
+
+
+def test_blank_lines_before_the_declaration_are_skipped_and_still_counted() -> None:
+    xml = (
+        '\r\n\r\n<?xml version="1.0" encoding="UTF-8"?>\r\n<wantedRoot>\r\n'
+        "<wanted><wantedAuthNo>K1</wantedAuthNo><company>c</company><title>t</title></wanted>\r\n"
+        "<wanted><title>cut"
+    )
+    rows = list(read_data(xml.encode(), name="blank")[1])
+    assert [r.line for r in rows] == [5, 6]
+    assert rows[0].fields["source_id"] == "K1" and "_shape_error" in rows[1].fields
