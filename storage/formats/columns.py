@@ -18,8 +18,9 @@ __all__ = [
     "COLUMNS",
     "canonical_column",
     "header_key",
+    "has_required",
+    "missing_columns",
     "parse_column_map",
-    "require_columns",
     "resolve_header",
     "validate_column_map",
 ]
@@ -121,11 +122,15 @@ def resolve_header(header: Sequence[str], mapping: Mapping[str, str] | None) -> 
     return columns
 
 
-def require_columns(header: Sequence[str], columns: Sequence[str | None]) -> None:
-    """Raise :class:`MissingColumnsError` naming the headers seen and a ``--columns`` line."""
+def has_required(columns: Sequence[str | None]) -> bool:
+    """Whether a resolved header has every required column."""
+    return all(column in columns for column in REQUIRED)
+
+
+def missing_columns(header: Sequence[str], columns: Sequence[str | None]) -> MissingColumnsError:
+    """The error for a header without the required columns: the headers seen and the
+    ``--columns`` line that would map them."""
     missing = [column for column in REQUIRED if column not in columns]
-    if not missing:
-        return
     seen = [cell.strip() for cell in header if cell.strip()]
     unknown = [cell.strip() for cell, column in zip(header, columns, strict=False) if not column]
     pairs = []
@@ -134,12 +139,11 @@ def require_columns(header: Sequence[str], columns: Sequence[str | None]) -> Non
         if cell in unknown:
             unknown.remove(cell)  # one header cannot be two columns
         pairs.append(f"{cell}={column}")
-    suggestion = "--columns " + ",".join(pairs)
-    raise MissingColumnsError(
+    return MissingColumnsError(
         messages.MISSING_COLUMNS.format(
             labels=messages.AND.join(REQUIRED[column] for column in missing),
             seen=", ".join(seen) if seen else messages.NO_HEADERS,
-            suggestion=suggestion,
+            suggestion="--columns " + ",".join(pairs),
         )
     )
 

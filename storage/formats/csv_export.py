@@ -22,7 +22,7 @@ from typing import Any
 
 from storage import messages
 from storage.formats import RawRow
-from storage.formats.columns import require_columns, resolve_header
+from storage.formats.columns import has_required, missing_columns, resolve_header
 from storage.formats.identity import identify
 from storage.values.location import looks_like_location
 from storage.values.text import split_sector
@@ -33,6 +33,8 @@ __all__ = ["read_csv"]
 SHIFT_TARGETS = ("work_hours", "work_days", "work_shift", "employment_type", "salary_text")
 SECTOR_DATES = {"수정일": "source_modified", "등록일": "registered_on"}
 MAX_CELL_CHARS = 4_000_000
+#: Rows after the first where a header is still looked for.
+HEADER_SEARCH_ROWS = 5
 
 
 @dataclass
@@ -60,10 +62,25 @@ def read_csv(
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, [])
-    columns = resolve_header(header, mapping)
-    require_columns(header, columns)
+    header, columns = _find_header(reader, mapping)
     return _postings(_rows(reader, header, columns), source, fallback_source)
+
+
+def _find_header(
+    reader: Any, mapping: Mapping[str, str] | None
+) -> tuple[list[str], list[str | None]]:
+    """The header row: the first row, or one of the next few when an export starts with a
+    title line ("채용정보 검색결과 …"); the first row's cells name the error otherwise."""
+    first: list[str] = next(reader, [])
+    candidate: list[str] | None = first
+    for _ in range(HEADER_SEARCH_ROWS + 1):
+        if candidate is None:
+            break
+        columns = resolve_header(candidate, mapping)
+        if has_required(columns):
+            return candidate, columns
+        candidate = next(reader, None)
+    raise missing_columns(first, resolve_header(first, mapping))
 
 
 def _rows(reader: Any, header: list[str], columns: list[str | None]) -> Iterator[RawRow]:

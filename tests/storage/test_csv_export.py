@@ -245,3 +245,11 @@ def test_a_source_profile_maps_its_headers() -> None:
 def test_bad_column_maps_say_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(ColumnMapError, match=message):
         parse_column_map(text)
+
+
+def test_a_title_line_above_the_header_is_skipped() -> None:
+    text = (
+        "채용정보 검색결과 (2026-12-03 기준)\n\n회사명,채용제목,근무지역\n군산정밀,CNC 선반,군산\n"
+    )
+    (row,) = read_data(text.encode(), name="titled")[1]
+    assert (row.line, row.fields["company"], row.fields["region"]) == (4, "군산정밀", "군산")
