@@ -33,7 +33,7 @@ async def chat_loop(
                 line = (await asyncio.to_thread(read, messages.CHAT_PROMPT)).strip()
             except EOFError:
                 break
-            if line in ("/quit", "/exit", "종료"):
+            if line in messages.CHAT_QUIT:
                 break
             if not line:
                 continue

@@ -8,6 +8,8 @@ CHAT_WELCOME = (
     "버튼은 번호를 입력하면 눌려요."
 )
 CHAT_PROMPT = "나> "
+#: What ends `jobbot chat` besides end of input.
+CHAT_QUIT = ("/quit", "/exit", "종료")
 CHAT_BYE = "대화를 마칠게요. 고마워요!"
 CHAT_STARTING = "봇을 준비하고 있어요. 처음에는 30초쯤 걸려요..."
 BOT_UNAVAILABLE = "죄송해요, 봇이 잠시 응답하지 않아요. 조금 뒤에 다시 보내 주세요."

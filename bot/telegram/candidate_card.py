@@ -73,7 +73,7 @@ def shareable_fields(profile: dict[str, object] | None) -> dict[str, str]:
     tables = nlu.load_tables()
     values: dict[str, str] = {}
     experience = [
-        f"{_job_name(e.family)} {e.years}년"
+        messages.EXPERIENCE_YEARS.format(job=_job_name(e.family), years=e.years)
         if e.years
         else messages.EXPERIENCE_NO_YEARS.format(job=_job_name(e.family))
         for e in state.experience

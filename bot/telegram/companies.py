@@ -27,7 +27,6 @@ from bot.telegram import messages
 from bot.telegram.candidate_card import (
     DECIDABLE_FROM,
     DECISIONS,
-    ConsentRequired,
     candidate_label,
     decision_keyboard,
 )
@@ -36,9 +35,7 @@ from bot.telegram.consent import (
     Step,
     answer_consent,
     application_lock,
-    ask_consent,
     deliver_and_tell,
-    deliver_candidate,
     step_of,
 )
 from bot.telegram.frontend import AnyApplication, Context, frontend_of
@@ -58,9 +55,6 @@ from storage.companies import (
 
 __all__ = [
     "INVITE_PREFIX",
-    "ConsentRequired",
-    "ask_consent",
-    "deliver_candidate",
     "register_company_handlers",
 ]
 

@@ -119,6 +119,8 @@ SUMMARY_RESULTS = "[최근 보여 드린 공고]"
 SUMMARY_RESULT = "{card} (공고 {opening_id})"
 SUMMARY_MESSAGES = "[최근 대화]"
 SEEKER_SAID = "구직자: {text}"
+#: A pressed button in the summary: its intent, not the JSON it sent.
+SEEKER_PRESSED = "[버튼] {intent}"
 BOT_SAID = "봇: {text}"
 SUMMARY_OFFICE_CLOSED = "⏰ 상담 시간 밖의 요청이에요. 구직자에게는 {when}부터 답한다고 안내했어요."
 SUMMARY_FOOTER = (
@@ -185,6 +187,7 @@ WISH_JOB = "희망 직종 {jobs}"
 WISH_EMPLOYMENT = "{types} 희망"
 WISH_DORMITORY = "기숙사 필요"
 WISH_COMMUTE_BUS = "통근버스 필요"
+EXPERIENCE_YEARS = "{job} {years}년"
 EXPERIENCE_NO_YEARS = "{job} 경험"
 CANDIDATE_NUMBER = "후보 {number:04d}번"
 

@@ -126,7 +126,7 @@ def _said(event: Mapping[str, Any]) -> str:
         text = str(event.get("text") or "")
         if text.startswith("/"):  # a pressed button: show which intent, not the JSON
             intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name") or text
-            text = f"[버튼] {intent}"
+            text = messages.SEEKER_PRESSED.format(intent=intent)
         return messages.SEEKER_SAID.format(text=_quote(text)) if text else ""
     text = str(event.get("text") or fallback_text(event.get("data") or {}))
     return messages.BOT_SAID.format(text=_quote(text)) if text else ""

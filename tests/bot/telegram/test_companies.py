@@ -27,7 +27,7 @@ from bot.settings import Settings
 from bot.telegram import messages
 from bot.telegram.app import build_application
 from bot.telegram.candidate_card import consented_card, decision_keyboard
-from bot.telegram.companies import deliver_candidate
+from bot.telegram.consent import deliver_candidate
 from bot.telegram.frontend import FRONTEND_KEY, AnyApplication, FrontEnd
 from nlu.profile import SeekerProfile
 from nlu.profile_merge import merge
