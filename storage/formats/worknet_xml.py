@@ -62,11 +62,10 @@ KEYWORDS_LABEL = "키워드"
 
 
 def read_worknet_xml(text: str) -> Iterator[RawRow]:
-    """Check the root now (an unknown root or a small error envelope fails at once), then stream."""
+    """Check the root now (another root fails at once), then stream the postings; an error
+    envelope raises :class:`SourceErrorResponse` when iterated, like a break in a file."""
     stream = XmlStream(text, ITEM_TAGS, not_expected=messages.WORKNET_EXPECTED)
     stream.open()
-    if stream.finished and stream.items_seen == 0:
-        _raise_envelope(stream)
     return _rows(stream)
 
 

@@ -72,6 +72,7 @@ def test_list_detail_and_search_export_of_one_posting_are_one_opening(session: S
 def test_unreadable_files_give_one_clear_error(session: Session, name: str, message: str) -> None:
     report = import_files(session, [FIXTURES / name]).files[0]
     assert report.error is not None and report.error.startswith(message)
+    assert report.file_format == ("worknet-xml" if "error" in name else "")
     assert report.rows == 0 and count(session, Opening) == 0
 
 

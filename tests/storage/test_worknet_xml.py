@@ -144,8 +144,10 @@ def test_detail_with_two_contacts_annual_pay_and_preferred_experience() -> None:
     ],
 )  # fmt: skip
 def test_error_envelopes_quote_the_source(name: str, code: str | None, message: str) -> None:
+    file_format, rows = read_rows(FIXTURES / name)
+    assert file_format is FileFormat.WORKNET_XML
     with pytest.raises(SourceErrorResponse) as caught:
-        read_rows(FIXTURES / name)
+        list(rows)
     assert (caught.value.code, str(caught.value)) == (code, message)
     assert isinstance(caught.value, UnreadableFileError)  # the importer's whole-file error
 
