@@ -1,6 +1,7 @@
 """Dates as postings write them.
 
 Close dates come as ``2026-12-31``, ``20261231``, ``26-12-31``, ``2022.12.11 (마감 11일전)``,
+a period (``2026.11.30 ~ 2026.12.22``: its end),
 without a year (``~ 12/22(일)``), relative to the export (``오늘마감``, ``18시마감``,
 ``(내일 마감)``) or open-ended (``채용시까지``, ``상시채용``, ``99991231``), and 고용24 writes
 both at once: ``채용시까지  26-11-30`` is open until filled, expected to close on that date.
@@ -79,16 +80,22 @@ def _full_date(year_text: str, month: str, day: str) -> date:
 
 
 def _explicit_date(raw: str, rest: str, reference: date) -> date | None:
-    full = _FULL.search(rest) or _DIGITS.search(rest)
+    """The date written, or the last one of a period ("2026.11.30 ~ 2026.12.22")."""
+    full = _last(_FULL, rest) or _last(_DIGITS, rest)
     try:
         if full:
             return _full_date(*full.groups())
-        month_day = _MONTH_DAY.search(rest)
+        month_day = _last(_MONTH_DAY, rest)
         if month_day:
             return _next_month_day(int(month_day.group(1)), int(month_day.group(2)), reference)
     except ValueError as exc:
         raise RowRejected(messages.CLOSE_IMPOSSIBLE.format(value=raw.strip())) from exc
     return None
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
 
 
 def _next_month_day(month: int, day: int, reference: date) -> date:

@@ -43,6 +43,11 @@ REGISTERED = date(2026, 11, 20)
         ("18시마감", Closing(TODAY, False)),
         ("(내일 마감)", Closing(date(2026, 12, 4), False)),
         ("내일마감", Closing(date(2026, 12, 4), False)),
+        ("2026.11.30 ~ 2026.12.22", Closing(date(2026, 12, 22), False)),  # a period: its end
+        ("11/30(월) ~ 12/22(화)", Closing(date(2026, 12, 22), False)),
+        ("2026년 12월 22일", Closing(date(2026, 12, 22), False)),
+        ("12월 22일", Closing(date(2026, 12, 22), False)),
+        ("마감 D-3", Closing(date(2026, 12, 6), False)),
     ],
 )
 def test_close_dates(raw: str, expected: Closing) -> None:
