@@ -34,6 +34,8 @@ _TYPE_SHORT = re.compile(r"(?:월|시|연|일|주)(?=\s*\d[\d.]*\s*(?:억|천만
 _AMOUNT = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s*(억|천만|만|천)?\s*(원)?(?!\s*(?:\d|시간|개월|년|명|세|%|분|일|주))"
 )
+#: "250~300만원": the unit after a range belongs to both ends.
+_SHARED_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*~\s*(\d+(?:\.\d+)?)\s*(억|천만|만)")
 _UNITS = {"억": 100_000_000, "천만": 10_000_000, "만": 10_000, "천": 1_000, None: 1}
 _MAX_CUES = ("이하", "까지", "미만")
 
@@ -101,6 +103,7 @@ def pay_text(*, type_raw: str, text: str) -> str:
 
 def _from_text(text: str) -> tuple[str | None, int | None, int | None]:
     flat = re.sub(r"(?<=\d),(?=\d)", "", " ".join(text.split()))
+    flat = _SHARED_UNIT.sub(r"\1\3 ~ \2\3", flat)
     type_match = _type_match(flat)
     kind = SALARY_TYPES[type_match.group()] if type_match else None
     bounds: list[tuple[int, str]] = []
