@@ -31,9 +31,11 @@ def parse_career(raw: str) -> Career:
     if not text:
         return Career(None, None)
     career = nlu.normalize_career(text)
+    years = _YEARS.search(text)
+    if career is None and years:
+        career = "경력"  # an experience cell that says only "3년 이상"
     if career == "경력" and "우대" in text and "필수" not in text:
         return Career("무관", None)
     if career != "경력":
         return Career(career, None)
-    years = _YEARS.search(text)
     return Career("경력", int(years.group(1)) if years else None)

@@ -143,6 +143,9 @@ def test_weekly_pay_has_no_monthly_equivalent_and_bare_amounts_show_their_type()
         ("경력 (최소1년) 필수", Career("경력", 1)),
         ("경력 (최소3년) 우대", Career("무관", None)),  # preferred only: newcomers may apply
         ("경력", Career("경력", None)),
+        ("3년 이상", Career("경력", 3)),
+        ("1년↑", Career("경력", 1)),
+        ("경력자 우대", Career("무관", None)),
         ("", Career(None, None)),
     ],
 )
