@@ -2,8 +2,8 @@
 
 ``신입``, ``관계없음``, ``경력2년↑``, ``경력 8~15년``, ``신입·경력``, ``경력5년``,
 ``신입/경력1년``, ``경력 (최소1년) 필수``, ``경력 (최소3년) 우대``, or only ``3년 이상``.
-Only a required experience
-keeps its minimum years: one that is merely 우대 lets newcomers apply, so it reads as 무관.
+Only a required experience keeps its minimum years: one that is merely 우대 lets newcomers
+apply, so it reads as 무관.
 """
 
 from __future__ import annotations
