@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from storage.catalog_version import bump_catalog_version
@@ -37,7 +37,7 @@ from storage.models import (
     utc_now,
 )
 from storage.readers import read_rows
-from storage.records import OpeningRecord, company_key, parse_record
+from storage.records import OpeningRecord, company_key, parse_record, record_hash
 from storage.similarity import is_same_job
 
 logger = logging.getLogger(__name__)
@@ -112,7 +112,13 @@ def import_files(
     """
     summary = ImportSummary()
     importer = Importer(session, source=source, changed=summary.changed_opening_ids)
+    # Imported here: storage.courses reuses this module's FileReport.
+    from storage.courses import import_course_file, sniff_course_file
+
     for path in paths:
+        if course_format := sniff_course_file(path):  # training courses, told by content
+            summary.files.append(import_course_file(session, path, course_format))
+            continue
         importer.start(str(path))
         try:
             file_format, rows = read_rows(path, columns=columns, source=source)
@@ -152,6 +158,8 @@ class Importer:
         #: (source row id, source's own id) of every posting read in this run.
         self.seen: set[tuple[int, str]] = set()
         self._touched: list[Opening] = []
+        #: Stored postings read since the last commit; their ``last_seen`` is set in bulk.
+        self._seen_ids: list[int] = []
         self._pending = 0
         self._report = FileReport(file="")
         self._run: ImportRun | None = None
@@ -178,18 +186,38 @@ class Importer:
         """Store one posting as read (or report why it cannot be)."""
         report = self._report
         report.rows += 1
-        try:
-            record = _parse_safely(raw.fields, self.source_override, report.file, raw.line)
-            outcome, opening = self._upsert(record)
-        except RowRejected as exc:
-            self.reject(raw.line, str(exc), str(raw.fields)[:2000])
+        if self._unchanged(raw.fields):
+            report.unchanged += 1
         else:
-            setattr(report, outcome, getattr(report, outcome) + 1)
-            if outcome != "unchanged":
-                self._touched.append(opening)
+            try:
+                record = _parse_safely(raw.fields, self.source_override, report.file, raw.line)
+                outcome, opening = self._upsert(record)
+            except RowRejected as exc:
+                self.reject(raw.line, str(exc), str(raw.fields)[:2000])
+            else:
+                setattr(report, outcome, getattr(report, outcome) + 1)
+                if outcome != "unchanged":
+                    self._touched.append(opening)
         self._pending += 1
         if self._pending >= COMMIT_EVERY:
             self.commit()
+
+    def _unchanged(self, fields: dict[str, str]) -> bool:
+        """Whether ``fields`` are exactly what the stored posting was made from.
+
+        Checked before normalizing, which costs far more than the hash: re-importing an
+        unchanged file only hashes its rows.
+        """
+        source = self.source_override or (fields.get("source") or "").strip()
+        source_id = (fields.get("source_id") or "").strip()
+        posting = self.lookups.posting(source, source_id) if source and source_id else None
+        if posting is None:
+            return False
+        modified = (fields.get("source_modified") or "").strip() or None
+        if posting.source_modified != modified or posting.record_hash != record_hash(fields):
+            return False
+        self._see(posting)
+        return True
 
     def keep(self, source: str, source_id: str) -> bool:
         """Count a posting the caller knows is unchanged (a fetch compared ``smodifyDtm``)
@@ -236,6 +264,15 @@ class Importer:
         """Commit; bump the catalog version when openings changed since the last commit."""
         if self._touched:
             bump_catalog_version(session=self.session)
+        if self._seen_ids:
+            # One UPDATE instead of a flushed change per unchanged posting.
+            self.session.execute(
+                update(OpeningSource)
+                .where(OpeningSource.id.in_(self._seen_ids))
+                .values(last_seen=utc_now())
+                .execution_options(synchronize_session=False)
+            )
+            self._seen_ids.clear()
         if self.dry_run:
             self.session.flush()
         else:
@@ -270,7 +307,7 @@ class Importer:
     def _see(self, posting: OpeningSource) -> None:
         """Mark ``posting`` as listed again: last seen now, back from retirement if it was."""
         self.seen.add((posting.source_id, posting.source_record_id))
-        posting.last_seen = utc_now()
+        self._seen_ids.append(posting.id)
         if posting.retired_at is not None:
             posting.retired_at = None
             if posting.opening.retired_at is not None:
@@ -338,40 +375,54 @@ class _Lookups:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.sources: dict[str, Source] = {}
+        #: Names looked up that have no source row (yet).
+        self.absent: set[str] = set()
         self.postings: dict[tuple[int, str], OpeningSource] = {}
         self.companies: dict[str, Company] = {}
+        self.companies_loaded = False
 
     def source(self, name: str) -> Source:
-        if name not in self.sources:
-            source = self.session.scalar(select(Source).where(Source.name == name))
-            if source is None:
-                source = Source(name=name)
-                self.session.add(source)
-                self.session.flush()
-            else:
-                for posting in self.session.scalars(
-                    select(OpeningSource).where(OpeningSource.source_id == source.id)
-                ):
-                    self.postings[(source.id, posting.source_record_id)] = posting
+        source = self.stored_source(name)
+        if source is None:
+            source = Source(name=name)
+            self.session.add(source)
+            self.session.flush()
             self.sources[name] = source
-        return self.sources[name]
+            self.absent.discard(name)
+        return source
+
+    def stored_source(self, name: str) -> Source | None:
+        """The source row if it exists (its postings loaded on first use); never creates one."""
+        if name in self.sources or name in self.absent:
+            return self.sources.get(name)
+        source = self.session.scalar(select(Source).where(Source.name == name))
+        if source is None:
+            self.absent.add(name)
+            return None
+        for posting in self.session.scalars(
+            select(OpeningSource).where(OpeningSource.source_id == source.id)
+        ):
+            self.postings[(source.id, posting.source_record_id)] = posting
+        self.sources[name] = source
+        return source
 
     def posting(self, source: str, source_id: str) -> OpeningSource | None:
-        return self.postings.get((self.source(source).id, source_id))
+        stored = self.stored_source(source)
+        return self.postings.get((stored.id, source_id)) if stored else None
 
     def company(self, record: OpeningRecord) -> Company:
+        if not self.companies_loaded:
+            # One query for all of them: a query per new company costs more than the row.
+            self.companies.update((c.name_key, c) for c in self.session.scalars(select(Company)))
+            self.companies_loaded = True
         key = company_key(record.company)
         company = self.companies.get(key)
         if company is None:
-            # Pending rows need no flush for this read: a new key was never seen in this run.
-            with self.session.no_autoflush:
-                company = self.session.scalar(select(Company).where(Company.name_key == key))
-        if company is None:
             company = Company(name=record.company, name_key=key, business_no=record.business_no)
             self.session.add(company)
+            self.companies[key] = company
         elif record.business_no and not company.business_no:
             company.business_no = record.business_no
-        self.companies[key] = company
         return company
 
 

@@ -28,7 +28,7 @@ from storage.values.location import Scope, clean_location
 from storage.values.pay import parse_pay, pay_text
 from storage.values.text import one_line
 
-__all__ = ["OpeningRecord", "company_key", "parse_record"]
+__all__ = ["OpeningRecord", "company_key", "parse_record", "record_hash"]
 
 
 def _widths(table: FromClause) -> dict[str, int]:
@@ -190,7 +190,7 @@ def parse_record(
         url=_clip(get("url"), WIDTHS["url"]),
         business_no=get("business_no") or None,
         source_modified=get("source_modified") or None,
-        record_hash=_record_hash(fields),
+        record_hash=record_hash(fields),
     )
 
 
@@ -232,7 +232,8 @@ def _int_or_none(raw: str, column: str) -> int | None:
     return int(text)
 
 
-def _record_hash(fields: dict[str, str]) -> str:
+def record_hash(fields: dict[str, str]) -> str:
+    """Hash of a record as read (without ``source_modified``): equal means unchanged."""
     payload = json.dumps(
         {k: v.strip() for k, v in sorted(fields.items()) if k != "source_modified"},
         ensure_ascii=False,
