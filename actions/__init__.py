@@ -1,5 +1,6 @@
 """Rasa custom actions (rasa-sdk), served by `jobbot actions` in the app environment.
 
 Thin: they read the conversation's slots, call retrieval and storage, and answer with
-``custom`` JSON payloads (see :mod:`actions.payloads`) plus plain-text fallbacks.
+``custom`` payloads, one type each in :mod:`actions.replies` (built by
+:mod:`actions.payloads`), each with a plain-text fallback. Nothing here imports ``bot``.
 """
