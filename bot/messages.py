@@ -30,3 +30,28 @@ CLI_CLOSE_MATCHES = "비슷한 이름: {names}"
 CLI_NO_CLOSE_MATCHES = (
     "비슷한 이름도 없어요. 공고를 먼저 가져왔는지(`jobbot import`) 확인해 주세요."
 )
+
+# -- `jobbot transitions`, `jobbot fetch courses` (to center staff) ------------------------------
+CLI_NO_ORIGIN = (
+    '어떤 일을 하셨는지 알아듣지 못했어요. 예: "조선소 용접 20년, 해상풍력 쪽 가고 싶어요"'
+)
+CLI_ORIGIN = "경력: {trade}"
+CLI_PATH = "{rank}. {occupation} [{code}] — 임금 약 {pay:.0%}, 지금 채용 {openings}"
+CLI_PATH_OPENINGS = "{count}건"
+CLI_PATH_NO_OPENINGS = "없음"
+CLI_PATH_CARRY = "   이어지는 것: {items}"
+CLI_PATH_MISSING = "   부족한 것: {items}"
+CLI_PATH_NOTE = "   참고: {note}"
+CLI_PATH_OPENING = "   · {title} ({company}) #{opening_id}"
+CLI_COURSES = "다가오는 훈련과정:"
+CLI_NO_COURSES = "다가오는 훈련과정이 없어요."
+CLI_COURSE = "· {title} — {institution}, {starts}~{ends}, {hours}, 자부담 {self_pay}, {region}"
+CLI_COURSE_HOURS = "{hours}시간"
+CLI_UNKNOWN = "확인 필요"
+CLI_WON = "{amount:,}원"
+CLI_NO_HRD_KEY = (
+    "고용24 훈련과정 인증키가 없습니다. .env 에 JOBBOT_HRD_AUTH_KEY=<인증키> 를 넣어 주세요."
+)
+CLI_FETCH_COURSES = (
+    "{name}: 과정 {rows}건 — 신규 {new}, 갱신 {updated}, 변경없음 {unchanged}, 거부 {rejected}"
+)

@@ -13,6 +13,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from retrieval.embedder import BUNDLED_MODEL
+from storage.course_api import HRD_BASE_URL
 from storage.worknet_api import BASE_URL as WORKNET_BASE_URL
 
 
@@ -66,6 +67,13 @@ class Settings(BaseSettings):
     )
     worknet_timeout_seconds: float = Field(
         20.0, description="How long one 고용24 call may take before it is retried."
+    )
+    hrd_auth_key: SecretStr | None = Field(
+        None,
+        description="고용24 training-course (HRD) Open API auth key for `jobbot fetch courses`.",
+    )
+    hrd_base_url: str = Field(
+        HRD_BASE_URL, description="고용24 training-course Open API base URL (a stand-in in tests)."
     )
 
     def as_environment(self) -> dict[str, str]:

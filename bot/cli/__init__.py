@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli import data, run
+from bot.cli import data, run, transitions
 from bot.cli.company import company_app
 from bot.cli.eval import eval_app
 from bot.cli.rasa import rasa_app
@@ -33,6 +33,7 @@ def main(
 
 data.register(app)
 run.register(app)
+transitions.register(app)
 app.add_typer(eval_app, name="eval")
 app.add_typer(rasa_app, name="rasa")
 app.add_typer(company_app, name="company")
