@@ -142,6 +142,13 @@ COMMUTE_BUS_TERMS = (
     "통근버스", "통근 버스", "통근차", "통근 차량", "셔틀", "셔틀버스", "출퇴근 버스",
     "회사 버스", "버스 운행", "통근 셔틀",
 )
+#: The seeker starts out in the work they look for (신입, 초보, 졸업예정, 배워서 …).
+NEWCOMER_CUES = (
+    "신입", "초보", "졸업", "경험은 없", "경험 없", "경험이 없", "해본 적 없", "해본적 없",
+    "처음", "배워서", "배우면서", "무경력", "경력 없", "경력은 없",
+)  # fmt: skip
+#: A wanted work described, not named ("가르치는 일", "덜 힘든 일", "그쪽 일" is a return).
+UNNAMED_WORK = ("는 일", "는일", "는 거", "는거", "힘든 일", "힘든일", "쉬운 일", "쉬운일")
 #: "I have no car": a seeker who says this needs a commute bus.
 NO_CAR_CUES = ("차가 없", "차 없", "자차 없", "자차가 없", "자가용 없", "자가용이 없", "차도 없")
 #: Phrases that mean "any region" by themselves.

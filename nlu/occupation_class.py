@@ -1,0 +1,270 @@
+"""Which KECO occupation an opening is, and what a seeker did, wants and rules out.
+
+An opening is classified from its 고용24 ``jobsCd`` when it has one (a code whose digits
+changed meaning with KECO 2025 is decided by the title and text), else from the words of its
+occupation field and title, else from its description. Each class has a confidence; below
+:data:`UNKNOWN_BELOW` the class is unknown — never a forced guess.
+
+    >>> classify_opening(title="선박 블록 CO2 용접사 모집").code
+    '824102'
+    >>> read_seeker_jobs("자동차 조립 20년 했는데 배터리 공장 쪽으로 가고 싶어요").targets
+    ('8351',)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from nlu.clauses import split_clauses
+from nlu.cues import ClauseCues, clause_cues
+from nlu.gazetteer import GazetteerMatch
+from nlu.keco import Keco, load_keco, shared_level
+from nlu.lexicon import CONTINUE_CUES, NEWCOMER_CUES, UNNAMED_WORK
+from nlu.tables import load_tables
+from nlu.text import normalize_text
+
+__all__ = ["UNKNOWN_BELOW", "OccupationClass", "SeekerJobs", "classify_opening", "read_seeker_jobs"]
+
+#: Confidence under which a class is reported as unknown.
+UNKNOWN_BELOW = 0.5
+#: Confidence by evidence: a 고용24 code, a code decided by text, words of the title by the
+#: number of digits of the code they give (a coarse word is an honest "only this much").
+JOBS_CD, JOBS_CD_BY_TEXT = 0.95, 0.8
+TITLE_BY_DIGITS = {1: 0.5, 2: 0.55, 3: 0.7, 4: 0.85, 6: 0.85}
+TEXT_FACTOR = 0.7
+
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>")
+_YEARS = re.compile(r"(?<![0-9.])(\d{1,2})\s?(?:년|해)(?!생|\s?\d{1,2}\s?월)")
+_ANY_JOB = re.compile(r"아무\s?(?:일|거|것|데|직종)|무슨 일이든|뭐든지?|일 안 가리|다 할 수")
+
+
+@dataclass(frozen=True)
+class OccupationClass:
+    """An opening's KECO code (``None`` = unknown) and how sure the classifier is."""
+
+    code: str | None
+    confidence: float
+    evidence: str = ""  # jobs_cd | title | text | ""
+    #: What the title's words say when that differs from ``code`` (a code given by the
+    #: poster can be of another edition, or filed where the words would not put it).
+    title_code: str | None = None
+
+
+@dataclass(frozen=True)
+class SeekerJobs:
+    """A seeker's occupations as KECO codes.
+
+    ``targets`` decide relevance (what they want to do; the work done when nothing else is
+    said); ``experience`` pairs a code with years (None: years unsaid) and decides what the
+    explanation may say; ``excluded`` is work they cannot or will not do; ``any_occupation``
+    ("아무거나", "뭐든지") means no occupation constraint at all.
+    """
+
+    targets: tuple[str, ...] = ()
+    experience: tuple[tuple[str, int | None], ...] = ()
+    excluded: tuple[str, ...] = ()
+    any_occupation: bool = False
+    newcomer: bool = False  # starts out: 신입, 초보, 졸업예정, 배워서 …
+    terms: tuple[str, ...] = ()  # the occupation words the seeker used, as typed in the table
+
+
+def _mentions(text: str, keco: Keco) -> tuple[GazetteerMatch, ...]:
+    return keco.matcher.find(normalize_text(text).text) if text else ()
+
+
+def _head_code(matches: tuple[GazetteerMatch, ...]) -> str | None:
+    """The code a phrase names: its last word (Korean heads come last), made as specific
+    as another word of the phrase under it allows (공정 오퍼레이터 851 + 양극재 소성 8512)."""
+    if not matches:
+        return None
+    head = matches[-1].key
+    finer = [m.key for m in matches if m.key.startswith(head) and len(m.key) > len(head)]
+    return max(finer, key=len) if finer else head
+
+
+def _phrase_code(text: str, keco: Keco) -> str | None:
+    """The code of a title or occupation field: words outside brackets first."""
+    outside = _BRACKETS.sub(" ", text)
+    return _head_code(_mentions(outside, keco)) or _head_code(_mentions(text, keco))
+
+
+def _text_code(text: str, keco: Keco) -> str | None:
+    """The code most words of a description agree on (at 소분류), if at least two do."""
+    codes = [m.key for m in _mentions(text[:2000], keco) if len(m.key) >= 3]
+    if not codes:
+        return None
+    groups = Counter(code[:3] for code in codes)
+    group, count = groups.most_common(1)[0]
+    if count < 2:
+        return None
+    return max((c for c in codes if c.startswith(group)), key=codes.count)
+
+
+def _title_confidence(code: str) -> float:
+    return TITLE_BY_DIGITS.get(len(code), 0.5)
+
+
+def classify_opening(
+    *,
+    title: str,
+    occupation: str = "",
+    jobs_cd: str | None = None,
+    description: str = "",
+    keco: Keco | None = None,
+) -> OccupationClass:
+    """The KECO class of one opening (see the module docstring for the order of evidence)."""
+    keco = keco or load_keco()
+    worded = _words_code(title, occupation, keco)
+    coded = keco.resolve_jobs_cd(jobs_cd) if jobs_cd else None
+    if coded is not None:
+        found = _decide_code(coded, (jobs_cd or "").strip(), title, worded, description, keco)
+    elif worded is not None:
+        found = OccupationClass(worded, _title_confidence(worded), "title")
+    else:
+        texted = _text_code(description, keco)
+        confidence = _title_confidence(texted) * TEXT_FACTOR if texted else 0.0
+        found = OccupationClass(texted, confidence, "text")
+    if found.confidence < UNKNOWN_BELOW:
+        found = OccupationClass(None, found.confidence)
+    if worded is not None and found.code != worded and len(worded) >= 3:
+        found = OccupationClass(found.code, found.confidence, found.evidence, worded)
+    return found
+
+
+def _words_code(title: str, occupation: str, keco: Keco) -> str | None:
+    """The code the title names, refined by the occupation field when they agree.
+
+    Board exports put tags in the occupation field ("품질관리, 용접검사, …"): its first
+    tag is the one that counts.
+    """
+    titled = _phrase_code(title, keco)
+    first = re.split(r"[,/·]", occupation, maxsplit=1)[0] if occupation != title else ""
+    named = _phrase_code(first, keco) if first else None
+    if titled is None or named is None:
+        return titled or named
+    if named.startswith(titled) or titled.startswith(named):
+        return max(titled, named, key=len)
+    return titled
+
+
+def _bigrams(text: str) -> set[str]:
+    squeezed = re.sub(r"[^0-9A-Za-z가-힣]", "", text)
+    return {squeezed[i : i + 2] for i in range(len(squeezed) - 1)}
+
+
+def _decide_code(
+    coded: str, jobs_cd: str, title: str, worded: str | None, description: str, keco: Keco
+) -> OccupationClass:
+    """A 고용24 code, or, when its digits changed meaning in 2025, the edition the text fits:
+    the one whose class the title's words fall in, else the one whose name the title echoes."""
+    renumbered = keco.renumbered.get(jobs_cd)
+    if renumbered is None:
+        return OccupationClass(coded, JOBS_CD, "jobs_cd")
+    words = worded or _text_code(description, keco)
+    old = shared_level(coded, words) if words else 0
+    new = shared_level(renumbered.keco_code, words) if words else 0
+    if old == new:
+        said = _bigrams(title)
+        old = len(said & _bigrams(keco.name(coded)))
+        new = len(said & _bigrams(renumbered.name_2025))
+    if old == new:
+        common = coded[: shared_level(coded, renumbered.keco_code)]
+        return OccupationClass(common or None, UNKNOWN_BELOW if len(common) >= 2 else 0.0)
+    return OccupationClass(coded if old > new else renumbered.keco_code, JOBS_CD_BY_TEXT, "jobs_cd")
+
+
+def _role(cues: ClauseCues) -> str:
+    """What a clause does to the occupations it names (cf. :mod:`nlu.seeker`)."""
+    if cues.not_required or cues.other_work:
+        return "left" if cues.other_work else "none"
+    if cues.want and cues.negated and not cues.double_negative:
+        return "excluded"
+    if cues.want:
+        return "target"
+    if cues.refused:
+        if cues.absent and cues.question:
+            return "target"  # 용접 일 없나요?
+        return "none" if cues.experience_negated or not cues.negated else "excluded"
+    if cues.experience or cues.capability:
+        return "experience"
+    return "mention"
+
+
+def read_seeker_jobs(text: str, *, keco: Keco | None = None) -> SeekerJobs:
+    """The seeker's target, experience (with years) and excluded occupations in ``text``."""
+    keco = keco or load_keco()
+    norm = normalize_text(text).text
+    clauses = split_clauses(norm)
+    if not clauses:
+        return SeekerJobs()
+    starts = [c.start for c in clauses]
+    targets: list[str] = []
+    mentioned: list[str] = []
+    excluded: list[str] = []
+    experience: dict[str, int | None] = {}
+    other_work = False
+    tables = load_tables()
+    cert_matches = tables.certificate_matcher.find(norm)
+    certificates = [(m.start, m.end) for m in cert_matches]
+
+    def clause_of(pos: int) -> int:
+        return max(i for i, s in enumerate(starts) if s <= pos)
+
+    found = keco.matcher.find(norm)
+    named_clauses = {clause_of(m.start) for m in found}
+    unnamed_want = False
+    for k, clause in enumerate(clauses):
+        cues = clause_cues(clause.text)
+        other_work |= cues.other_work
+        if k in named_clauses or not cues.want or cues.negated:
+            continue
+        if any(w in clause.text for w in UNNAMED_WORK) and "다시" not in clause.text:
+            unnamed_want = True  # 가르치는 일 하고 싶어요: something the words do not name
+        elif k and any(cue in clause.text for cue in CONTINUE_CUES):
+            # 용접 자격증 없어요 근데 배워서 하고싶어요: the want is about the clause before
+            targets += [m.key for m in found if clause_of(m.start) == k - 1]
+    for match in found:
+        inside_certificate = any(s <= match.start and match.end <= e for s, e in certificates)
+        said_in = clauses[clause_of(match.start)].text
+        cues = clause_cues(said_in)
+        role = _role(cues)
+        if inside_certificate and role != "target":
+            continue  # "용접" in "용접기능사 있어요" is the certificate
+        years = _YEARS.search(said_in)
+        if years and role in ("mention", "left", "target") and not cues.want:
+            role = "experience"
+        if role in ("experience", "left"):
+            said = int(years.group(1)) if years else None
+            known = experience.get(match.key)
+            experience[match.key] = said if known is None else max(known, said or 0)
+        elif role == "target":
+            targets.append(match.key)
+        elif role == "mention":
+            mentioned.append(match.key)
+        elif role == "excluded":
+            excluded.append(match.key)
+    any_occupation = bool(_ANY_JOB.search(norm))
+    wanted = targets or mentioned
+    fall_back = not (wanted or other_work or any_occupation or unnamed_want)
+    if fall_back:
+        wanted = list(experience)
+    if fall_back and not wanted:
+        # "지게차 자격증 있어요": the work a held certificate is for
+        for m in cert_matches:
+            cues = clause_cues(clauses[clause_of(m.start)].text)
+            if not (cues.lacking or cues.negated):
+                named = _head_code(_mentions(tables.certificates[m.key].name_ko, keco))
+                wanted += [named] if named else []
+    if any_occupation and not targets:
+        wanted = []
+    newcomer = any(cue in norm for cue in NEWCOMER_CUES) and not any(experience.values())
+    return SeekerJobs(
+        targets=tuple(c for c in dict.fromkeys(wanted) if c not in excluded),
+        experience=tuple(experience.items()),
+        excluded=tuple(dict.fromkeys(excluded)),
+        any_occupation=any_occupation and not targets,
+        newcomer=newcomer,
+        terms=tuple(dict.fromkeys(m.surface for m in found)),
+    )

@@ -1,0 +1,116 @@
+"""The KECO table, the opening classifier and the seeker's target / experience / exclusions."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.keco import load_keco, shared_level
+from nlu.occupation_class import UNKNOWN_BELOW, classify_opening, read_seeker_jobs
+
+
+def test_the_table_loads_with_the_published_structure() -> None:
+    keco = load_keco()
+    levels = [u.level for u in keco.units.values()]
+    assert (levels.count("대분류"), levels.count("중분류")) == (10, 35)
+    assert (levels.count("소분류"), levels.count("세분류")) == (136, 450)
+    assert keco.units["8241"].parent == "824"
+
+
+@pytest.mark.parametrize(
+    ("jobs_cd", "code"),
+    [("824104", "824104"), ("824100", "8241"), ("024", None), ("07A", None), ("999999", None)],
+)
+def test_jobs_cd_resolves_to_a_row_or_its_unit_and_groups_are_not_codes(
+    jobs_cd: str, code: str | None
+) -> None:
+    assert load_keco().resolve_jobs_cd(jobs_cd) == code
+
+
+def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> None:
+    keco = load_keco()
+    assert keco.family_of("623004") == "forklift_driver"
+    assert keco.family_of("6230") == "crane_operator"
+    assert keco.family_of("1343") is None  # outside the 25 old families: no family, not a guess
+    assert keco.neighbour_of("824104", "8173")
+    assert keco.neighbour_of("623004", "811302") is None  # 지게차 운전 ≠ 지게차 정비
+    assert shared_level("824104", "823101") == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "jobs_cd", "code"),
+    [
+        ("[군산 오식도동] 선박 블록 CO2 용접사 모집", None, "824102"),
+        ("공장 전산·MES 운영 담당 (정보처리기사 우대)", None, "1343"),
+        ("기계 제도사 (AutoCAD 2D 도면 작성·수정, 신입 가능)", None, "1591"),
+        ("산업단지 구내식당 영양사 (영양사 면허 필수)", None, "3050"),
+        ("용접봉·용접재료 거래처 영업사원 (운전 필수)", None, "612"),
+        ("이차전지 양극재 소성 공정 오퍼레이터 (4조 3교대)", None, "8512"),
+        ("지게차 정비기사 (지게차 수리·출장정비)", None, "811302"),
+        # the 2018 meaning of 811302 is 지게차 정비원; the title agrees, so the code stands
+        ("지게차 정비기사", "811302", "811302"),
+        ("선박 블록 용접", "824100", "8241"),
+    ],
+)
+def test_openings_are_classified_from_code_or_title(
+    title: str, jobs_cd: str | None, code: str
+) -> None:
+    found = classify_opening(title=title, jobs_cd=jobs_cd)
+    assert found.code == code
+    assert found.confidence >= UNKNOWN_BELOW
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("엘리베이터 설치·정비 기사", "811201"),  # 811201 in KECO 2018
+        ("공작기계 설치·정비원 모집", "811101"),  # the same digits in KECO 2025
+    ],
+)
+def test_a_renumbered_code_follows_the_edition_the_title_fits(title: str, code: str) -> None:
+    assert load_keco().renumbered["811201"].keco_code == "811101"
+    assert classify_opening(title=title, jobs_cd="811201").code == code
+
+
+def test_no_words_and_no_code_is_unknown_not_a_forced_class() -> None:
+    found = classify_opening(title="직원 모집 (주5일, 4대보험)")
+    assert found.code is None and found.confidence < UNKNOWN_BELOW
+
+
+def test_board_tags_count_by_their_first_tag_and_titles_win_disagreements() -> None:
+    found = classify_opening(
+        title="해상풍력 하부구조물 용접 품질검사(QC) 경력직", occupation="품질관리, 용접검사"
+    )
+    assert found.code == "0284"
+
+
+def test_past_work_and_target_are_read_apart() -> None:
+    jobs = read_seeker_jobs("자동차 조립 20년 했는데 배터리 공장 쪽으로 가고 싶어요")
+    assert jobs.targets == ("8351",)
+    assert jobs.experience == (("8171", 20),)
+
+
+def test_work_done_is_the_target_when_nothing_else_is_wanted() -> None:
+    jobs = read_seeker_jobs("큰 배 색칠하는 일 했습니다 십년 정도요")
+    assert jobs.targets == ("8251",)
+
+
+def test_an_unnamed_new_work_is_not_the_old_one() -> None:
+    jobs = read_seeker_jobs("용접 삼십년 했는데 이제 후배들 가르치는 일 하고 싶어요")
+    assert jobs.targets == ()
+    assert jobs.experience == (("8241", 30),)
+
+
+@pytest.mark.parametrize("text", ["아무거나 괜찮아요 야간 빼고", "뭐든지 합니다 통근버스 되는데"])
+def test_anything_means_no_occupation_constraint(text: str) -> None:
+    jobs = read_seeker_jobs(text)
+    assert jobs.any_occupation and not jobs.targets
+
+
+def test_refused_work_is_excluded_and_newcomers_are_recognized() -> None:
+    jobs = read_seeker_jobs("용접 강사자리 말고 직접 용접하는 일이요")
+    assert "214307" in jobs.excluded and "8241" in jobs.targets
+    assert read_seeker_jobs("화학과 졸업예정입니다 이차전지 품질 쪽 신입으로").newcomer
+
+
+def test_a_held_certificate_names_the_work_when_nothing_else_does() -> None:
+    assert read_seeker_jobs("지게차 자격증 있어요 주간만").targets == ("623004",)
