@@ -166,8 +166,10 @@ def _closes_clause(word: str, prev: str, nxt: str) -> bool:
     if bare.endswith("고") or bare.endswith("고요"):
         if nxt.startswith(AUXILIARY_STARTS):
             return False
-        # "용접하고 배관" is "welding and piping"; only "안 하고"/"못하고" closes a clause
-        if bare.endswith("하고") and not (bare.startswith(("안", "못")) or prev in NEGATION_WORDS):
+        # "용접하고 배관" (Jeolla 허고) is "welding and piping"; only "안 하고"/"못하고" closes one
+        if bare.endswith(("하고", "허고")) and not (
+            bare.startswith(("안", "못")) or prev in NEGATION_WORDS
+        ):
             return False
     return True
 

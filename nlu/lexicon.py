@@ -173,7 +173,7 @@ NEGATION_PREFIXES = (
 NEGATION_CUES = (
     "않", "말고", "말구", "빼고", "빼구", "제외", "싫", "불가", "힘들", "힘듭", "별로", "노노",
     "ㄴㄴ", "무리", "꺼려", "자신 없", "자신없", "못 해", "못해", "안 돼", "안돼", "안 되",
-    "안되", "안 해", "안해",
+    "안되", "안 해", "안해", "빼 주", "빼주", "빼줘", "빼 줘", "빼 달", "빼달",
 )
 #: "There is no ..." — a negation for shifts, amenities and certificates, but for an
 #: occupation it only says "no experience" (or asks "없나요?").
@@ -218,6 +218,8 @@ EXPERIENCE_CUES = (
     "하다가", "하다", "하던", "오래", "베테랑", "잔뼈", "평생", "하고 있", "하는 중",
     "일하고 있", "있었", "근무했", "종사", "혔", "허다", "다니다", "다니던", "그만두", "퇴직",
     "은퇴", "정년", "나왔", "실직", "그만 뒀", "해왔", "해 왔",
+    # operating verbs: 크레인 탔어요, 추레라 몰았소, 미싱 돌렸어라
+    "탔", "몰았", "돌렸",
 )
 #: Experience cues that, negated, mean "never did it" rather than "won't do it".
 EXPERIENCE_NEGATED_CUES = (

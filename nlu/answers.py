@@ -1,0 +1,104 @@
+"""Short answers read from the raw text: yes or no, an explicit reset request, abuse.
+
+The intent classifier only hints: Jeolla "야" or a typed "예ㅔ" often lands in another intent,
+"있지요" is a yes only as the answer to a question, and "다시 일을 해 보려고요" looks like
+"다시 할래요" (start over) to it. So the dialogue reads the raw text itself.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+__all__ = ["YesNo", "asks_to_restart", "is_abuse", "read_yes_no"]
+
+YesNo = Literal["yes", "no"]
+
+# Whole first words (typo repeats such as 예ㅔ, 네네 folded first). "야" is Jeolla for 예.
+_YES_WORDS = frozenset(
+    {
+        "네", "넵", "넹", "녜", "예", "옙", "얘", "야", "응", "웅", "어", "엉", "ㅇㅇ", "ㅇ",
+        "그래요", "그래", "그려", "그라제", "그람요", "그럼요", "그럼", "맞아요", "맞어요",
+        "맞아", "맞지요", "맞제", "당연하죠", "물론이죠", "좋아요", "좋지요", "좋아", "오케이",
+        "ok", "okay", "yes", "y", "있어요", "있어", "있지요", "있죠", "있제", "있지라",
+        "있어라", "있당께", "있음", "있습니다", "있구만요", "잇어요", "잇지요", "잇음",
+        "부탁해요", "부탁합니다", "부탁드려요", "해주세요", "해줘요", "연결해주세요",
+    }
+)  # fmt: skip
+_NO_WORDS = frozenset(
+    {
+        "아니요", "아니오", "아뇨", "아니", "아녀", "아녀라", "아니여", "아니여라", "아니어라",
+        "아니에요", "아님", "ㄴㄴ",
+        "노", "no", "n", "nope", "없어요", "없어", "없지요", "없죠", "없제", "없지라",
+        "없어라", "없당께", "없음", "없습니다", "업어요", "읎어요", "싫어요", "싫어",
+        "됐어요", "됐습니다", "안할래요", "안해요",
+    }
+)  # fmt: skip
+_REPEATS = re.compile(r"([가-힣])[ㅔㅖㅣㅐ]+$")  # 예ㅔ, 네ㅔ: a vowel key hit twice
+_PUNCT = re.compile(r"[^\w가-힣ㄱ-ㅎㅏ-ㅣ ]+")
+# Slurs and insults that call for one calm answer (matched on the squashed text).
+_ABUSE = (
+    "씨발", "시발", "ㅅㅂ", "ㅆㅂ", "병신", "ㅂㅅ", "개새", "새끼", "꺼져", "멍청", "바보",
+    "짜증", "엿먹", "닥쳐", "미친", "ㅁㅊ", "니들이", "느그들", "너희가뭘", "느그가",
+    "아씨", "좆", "ㅗ",
+)  # fmt: skip
+
+
+def _words(text: str) -> list[str]:
+    cleaned = _PUNCT.sub(" ", text.strip().lower())
+    return [_REPEATS.sub(r"\1", w) for w in cleaned.split()]
+
+
+def _squash(word: str) -> str:
+    # 네네 / 예예 say the same as 네; ㅇㅇ(ㅇ) is a yes, a longer run of ㅇ is not.
+    if len(word) > 1 and len(set(word)) == 1:
+        if word[0] in "ㅇㄴ":
+            return word[:2] if len(word) <= 3 else word
+        return word[0]
+    return word
+
+
+def read_yes_no(text: str) -> YesNo | None:
+    """``"yes"``/``"no"`` when the message opens with a yes or no (or is one, such as
+    "있지요"), else ``None``. "아니 익산 말고 김제요" reads as no; the caller gives facts
+    in the same message precedence."""
+    words = _words(text)
+    if not words:
+        return None
+    first = _squash(words[0])
+    joined = "".join(words[:2])
+    for candidate in (first, joined):
+        if candidate in _YES_WORDS:
+            return "yes"
+        if candidate in _NO_WORDS:
+            return "no"
+    return None
+
+
+def is_abuse(text: str) -> bool:
+    """True for a message that insults or swears (one calm answer, then a counselor offer)."""
+    squashed = re.sub(r"\s+", "", text)
+    return any(word in squashed for word in _ABUSE)
+
+
+# Always a request to reset the conversation.
+_RESET = re.compile(
+    r"처음부터|초기화|리셋|재시작|새로 ?고침|reset|restart|(?:다|전부|싹) ?(?:지워|지우|삭제|취소)"
+    r"|지워 ?(?:줘|주세요|주쇼)|없던 ?(?:걸|것|일)로"
+)
+# A reset only when the message is not about work: "다시 시작할게요" resets,
+# "다시 시작해 볼라고 허는디 일자리 좀" and "다시 일을 해 보려고요" look for work.
+_WEAK_RESET = re.compile(
+    r"처음 ?으로|다시 ?(?:시작|할래|할게|하기|하자|해요|해 ?줘)|새로 ?(?:시작|할)"
+)
+_WORK_WORDS = re.compile(r"일|취업|취직|직장|구직|공장|회사|현장|알바|근무")
+
+
+def asks_to_restart(text: str) -> bool:
+    """True when the message explicitly asks to forget what was said and start over."""
+    lowered = text.strip().lower()
+    if lowered.startswith("/"):  # a button or command (/start_over) means it
+        return True
+    if _RESET.search(lowered):
+        return True
+    return bool(_WEAK_RESET.search(lowered)) and not _WORK_WORDS.search(lowered)

@@ -1,0 +1,45 @@
+"""Short answers read from the raw text: yes/no, explicit resets, abuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.answers import asks_to_restart, is_abuse, read_yes_no
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("네", "yes"), ("예ㅔ", "yes"), ("야", "yes"), ("야 있지라", "yes"), ("있지요", "yes"),
+        ("ㅇㅇ 자격증 잇음", "yes"), ("네네", "yes"), ("응!", "yes"), ("넵 연결해 주세요", "yes"),
+        ("아니요", "no"), ("아뇨.", "no"), ("아녀라", "no"), ("없어요", "no"), ("ㄴㄴ", "no"),
+        ("아니 익산 말고 김제요", "no"),
+        ("용접 허요", None), ("ㅇㅇㅇㅇㅇ", None), ("👍", None), ("야간은 안 돼요", None),
+        ("", None),
+    ],
+)  # fmt: skip
+def test_yes_and_no_open_the_message(text: str, answer: str | None) -> None:
+    assert read_yes_no(text) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "reset"),
+    [
+        ("처음부터 다시 할게요", True), ("초기화해 주세요", True), ("다시 시작할게요", True),
+        ("내 정보 다 지워줘요", True), ("처음으로", True), ("/start_over", True),
+        ("다시 일을 해 보려고요", False), ("쉬다가 다시 취업하려고요", False),
+        ("다시 시작해 볼라고 허는디 일자리 좀 봐주쇼", False), ("처음으로 취업해요", False),
+        ("용접 다시 하고 싶어요", False),
+    ],
+)  # fmt: skip
+def test_only_an_explicit_request_resets(text: str, reset: bool) -> None:
+    assert asks_to_restart(text) is reset
+
+
+@pytest.mark.parametrize(
+    ("text", "abuse"),
+    [("이 멍청한 봇아", True), ("ㅗㅗㅗ", True), ("아 씨 짜증나네", True), ("용접 10년", False),
+     ("미싱 했어요", False)],
+)  # fmt: skip
+def test_abuse(text: str, abuse: bool) -> None:
+    assert is_abuse(text) is abuse

@@ -1,0 +1,35 @@
+"""Dialect and shorthand seekers use in short answers (issue 11): what the parser reads."""
+
+from __future__ import annotations
+
+import pytest
+
+import nlu
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [("크레인 탔어요", "crane_operator"), ("추레라 몰았어요", "truck_driver"),
+     ("미싱 돌렸어라", "production_worker"), ("지게차 삼년 탔지라", "forklift_driver")],
+)  # fmt: skip
+def test_operating_verbs_are_experience(text: str, family: str) -> None:
+    assert family in nlu.parse_seeker_text(text).years()
+
+
+def test_heogo_joins_two_trades_like_hago() -> None:
+    assert set(nlu.parse_seeker_text("용접 허고 배관 했당께").years()) == {"welder", "pipe_fitter"}
+
+
+def test_leave_out_is_an_exclusion() -> None:
+    profile = nlu.parse_seeker_text("계약직은 빼 주세요")
+    assert profile.excluded_employment_types == {"계약직"}
+    assert not profile.wanted_employment_types
+
+
+@pytest.mark.parametrize(
+    ("text", "certificate"),
+    [("전산회계 있어요", "computerized_accounting_2"), ("컴활 있어요", "computer_literacy_2"),
+     ("지게차 면허 있어요", "forklift")],
+)  # fmt: skip
+def test_certificate_shorthand(text: str, certificate: str) -> None:
+    assert certificate in nlu.parse_seeker_text(text).certificates_held
