@@ -121,11 +121,19 @@ def tables(verdicts: Sequence[Verdict]) -> str:
         full = [g for g in chosen if len(g) > 1]
         p3 = _pct(_rate(all(v.success for v in g) for g in full)) if full else "–"
         lines.append(f"| {style} | {len(chosen)} | {_pct(_rate(v.success for v in base))} | {p3} |")
-    failed = [v for v in verdicts if not v.success]
-    if failed:
-        lines += ["", "Failures:"]
-        lines += [f"- {v.dialog_id}/{v.variant}: {'; '.join(v.failures)}" for v in failed]
+    failures = [line for group in groups.values() for line in _failure_lines(group)]
+    if failures:
+        lines += ["", "Failures (dialog (wordings): why):", *failures]
     return "\n".join(lines)
+
+
+def _failure_lines(runs: Sequence[Verdict]) -> list[str]:
+    """One line per distinct reason of a dialog's failed runs, naming the wordings."""
+    wordings: dict[str, list[str]] = {}
+    for run in runs:
+        if not run.success:
+            wordings.setdefault("; ".join(run.failures), []).append(run.variant)
+    return [f"- {runs[0].dialog_id} ({', '.join(w)}): {why}" for why, w in wordings.items()]
 
 
 def render_transcript(transcript: Transcript, verdict: Verdict) -> str:

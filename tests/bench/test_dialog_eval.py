@@ -274,7 +274,9 @@ def test_summary_success_on_own_wording_pass3_on_all_and_the_line(
         "dialogs: n 2 success 1.000 pass3 0.500 median_turns 2.5 p90_turns inf "
         "repeated_questions 1 repeated_messages 2 fallback_rate 0.167"
     )
-    assert "| typos | 1 | 100.0 % | 0.0 % |" in report.tables(verdicts)
+    table = report.tables(verdicts)
+    assert "| typos | 1 | 100.0 % | 0.0 % |" in table
+    assert table.endswith("- d2 (dialect): no relevant opening shown")
 
 
 def test_without_variants_pass3_is_not_a_number(metrics: ModuleType, report: ModuleType) -> None:
