@@ -23,14 +23,9 @@ CONSENT_QUESTION = "다음에 다시 말씀하지 않으셔도 되도록 프로�
 BUTTON_CONSENT_YES = "동의해요"
 BUTTON_CONSENT_NO = "동의하지 않아요"
 CONSENT_CHOSEN = "{question}\n→ {answer}"
-CONSENT_GIVEN = (
-    "고마워요. 프로필을 저장해 둘게요. "
-    "해 보신 일과 찾으시는 일을 말씀해 주세요. (예: 조선소 용접 15년, 군산 살아요)"
-)
-CONSENT_DECLINED = (
-    "알겠어요. 프로필은 저장해 두지 않을게요. 그래도 일자리는 찾아 드려요. "
-    "해 보신 일과 찾으시는 일을 말씀해 주세요."
-)
+# The greeting above already asked what work; the answer to the consent does not ask again.
+CONSENT_GIVEN = "고마워요. 프로필을 저장해 둘게요."
+CONSENT_DECLINED = "알겠어요. 프로필은 저장해 두지 않을게요. 그래도 일자리는 찾아 드려요."
 HELP = (
     "이렇게 쓰시면 돼요.\n"
     "• 해 보신 일과 찾는 일을 편하게 말씀해 주세요. (예: 용접 15년, 군산 살아요, 야간은 못해요)\n"
@@ -118,6 +113,11 @@ SUMMARY_NO_PROFILE = "(아직 말씀한 내용 없음)"
 SUMMARY_RESULTS = "[최근 보여 드린 공고]"
 SUMMARY_RESULT = "{card} (공고 {opening_id})"
 SUMMARY_MESSAGES = "[최근 대화]"
+SUMMARY_PATHS = "[가능한 경로] 경력: {trade}"
+SUMMARY_PATH = "• {occupation} — 임금 약 {pay:.0%}, 지금 채용 {openings}건 · 부족: {missing}"
+SUMMARY_PATH_NOTHING_MISSING = "없음"
+SUMMARY_COURSES = "[맞는 훈련과정]"
+SUMMARY_COURSE = "• {title} — {institution}, {starts} 개강"
 SEEKER_SAID = "구직자: {text}"
 #: A pressed button in the summary: its intent, not the JSON it sent.
 SEEKER_PRESSED = "[버튼] {intent}"

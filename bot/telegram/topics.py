@@ -7,10 +7,11 @@ routing needs nothing in memory and survives restarts.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dtm
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import httpx
@@ -22,6 +23,7 @@ from actions.replies import OPENINGS, OpeningsPayload, fallback_text, payload_of
 from bot.telegram import messages
 from bot.telegram.cards import profile_lines
 from bot.telegram.frontend import FrontEnd
+from bot.telegram.paths_summary import seeker_paths
 from bot.telegram.sending import deliver, send_text
 from retrieval.cards import render_card_line
 from storage.handoffs import Topic, assign_topic, get_handoff, seeker_topic
@@ -81,9 +83,14 @@ def _quote(text: str) -> str:
 
 
 def summary_text(
-    seeker_id: int, reason: str, tracker: Mapping[str, Any], office_note: str | None = None
+    seeker_id: int,
+    reason: str,
+    tracker: Mapping[str, Any],
+    office_note: str | None = None,
+    paths: Sequence[str] = (),
 ) -> str:
-    """The card counselors see first: why, the profile, the last results, the last messages."""
+    """The card counselors see first: why, the profile, the last results, the likely career
+    paths and courses (``paths``, from :mod:`bot.telegram.paths_summary`), the last messages."""
     slots = tracker.get("slots") or {}
     events = list(tracker.get("events") or [])
     lines = [
@@ -102,6 +109,8 @@ def summary_text(
             )
             for card in results["openings"]
         ]
+    if paths:
+        lines += ["", *paths]
     said = [_said(e) for e in events if e.get("event") in ("user", "bot")]
     said = [s for s in said if s][-RECENT_MESSAGES:]
     if said:
@@ -184,7 +193,16 @@ async def post_summary(
             raise LookupError(f"handoff {handoff_id} is gone")
         seeker_id, reason = handoff.seeker_id, handoff.reason
     name = topic_name(seeker_id, tracker.get("slots") or {})
-    text = summary_text(seeker_id, reason, tracker, office_note)
+    settings = frontend.settings
+    paths = await asyncio.to_thread(
+        seeker_paths,
+        frontend.sessions,
+        tracker,
+        today=dtm.date.today(),
+        home_region=settings.default_home_region,
+        commute_km=settings.commute_km,
+    )
+    text = summary_text(seeker_id, reason, tracker, office_note, paths)
     topic = await open_topic(bot, frontend, handoff_id=handoff_id, name=name)
     try:
         await send_text(bot, topic[0], text, thread_id=topic[1])
