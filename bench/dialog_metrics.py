@@ -23,6 +23,7 @@ __all__ = [
     "Transcript",
     "Verdict",
     "by_dialog",
+    "fallback_bursts",
     "fallback_turns",
     "first_results_turn",
     "handed_off",
@@ -140,20 +141,22 @@ def repeated_questions(transcript: Transcript) -> int:
 
 
 def repeated_messages(transcript: Transcript) -> int:
-    """Messages that repeat the bot's previous reply (or the message just before them).
-
-    "Twice in a row" across turns: a text of this turn's reply that was already in the
-    reply to the turn before (for turn 1, in the start). Opening cards are left out.
-    """
+    """Messages the bot had just sent: a text already in this turn's reply or in the reply
+    to the turn before (for turn 1, in the start). Opening cards are left out."""
     count = 0
     previous = {m.text for m in transcript.start if not m.is_card}
     for turn in transcript.turns:
         texts = [m.text for m in turn.replies if not m.is_card]
-        for index, text in enumerate(texts):
-            if text in previous or (index and texts[index - 1] == text):
-                count += 1
+        count += sum(1 for i, text in enumerate(texts) if text in previous or text in texts[:i])
         previous = set(texts)
     return count
+
+
+def fallback_bursts(transcript: Transcript) -> int:
+    """Turns on which Rasa ran a fallback action more than once (several apologies)."""
+    return sum(
+        1 for turn in transcript.turns if sum(a in FALLBACK_ACTIONS for a in turn.actions) > 1
+    )
 
 
 def fallback_turns(transcript: Transcript, fallback_texts: Iterable[str] = ()) -> int:
@@ -193,6 +196,7 @@ class Verdict:
     repeated_questions: int
     repeated_messages: int
     fallback_turns: int
+    fallback_bursts: int
     welcomes: int
     timed_out_turns: int
 
@@ -228,6 +232,7 @@ def judge(dialog: Dialog, transcript: Transcript, *, fallback_texts: Iterable[st
         repeated_questions=repeated_questions(transcript),
         repeated_messages=repeated_messages(transcript),
         fallback_turns=fallback_turns(transcript, fallback_texts),
+        fallback_bursts=fallback_bursts(transcript),
         welcomes=welcome_count(transcript),
         timed_out_turns=sum(1 for turn in transcript.turns if turn.timed_out),
     )

@@ -38,6 +38,7 @@ class Summary:
     repeated_questions: int
     repeated_messages: int
     fallback_rate: float
+    fallback_bursts: int
     welcome_twice: int
     timed_out_turns: int
 
@@ -65,6 +66,7 @@ def summarize(verdicts: Sequence[Verdict]) -> Summary:
         repeated_questions=sum(v.repeated_questions for v in verdicts),
         repeated_messages=sum(v.repeated_messages for v in verdicts),
         fallback_rate=sum(v.fallback_turns for v in verdicts) / turns if turns else math.nan,
+        fallback_bursts=sum(v.fallback_bursts for v in verdicts),
         welcome_twice=sum(1 for v in verdicts if v.welcomes >= 2),
         timed_out_turns=sum(v.timed_out_turns for v in verdicts),
     )
@@ -97,6 +99,7 @@ def tables(verdicts: Sequence[Verdict]) -> str:
         f"| questions sent more than twice | {summary.repeated_questions} |",
         f"| messages repeated in a row | {summary.repeated_messages} |",
         f"| fallback rate (turns) | {_pct(summary.fallback_rate)} |",
+        f"| turns with more than one fallback | {summary.fallback_bursts} |",
         f"| welcome sent twice (conversations) | {summary.welcome_twice} |",
         f"| turns that never went quiet | {summary.timed_out_turns} |",
         "",
@@ -143,7 +146,7 @@ def render_transcript(transcript: Transcript, verdict: Verdict) -> str:
         f"# {transcript.dialog_id} / {transcript.variant} — {result}",
         f"style: {', '.join(verdict.style)}",
         f"first results: turn {verdict.first_results or '–'}; fallback turns: "
-        f"{verdict.fallback_turns}; questions sent more than twice: "
+        f"{verdict.fallback_turns} ({verdict.fallback_bursts} with several); questions sent more than twice: "
         f"{verdict.repeated_questions}; repeated messages: {verdict.repeated_messages}; "
         f"welcomes: {verdict.welcomes}",
         f"openings shown: {', '.join(sorted(shown_keys(transcript))) or '–'}",

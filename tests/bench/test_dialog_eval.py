@@ -132,13 +132,25 @@ def test_a_question_asked_twice_is_allowed_and_cards_never_count_as_repeats(
     assert metrics.first_results_turn(transcript) == 2
 
 
-def test_the_same_message_twice_within_one_reply_is_a_repeat(metrics: ModuleType) -> None:
+def test_the_same_message_again_within_one_reply_is_a_repeat(metrics: ModuleType) -> None:
+    """The issue's burst: sorry, offer, sorry, offer in one reply; the apology action 3 times."""
     sorry = text(metrics, "죄송해요, 잘 이해하지 못했어요.")
+    offer = text(metrics, "상담사를 연결해 드릴까요?")
+    fallback = ("action_handle_fallback",)
     transcript = metrics.Transcript(
-        "d900", "base", turns=[metrics.Exchange("자격증 있고 5년 했어요", [sorry, sorry])]
+        "d900",
+        "base",
+        turns=[
+            metrics.Exchange("용접 허요", [sorry], actions=fallback),
+            metrics.Exchange(
+                "자격증 있고 5년 했어요", [offer, sorry, offer, sorry], actions=fallback * 3
+            ),
+        ],
     )
 
-    assert metrics.repeated_messages(transcript) == 1
+    assert metrics.repeated_messages(transcript) == 3  # the 1st sorry again, 2nd offer, 2nd sorry
+    assert metrics.fallback_turns(transcript) == 2
+    assert metrics.fallback_bursts(transcript) == 1
 
 
 def test_fallback_turns_come_from_rasa_s_reading_or_a_failure_text(metrics: ModuleType) -> None:
@@ -244,6 +256,7 @@ def verdict(
         repeated_questions=counts.get("questions", 0),
         repeated_messages=counts.get("messages", 0),
         fallback_turns=counts.get("fallbacks", 0),
+        fallback_bursts=0,
         welcomes=counts.get("welcomes", 1),
         timed_out_turns=0,
     )
