@@ -1,4 +1,5 @@
-"""The five slots ``profile_form`` asks for, as short Korean summaries of the profile.
+"""The profile as five short Korean summaries (shown in /profile and to counselors), and
+the conditions a search used.
 
 A slot holds a summary once the profile answers it: a stated fact ("월 300만원 이상"), or
 a flag the seeker set by saying it does not matter ("상관없음"). Code that needs to know
@@ -78,7 +79,16 @@ def form_slot_values(profile: SeekerProfile) -> dict[FormSlot, str | None]:
 
 
 def search_summary(profile: SeekerProfile) -> str:
-    """The conditions a search used, for the results' intro ("용접원 15년 · 군산시 · 주간만")."""
+    """The conditions a search used, for the results' intro ("용접원 15년 · 군산시 · 주간만");
+    every condition that changes a search shows, so a search after a correction reads
+    differently from the one before."""
+    certificates: dict[str, object] = dict(nlu.load_tables().certificates)
     parts = [_occupation(profile), _stated_region(profile), stated_pay(profile)]
     parts.append(stated_shift(profile))
+    parts += [_name(certificates, c) for c in profile.certificates_held]
+    if profile.excluded_employment_types:
+        types = ", ".join(sorted(profile.excluded_employment_types))
+        parts.append(messages.EMPLOYMENT_EXCLUDED.format(types=types))
+    if profile.needs_dormitory:
+        parts.append(messages.DORMITORY)
     return " · ".join(p for p in parts if p)

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 RESULTS_INTRO = "{summary} 조건으로 찾은 일자리예요."
+#: Added to the intro when the seeker named no region: the default is shown so they can correct it.
+DEFAULT_REGION_NOTE = " {region} 기준으로 찾았어요. 다른 지역이면 말씀해 주세요."
+#: A search again after a change, when the intro alone would repeat the last one.
+RESULTS_AGAIN = "말씀하신 대로 다시 찾았어요. "
+ANYWORK_INTRO = (
+    "하실 일을 아직 몰라서 {region} 근처 일자리를 두루 찾아봤어요. "
+    "해 보신 일을 알려 주시면 더 잘 맞춰 드려요."
+)
 #: The intro's summary when the profile names no condition worth repeating.
 SAID_CONDITIONS = "말씀하신"
 RESULTS_MORE_INTRO = "다른 일자리도 보여 드릴게요."
@@ -22,12 +30,78 @@ APPLY_RECORDED = (
 HANDOFF_STARTED = (
     "상담사에게 연결해 드릴게요. 잠시만 기다려 주세요. 상담사가 이 대화로 답해 드려요."
 )
-FALLBACK_FIRST = (
-    "죄송해요, 잘 이해하지 못했어요. "
-    "'용접 10년, 군산 살아요, 야간은 못해요'처럼 말씀해 주시면 일자리를 찾아 드려요."
-)
-FALLBACK_OFFER = "제가 계속 잘 못 알아듣네요. 상담사를 연결해 드릴까요?"
 RESTARTED = "처음부터 다시 할게요. 어떤 일을 찾으세요? 해 보신 일과 경력을 알려 주세요."
+# -- what the bot says and asks next (actions.next_step); two phrasings each, so the same
+# text is never sent twice in a row ---------------------------------------------------------------
+SAY: dict[str, tuple[str, str]] = {
+    "greet": ("반가워요!", "네, 반가워요."),
+    "rephrase": (
+        "죄송해요, 잘 이해하지 못했어요. "
+        "'용접 10년, 군산 살아요, 야간은 못해요'처럼 말씀해 주시면 일자리를 찾아 드려요.",
+        "죄송해요, 무슨 말씀인지 잘 모르겠어요. "
+        "해 보신 일이나 찾으시는 일을 알려 주세요. (예: 지게차 3년, 익산 살아요)",
+    ),
+    "out_of_scope": (
+        "죄송해요, 그건 제가 도와드리기 어려워요. 저는 일자리 찾기를 도와드려요. "
+        "해 보신 일이나 찾으시는 일을 말씀해 주세요.",
+        "그 일은 제가 잘 몰라요. 일자리라면 찾아 드릴 수 있어요. 하실 일을 알려 주세요.",
+    ),
+    "lost": ("제가 말씀을 계속 잘 못 알아듣네요.", "제가 자꾸 말씀을 놓치네요."),
+    "calm": (
+        "불편하게 해 드렸다면 죄송해요. 저는 일자리 찾기를 돕는 봇이라 부족한 점이 있어요.",
+        "마음이 상하셨다면 죄송해요. 제가 부족한 점이 있어요.",
+    ),
+    "still_lost": (
+        "죄송해요, 이번에도 잘 모르겠어요. "
+        "해 보신 일이나 찾으시는 일을 짧게 적어 주시거나 아래 버튼을 눌러 주세요.",
+        "아직 잘 못 알아들었어요. '용접', '포장', '청소'처럼 일 이름만 적어 주셔도 돼요.",
+    ),
+    "ok": ("알겠어요.", "네, 알겠어요."),
+    "noted": (
+        "알겠어요. 지금 보여 드린 일자리가 말씀하신 조건에 맞는 곳이에요. "
+        "다른 조건이 있으면 말씀해 주세요.",
+        "네, 반영했어요. 결과는 위와 같아요. '더 보기'를 누르시면 다른 곳도 보여 드려요.",
+    ),
+    "closing": (
+        "알겠어요. 다른 조건으로 찾고 싶으시면 언제든 말씀해 주세요.",
+        "네. 필요하시면 '더 보기'나 '상담사 연결'을 눌러 주세요.",
+    ),
+}
+ASK: dict[str, tuple[str, str]] = {
+    "occupation": (
+        "어떤 일을 찾으세요? 해 보신 일이나 하고 싶은 일을 알려 주세요. (예: 용접 10년, 포장, 청소)",
+        "하실 일을 한 가지만 알려 주시면 바로 찾아 드릴게요. '지게차', '공장 일 아무거나'처럼요.",
+    ),
+    "which_certificates": (
+        "어떤 자격증이 있으세요? 아래에서 고르시거나 이름을 적어 주세요.",
+        "자격증 이름을 알려 주시면 맞는 공고를 더 잘 찾아요. (예: 지게차운전기능사)",
+    ),
+    "region": (
+        "어느 지역에서 찾아 드릴까요?",
+        "찾으실 지역 이름을 알려 주세요. (예: 익산, 김제, 전주)",
+    ),
+    "counselor_offer": (
+        "상담사를 연결해 드릴까요? 센터 상담사가 직접 도와드려요.",
+        "센터 상담사와 직접 이야기해 보시겠어요?",
+    ),
+}
+#: Buttons that answer a question or refine the results (title, message sent).
+BUTTON_ANY_WORK = ("아무 일이나", "아무 일이나 괜찮아요")
+BUTTON_NO_CERTIFICATES = ("자격증 없어요", "자격증 없어요")
+CERTIFICATE_CHOICE = "{name} 있어요"
+REGION_CHOICES = (
+    ("군산", "군산에서 찾아 주세요"),
+    ("익산", "익산에서 찾아 주세요"),
+    ("김제", "김제에서 찾아 주세요"),
+    ("전주", "전주에서 찾아 주세요"),
+    ("서천", "서천에서 찾아 주세요"),
+    ("어디든", "지역은 어디든 괜찮아요"),
+)
+REFINE_DAY_ONLY = ("주간만", "주간만 할래요")
+REFINE_PAY = ("월 300 이상", "월 300 이상 받고 싶어요")
+REFINE_CERTIFICATES = ("자격증 있어요", "자격증 있어요")
+BUTTON_OTHER_REGION = "다른 지역"
+BUTTON_START_OVER = "처음부터"
 BUTTON_DETAILS = "자세히"
 BUTTON_APPLY = "지원할래요"
 BUTTON_MORE = "더 보기"
@@ -47,3 +121,5 @@ MIN_PAY = "월 {man:,}만원 이상"
 DAY_SHIFT_ONLY = "주간만"
 SHIFTS_EXCLUDED = "{shifts} 불가"
 SHIFTS_WANTED = "{shifts} 가능"
+EMPLOYMENT_EXCLUDED = "{types} 제외"
+DORMITORY = "기숙사 필요"

@@ -1,47 +1,41 @@
-"""Reading the seeker's profile from every message, and starting over."""
+"""Reading the seeker's profile from every message."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import AllSlotsReset, EventType, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import nlu
-from actions import messages
 from actions.context import ContextAction
 from actions.form import form_slot_values
-from nlu.profile import FORM_SLOTS, SeekerProfile
+from nlu.answers import read_yes_no
+from nlu.profile import FormSlot, SeekerProfile
 from nlu.profile_merge import answer_to_question, merge, read_indifference
-from storage.seekers import save_profile
 
-__all__ = ["ReadProfile", "RestartProfile", "previous_action"]
+__all__ = ["ReadProfile"]
 
-#: Intents that count as a turn the bot could not help with (see HandleFallback).
+#: Intents that leave the miss streak alone (actions.next_step counts it).
 _NOT_UNDERSTOOD = {"nlu_fallback", "out_of_scope"}
+#: The profile field a short answer ("없어요", "아무거나") answers, by the question open.
+_ANSWERS: dict[str, FormSlot] = {
+    "occupation": "occupation",
+    "which_certificates": "certificates",
+    "region": "region",
+}
 #: Intents whose text carries no profile facts worth reading.
-_NO_FACTS = {"request_counselor", "start_over", "more_results", "job_details", "apply", "help"}
-
-
-def previous_action(tracker: Tracker) -> str | None:
-    """The last action the bot ran before the latest user message (``action_listen`` skipped)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return None
-            seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
-            return str(event.get("name"))
-    return None
+# (not start_over: "다시 일을 해 보려고요" is often read as one, and its facts count.)
+_NO_FACTS = {"request_counselor", "more_results", "job_details", "apply", "help"}
 
 
 class ReadProfile(ContextAction):
     """Fold the latest message into the profile slots (runs after every user message).
 
     Registered as the ``custom`` slot mapping of the profile slots, so Rasa's
-    ``action_extract_slots`` calls it on each turn, in and out of the form. While a
+    ``action_extract_slots`` calls it on each turn, whatever was asked; a short answer
+    ("없어요", "아무거나", "아니요") is read against the question the bot left open. While a
     counselor has the conversation (tracker paused) it changes nothing: what the seeker
     tells a human must not overwrite the profile.
     """
@@ -60,37 +54,17 @@ class ReadProfile(ContextAction):
         events: list[EventType] = []
         if intent not in _NOT_UNDERSTOOD and tracker.get_slot("fallback_count"):
             events.append(SlotSet("fallback_count", 0.0))
-        if (
-            tracker.get_slot("counselor_offered")
-            and previous_action(tracker) != "action_handle_fallback"
-        ):
-            events.append(SlotSet("counselor_offered", False))
         if text.startswith("/") or intent in _NO_FACTS:
             return events
         state = SeekerProfile.from_dict(tracker.get_slot("profile"))
         updated = read_indifference(merge(state, nlu.parse_seeker_text(text)), text)
-        requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
-        asked = next((slot for slot in FORM_SLOTS if slot == requested), None)
+        asked = _ANSWERS.get(str(tracker.get_slot("open_question")))
         if asked and form_slot_values(updated)[asked] == form_slot_values(state)[asked]:
-            updated = answer_to_question(updated, asked, text, intent)
+            hint = {"yes": "affirm", "no": "deny"}.get(read_yes_no(text) or "", intent)
+            updated = answer_to_question(updated, asked, text, hint)
         if updated != state:
             events.append(SlotSet("profile", updated.to_dict()))
             for slot, value in form_slot_values(updated).items():
                 if value != tracker.get_slot(slot):
                     events.append(SlotSet(slot, value))
         return events
-
-
-class RestartProfile(ContextAction):
-    """Forget the profile and results, here and in the database, and ask again."""
-
-    def name(self) -> str:
-        return "action_restart_profile"
-
-    async def act(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        with self.context.sessions.begin() as session:
-            save_profile(session=session, sender_id=tracker.sender_id, profile={})
-        dispatcher.utter_message(text=messages.RESTARTED)
-        return [AllSlotsReset()]

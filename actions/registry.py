@@ -6,9 +6,10 @@ from rasa_sdk import Action
 
 from actions.apply import Apply
 from actions.context import ActionContext
-from actions.handoff import HandleFallback, RequestCounselor
-from actions.profile import ReadProfile, RestartProfile
-from actions.search import JobDetails, MoreResults, SearchJobs
+from actions.handoff import RequestCounselor
+from actions.next_step_action import NextStep, RestartProfile
+from actions.profile import ReadProfile
+from actions.search import JobDetails, MoreResults
 
 __all__ = ["all_actions"]
 
@@ -19,12 +20,11 @@ def all_actions(context: ActionContext) -> list[Action]:
         cls(context)
         for cls in (
             ReadProfile,
+            NextStep,
             RestartProfile,
-            SearchJobs,
             MoreResults,
             JobDetails,
             Apply,
             RequestCounselor,
-            HandleFallback,
         )
     ]

@@ -51,17 +51,20 @@ def make_tracker(
     slots: dict[str, Any] | None = None,
     entities: list[dict[str, Any]] | None = None,
     events: list[dict[str, Any]] | None = None,
+    turn_events: list[dict[str, Any]] | None = None,
     active_loop: str | None = None,
     paused: bool = False,
     sender_id: str = "seeker-1",
 ) -> Tracker:
-    """A tracker as Rasa sends it to the action server, after the user's latest message."""
+    """A tracker as Rasa sends it to the action server, after the user's latest message:
+    ``events`` before it, ``turn_events`` (slot extraction) after it."""
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.99},
         "entities": entities or [],
     }
-    history = list(events or []) + [{"event": "user", "text": text, "parse_data": latest}]
+    history = [*(events or []), {"event": "user", "text": text, "parse_data": latest}]
+    history += turn_events or []
     return Tracker(
         sender_id=sender_id,
         slots=dict(slots or {}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
@@ -12,9 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from actions.apply import Apply
 from actions.context import ActionContext
-from actions.handoff import HandleFallback, RequestCounselor
-from actions.profile import ReadProfile, RestartProfile
-from actions.search import JobDetails, MoreResults, SearchJobs
+from actions.handoff import RequestCounselor
+from actions.next_step_action import NextStep, RestartProfile
+from actions.profile import ReadProfile
+from actions.search import JobDetails, MoreResults
 from nlu import parse_seeker_text
 from nlu.profile import SeekerProfile
 from nlu.profile_merge import merge
@@ -53,17 +55,25 @@ def test_read_profile_changes_nothing_while_a_counselor_has_the_conversation(
     assert events == []
 
 
+@pytest.mark.parametrize(("text", "intent"), [("없어요", "deny"), ("아녀라", "nlu_fallback")])
 def test_read_profile_takes_a_bare_no_as_the_answer_to_the_certificate_question(
-    context: ActionContext,
+    context: ActionContext, text: str, intent: str
 ) -> None:
     tracker = make_tracker(
-        text="없어요",
-        intent="deny",
-        slots={"requested_slot": "certificates", "occupation": "용접원 15년"},
-        active_loop="profile_form",
+        text=text,
+        intent=intent,
+        slots={"open_question": "which_certificates", "occupation": "용접원 15년"},
     )
     events, _ = run(ReadProfile(context), tracker)
     assert SlotSet("certificates", "없음") in events
+
+
+def test_read_profile_reads_facts_from_a_message_taken_for_start_over(
+    context: ActionContext,
+) -> None:
+    tracker = make_tracker(text="다시 지게차 일 해 보려고요", intent="start_over")
+    events, _ = run(ReadProfile(context), tracker)
+    assert SlotSet("occupation", "지게차 운전원") in events
 
 
 def test_read_profile_resets_the_fallback_count_on_an_understood_message(
@@ -74,40 +84,143 @@ def test_read_profile_resets_the_fallback_count_on_an_understood_message(
     assert events == [SlotSet("fallback_count", 0.0)]
 
 
-def test_search_shows_welding_openings_and_remembers_them(
+def search_events(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def test_a_trade_is_enough_to_search_and_the_default_region_is_said(
     context: ActionContext, action_sessions: sessionmaker[Session]
 ) -> None:
-    tracker = make_tracker(text="찾아줘", intent="search_jobs", slots={"profile": welder_profile()})
-    events, sent = run(SearchJobs(context), tracker)
+    profile = merge(SeekerProfile(), parse_seeker_text("용접 15년 했어요")).to_dict()
+    tracker = make_tracker(text="용접 15년 했어요", intent="nlu_fallback",
+                           slots={"profile": profile}, turn_events=[profile_set(profile)])  # fmt: skip
+    events, sent = run(NextStep(context), tracker)
     [message] = sent
     payload = message["custom"]
     assert payload["type"] == "openings"
     cards = payload["openings"]
     assert [c["rank"] for c in cards] == [1, 2, 3]
     ids = [c["opening_id"] for c in cards]
-    assert events == [SlotSet("shown_openings", ids), SlotSet("focus_opening", None)]
+    slots = search_events(events)
+    assert slots["shown_openings"] == ids and slots["focus_opening"] is None
+    assert slots["searched"] and slots["open_question"] is None
+    assert slots["fallback_count"] == 0.0
+    assert "군산 기준으로 찾았어요" in payload["text"]
     with action_sessions() as session:
         families = {session.get(Opening, i).occupation_family for i in ids}  # type: ignore[union-attr]
+    assert families == {"welder"}
+    labels = [b["title"] for b in payload["buttons"]]
+    assert labels == [
+        "주간만",
+        "월 300 이상",
+        "자격증 있어요",
+        "다른 지역",
+        "더 보기",
+        "상담사 연결",
+    ]
+
+
+def profile_set(profile: dict[str, object]) -> dict[str, Any]:
+    """The slot event action_read_profile leaves after the user message."""
+    return {"event": "slot", "name": "profile", "value": profile}
+
+
+def welder_search(
+    context: ActionContext, sender_id: str = "seeker-1", text: str = WELDER
+) -> dict[str, Any]:
+    """The slots after the welder's first search."""
+    profile = merge(SeekerProfile(), parse_seeker_text(text)).to_dict()
+    slots: dict[str, Any] = {"profile": profile}
+    tracker = make_tracker(text=text, slots=slots, sender_id=sender_id,
+                           turn_events=[profile_set(profile)])  # fmt: skip
+    events, _ = run(NextStep(context), tracker)
+    return {**slots, **search_events(events)}
+
+
+def test_search_shows_welding_openings_and_remembers_them(
+    context: ActionContext, action_sessions: sessionmaker[Session]
+) -> None:
+    slots = welder_search(context)
+    ids = slots["shown_openings"]
+    with action_sessions() as session:
         shifts = {session.get(Opening, i).work_shift for i in ids}  # type: ignore[union-attr]
         seeker = session.scalar(select(Seeker).where(Seeker.sender_id == "seeker-1"))
-    assert families == {"welder"}
     assert not shifts & {"야간", "2교대", "3교대"}
     assert seeker is not None and seeker.profile["home_region"] == "gunsan"
-    assert all(c["reasons"] for c in cards)
-    assert cards[0]["buttons"][0]["payload"] == f'/job_details{{"opening_id":{ids[0]}}}'
-    assert "용접" in payload["text"]
+
+
+def test_the_same_profile_is_not_searched_twice(context: ActionContext) -> None:
+    slots = welder_search(context)
+    events, sent = run(NextStep(context), make_tracker(text="군산이요", slots=slots))
+    assert len(sent) == 1 and not sent[0].get("custom")
+    assert "반영" in sent[0]["text"] or "조건에 맞는" in sent[0]["text"]
+    assert "shown_openings" not in search_events(events)
+
+
+def test_a_correction_searches_again(context: ActionContext) -> None:
+    slots = welder_search(context)
+    changed = merge(SeekerProfile.from_dict(slots["profile"]), parse_seeker_text("익산 살아요"))
+    slots["profile"] = changed.to_dict()
+    tracker = make_tracker(
+        text="익산 살아요", slots=slots, turn_events=[profile_set(slots["profile"])]
+    )
+    events, sent = run(NextStep(context), tracker)
+    assert sent[0]["custom"]["type"] == "openings"
+    assert "익산" in sent[0]["custom"]["text"] and "기준으로" not in sent[0]["custom"]["text"]
+    assert search_events(events)["searched"] != slots["searched"]
+
+
+def test_a_search_request_without_a_trade_asks_for_it_at_most_twice(
+    context: ActionContext,
+) -> None:
+    slots: dict[str, Any] = {}
+    asked = []
+    for text in ["일자리 찾아요", "글쎄요", "음"]:
+        events, sent = run(NextStep(context), make_tracker(text=text, intent="search_jobs",
+                                                           slots=slots))  # fmt: skip
+        slots.update(search_events(events))
+        asked.append(sent[-1])
+    assert asked[0]["text"] != asked[1]["text"]
+    assert slots["asked"] == {"occupation": 2}
+    assert asked[2]["custom"]["type"] == "openings"
+
+
+def test_a_jeolla_yes_to_the_counselor_offer_hands_off(context: ActionContext) -> None:
+    slots = {"open_question": "counselor_offer", "counselor_offered": True}
+    tracker = make_tracker(text="야", intent="nlu_fallback", slots=slots, sender_id="seeker-ya")
+    events, sent = run(NextStep(context), tracker)
+    assert sent[0]["custom"]["type"] == "handoff"
+    assert sent[0]["custom"]["reason"] == "fallback"
+    assert events == [SlotSet("open_question", None)]
+
+
+def test_a_certificate_without_a_name_is_asked_with_buttons_of_the_trade(
+    context: ActionContext,
+) -> None:
+    slots = welder_search(context, text="용접 15년 했어요")
+    events, sent = run(NextStep(context), make_tracker(text="ㅇㅇ 자격증 있음", slots=slots))
+    [question] = sent
+    assert "어떤 자격증" in question["text"]
+    titles = [b["title"] for b in question["buttons"]]
+    assert "용접기능사" in titles and titles[-1] == "자격증 없어요"
+    assert search_events(events)["open_question"] == "which_certificates"
 
 
 def test_more_results_never_repeats(context: ActionContext) -> None:
-    slots: dict[str, Any] = {"profile": welder_profile()}
-    _, first = run(SearchJobs(context), make_tracker(text="찾아줘", slots=slots))
-    shown = [c["opening_id"] for c in first[0]["custom"]["openings"]]
-    slots["shown_openings"] = shown
+    slots = welder_search(context)
+    shown = slots["shown_openings"]
     events, sent = run(MoreResults(context), make_tracker(text="더 보여줘", slots=slots))
     more = [c["opening_id"] for c in sent[0]["custom"]["openings"]]
     assert more and not set(more) & set(shown)
     assert [c["rank"] for c in sent[0]["custom"]["openings"]] == [4, 5, 6][: len(more)]
     assert events == [SlotSet("shown_openings", shown + more)]
+
+
+def test_yes_after_the_results_shows_more(context: ActionContext) -> None:
+    slots = welder_search(context)
+    events, sent = run(NextStep(context), make_tracker(text="예", intent="affirm", slots=slots))
+    more = [c["opening_id"] for c in sent[0]["custom"]["openings"]]
+    assert more and not set(more) & set(slots["shown_openings"])
 
 
 def test_more_results_without_a_profile_asks_for_one(context: ActionContext) -> None:
@@ -160,37 +273,51 @@ def test_counselor_request_records_a_handoff_with_the_profile_so_far(
     tracker = make_tracker(
         text="상담사 연결해 주세요",
         intent="request_counselor",
-        slots={"profile": welder_profile(), "requested_slot": "pay"},
-        active_loop="profile_form",
+        slots={"profile": welder_profile(), "open_question": "occupation"},
         sender_id="seeker-handoff",
     )
     events, sent = run(RequestCounselor(context), tracker)
     payload = sent[0]["custom"]
     assert payload["type"] == "handoff" and payload["reason"] == "requested"
     assert payload["profile"]["occupation"] == "용접원 15년"
-    assert events == [SlotSet("counselor_offered", False)]
+    assert events == [SlotSet("open_question", None)]
     with action_sessions() as session:
         handoff = session.get(Handoff, payload["handoff_id"])
         assert handoff is not None and handoff.seeker.sender_id == "seeker-handoff"
         assert handoff.status == "open"
 
 
-def test_second_fallback_in_a_row_offers_a_counselor(context: ActionContext) -> None:
-    events, sent = run(
-        HandleFallback(context), make_tracker(text="ㅁㄴㅇㄹ", intent="nlu_fallback")
-    )
-    assert events == [SlotSet("fallback_count", 1.0)]
-    tracker = make_tracker(text="asdf", intent="nlu_fallback", slots={"fallback_count": 1.0})
-    events, sent = run(HandleFallback(context), tracker)
-    assert events == [SlotSet("fallback_count", 0.0), SlotSet("counselor_offered", True)]
-    assert [b["payload"] for b in sent[0]["buttons"]] == ["/request_counselor", "/deny"]
+def test_misses_rephrase_then_offer_a_counselor_once_then_never_repeat(
+    context: ActionContext,
+) -> None:
+    slots: dict[str, Any] = {}
+    history: list[dict[str, Any]] = []
+    replies = []
+    for text in ["ㅁㄴㅇㄹ", "asdf", "ㅋㅋ", "ㅎㅎ"]:
+        tracker = make_tracker(text=text, intent="nlu_fallback", slots=slots, events=history)
+        events, sent = run(NextStep(context), tracker)
+        slots.update(search_events(events))
+        replies.append([m["text"] for m in sent])
+        history = [*history, {"event": "user", "text": text},
+                   *({"event": "bot", "text": t} for t in replies[-1])]  # fmt: skip
+    assert len(replies[0]) == 1 and "상담사" not in replies[0][0]
+    assert any("상담사를 연결해 드릴까요" in t for t in replies[1])
+    assert not any("연결해 드릴까요" in t for r in replies[2:] for t in r)
+    assert replies[2] != replies[3]
+    assert slots["counselor_offered"] is True and slots["open_question"] == "counselor_offer"
+
+
+def test_abuse_gets_one_calm_answer_and_the_offer(context: ActionContext) -> None:
+    events, sent = run(NextStep(context), make_tracker(text="이 멍청한 봇아", intent="inform"))
+    assert [m["text"] for m in sent][0].startswith(("불편", "마음"))
+    assert "상담사" in sent[1]["text"]
+    assert [b["payload"] for b in sent[1]["buttons"]] == ["/affirm", "/deny"]
 
 
 def test_restart_forgets_the_profile(
     context: ActionContext, action_sessions: sessionmaker[Session]
 ) -> None:
-    slots = {"profile": welder_profile()}
-    run(SearchJobs(context), make_tracker(text="찾아줘", slots=slots, sender_id="seeker-restart"))
+    slots = welder_search(context, sender_id="seeker-restart")
     tracker = make_tracker(text="처음부터 할게요", intent="start_over", slots=slots,
                            sender_id="seeker-restart")  # fmt: skip
     events, sent = run(RestartProfile(context), tracker)
@@ -201,18 +328,15 @@ def test_restart_forgets_the_profile(
         assert seeker is not None and seeker.profile == {}
 
 
+def test_going_back_to_work_is_not_a_restart(context: ActionContext) -> None:
+    tracker = make_tracker(text="다시 일을 해 보려고요", intent="start_over")
+    events, sent = run(RestartProfile(context), tracker)
+    assert AllSlotsReset() not in events
+    assert "어떤 일을 찾으세요" in sent[-1]["text"]
+
+
 def test_a_failing_action_apologizes_instead_of_going_silent(context: ActionContext) -> None:
     broken = ActionContext(sessions=context.sessions, matcher=None)  # type: ignore[arg-type]
-    events, sent = run(SearchJobs(broken), make_tracker(slots={"profile": welder_profile()}))
+    events, sent = run(NextStep(broken), make_tracker(slots={"profile": welder_profile()}))
     assert events == []
     assert "문제가 생겼어요" in sent[0]["text"]
-
-
-def test_an_out_of_scope_message_counts_as_a_miss_with_its_own_answer(
-    context: ActionContext,
-) -> None:
-    events, sent = run(
-        HandleFallback(context), make_tracker(text="오늘 날씨 어때요", intent="out_of_scope")
-    )
-    assert events == [SlotSet("fallback_count", 1.0)]
-    assert sent[0]["response"] == "utter_out_of_scope"

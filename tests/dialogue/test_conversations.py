@@ -53,11 +53,29 @@ def test_a_welder_gets_welding_openings_within_three_turns(conversation: Convers
     assert slots["region"] == "군산시"
 
 
-def test_the_form_asks_only_for_what_is_missing(conversation: Conversation) -> None:
-    replies = conversation.say("용접 10년 했어요 특수용접 있고 익산 살아요")
-    asked = texts(replies)
-    assert "급여" in asked
-    assert "자격증" not in asked and "어디에 사세요" not in asked
+def test_a_trade_alone_brings_results_at_once_with_the_default_region_said(
+    conversation: Conversation,
+) -> None:
+    replies = conversation.say("배관 일 십 년 했어요")
+    [page] = payloads(replies, "openings")
+    assert page["openings"] and "군산 기준" in page["text"]
+    assert "자격증" not in texts(replies).replace(page["text"], "")
+
+
+def test_going_back_to_work_is_a_search_not_a_restart(conversation: Conversation) -> None:
+    first = texts(conversation.say("쉬다가 다시 일을 해 보려고요"))
+    assert "처음부터 다시" not in first and "어떤 일" in first
+    assert payloads(conversation.say("예전에 공장에서 포장 했어요"), "openings")
+
+
+def test_facts_out_of_order_and_a_bare_yes_never_loop(conversation: Conversation) -> None:
+    said: list[str] = []
+    for text in ["용접 오년 했어요", "익산 살아요", "예", "자격증 있어요", "아니요"]:
+        said += [t for t in texts(conversation.say(text)).splitlines() if t.strip()]
+    assert conversation.slots()["region"] == "익산시"
+    assert "더 도와드릴 게 있으면" not in "\n".join(said)
+    questions = [t for t in said if t.endswith("?")]
+    assert all(questions.count(q) <= 2 for q in questions)
 
 
 @pytest.mark.parametrize("turns_before", [0, 1, 2])

@@ -1,0 +1,182 @@
+"""What the bot does next with whatever the seeker just said: one plain, testable policy.
+
+Rasa classifies the message and :class:`~actions.profile.ReadProfile` has already folded its
+facts into the profile; :func:`decide` then picks the step from the dialogue state and the
+turn. The rules, in order:
+
+1. An open counselor offer is answered first: yes hands off, no goes on.
+2. Facts first: a message that added facts (or asks for a search) makes progress, whatever
+   the intent classifier said — dialect often lands in ``nlu_fallback``.
+3. Progress is a search as soon as the kind of work is known, or after the occupation
+   question was asked twice; a search again only when the searched profile changed.
+4. Yes/no is read against the open question; with none open, yes after results shows more.
+5. A miss: rephrase, then offer a counselor (once per conversation), then short answers
+   with buttons. Abuse gets one calm answer and the offer. No question more than twice.
+
+Nothing here imports Rasa: the action (:mod:`actions.next_step_action`) applies the step.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from nlu.answers import YesNo
+from nlu.profile import SeekerProfile
+
+__all__ = [
+    "MAX_ASKS",
+    "Act",
+    "DialogueState",
+    "Question",
+    "Say",
+    "Step",
+    "Turn",
+    "decide",
+    "search_key",
+]
+
+#: Questions the bot asks; ``counselor_offer`` is "상담사를 연결해 드릴까요?".
+Question = Literal["occupation", "which_certificates", "region", "counselor_offer"]
+#: Short messages said before (or instead of) acting; texts in :mod:`actions.messages`.
+Say = Literal[
+    "greet",  # a greeting without facts
+    "rephrase",  # the first miss
+    "out_of_scope",  # the first miss, for a question the bot cannot answer
+    "lost",  # the second miss in a row (the counselor offer follows)
+    "calm",  # abuse: one calm answer (the counselor offer follows)
+    "still_lost",  # a miss after the counselor was offered once
+    "ok",  # "알겠어요" (a declined offer)
+    "noted",  # facts that do not change the results, or a remark with no facts
+    "closing",  # "no" after the results, nothing open
+]
+Act = Literal["none", "search", "more", "handoff"]
+
+#: The same question at most this often per conversation.
+MAX_ASKS = 2
+#: Profile flags that answer a question but do not change what a search finds.
+_UNSEARCHED = ("no_certificates", "pay_any", "shift_any")
+#: Intents that say "find me work"; without facts they still make progress.
+_PROGRESS_INTENTS = frozenset({"search_jobs", "inform", "greet", "change_region"})
+#: Intents the bot did not understand.
+_MISS_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
+
+
+@dataclass(frozen=True)
+class DialogueState:
+    """What the conversation knows before this turn's step (profile already merged)."""
+
+    profile: SeekerProfile
+    open_question: Question | None = None
+    asked: Mapping[str, int] = field(default_factory=dict)
+    searched: str | None = None  # search_key of the profile last searched
+    shown_results: bool = False
+    fallback_streak: int = 0
+    counselor_offered: bool = False
+    default_region: str | None = None  # region id searched when the seeker names none
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The seeker's latest message, as far as the policy cares."""
+
+    intent: str | None
+    added_facts: bool = False  # the message changed the profile
+    answer: YesNo | None = None  # read from the raw text (nlu.answers)
+    abuse: bool = False
+    unnamed_certificate: bool = False  # "자격증 있어요" without saying which
+
+
+@dataclass(frozen=True)
+class Step:
+    """What to do, in order: say ``say``, then ``act``, then ask ``ask``."""
+
+    say: Say | None = None
+    act: Act = "none"
+    ask: Question | None = None
+    anywork: bool = False  # search without a known occupation (asked twice, no answer)
+    missed: bool = False  # a turn the bot could not help with (the open question stays)
+
+
+def search_key(profile: SeekerProfile, default_region: str | None = None) -> str:
+    """A fingerprint of what a search with ``profile`` would find (flags that only
+    answer a question left out, the default region filled in)."""
+    searched = profile.for_search()
+    if searched.home_region is None and not searched.region_anywhere:
+        searched = replace(searched, home_region=default_region)
+    data = searched.to_dict()
+    for name in (*_UNSEARCHED, "evidence"):
+        data.pop(name, None)
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+def decide(state: DialogueState, turn: Turn) -> Step:
+    """The next step for ``turn`` in ``state`` (see the module docstring for the rules)."""
+    question = state.open_question
+    if question == "counselor_offer" and not turn.added_facts:
+        if turn.answer == "yes":
+            return Step(act="handoff")
+        if turn.answer == "no":
+            return _progress(state, turn, say="ok")
+    if turn.abuse and not turn.added_facts:
+        return _miss(state, turn)
+    if turn.added_facts or turn.unnamed_certificate or turn.intent == "search_jobs":
+        return _progress(state, turn)
+    if question == "which_certificates" and turn.answer is not None:
+        return _ask_or_go_on(state, "which_certificates")
+    if question == "occupation" and turn.answer is not None:
+        return _progress(state, turn)
+    if turn.answer is not None and state.shown_results:
+        return Step(act="more") if turn.answer == "yes" else Step(say="closing")
+    if turn.intent in _MISS_INTENTS:
+        return _miss(state, turn)
+    if turn.intent == "change_region":
+        return _ask_or_go_on(state, "region")
+    return _progress(state, turn, say="greet" if turn.intent == "greet" else None)
+
+
+def _asks_left(state: DialogueState, question: Question) -> bool:
+    return state.asked.get(question, 0) < MAX_ASKS
+
+
+def _progress(state: DialogueState, turn: Turn, say: Say | None = None) -> Step:
+    """Search when the kind of work is known (or was asked twice); else ask for it."""
+    profile = state.profile
+    wants_which = (
+        turn.unnamed_certificate
+        and not profile.certificates_held
+        and _asks_left(state, "which_certificates")
+    )
+    follow_up: Question | None = "which_certificates" if wants_which else None
+    if not profile.searchable():
+        if _asks_left(state, "occupation"):
+            return Step(say=say, ask="occupation")
+        anywork_key = search_key(replace(profile, any_occupation=True), state.default_region)
+        if anywork_key == state.searched:
+            return Step(say=say or "noted", ask=follow_up)
+        return Step(say=say, act="search", ask=follow_up, anywork=True)
+    if search_key(profile, state.default_region) != state.searched:
+        return Step(say=say, act="search", ask=follow_up)
+    if follow_up:
+        return Step(say=say, ask=follow_up)
+    return Step(say=say or "noted")
+
+
+def _ask_or_go_on(state: DialogueState, question: Question) -> Step:
+    if _asks_left(state, question):
+        return Step(ask=question)
+    return Step(say="noted")
+
+
+def _miss(state: DialogueState, turn: Turn) -> Step:
+    """Not understood: rephrase once, then offer a counselor once, then short answers."""
+    if state.counselor_offered:
+        return Step(say="still_lost", missed=True)
+    if turn.abuse:
+        return Step(say="calm", ask="counselor_offer", missed=True)
+    if state.fallback_streak + 1 >= 2:
+        return Step(say="lost", ask="counselor_offer", missed=True)
+    say: Say = "out_of_scope" if turn.intent == "out_of_scope" else "rephrase"
+    return Step(say=say, missed=True)
