@@ -11,13 +11,23 @@ from sqlalchemy.orm import Session, sessionmaker
 logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+#: How long a SQLite connection waits for another writer's lock before "database is locked"
+#: (pysqlite's default is 5 s; an import batch holds the lock for up to ~1 s under load).
+SQLITE_BUSY_SECONDS = 15.0
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine; for SQLite, create the file's folder and enforce foreign keys."""
+def make_engine(url: str, *, busy_seconds: float = SQLITE_BUSY_SECONDS) -> Engine:
+    """Create an engine; for SQLite, create the file's folder, enforce foreign keys, wait
+    up to ``busy_seconds`` for a lock and overwrite deleted content.
+
+    Bound parameters never appear in error messages or logs (``hide_parameters``): they
+    hold notes, profiles and chat ids, and a log cannot be reached by ``/delete``.
+    """
+    sqlite = url.startswith("sqlite")
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    connect_args = {"timeout": busy_seconds} if sqlite else {}
+    engine = create_engine(url, hide_parameters=True, connect_args=connect_args)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -25,6 +35,9 @@ def make_engine(url: str) -> Engine:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_seconds * 1000)}")
+            # Deleted rows are zeroed on disk, so a deleted seeker is not readable in the file.
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
 
     return engine
