@@ -39,7 +39,7 @@ from bench_corpus import AS_OF, REAL_VECTORS, Corpus, open_corpus  # noqa: E402
 import nlu  # noqa: E402
 from bot.services import open_embedder  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from retrieval.constraints import allowed_rows, distances_km, home_region  # noqa: E402
+from retrieval.constraints import allowed_rows  # noqa: E402
 from retrieval.dense_index import DenseIndex  # noqa: E402
 from retrieval.matcher import Matcher, dense_query  # noqa: E402
 
@@ -78,15 +78,14 @@ def recall(
     ``@10``: top 10, unfiltered; ``filtered@10`` / ``filtered@100``: under each text's
     hard filters, as :meth:`Matcher.rank` searches.
     """
-    catalog, policy = matcher.catalog, matcher.policy
+    catalog = matcher.catalog
     hits: dict[str, list[float]] = {"@10": [], "filtered@10": [], "filtered@100": []}
     for text, vector in zip(texts, vectors, strict=True):
         approx, _ = matcher.dense.search(vector, 10)
         truth, _ = exact.search(vector, 10)
         hits["@10"].append(len(set(approx) & set(truth)) / max(len(truth), 1))
         profile = nlu.parse_seeker_text(text)
-        distance = distances_km(catalog, home_region(profile, policy))
-        mask = allowed_rows(catalog, profile, as_of=AS_OF, distance=distance, policy=policy)
+        mask = allowed_rows(catalog, profile, as_of=AS_OF)
         allowed = catalog.ids[mask]
         for k in (10, 100):
             approx, _ = matcher.dense.search(vector, k, allowed=allowed)

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import nlu
+from nlu.keco import Keco, load_keco
+from nlu.occupation_class import OccupationClass, classify_opening
 from storage.models import Opening
 
 if TYPE_CHECKING:
@@ -75,6 +77,13 @@ class Catalog:
     dormitory: np.ndarray  # bool
     certificates: list[dict[str, str]]  # per row: {certificate id: required | preferred}
     career_years_min: np.ndarray  # float64, NaN when none
+    #: KECO code of each opening's class, None when unknown (see nlu.occupation_class);
+    #: all unknown when not given.
+    occupation: Codes | None = None
+    #: The code the title's words give where it differs from the class, else None.
+    occupation_title: Codes | None = None
+    career: Codes | None = None  # 신입 | 경력 | 무관 | None
+    commute_bus: np.ndarray | None = None  # bool; all False when not given
     #: The best pay stated (the maximum, else the minimum), NaN when unknown.
     best_pay: np.ndarray = field(init=False, repr=False)
     #: Certificate ids, the columns of the two matrices below.
@@ -86,6 +95,13 @@ class Catalog:
 
     def __post_init__(self) -> None:
         import numpy as np
+
+        unknown = Codes.of([None] * len(self.ids))
+        self.occupation = self.occupation or unknown
+        self.occupation_title = self.occupation_title or unknown
+        self.career = self.career or unknown
+        if self.commute_bus is None:
+            self.commute_bus = np.zeros(len(self.ids), dtype=bool)
 
         self.best_pay = np.where(np.isnan(self.pay_max), self.pay_min, self.pay_max)
         labels = sorted({cert for certs in self.certificates for cert in certs})
@@ -119,11 +135,13 @@ class Catalog:
         import numpy as np
 
         tables = nlu.load_tables()
+        keco = load_keco()
         columns = (
             Opening.id, Opening.occupation_family, Opening.closes_on, Opening.work_shift,
             Opening.employment_type, Opening.monthly_pay_min, Opening.monthly_pay_max,
             Opening.region_id, Opening.foreign_workers, Opening.dormitory,
             Opening.certificates, Opening.career_years_min, Opening.open_ended,
+            Opening.commute_bus, Opening.career, Opening.title, Opening.occupation_raw, Opening.occupation_code, Opening.description,
         )  # fmt: skip
         # A retired opening is one that no source lists any more.
         current = select(*columns).where(Opening.retired_at.is_(None))
@@ -135,9 +153,14 @@ class Catalog:
             return (region.lat, region.lon) if region else (nan, nan)
 
         points = [coords(r.region_id) for r in rows]
+        classes = [_occupation_of(r, keco) for r in rows]
         return cls(
             ids=np.asarray([r.id for r in rows], dtype=np.int64),
             family=Codes.of([r.occupation_family for r in rows]),
+            occupation=Codes.of([c.code for c in classes]),
+            occupation_title=Codes.of([c.title_code for c in classes]),
+            career=Codes.of([r.career for r in rows]),
+            commute_bus=np.asarray([bool(r.commute_bus) for r in rows], dtype=bool),
             closes_on=np.asarray(
                 [
                     OPEN_ENDED_ORDINAL
@@ -161,3 +184,14 @@ class Catalog:
                 dtype=np.float64,
             ),
         )
+
+
+def _occupation_of(row: Any, keco: Keco) -> OccupationClass:
+    """The opening's KECO class (code None when the classifier is not sure enough)."""
+    return classify_opening(
+        title=row.title,
+        occupation=row.occupation_raw,
+        jobs_cd=row.occupation_code,
+        description=row.description,
+        keco=keco,
+    )

@@ -1,12 +1,12 @@
-"""What a seeker's stated constraints do to the openings: hard filters and ranking tiers.
+"""What a seeker's stated constraints do to the openings: the hard filters.
 
-Hard filters remove an opening outright: expired, a shift or employment type the seeker
-excluded, pay below the stated minimum, beyond commuting distance, an excluded occupation.
-Unknown values (no shift given, 면접 후 결정) pass: the explanation says what to check.
-
-Ranking tiers put real matches above look-alikes whatever the retrieval score says:
-the wanted occupation above a related one above an unrelated one, and a posting that
-requires a certificate the seeker lacks, or does not hire the seeker's visa, drops a tier.
+A hard filter removes an opening outright: expired, a shift or employment type the seeker
+excluded, pay below the stated minimum, a 필수 certificate the seeker says they lack, a
+posting that does not hire the seeker's visa. Unknown values (no
+shift given, 면접 후 결정) pass: the explanation says what to check. Everything else is a
+bounded re-scoring of the retrieval fusion (:mod:`retrieval.fusion`), never a gate:
+distance too (:func:`beyond_commute`), since seekers do take a longer commute for the
+right job.
 """
 
 from __future__ import annotations
@@ -22,16 +22,19 @@ from retrieval.catalog import Catalog
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["MatchPolicy", "allowed_rows", "distances_km", "tier_scores"]
+__all__ = [
+    "MatchPolicy",
+    "allowed_rows",
+    "beyond_commute",
+    "distances_km",
+    "excluded_shifts",
+    "home_region",
+]
 
 #: Shifts that include night work (Korean 2교대 is usually 주야 맞교대).
 NIGHT_SHIFTS = frozenset({"야간", "2교대", "3교대"})
 #: E-9 (non-professional employment) workers may not be hired as dispatched or day labour.
 E9_EXCLUDED_EMPLOYMENT = frozenset({"파견직", "일용직"})
-
-WANTED, RELATED, UNKNOWN_FAMILY, OTHER = 2.0, 1.0, 0.5, 0.0
-TIER_PENALTY = 2.0
-SOFT = 0.3
 
 
 @dataclass(frozen=True)
@@ -75,14 +78,7 @@ def excluded_shifts(profile: nlu.SeekerProfile) -> frozenset[str]:
     return profile.excluded_shifts
 
 
-def allowed_rows(
-    catalog: Catalog,
-    profile: nlu.SeekerProfile,
-    *,
-    as_of: date,
-    distance: np.ndarray,
-    policy: MatchPolicy,
-) -> np.ndarray:
+def allowed_rows(catalog: Catalog, profile: nlu.SeekerProfile, *, as_of: date) -> np.ndarray:
     """Boolean mask over catalog rows: the openings that pass every hard filter."""
     import numpy as np
 
@@ -95,67 +91,38 @@ def allowed_rows(
         employment |= E9_EXCLUDED_EMPLOYMENT
     if employment:
         mask &= ~catalog.employment_type.isin(employment)
-    if profile.excluded_families:
-        mask &= ~catalog.family.isin(set(profile.excluded_families))
+    lacking = catalog.cert_columns(set(profile.certificates_lacking))
+    if lacking.any():
+        mask &= ~catalog.cert_required[:, lacking].any(axis=1)
+    if profile.visa is not None:
+        mask &= ~catalog.foreign_workers.isin({"domestic_only"})
     if profile.min_monthly_pay:
         best_pay = catalog.best_pay
         mask &= np.isnan(best_pay) | (best_pay >= profile.min_monthly_pay)
-    if not profile.region_anywhere:
-        limit = profile.max_commute_km or policy.commute_km
-        near = np.isnan(distance) | (distance <= limit)
-        # Someone who needs a dormitory will move for the job; far openings with one qualify.
-        if profile.needs_dormitory:
-            near |= catalog.dormitory
-        mask &= near
     return mask
 
 
-def tier_scores(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -> np.ndarray:
-    """Structured score of the given rows (float64): occupation tier minus penalties.
+def beyond_commute(
+    catalog: Catalog,
+    rows: np.ndarray,
+    profile: nlu.SeekerProfile,
+    *,
+    distance: np.ndarray,
+    policy: MatchPolicy,
+) -> np.ndarray:
+    """How far beyond a commute each given row lies, in [0, 1] (1 = twice the limit or more).
 
-    Tiers dominate the fused retrieval score (which lies in [0, 1]). All rows are scored
-    at once, one term after the other in the order below.
+    0 for anywhere-seekers, unknown places, and far openings with a dormitory for a seeker
+    who needs one (they will move for the job).
     """
     import numpy as np
 
-    tables = nlu.load_tables()
-    wanted = set(profile.wanted_families)
-    related = {r for f in wanted if f in tables.occupations for r in tables.occupations[f].related}
-    years = {e.family: e.years for e in profile.experience if e.years is not None}
-    rows = np.asarray(rows, dtype=np.int64)
-    families = catalog.family.codes[rows]
-    labels = catalog.family.labels
-
-    def family_tier(family: str | None) -> float:
-        if family in wanted:
-            return WANTED
-        if family is None:
-            return UNKNOWN_FAMILY
-        return RELATED if family in related else OTHER
-
-    if wanted:
-        scores = np.asarray([family_tier(f) for f in labels], dtype=np.float64)[families]
-    else:
-        scores = np.zeros(len(rows), dtype=np.float64)
-    required = catalog.cert_required[rows]
-    listed = catalog.cert_listed[rows]
-    lacking = catalog.cert_columns(set(profile.certificates_lacking))
-    scores -= np.where(required[:, lacking].any(axis=1), TIER_PENALTY, 0.0)
-    if profile.visa is not None:
-        hires = {"domestic_only": -TIER_PENALTY, "e9_ok": SOFT}
-        bonus = np.asarray([hires.get(h or "", 0.0) for h in catalog.foreign_workers.labels])
-        scores += bonus[catalog.foreign_workers.codes[rows]]
-    if profile.wanted_shifts:
-        scores += np.where(catalog.work_shift.isin(profile.wanted_shifts, rows), SOFT / 2, 0.0)
-    wanted_types = profile.wanted_employment_types
-    scores += np.where(catalog.employment_type.isin(wanted_types, rows), SOFT / 2, 0.0)
-    held = catalog.cert_columns(set(profile.certificates_held))
-    shared = listed[:, held].sum(axis=1)
-    scores += SOFT * shared / np.maximum(listed.sum(axis=1), 1)
-    if profile.needs_dormitory:
-        scores += np.where(catalog.dormitory[rows], SOFT, -SOFT)
-    have = np.asarray([years.get(f, np.nan) if f else np.nan for f in labels], dtype=np.float64)
+    if profile.region_anywhere:
+        return np.zeros(len(rows))
+    limit = profile.max_commute_km or policy.commute_km
     with np.errstate(invalid="ignore"):
-        short = have[families] < catalog.career_years_min[rows]  # NaN on either side: False
-    scores -= np.where(short, SOFT, 0.0)
-    return scores
+        over = np.clip((distance[rows] - limit) / limit, 0.0, 1.0)
+    over = np.nan_to_num(over, nan=0.0)
+    if profile.needs_dormitory:
+        over[catalog.dormitory[rows]] = 0.0
+    return over

@@ -34,9 +34,12 @@ __all__ = [
     "METHODS",
     "DevQuery",
     "DevSet",
+    "Claims",
     "Metrics",
     "SetResult",
+    "check_claims",
     "evaluate_retrieval",
+    "format_claims",
     "format_side_by_side",
     "format_table",
     "load_dev_set",
@@ -102,12 +105,28 @@ class Metrics:
 
 
 @dataclass
+class Claims:
+    """Occupation claims ("직종 일치", "관련 직종") in the explanations of the hybrid top 10."""
+
+    made: int = 0
+    on_traps: list[str] = field(default_factory=list)  # "query id: reason — title"
+    on_unlabelled: list[str] = field(default_factory=list)  # grade 0, not a trap
+
+    @property
+    def false(self) -> int:
+        """Claims the labels contradict: on a trap or on an opening not labelled relevant."""
+        return len(self.on_traps) + len(self.on_unlabelled)
+
+
+@dataclass
 class SetResult:
-    """Metrics per method, the hybrid's per query tag, and the top 10 per query and method."""
+    """Metrics per method, the hybrid's per query tag, the top 10 per query and method,
+    and the occupation claims of the hybrid's explanations checked against the labels."""
 
     methods: dict[str, Metrics]
     by_tag: dict[str, Metrics]
     rankings: dict[str, dict[str, list[int]]]  # query id -> method -> opening ids
+    claims: Claims = field(default_factory=Claims)
 
 
 def load_dev_set(path: Path) -> list[DevQuery]:
@@ -221,7 +240,9 @@ def evaluate_retrieval(matcher: Matcher, queries: Sequence[DevQuery], *, as_of: 
     results = {method: Metrics() for method in METHODS}
     by_tag: dict[str, Metrics] = {}
     rankings: dict[str, dict[str, list[int]]] = {}
+    claims = Claims()
     for query in queries:
+        check_claims(matcher, query, keys, claims, as_of=as_of)
         _, ranked, _ = matcher.rank(query.text, as_of=as_of)
         ranks = {
             "plain": plain_ranking(matcher, query.text, as_of=as_of),
@@ -237,7 +258,26 @@ def evaluate_retrieval(matcher: Matcher, queries: Sequence[DevQuery], *, as_of: 
             if method == "hybrid":
                 for tag in query.tags:
                     by_tag.setdefault(tag, Metrics()).add(metrics)
-    return SetResult(results, dict(sorted(by_tag.items())), rankings)
+    return SetResult(results, dict(sorted(by_tag.items())), rankings, claims)
+
+
+def check_claims(
+    matcher: Matcher, query: DevQuery, keys: Mapping[int, list[str]], claims: Claims, *, as_of: date
+) -> None:
+    """Check every occupation claim in the explanations of the query's top 10 against its labels."""
+    from retrieval.explain import MATCH_CLAIMS
+
+    for match in matcher.match(query.text, top=10, as_of=as_of):
+        said = [r for r in match.reasons if r.startswith(MATCH_CLAIMS)]
+        if not said:
+            continue
+        claims.made += 1
+        posted = keys.get(match.opening_id, [])
+        where = f"{query.id}: {said[0]} — {match.title}"
+        if any(key in query.traps for key in posted):
+            claims.on_traps.append(where)
+        elif not any(query.relevant.get(key, 0) > 0 for key in posted):
+            claims.on_unlabelled.append(where)
 
 
 def format_table(results: dict[str, Metrics], *, label: str = "method") -> str:
@@ -252,6 +292,15 @@ def format_table(results: dict[str, Metrics], *, label: str = "method") -> str:
             f"{s['ndcg@10']:>10.3f}{int(s['traps@5']):>10d}"
         )
     return "\n".join(lines)
+
+
+def format_claims(claims: Mapping[str, Claims]) -> str:
+    """One line per set: claims made in the hybrid top 10 and how many the labels contradict."""
+    return "\n".join(
+        f"{name}: {c.made} occupation claims in the hybrid top 10; contradicted by the labels: "
+        f"{c.false} ({len(c.on_traps)} on traps, {len(c.on_unlabelled)} on openings not labelled relevant)"
+        for name, c in claims.items()
+    )
 
 
 def format_side_by_side(results: Mapping[str, Mapping[str, Metrics]]) -> str:

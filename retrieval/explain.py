@@ -7,10 +7,32 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import nlu
+from nlu.keco import load_keco
+from nlu.occupation_class import (
+    OccupationClass,
+    SeekerJobs,
+    classify_opening,
+    read_seeker_jobs,
+)
+from nlu.text import normalize_text
 from retrieval.constraints import excluded_shifts
 from storage.models import Opening
 
-__all__ = ["Explanation", "explain", "format_pay"]
+__all__ = [
+    "CLAIM_CONFIDENCE",
+    "MATCH_CLAIMS",
+    "Explanation",
+    "claim_level",
+    "explain",
+    "format_pay",
+    "occupation_reasons",
+    "profile_jobs",
+]
+
+#: A class this sure (a 고용24 code, or title words naming a 세분류/소분류) may be claimed.
+CLAIM_CONFIDENCE = 0.7
+#: How the reasons that claim an occupation match begin.
+MATCH_CLAIMS = ("직종 일치", "관련 직종")
 
 
 @dataclass
@@ -33,6 +55,78 @@ def format_pay(opening: Opening) -> str:
     return f"{kind.removesuffix('급')} {opening.salary_min // 10_000:,}{high_m}만원"
 
 
+def claim_level(code: str, wanted: str) -> str | None:
+    """The level at which an opening's class is the wanted one: 세분류, 소분류, or None.
+
+    Same 세분류 when both codes name one; 소분류 only when the seeker said no more than
+    that (배터리 공장 쪽 → 소분류 835). A coarse code (중분류 and above) never supports a
+    claim: "생산직" is not "자동차 조립원".
+    """
+    if len(code) >= 4 and len(wanted) >= 4:
+        return "세분류" if code[:4] == wanted[:4] else None
+    if len(wanted) == 3 and code.startswith(wanted):
+        return "소분류"
+    return None
+
+
+def _subject_particle(word: str) -> str:
+    """The subject particle ``word`` takes: 이 after a final consonant, else 가."""
+    last = word[-1]
+    if "가" <= last <= "힣":
+        return "이" if (ord(last) - 0xAC00) % 28 else "가"
+    return "이(가)"
+
+
+def occupation_reasons(
+    opening: Opening, jobs: SeekerJobs, occupation: OccupationClass
+) -> list[str]:
+    """What can truthfully be said about the occupation: the same class (at a stated level),
+    a related one (naming both and why), or a word of the seeker's found in the posting."""
+    keco = load_keco()
+    code = occupation.code if occupation.confidence >= CLAIM_CONFIDENCE else None
+    if code is not None and not jobs.any_occupation:
+        for wanted in jobs.targets:
+            level = claim_level(code, wanted)
+            if level is None:
+                continue
+            name = keco.name(code[: 4 if level == "세분류" else 3])
+            done = [y for c, y in jobs.experience if y and claim_level(code, c)]
+            career = f" (경력 {max(done)}년)" if done else ""
+            return [f"직종 일치({level}): {name}{career}"]
+        for wanted in jobs.targets:
+            why = keco.neighbour_of(code, wanted)
+            if why and code[0] == wanted[0] and len(code) >= 4:
+                mine, theirs = keco.name(wanted), keco.name(code)
+                return [f"관련 직종: {theirs} — 찾으시는 {mine}과(와) 이어지는 일 ({why})"]
+    text = normalize_text(f"{opening.title} {opening.description or ''}").text.replace(" ", "")
+    shared = [t for t in jobs.terms if normalize_text(t).text.replace(" ", "") in text]
+    if shared:
+        word = max(shared, key=len)
+        return [f"공고에 '{word}'{_subject_particle(word)} 있어요"]
+    return []
+
+
+def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
+    """The occupations of a profile collected over a conversation, as KECO codes."""
+    tables = nlu.load_tables()
+
+    def code_of(family: str) -> str | None:
+        info = tables.occupations.get(family)
+        return (
+            read_seeker_jobs(info.name_ko).targets[0]
+            if info and read_seeker_jobs(info.name_ko).targets
+            else None
+        )
+
+    targets = [code_of(f) for f in profile.wanted_families]
+    done = [(code_of(e.family), e.years) for e in profile.experience]
+    return SeekerJobs(
+        targets=tuple(c for c in targets if c),
+        experience=tuple((c, y) for c, y in done if c),
+        any_occupation=profile.any_occupation,
+    )
+
+
 def explain(
     opening: Opening,
     profile: nlu.SeekerProfile,
@@ -40,31 +134,36 @@ def explain(
     distance_km: float,
     home_name: str | None,
     as_of: date,
+    commute_km: float | None = None,
+    jobs: SeekerJobs | None = None,
+    occupation: OccupationClass | None = None,
 ) -> Explanation:
-    """Build the explanation of one opening for one seeker profile."""
+    """Build the explanation of one opening for one seeker profile.
+
+    ``jobs`` is what the seeker's text says about occupations (default: read from the
+    profile's families); ``occupation`` the opening's class (default: classified here);
+    ``commute_km`` the longest commute counted as reachable (None: anywhere). An
+    occupation match is claimed only for an opening nothing else holds back: with anything
+    in ``missing`` the class is stated, not claimed.
+    """
     tables = nlu.load_tables()
+    jobs = jobs or profile_jobs(profile)
+    occupation = occupation or classify_opening(
+        title=opening.title,
+        occupation=opening.occupation_raw or "",
+        jobs_cd=opening.occupation_code,
+        description=opening.description or "",
+    )
     out = Explanation()
-    family = opening.occupation_family
-    info = tables.occupations.get(family) if family else None
-    family_name = info.name_ko if info else None
-    experience = {e.family: e.years for e in profile.experience}
-    wanted = set(profile.wanted_families)
-    related = {r for f in wanted if f in tables.occupations for r in tables.occupations[f].related}
-
-    if family in wanted:
-        years = experience.get(family)
-        out.reasons.append(f"직종 일치: {family_name}" + (f" (경력 {years}년)" if years else ""))
-    elif family in related:
-        out.reasons.append(f"관련 직종: {family_name} (경험을 살릴 수 있는 일)")
-    elif wanted and family_name:
-        out.missing.append(f"희망 직종과 다름: {family_name}")
-
-    if opening.career_years_min and family in experience:
-        years = experience[family]
-        if years is not None and years < opening.career_years_min:
-            out.missing.append(f"경력 {opening.career_years_min}년 이상 요구")
-        elif years is not None:
+    if jobs.newcomer and opening.career == "경력":
+        out.missing.append("경력자 모집")
+    elif opening.career_years_min:
+        code = occupation.code
+        relevant = [y for c, y in jobs.experience if y and code and claim_level(code, c)]
+        if relevant and max(relevant) >= opening.career_years_min:
             out.reasons.append(f"경력 조건 충족 ({opening.career_years_min}년 이상)")
+        else:
+            out.missing.append(f"경력 {opening.career_years_min}년 이상 요구")
 
     held, lacking = set(profile.certificates_held), set(profile.certificates_lacking)
     for cert, need in opening.certificates.items():
@@ -80,6 +179,8 @@ def explain(
     place = opening.region_raw or "근무지 미상"
     if math.isnan(distance_km):
         out.missing.append(f"근무지 거리 확인 필요: {place}")
+    elif commute_km is not None and distance_km > commute_km:
+        out.missing.append(f"출퇴근 거리: {place} (약 {distance_km:.0f}km)")
     elif home_name:
         out.reasons.append(f"근무지: {place} ({home_name}에서 약 {distance_km:.0f}km)")
 
@@ -124,4 +225,8 @@ def explain(
         out.reasons.append(
             f"마감 {opening.closes_on:%m월 %d일}" + (f" (D-{days})" if days <= 7 else "")
         )
+    said = occupation_reasons(opening, jobs, occupation)
+    if out.missing and said and said[0].startswith(MATCH_CLAIMS) and occupation.code:
+        said = [f"공고 직종: {load_keco().name(occupation.code)}"]
+    out.reasons[:0] = said
     return out

@@ -1,10 +1,24 @@
-"""Reciprocal rank fusion of the dense and lexical channels."""
+"""Reciprocal rank fusion of the dense and lexical channels, and the bounded re-scoring of it.
+
+The fusion is the backbone; the occupation classes (:mod:`nlu.occupation_class`) and the
+seeker's soft wishes add bounded terms to it (:func:`rescore`), they never gate.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["RRF_K", "reciprocal_rank_fusion"]
+import nlu
+from nlu.keco import Keco, load_keco, shared_level
+from nlu.occupation_class import SeekerJobs
+from retrieval.catalog import Catalog
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["RRF_K", "Weights", "best_closeness", "closeness", "reciprocal_rank_fusion", "rescore"]
 
 #: The usual RRF constant: damps the head so one channel's first place can't decide alone.
 RRF_K = 60
@@ -29,3 +43,132 @@ def reciprocal_rank_fusion(
             break
         fused[int(doc_id)] = fused.get(int(doc_id), 0.0) + 1.0 / (k + rank)
     return fused
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each piece of structure may move an opening, on top of the fused score.
+
+    The fused score is scaled to (0, 1] (the best candidate is 1); each term below is
+    bounded, so no rule can bury what both channels put first. Chosen on held-out data
+    (docs/evaluation.md says how).
+    """
+
+    target: float = 0.3  # the opening's class is the seeker's target (× closeness)
+    experience: float = 0.05  # … is work the seeker has done (× closeness)
+    excluded: float = 0.5  # … is work the seeker rules out (subtracted)
+    certificate: float = 0.1  # share of the posting's certificates the seeker holds
+    shift: float = 0.05  # the posting's shift is one the seeker asked for
+    employment: float = 0.05  # … and its employment type
+    dormitory: float = 0.1  # a dormitory for one who needs it (missing: subtracted)
+    visa: float = 0.1  # the posting says it hires the seeker's visa
+    short_career: float = 0.1  # the seeker's years fall short of the posting's minimum
+    newcomer: float = 0.1  # a 신입/무관 posting for a newcomer (경력 postings: subtracted)
+    title_words: float = 0.8  # share of the target term the title's own code may earn
+    commute_bus: float = 0.1  # a commuter bus for one without a car
+    far: float = 0.5  # beyond commuting distance (× how far, up to twice the limit)
+
+
+def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool = False) -> float:
+    """How close an opening's class is to a wanted one, in [0, 1].
+
+    One inside the other (a coarse wish "생산직" 8 covers 8171): by the coarser code's
+    level; same 세분류: 0.9; same 소분류: 0.6; a listed neighbour: 0.5; same 중분류: 0.2.
+    """
+    if code is None:
+        return 0.0
+    if code.startswith(wanted) or wanted.startswith(code):
+        return CONTAINED.get(min(len(code), len(wanted)), 1.0)
+    shared = shared_level(code, wanted)
+    if shared >= 4:
+        return 0.9  # two 고용24 job codes of one 세분류
+    if shared == 3:
+        return 0.6
+    if keco.neighbour_of(code, wanted) and (career_moves or code[0] == wanted[0]):
+        return 0.5
+    return 0.2 if shared == 2 else 0.0
+
+
+#: Closeness of nested classes by the level they agree on (digits of the coarser code).
+CONTAINED = {1: 0.3, 2: 0.5, 3: 0.8}
+
+
+def best_closeness(
+    labels: Sequence[str | None], wanted: Sequence[str], keco: Keco, *, career_moves: bool = False
+) -> np.ndarray:
+    """Per class label, its best :func:`closeness` to any wanted code (float64)."""
+    import numpy as np
+
+    return np.asarray(
+        [
+            max((closeness(label, w, keco, career_moves=career_moves) for w in wanted), default=0.0)
+            for label in labels
+        ],
+        dtype=np.float64,
+    )
+
+
+def rescore(
+    catalog: Catalog,
+    rows: np.ndarray,
+    fused: np.ndarray,
+    profile: nlu.SeekerProfile,
+    jobs: SeekerJobs,
+    *,
+    beyond: np.ndarray,
+    weights: Weights = Weights(),
+) -> np.ndarray:
+    """Final scores of the given catalog rows: fused score (scaled to the best) plus bounded terms.
+
+    ``fused`` holds the RRF score of each row (float64, same order as ``rows``), ``beyond``
+    how far beyond a commute it lies (:func:`retrieval.constraints.beyond_commute`).
+    """
+    import numpy as np
+
+    keco = load_keco()
+    top = fused.max() if len(fused) else 1.0
+    scores = fused / top
+    occupation, titled = catalog.occupation, catalog.occupation_title
+    career, bus = catalog.career, catalog.commute_bus
+    assert occupation is not None and titled is not None  # filled in by Catalog
+    assert career is not None and bus is not None
+    codes, title_codes = occupation.codes[rows], titled.codes[rows]
+
+    def near(wanted: Sequence[str], career_moves: bool = False) -> np.ndarray:
+        by_class = best_closeness(occupation.labels, wanted, keco, career_moves=career_moves)
+        by_title = best_closeness(titled.labels, wanted, keco, career_moves=career_moves)
+        return np.maximum(by_class[codes], weights.title_words * by_title[title_codes])
+
+    if jobs.targets and not jobs.any_occupation:
+        scores += weights.target * near(jobs.targets)
+    done = [code for code, _ in jobs.experience]
+    if done:
+        scores += weights.experience * near(done, career_moves=True)
+    if jobs.excluded:
+        scores -= weights.excluded * (near(jobs.excluded) >= CONTAINED[3])
+    if jobs.newcomer:
+        open_to_new = career.isin({"신입", "무관"}, rows)
+        scores += weights.newcomer * np.where(open_to_new, 1.0, -1.0 * career.isin({"경력"}, rows))
+    listed = catalog.cert_listed[rows]
+    held = catalog.cert_columns(set(profile.certificates_held))
+    if held.any():
+        shared = listed[:, held].sum(axis=1)
+        scores += weights.certificate * shared / np.maximum(listed.sum(axis=1), 1)
+    if profile.wanted_shifts:
+        scores += weights.shift * catalog.work_shift.isin(profile.wanted_shifts, rows)
+    if profile.wanted_employment_types:
+        wanted_types = profile.wanted_employment_types
+        scores += weights.employment * catalog.employment_type.isin(wanted_types, rows)
+    if profile.needs_dormitory:
+        scores += np.where(catalog.dormitory[rows], weights.dormitory, -weights.dormitory)
+    if profile.visa is not None:
+        scores += weights.visa * catalog.foreign_workers.isin({"e9_ok"}, rows)
+    if profile.needs_commute_bus:
+        scores += weights.commute_bus * bus[rows]
+    scores -= weights.far * beyond
+    years = max((y for _, y in jobs.experience if y is not None), default=None)
+    if years is not None:
+        with np.errstate(invalid="ignore"):
+            short = years < catalog.career_years_min[rows]  # NaN: False
+        scores -= weights.short_career * short
+    return scores

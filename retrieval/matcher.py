@@ -19,13 +19,21 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session, sessionmaker
 
 import nlu
+from nlu.keco import load_keco
+from nlu.occupation_class import classify_opening, read_seeker_jobs
 from retrieval.catalog import Catalog
-from retrieval.constraints import MatchPolicy, allowed_rows, distances_km, home_region, tier_scores
+from retrieval.constraints import (
+    MatchPolicy,
+    allowed_rows,
+    beyond_commute,
+    distances_km,
+    home_region,
+)
 from retrieval.dense_index import DenseIndex
 from retrieval.embedder import Embedder
 from retrieval.errors import IndexMissingError, IndexModelMismatch
 from retrieval.explain import explain, format_pay
-from retrieval.fusion import reciprocal_rank_fusion
+from retrieval.fusion import Weights, reciprocal_rank_fusion, rescore
 from retrieval.indexer import MANIFEST
 from retrieval.lexical import BM25Index, tokenize
 from storage.openings import get_openings
@@ -92,9 +100,11 @@ class Matcher:
         catalog: Catalog,
         sessions: sessionmaker[Session],
         policy: MatchPolicy,
+        weights: Weights | None = None,
     ) -> None:
         import numpy as np
 
+        self.weights = weights or Weights()
         self.embedder = embedder
         self.dense = dense
         self.lexical = lexical
@@ -157,6 +167,7 @@ class Matcher:
         import numpy as np
 
         profile = profile or nlu.parse_seeker_text(text)
+        jobs = read_seeker_jobs(text)
         mask = self._allowed(profile, as_of=as_of, exclude=exclude)
         query = self.embedder.encode_queries([dense_query(text, profile)])[0]
         dense_ids, _ = self.dense.search(query, depth, allowed=self.catalog.ids[mask])
@@ -168,11 +179,19 @@ class Matcher:
 
         fused = reciprocal_rank_fusion(dense_ids.tolist(), lexical_ranked)
         ids = np.fromiter(fused, dtype=np.int64, count=len(fused))
-        top = max(fused.values(), default=1.0)
-        tiers = tier_scores(self.catalog, self.catalog.rows_of(ids), profile)
-        final = {
-            i: t + f / top for i, t, f in zip(fused, tiers.tolist(), fused.values(), strict=True)
-        }
+        base = np.fromiter(fused.values(), dtype=np.float64, count=len(fused))
+        rows = self.catalog.rows_of(ids)
+        beyond = beyond_commute(
+            self.catalog,
+            rows,
+            profile,
+            distance=self._distances_from(home_region(profile, self.policy)),
+            policy=self.policy,
+        )
+        scores = rescore(
+            self.catalog, rows, base, profile, jobs, beyond=beyond, weights=self.weights
+        )
+        final = dict(zip(fused, scores.tolist(), strict=True))
         hybrid = sorted(final, key=lambda i: -final[i])
         candidates = RankedCandidates(
             dense=dense_ids.tolist(),
@@ -201,6 +220,9 @@ class Matcher:
         as_of = as_of or date.today()
         profile, candidates, final = self.rank(text, as_of=as_of, exclude=exclude, profile=profile)
         chosen = candidates.hybrid[:top]
+        jobs, keco = read_seeker_jobs(text), load_keco()
+        commute = profile.max_commute_km or self.policy.commute_km
+        far_ok = profile.needs_dormitory  # they will move for a job with a dormitory
         home = home_region(profile, self.policy)
         distance = self._distances_from(home)[self.catalog.rows_of(np.asarray(chosen))]
         with self.sessions() as session:
@@ -208,12 +230,23 @@ class Matcher:
             results = []
             for opening_id, km in zip(chosen, distance.tolist(), strict=True):
                 opening = openings[opening_id]
+                occupation = classify_opening(
+                    title=opening.title,
+                    occupation=opening.occupation_raw or "",
+                    jobs_cd=opening.occupation_code,
+                    description=opening.description or "",
+                )
                 why = explain(
                     opening,
                     profile,
+                    jobs=jobs,
+                    occupation=occupation,
                     distance_km=km,
                     home_name=home.name_ko if home else None,
                     as_of=as_of,
+                    commute_km=None
+                    if profile.region_anywhere or far_ok and opening.dormitory
+                    else commute,
                 )
                 results.append(
                     Match(
@@ -227,7 +260,7 @@ class Matcher:
                         score=round(final[opening_id], 4),
                         reasons=why.reasons,
                         missing=why.missing,
-                        occupation=opening.occupation_family,
+                        occupation=keco.name(occupation.code) if occupation.code else None,
                         region=opening.region_raw,
                         pay=format_pay(opening),
                         work_shift=opening.work_shift,
@@ -244,14 +277,7 @@ class Matcher:
         """Boolean mask over catalog rows: hard filters passed and not excluded."""
         import numpy as np
 
-        home = home_region(profile, self.policy)
-        mask = allowed_rows(
-            self.catalog,
-            profile,
-            as_of=as_of,
-            distance=self._distances_from(home),
-            policy=self.policy,
-        )
+        mask = allowed_rows(self.catalog, profile, as_of=as_of)
         excluded = np.fromiter({int(i) for i in exclude}, dtype=np.int64)
         if len(excluded):
             rows = self.catalog.rows_of(excluded)
@@ -327,10 +353,11 @@ def dense_query(text: str, profile: nlu.SeekerProfile) -> str:
 
 
 def lexical_query(text: str, profile: nlu.SeekerProfile) -> str:
-    """The text tokenized for BM25: the wanted jobs' names and the certificates held.
+    """The text tokenized for BM25: the wanted jobs' names, the certificates held, and ``text``.
 
-    The raw text is left out on purpose: negated facts (특수용접은 없어요, 야간은 못해요)
-    would otherwise pull in exactly the postings the seeker rules out.
+    Negated facts in ``text`` (특수용접은 없어요, 야간은 못해요) can no longer pull in what
+    they rule out: the hard filters remove those postings before BM25 ranks. Keeping the
+    seeker's own words finds postings the table's names miss (양극재, 배터리팩, 구내식당).
     """
     tables = nlu.load_tables()
     parts = [
@@ -341,4 +368,4 @@ def lexical_query(text: str, profile: nlu.SeekerProfile) -> str:
         for c in profile.certificates_held
         if c in tables.certificates
     ]
-    return " ".join(parts) if parts else text
+    return " ".join([*parts, text]) if parts else text

@@ -51,9 +51,11 @@ def eval_retrieval(
 
     from bot.services import match_policy, open_embedder
     from retrieval.evaluation import (
+        Claims,
         DevSet,
         Metrics,
         evaluate_retrieval,
+        format_claims,
         format_side_by_side,
         format_table,
         load_dev_set,
@@ -72,6 +74,7 @@ def eval_retrieval(
     settings = load_settings()
     embedder = open_embedder(settings)
     results: dict[str, dict[str, Metrics]] = {}
+    claims: dict[str, Claims] = {}
     by_tag: dict[str, dict[str, Metrics]] = {}
     with tempfile.TemporaryDirectory(prefix="jobbot-eval-") as tmp:
         for name, (queries, openings, day) in DEV_SETS.items():
@@ -82,6 +85,7 @@ def eval_retrieval(
             loaded = load_dev_set(queries)
             result = evaluate_retrieval(matcher, loaded, as_of=dev_set.as_of)
             results[name], by_tag[name] = result.methods, result.by_tag
+            claims[name] = result.claims
             typer.echo(
                 f"{name}: {queries} ({len(loaded)} queries, {len(matcher.catalog)} openings, "
                 f"as of {day})"
@@ -89,6 +93,8 @@ def eval_retrieval(
     typer.echo("")
     typer.echo(format_side_by_side(results))
     _legend()
+    typer.echo("")
+    typer.echo(format_claims(claims))
     for name, tags in by_tag.items():
         typer.echo(f"\nhybrid by query tag on {name} (n = queries with the tag):")
         typer.echo(

@@ -1,4 +1,4 @@
-"""Hard filters and ranking tiers over a small hand-made catalog."""
+"""Hard filters and the distance penalty over a small hand-made catalog."""
 
 from __future__ import annotations
 
@@ -8,17 +8,7 @@ import numpy as np
 
 import nlu
 from retrieval.catalog import OPEN_ENDED_ORDINAL, Catalog, Codes
-from retrieval.constraints import (
-    OTHER,
-    RELATED,
-    SOFT,
-    TIER_PENALTY,
-    UNKNOWN_FAMILY,
-    WANTED,
-    MatchPolicy,
-    allowed_rows,
-    tier_scores,
-)
+from retrieval.constraints import MatchPolicy, allowed_rows, beyond_commute
 
 AS_OF = date(2026, 11, 1)
 TODAY, OPEN = AS_OF.toordinal(), OPEN_ENDED_ORDINAL
@@ -57,41 +47,28 @@ def test_codes_look_up_sets_of_values() -> None:
     assert codes.labels[codes.codes[1]] is None
 
 
-def test_hard_filters_drop_expired_excluded_and_underpaid() -> None:
+def test_hard_filters_drop_expired_excluded_underpaid_refused_and_lacking() -> None:
     profile = nlu.SeekerProfile(
         excluded_shifts=frozenset({"야간"}), visa="E-9", min_monthly_pay=3_000_000
     )
-    distance = np.asarray([5.0, NAN, 5.0, 5.0, 5.0])
-    mask = allowed_rows(catalog(), profile, as_of=AS_OF, distance=distance, policy=MatchPolicy())
-    # 2: night shift (and 파견직 for E-9), 3: closed yesterday, 4: 일용직 for E-9,
-    # 5: pays at most 240만원. Unknown pay (none here) would pass.
-    assert mask.tolist() == [True, False, False, False, False]
+    mask = allowed_rows(catalog(), profile, as_of=AS_OF)
+    # 1: 내국인만 for a visa holder, 2: night shift (and 파견직 for E-9), 3: closed
+    # yesterday, 4: 일용직 for E-9, 5: pays at most 240만원. Unknown pay would pass.
+    assert mask.tolist() == [False, False, False, False, False]
+    lacking = nlu.SeekerProfile(certificates_lacking=("special_welding",))
+    assert allowed_rows(catalog(), lacking, as_of=AS_OF).tolist() == [
+        False, True, False, True, True,
+    ]  # fmt: skip
 
 
-def test_tiers_order_occupations_and_apply_penalties_and_bonuses() -> None:
-    profile = nlu.SeekerProfile(
-        wanted_families=("welder",),
-        experience=(nlu.Experience(family="welder", years=5),),
-        certificates_held=("welding_craftsman",),
-        certificates_lacking=("special_welding",),
-        wanted_shifts=frozenset({"주간"}),
-        visa="E-9",
-        needs_dormitory=True,
-    )
-    scores = tier_scores(catalog(), np.asarray([0, 1, 2, 3, 4]), profile)
-    expected = [
-        # required cert lacking, 내국인만, 주간, dormitory, 5 of 10 years
-        WANTED - TIER_PENALTY - TIER_PENALTY + SOFT / 2 + SOFT - SOFT,
-        UNKNOWN_FAMILY + SOFT - SOFT,  # e9_ok, no dormitory
-        RELATED + SOFT * 1 / 2 - SOFT,  # holds one of two listed certificates
-        OTHER - SOFT,
-        WANTED + SOFT + SOFT / 2 + SOFT + SOFT,  # e9_ok, 주간, holds its one certificate, dorm
-    ]
-    assert np.allclose(scores, expected)
-    assert scores[4] > scores[2] > scores[1] > scores[3] > scores[0]
-
-
-def test_tiers_of_no_rows_and_of_an_empty_profile() -> None:
-    assert tier_scores(catalog(), np.asarray([], dtype=np.int64), nlu.SeekerProfile()).size == 0
-    scores = tier_scores(catalog(), np.asarray([0, 3]), nlu.SeekerProfile())
-    assert scores.tolist() == [0.0, 0.0]
+def test_distance_is_a_bounded_penalty_not_a_filter() -> None:
+    rows = np.asarray([0, 1, 2, 3, 4])
+    distance = np.asarray([10.0, NAN, 52.5, 70.0, 200.0])
+    policy = MatchPolicy(commute_km=35.0)
+    over = beyond_commute(catalog(), rows, nlu.SeekerProfile(), distance=distance, policy=policy)
+    assert over.tolist() == [0.0, 0.0, 0.5, 1.0, 1.0]
+    mover = nlu.SeekerProfile(needs_dormitory=True)
+    over = beyond_commute(catalog(), rows, mover, distance=distance, policy=policy)
+    assert over.tolist() == [0.0, 0.0, 0.5, 1.0, 0.0]  # 5 has a dormitory
+    anywhere = nlu.SeekerProfile(region_anywhere=True)
+    assert not beyond_commute(catalog(), rows, anywhere, distance=distance, policy=policy).any()

@@ -1,6 +1,12 @@
-"""Reciprocal rank fusion with the positive-lexical-score rule."""
+"""Reciprocal rank fusion with the positive-lexical-score rule, and the bounded re-scoring."""
 
-from retrieval.fusion import RRF_K, reciprocal_rank_fusion
+import numpy as np
+
+import nlu
+from nlu.keco import load_keco
+from nlu.occupation_class import SeekerJobs
+from retrieval.catalog import OPEN_ENDED_ORDINAL, Catalog, Codes
+from retrieval.fusion import RRF_K, Weights, closeness, reciprocal_rank_fusion, rescore
 
 
 def test_documents_in_both_channels_win() -> None:
@@ -12,3 +18,82 @@ def test_documents_in_both_channels_win() -> None:
 def test_zero_lexical_scores_add_no_rank() -> None:
     fused = reciprocal_rank_fusion([1, 2], [(2, 0.0), (1, 0.0), (9, 0.0)])
     assert fused == {1: 1 / (RRF_K + 1), 2: 1 / (RRF_K + 2)}
+
+
+def catalog() -> Catalog:
+    """Four openings: CO2 welder (824101), 용접 강사 (214307), unknown class, 제관 (8223)."""
+    nan = float("nan")
+    return Catalog(
+        ids=np.asarray([1, 2, 3, 4], dtype=np.int64),
+        family=Codes.of(["welder", "vocational_instructor", None, "sheet_metal"]),
+        closes_on=np.full(4, OPEN_ENDED_ORDINAL),
+        work_shift=Codes.of(["주간", None, "2교대", "주간"]),
+        employment_type=Codes.of([None] * 4),
+        pay_min=np.full(4, nan),
+        pay_max=np.full(4, nan),
+        lat=np.full(4, nan),
+        lon=np.full(4, nan),
+        foreign_workers=Codes.of(["unknown"] * 4),
+        dormitory=np.asarray([True, False, False, False]),
+        certificates=[{"special_welding": "preferred"}, {}, {}, {}],
+        career_years_min=np.asarray([20.0, nan, nan, nan]),
+        occupation=Codes.of(["824101", "214307", None, "8223"]),
+        career=Codes.of(["경력", "경력", "무관", "신입"]),
+    )
+
+
+ROWS = np.asarray([0, 1, 2, 3])
+EQUAL = np.full(4, 0.5)
+
+
+def test_the_target_class_adds_by_closeness_and_unknown_classes_keep_their_score() -> None:
+    jobs = SeekerJobs(targets=("8241",))
+    weights = Weights()
+    scores = rescore(
+        catalog(), ROWS, EQUAL, nlu.SeekerProfile(), jobs, beyond=np.zeros(4), weights=weights
+    )
+    assert scores[0] == 1.0 + weights.target  # 824101 is inside 8241
+    assert scores[3] == 1.0 + weights.target * 0.5  # 제관 is a listed neighbour of 용접
+    assert scores[1] == scores[2] == 1.0  # 강사 shares no 중분류; unknown gets nothing
+
+
+def test_every_term_is_bounded_so_the_fusion_order_survives_outside_the_bonus() -> None:
+    weights = Weights()
+    jobs = SeekerJobs(
+        targets=("8241",), experience=(("8241", 5),), excluded=("2143",), newcomer=False
+    )
+    profile = nlu.SeekerProfile(
+        certificates_held=("special_welding",), wanted_shifts=frozenset({"주간"}),
+        needs_dormitory=True, visa="E-9", needs_commute_bus=True,
+    )  # fmt: skip
+    fused = np.asarray([0.1, 1.0, 0.5, 0.2])
+    scores = rescore(catalog(), ROWS, fused, profile, jobs, beyond=np.ones(4), weights=weights)
+    most = sum(abs(getattr(weights, f)) for f in weights.__dataclass_fields__ if f != "title_words")
+    assert (np.abs(scores - fused / fused.max()) <= most).all()
+    assert scores[1] < 1.0 - weights.excluded + 1e-9  # 용접 강사 ruled out, pushed down
+    # short of the 20 years asked: the welder loses the career term but keeps the class
+    no_years = SeekerJobs(targets=("8241",))
+    plain = rescore(catalog(), ROWS, fused, profile, no_years, beyond=np.ones(4))
+    assert scores[0] < plain[0] + weights.experience
+
+
+def test_newcomers_prefer_postings_open_to_them() -> None:
+    jobs = SeekerJobs(newcomer=True)
+    scores = rescore(catalog(), ROWS, EQUAL, nlu.SeekerProfile(), jobs, beyond=np.zeros(4))
+    assert scores[3] > scores[0]
+    assert scores[2] > scores[1]
+
+
+def test_anything_ignores_the_occupation() -> None:
+    jobs = SeekerJobs(targets=("8241",), any_occupation=True)
+    scores = rescore(catalog(), ROWS, EQUAL, nlu.SeekerProfile(), jobs, beyond=np.zeros(4))
+    assert np.allclose(scores, 1.0)
+
+
+def test_closeness_levels() -> None:
+    keco = load_keco()
+    assert closeness("824101", "8241", keco) == 1.0
+    assert closeness("824101", "824104", keco) == 0.9
+    assert closeness("8241", "8", keco) == 0.3
+    assert closeness("623004", "811302", keco) == 0.0  # 지게차 운전 vs 정비: not neighbours
+    assert closeness(None, "8241", keco) == 0.0

@@ -192,5 +192,5 @@ def test_a_conversations_profile_names_the_wanted_job_once_in_front() -> None:
     text = profile_query(searched)
     assert text == "용접원 15년 경력 특수용접기능사"
     assert dense_query(text, searched) == "용접원 용접원 15년 경력 특수용접기능사"
-    assert lexical_query(text, searched) == "용접원 특수용접기능사"
+    assert lexical_query(text, searched) == f"용접원 특수용접기능사 {text}"
     assert profile_query(SeekerProfile()) == "일자리"
