@@ -1,10 +1,15 @@
 """The Telegram Application: all wiring in one builder, and `run_telegram` to serve it.
 
-    update ─► PerChatProcessor (concurrent across chats, in order within one chat)
+    update ─► PerChatProcessor (concurrent across chats, in order within one chat, a chat's
+              backlog of texts merged; bot.telegram.processor)
           ─► group -1: skip_repeated_updates (processed_updates table; repeats stop here)
           ─► group 0, first match wins: company handlers (bot.telegram.companies), counselor forum
              (bot.telegram.counselors), seeker private chats (bot.telegram.seekers)
+             edited private texts are answered like new ones (in a handoff: relayed)
           ─► on_error: logged without message text, the user gets a polite apology
+
+Every Bot API call passes the RateLimiter (bot.telegram.rate_limit): Telegram's 30 messages
+a second, 20 a minute per group, flood control waited out.
 
 Polling by default; a webhook (with Telegram's secret token checked) when
 ``settings.webhook_url`` is set.
@@ -16,18 +21,18 @@ import asyncio
 import contextlib
 import logging
 import secrets
-from collections.abc import Awaitable
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     ApplicationBuilder,
     ApplicationHandlerStop,
-    BaseUpdateProcessor,
+    MessageHandler,
     TypeHandler,
+    filters,
 )
 
 from bot.errors import BotError
@@ -38,12 +43,13 @@ from bot.telegram.companies import register_company_handlers
 from bot.telegram.counselors import register_counselor_handlers
 from bot.telegram.frontend import FRONTEND_KEY, AnyApplication, Context, FrontEnd, frontend_of
 from bot.telegram.handoff import maintenance_loop
-from bot.telegram.seekers import register_seeker_handlers
+from bot.telegram.processor import PerChatProcessor
+from bot.telegram.rate_limit import RateLimiter
+from bot.telegram.seekers import on_text, register_seeker_handlers
 from bot.telegram.sending import send_text
 from storage.updates import mark_update_processed
 
 __all__ = [
-    "PerChatProcessor",
     "TelegramTokenMissing",
     "build_application",
     "run_telegram",
@@ -53,8 +59,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-#: Updates handled at the same time (different chats; one chat is always sequential).
-MAX_CONCURRENT_UPDATES = 64
 #: ``bot_data`` key of the background maintenance task.
 MAINTENANCE_KEY = "maintenance_task"
 
@@ -69,86 +73,54 @@ class TelegramTokenMissing(BotError):
         )
 
 
-class PerChatProcessor(BaseUpdateProcessor):
-    """Process updates concurrently, except that updates of one chat (or one forum topic)
-    wait for each other, in arrival order.
-
-    PTB starts a task per update in arrival order; nothing awaits before the lock is
-    requested, and ``asyncio.Lock`` wakes its waiters first come, first served.
-    """
-
-    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
-        super().__init__(max_concurrent_updates)
-        self._locks: dict[tuple[int, int | None], tuple[asyncio.Lock, int]] = {}
-
-    @staticmethod
-    def chat_key(update: object) -> tuple[int, int | None] | None:
-        """(chat id, forum topic id or None) the update belongs to; None for no chat."""
-        if not isinstance(update, Update) or update.effective_chat is None:
-            return None
-        message = update.effective_message
-        thread = message.message_thread_id if message and message.is_topic_message else None
-        return update.effective_chat.id, thread
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        key = self.chat_key(update)
-        if key is None:
-            await coroutine
-            return
-        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
-        self._locks[key] = (lock, users + 1)
-        try:
-            async with lock:
-                await coroutine
-        finally:
-            lock, users = self._locks[key]
-            if users == 1:
-                del self._locks[key]  # nobody else waits: don't keep a lock per chat forever
-            else:
-                self._locks[key] = (lock, users - 1)
-
-    async def initialize(self) -> None:
-        """Nothing to set up."""
-
-    async def shutdown(self) -> None:
-        """Nothing to free."""
-
-
 def build_application(frontend: FrontEnd) -> AnyApplication:
     """The Application for seekers, counselors and companies, talking to ``settings``'
     Bot API (``telegram_base_url``) with ``frontend``'s database and Rasa server."""
     settings = frontend.settings
     if not settings.telegram_token:
         raise TelegramTokenMissing()
+    processor = PerChatProcessor()
     application = (
         ApplicationBuilder()
         .token(settings.telegram_token)
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_file_url)
-        .concurrent_updates(PerChatProcessor())
+        .concurrent_updates(processor)
+        .rate_limiter(RateLimiter())
         .job_queue(None)  # APScheduler is not installed; see handoff.maintenance_loop
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
+    processor.process = application.process_update  # merged backlogs run as one update
     application.bot_data[FRONTEND_KEY] = frontend
     application.add_handler(TypeHandler(Update, skip_repeated_updates), group=-1)
     register_company_handlers(application)
     register_counselor_handlers(application, settings.counselor_chat_id)
     register_seeker_handlers(application)
+    edited = filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT
+    application.add_handler(MessageHandler(edited & ~filters.COMMAND, on_text))
     application.add_error_handler(on_error)
     return application
 
 
 async def skip_repeated_updates(update: Update, context: Context) -> None:
-    """Stop an update Telegram already delivered once (its id is in processed_updates)."""
+    """Stop an update Telegram already delivered once (its id is in processed_updates).
+
+    When the database stays locked past its busy timeout the update is handled without
+    the check: a rare repeat answered twice beats a seeker left unanswered.
+    """
     frontend = frontend_of(context.bot_data)
     try:
-        with frontend.sessions.begin() as session:
-            fresh = mark_update_processed(session=session, update_id=update.update_id)
+        fresh = await frontend.transaction(
+            lambda session: mark_update_processed(session=session, update_id=update.update_id)
+        )
     except IntegrityError:  # the same update, being processed at this very moment
         fresh = False
+    except OperationalError as error:
+        logger.warning("update %s: repeat check skipped: %s", update.update_id, error.orig)
+        return
     if not fresh:
         logger.info("update %s was processed before; skipped", update.update_id)
         raise ApplicationHandlerStop
@@ -205,7 +177,9 @@ async def _post_stop(application: AnyApplication) -> None:
 
 
 async def _post_shutdown(application: AnyApplication) -> None:
-    await frontend_of(application.bot_data).rasa.aclose()
+    frontend = frontend_of(application.bot_data)
+    await frontend.rasa.aclose()
+    await asyncio.to_thread(frontend.close)
 
 
 def webhook_options(settings: Settings) -> dict[str, Any]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+import asyncio
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 from telegram.ext import Application, ContextTypes
@@ -12,9 +14,13 @@ from telegram.ext import Application, ContextTypes
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
 
-__all__ = ["FRONTEND_KEY", "AnyApplication", "Context", "FrontEnd", "frontend_of"]
+__all__ = ["DB_THREADS", "FRONTEND_KEY", "AnyApplication", "Context", "FrontEnd", "frontend_of"]
 
 FRONTEND_KEY = "frontend"
+#: Worker threads for database work: a chat waiting for SQLite's write lock holds one.
+DB_THREADS = 8
+
+T = TypeVar("T")
 
 #: The handlers' context and the application, as python-telegram-bot's defaults type them.
 Context = ContextTypes.DEFAULT_TYPE
@@ -28,6 +34,29 @@ class FrontEnd:
     settings: Settings
     sessions: sessionmaker[Session]
     rasa: RasaClient
+    _threads: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(DB_THREADS, thread_name_prefix="jobbot-db"),
+        repr=False,
+    )
+
+    async def in_thread(self, work: Callable[[], T]) -> T:
+        """Run blocking work (SQLite, files) in a worker thread: a held write lock then
+        stalls the chat that waits for it, never the event loop and every other chat."""
+        return await asyncio.get_running_loop().run_in_executor(self._threads, work)
+
+    async def transaction(self, work: Callable[[Session], T]) -> T:
+        """``work(session)`` in one transaction (committed when it returns), in a worker
+        thread. Objects it returns stay readable (``expire_on_commit=False``)."""
+
+        def run() -> T:
+            with self.sessions.begin() as session:
+                return work(session)
+
+        return await self.in_thread(run)
+
+    def close(self) -> None:
+        """Let the worker threads finish what they have and end."""
+        self._threads.shutdown(wait=True)
 
 
 def frontend_of(bot_data: Mapping[str, Any]) -> FrontEnd:

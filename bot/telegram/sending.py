@@ -1,31 +1,33 @@
 """Talking to Telegram from the seeker and counselor handlers: retries, long texts, typing.
 
-Every Bot API call the handlers make goes through :func:`deliver`, which waits out flood
-control (HTTP 429, ``RetryAfter``; PTB has no rate limiter installed, so it reaches us) and
-retries network hiccups (``NetworkError`` and ``TimedOut``) a couple of times. ``BadRequest``
-and ``Forbidden`` are answers, not hiccups, and are raised at once.
+Every Bot API call the handlers make goes through :func:`deliver`, which retries network
+hiccups (``NetworkError`` and ``TimedOut``, e.g. a 502) a couple of times. Flood control
+(HTTP 429) never reaches it: the bot's `bot.telegram.rate_limit.RateLimiter` waits it out.
+``BadRequest`` and ``Forbidden`` are answers, not hiccups, and are raised at once.
+
+A message sent whose answer timed out may well have arrived: sending it again would show
+the seeker the same message twice, so a send is retried only when the request never
+reached Telegram (:class:`MaybeDelivered` otherwise).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dtm
 import logging
-import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
+import httpx
 from telegram import Bot, InlineKeyboardMarkup, Message, MessageId
 from telegram.constants import ChatAction, MessageLimit
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.warnings import PTBDeprecationWarning
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 
 __all__ = [
     "RETRIES",
+    "MaybeDelivered",
     "copy_message",
     "deliver",
-    "retry_seconds",
     "send_text",
     "split_text",
     "typing",
@@ -35,42 +37,55 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-#: Attempts after the first one, for flood control and for network errors alike.
+#: Attempts after the first one, for network errors.
 RETRIES = 2
 #: Pauses before retrying after a network error (seconds).
 NETWORK_BACKOFF = (0.5, 2.0)
-#: Flood control asking for a longer wait is not waited out inside a handler.
-MAX_FLOOD_WAIT = 60.0
 #: Telegram shows "typing…" for about 5 seconds per sendChatAction.
 TYPING_EVERY = 4.5
+#: Calls that post something new: sent twice, they show twice.
+SENDS = frozenset(
+    {
+        "sendMessage",
+        "copyMessage",
+        "sendPhoto",
+        "sendDocument",
+        "forwardMessage",
+        "createForumTopic",
+    }
+)
+#: httpx errors raised before the request reached Telegram: always safe to retry.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-def retry_seconds(flood: RetryAfter) -> float:
-    """How long Telegram asked us to wait (``retry_after`` is an int, or a timedelta with
-    ``PTB_TIMEDELTA=true``)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = flood.retry_after
-    return value.total_seconds() if isinstance(value, dtm.timedelta) else float(value)
+class MaybeDelivered(NetworkError):
+    """A send whose request reached Telegram but whose answer was lost (a read timeout, a
+    dropped connection): it may have arrived, so it is not sent again."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what}: no answer; it may have been delivered")
+
+
+def _maybe_delivered(error: NetworkError) -> bool:
+    cause = error.__cause__
+    return isinstance(cause, httpx.HTTPError) and not isinstance(cause, _NOT_SENT)
 
 
 async def deliver(call: Callable[[], Awaitable[T]], *, what: str) -> T:
-    """Run one Bot API call, retrying flood control and network errors up to `RETRIES` times.
+    """Run one Bot API call, retrying network errors up to `RETRIES` times.
 
-    ``what`` names the call in logs (never the text being sent).
+    ``what`` names the call in logs (never the text being sent); a call named in `SENDS`
+    raises :class:`MaybeDelivered` instead of a retry that could show it twice.
     """
     for attempt in range(RETRIES + 1):
         try:
             return await call()
-        except RetryAfter as flood:
-            wait = retry_seconds(flood)
-            if attempt == RETRIES or wait > MAX_FLOOD_WAIT:
-                raise
-            logger.warning("%s: flood control, retrying in %.0f s", what, wait)
-            await asyncio.sleep(wait)
         except (BadRequest, Forbidden):
             raise
         except NetworkError as error:
+            if what in SENDS and _maybe_delivered(error):
+                logger.warning("%s: %s after sending; not sent again", what, type(error).__name__)
+                raise MaybeDelivered(what) from error
             if attempt == RETRIES:
                 raise
             logger.warning("%s: %s, retrying", what, type(error).__name__)
@@ -129,7 +144,8 @@ async def send_text(
     thread_id: int | None = None,
 ) -> Message | None:
     """Send ``text`` (split when long; the keyboard goes with the last piece); the last
-    message sent, or None for empty text."""
+    message sent, or None for empty text or a last piece that may have been delivered
+    (:class:`MaybeDelivered` is logged, the remaining pieces still go)."""
     pieces = split_text(text)
     sent: Message | None = None
     for number, piece in enumerate(pieces, start=1):
@@ -140,7 +156,10 @@ async def send_text(
                 chat_id, piece, reply_markup=keyboard, message_thread_id=thread_id
             )
 
-        sent = await deliver(send, what="sendMessage")
+        try:
+            sent = await deliver(send, what="sendMessage")
+        except MaybeDelivered:
+            sent = None
     return sent
 
 

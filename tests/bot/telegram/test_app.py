@@ -1,5 +1,6 @@
 """The Application's wiring: repeated updates, per-chat order with concurrency across chats,
-flood control and network errors, and the webhook with its secret token."""
+a flooding chat, edited messages, flood control and network errors, and the webhook with
+its secret token."""
 
 from __future__ import annotations
 
@@ -204,3 +205,52 @@ def test_jobbot_telegram_without_a_token_says_what_to_set(
     result = CliRunner().invoke(cli, ["telegram"])
     assert result.exit_code == 1
     assert "JOBBOT_TELEGRAM_TOKEN" in result.output
+
+
+async def test_a_flooding_chat_does_not_hold_up_other_seekers_and_its_backlog_is_merged(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api, flooder, other = telegram_api, new_user(), new_user()
+    received: list[str] = []
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        message = json.loads(request.content)["message"]
+        received.append(message)
+        await asyncio.sleep(0.1)  # a Rasa turn
+        return httpx.Response(200, json=[{"text": f"네: {message[:10]}"}])
+
+    rasa = RasaClient("http://rasa.test", transport=httpx.MockTransport(handle))
+    texts = [f"도배 {n}" for n in range(100)]
+    async with running_bot(api, bot_settings(settings, api), sessions, rasa) as running:
+        api.send_text(flooder, flooder, "처음")
+        await api.async_wait_for_call("sendMessage", chat_id=flooder)  # the privacy notice
+        for text in texts:
+            api.send_text(flooder, flooder, text)
+        await asyncio.sleep(0.3)  # the flood is fetched and waiting
+        asked = api.send_text(other, other, "용접 일자리")
+        await running.settle(asked)
+        await api.async_wait_for_call("sendMessage", chat_id=other, text="네: 용접 일자리")
+        await running.settle(api.send_text(flooder, flooder, "끝"))
+
+    flood_turns = [m for m in received if m.startswith("도배")]
+    assert len(flood_turns) < 10  # not 100 turns: the backlog went in few merged messages
+    assert "\n".join(flood_turns).split("\n") == texts  # every line, in order
+    assert received[-1] == "끝"
+    assert received.index("용접 일자리") < 3  # the other seeker did not wait behind the flood
+
+
+async def test_an_edited_message_is_answered(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api, user = telegram_api, new_user()
+    rasa = ScriptedRasa()
+    async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
+        raw = api.send_text(user, user, "용졉 일자리")
+        await running.settle(raw)
+        edited = api.queue_update(
+            {"edited_message": raw["message"] | {"text": "용접 일자리", "edit_date": 1}}
+        )
+        await running.settle(edited)
+
+    assert [m["message"] for m in rasa.messages()] == ["용졉 일자리", "용접 일자리"]
+    assert "네: 용접 일자리" in api.sent_texts(user)
