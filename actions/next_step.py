@@ -10,7 +10,7 @@ turn. The rules, in order:
 3. Progress is a search as soon as the kind of work is known, or after the occupation
    question was asked twice; a search again only when the searched profile changed.
 4. Yes/no is read against the open question; with none open, yes after results shows more.
-5. A miss: rephrase, then offer a counselor (once per conversation), then short answers
+5. A miss (not understood, or no Korean word at all, whatever the intent): rephrase, then offer a counselor (once per conversation), then short answers
    with buttons. Abuse gets one calm answer and the offer. No question more than twice.
 
 Nothing here imports Rasa: the action (:mod:`actions.next_step_action`) applies the step.
@@ -86,6 +86,7 @@ class Turn:
     added_facts: bool = False  # the message changed the profile
     answer: YesNo | None = None  # read from the raw text (nlu.answers)
     abuse: bool = False
+    gibberish: bool = False  # no Korean word at all (ㅁㄴㅇㄹ, ㅋㅋㅋ, emoji)
     unnamed_certificate: bool = False  # "자격증 있어요" without saying which
 
 
@@ -130,7 +131,7 @@ def decide(state: DialogueState, turn: Turn) -> Step:
         return _progress(state, turn)
     if turn.answer is not None and state.shown_results:
         return Step(act="more") if turn.answer == "yes" else Step(say="closing")
-    if turn.intent in _MISS_INTENTS:
+    if turn.intent in _MISS_INTENTS or turn.gibberish:
         return _miss(state, turn)
     if turn.intent == "change_region":
         return _ask_or_go_on(state, "region")

@@ -22,7 +22,7 @@ from actions.next_step import DialogueState, Question, Say, Step, Turn, decide, 
 from actions.payloads import button, openings_payload
 from actions.replies import Button
 from actions.search import MoreResults
-from nlu.answers import asks_to_restart, is_abuse, read_yes_no
+from nlu.answers import asks_to_restart, is_abuse, is_gibberish, read_yes_no
 from nlu.profile import SeekerProfile
 from retrieval.live import LiveMatcher
 from retrieval.matcher import Match, profile_query
@@ -120,6 +120,7 @@ class NextStep(ContextAction):
             added_facts=_added_facts(tracker),
             answer=read_yes_no(text),
             abuse=is_abuse(text),
+            gibberish=is_gibberish(text),
             unnamed_certificate="certificate_held:unnamed" in facts,
         )
 

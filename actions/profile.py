@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 import nlu
 from actions.context import ContextAction
 from actions.form import form_slot_values
-from nlu.answers import read_yes_no
+from nlu.answers import is_gibberish, read_yes_no
 from nlu.profile import FormSlot, SeekerProfile
 from nlu.profile_merge import answer_to_question, merge, read_indifference
 
@@ -52,7 +52,8 @@ class ReadProfile(ContextAction):
         text = str(message.get("text") or "")
         intent = (message.get("intent") or {}).get("name")
         events: list[EventType] = []
-        if intent not in _NOT_UNDERSTOOD and tracker.get_slot("fallback_count"):
+        understood = intent not in _NOT_UNDERSTOOD and not is_gibberish(text)
+        if understood and tracker.get_slot("fallback_count"):
             events.append(SlotSet("fallback_count", 0.0))
         if text.startswith("/") or intent in _NO_FACTS:
             return events

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-__all__ = ["YesNo", "asks_to_restart", "is_abuse", "read_yes_no"]
+__all__ = ["YesNo", "asks_to_restart", "is_abuse", "is_gibberish", "read_yes_no"]
 
 YesNo = Literal["yes", "no"]
 
@@ -73,6 +73,21 @@ def read_yes_no(text: str) -> YesNo | None:
         if candidate in _NO_WORDS:
             return "no"
     return None
+
+
+_SYLLABLE = re.compile(r"[가-힣]")
+#: Latin words a seeker may send alone that are not keyboard mashing.
+_LATIN_MEANING = re.compile(
+    r"\b(?:cnc|tig|mig|co2|rt|ut|pt|mt|forklift|welding|welder|e-?\d|visa)\b"
+)
+
+
+def is_gibberish(text: str) -> bool:
+    """True for a message with no Korean syllable and no known word: ㅁㄴㅇㄹ, ㅋㅋㅋ,
+    ㅇㅇㅇㅇㅇ, dfkjdkf, emoji. (A short yes such as ㅇㅇ is read by :func:`read_yes_no`
+    first.)"""
+    lowered = text.strip().lower()
+    return not (_SYLLABLE.search(lowered) or _LATIN_MEANING.search(lowered))
 
 
 def is_abuse(text: str) -> bool:

@@ -93,6 +93,10 @@ CASES = [
      Step(say="closing")),
     ("a bare yes before anything asks for the trade", fresh(NOTHING),
      Turn("affirm", answer="yes"), Step(ask="occupation")),
+    ("keyboard mashing read as yes is still a miss", fresh(NOTHING),
+     Turn("affirm", gibberish=True), Step(say="rephrase", missed=True)),
+    ("second mashing in a row: the offer", fresh(NOTHING, fallback_streak=1),
+     Turn("inform", gibberish=True), Step(say="lost", ask="counselor_offer", missed=True)),
     # -- no loops ---------------------------------------------------------------------------
     ("first miss: rephrase", fresh(NOTHING), Turn("nlu_fallback"),
      Step(say="rephrase", missed=True)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.answers import asks_to_restart, is_abuse, read_yes_no
+from nlu.answers import asks_to_restart, is_abuse, is_gibberish, read_yes_no
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,12 @@ def test_only_an_explicit_request_resets(text: str, reset: bool) -> None:
 )  # fmt: skip
 def test_abuse(text: str, abuse: bool) -> None:
     assert is_abuse(text) is abuse
+
+
+@pytest.mark.parametrize(
+    ("text", "gibberish"),
+    [("ㅁㄴㅇㄹ", True), ("ㅇㅇㅇㅇㅇ", True), ("dfkjdkf", True), ("👍", True), ("??", True),
+     ("forklift", False), ("CNC 3년", False), ("용접", False), ("e9", False)],
+)  # fmt: skip
+def test_gibberish(text: str, gibberish: bool) -> None:
+    assert is_gibberish(text) is gibberish
