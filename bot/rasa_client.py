@@ -1,4 +1,5 @@
-"""Talking to the Rasa server: its REST channel (messages) and its HTTP API (trackers)."""
+"""Talking to the Rasa server: its REST channel (messages) and its HTTP API (trackers), the
+latter with the server's ``--auth-token`` (`bot.runtime.tokens`)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,23 @@ Reply = dict[str, Any]
 
 
 class RasaClient:
-    """An async client for one Rasa server; ``transport`` lets tests swap the edge."""
+    """An async client for one Rasa server; ``transport`` lets tests swap the edge.
+
+    ``timeout`` bounds one turn (Rasa and its actions): keep Rasa's action timeout well
+    under it, or the answer to a slow action arrives after the seeker was told the bot
+    is not answering. ``token`` is the HTTP API's token (None: a server without one).
+    """
 
     def __init__(
         self,
         base_url: str,
         *,
-        timeout: float = 30.0,
+        timeout: float = 60.0,
+        token: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport)
+        self._auth = {"token": token} if token else {}
 
     async def __aenter__(self) -> RasaClient:
         return self
@@ -56,14 +64,17 @@ class RasaClient:
         ``include_events``: ``AFTER_RESTART`` (Rasa's default), ``ALL``, ``APPLIED`` or ``NONE``.
         """
         response = await self._http.get(
-            f"/conversations/{sender_id}/tracker", params={"include_events": include_events}
+            f"/conversations/{sender_id}/tracker",
+            params={"include_events": include_events, **self._auth},
         )
         response.raise_for_status()
         return dict(response.json())
 
     async def append_events(self, sender_id: str, events: list[dict[str, Any]]) -> None:
         """Append events (e.g. ``{"event": "pause"}``) to the conversation."""
-        response = await self._http.post(f"/conversations/{sender_id}/tracker/events", json=events)
+        response = await self._http.post(
+            f"/conversations/{sender_id}/tracker/events", json=events, params=self._auth
+        )
         response.raise_for_status()
 
     async def replace_events(self, sender_id: str, events: list[dict[str, Any]]) -> None:
@@ -72,7 +83,9 @@ class RasaClient:
         With an in-memory tracker store this forgets the conversation; a SQL tracker store
         only ever appends, so erasing there also needs `bot.runtime.trackers.erase_conversation`.
         """
-        response = await self._http.put(f"/conversations/{sender_id}/tracker/events", json=events)
+        response = await self._http.put(
+            f"/conversations/{sender_id}/tracker/events", json=events, params=self._auth
+        )
         response.raise_for_status()
 
     async def healthy(self) -> bool:

@@ -52,6 +52,22 @@ class Settings(BaseSettings):
     results_per_page: int = Field(3, description="Openings shown per reply in a conversation.")
     rasa_port: int = Field(5005, description="Loopback port of the Rasa server.")
     action_port: int = Field(5055, description="Loopback port of the action server.")
+    rasa_token: SecretStr | None = Field(
+        None,
+        description="Token of Rasa's HTTP API (trackers); default: generated once into "
+        "home/tokens.json.",
+    )
+    action_token: SecretStr | None = Field(
+        None,
+        description="Token Rasa shows the action server; default: generated once into "
+        "home/tokens.json.",
+    )
+    action_timeout_seconds: float = Field(
+        15.0, description="How long Rasa waits for one custom action (well under the next)."
+    )
+    rasa_timeout_seconds: float = Field(
+        60.0, description="How long the front end waits for Rasa's answer to one message."
+    )
     rasa_python: Path = Field(
         Path(".venv-rasa/bin/python"), description="Python of the Rasa environment."
     )

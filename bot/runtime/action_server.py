@@ -1,7 +1,8 @@
 """The rasa-sdk action server, in this (the app's) environment, bound to loopback.
 
 The matcher (model and indexes) is loaded before the server accepts requests, so the
-first search is as fast as the rest; Sanic runs in a single process so that one copy
+first search is as fast as the rest; only Rasa, showing its token, is answered
+(`bot.runtime.action_auth`); Sanic runs in a single process so that one copy
 of the index serves every request. The matcher follows the index on disk
 (:class:`retrieval.live.LiveMatcher`): what `jobbot import` or `jobbot fetch` indexes
 reaches the next search without a restart.
@@ -14,6 +15,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from bot.runtime.action_auth import require_token
+from bot.runtime.tokens import with_tokens
 from bot.services import open_database, open_embedder, open_matcher
 from bot.settings import Settings
 
@@ -53,11 +56,14 @@ def serve_actions(
     import nlu
     from actions.registry import all_actions
 
+    settings = with_tokens(settings)
+    assert settings.action_token is not None
     context = action_context(settings, today=today)
     nlu.warm_up()
     executor = ActionExecutor()
     for action in all_actions(context):
         executor.register_action(action)
     app = create_app(executor, cors_origins=None)
+    require_token(app, settings.action_token.get_secret_value())
     logger.info("action server on %s:%d", host, port)
     app.run(host=host, port=port, single_process=True, access_log=False, motd=False)

@@ -15,7 +15,7 @@ import httpx
 
 from bot.errors import ChildFailedError, PortInUseError
 
-__all__ = ["ChildProcess", "port_is_free", "url_is_healthy"]
+__all__ = ["ChildProcess", "port_is_free", "rotate_log", "url_is_healthy"]
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,31 @@ def url_is_healthy(url: str, timeout: float = 2.0) -> bool:
         return httpx.get(url, timeout=timeout).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def rotate_log(path: Path, *, max_bytes: int, keep: int) -> bool:
+    """Past ``max_bytes``, copy ``path`` to ``path.1`` (older copies shift up to ``keep``)
+    and empty it in place; True when rotated.
+
+    The child keeps writing to its open file, which it opened for appending, so its next
+    line lands at the start of the emptied file (copy-and-truncate, like logrotate's).
+    """
+    try:
+        if path.stat().st_size <= max_bytes:
+            return False
+    except FileNotFoundError:
+        return False
+    for number in range(keep - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{number}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{number + 1}"))
+    first = path.with_name(f"{path.name}.1")
+    with path.open("rb") as source, first.open("wb") as copy:
+        while chunk := source.read(1 << 20):
+            copy.write(chunk)
+    with path.open("r+b") as log:
+        log.truncate(0)
+    return True
 
 
 @dataclass
@@ -78,6 +103,14 @@ class ChildProcess:
     def is_running(self) -> bool:
         """True while the process is alive."""
         return self.process is not None and self.process.poll() is None
+
+    def kill(self) -> None:
+        """Kill the process group at once (a hung child does not answer SIGTERM)."""
+        if not self.is_running():
+            return
+        assert self.process is not None
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
 
     def stop(self, timeout: float = 10.0) -> None:
         """Ask the process group to stop; kill it if it does not within ``timeout``."""

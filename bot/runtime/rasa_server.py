@@ -31,7 +31,8 @@ TRAINING_DATA = ("data/nlu", "data/rules", "data/stories")
 
 
 def rasa_environment(settings: Settings) -> dict[str, str]:
-    """The child's environment: quiet TensorFlow, no telemetry, our packages importable."""
+    """The child's environment: quiet TensorFlow, no telemetry, our packages importable,
+    the HTTP API token and the action timeout (read by `nlu.components.rasa_main`)."""
     env = dict(os.environ)
     env.update(
         TF_CPP_MIN_LOG_LEVEL="2",
@@ -39,7 +40,10 @@ def rasa_environment(settings: Settings) -> dict[str, str]:
         RASA_TELEMETRY_ENABLED="false",
         RASA_CACHE_DIRECTORY=str((settings.rasa_dir / "cache").resolve()),
         PYTHONPATH=str(REPO),
+        JOBBOT_ACTION_TIMEOUT_SECONDS=str(settings.action_timeout_seconds),
     )
+    if settings.rasa_token is not None:
+        env["JOBBOT_RASA_TOKEN"] = settings.rasa_token.get_secret_value()
     return env
 
 
@@ -86,7 +90,8 @@ def newest_model(settings: Settings) -> Path | None:
 
 
 def write_endpoints(settings: Settings) -> Path:
-    """An endpoints file for the configured action port, with a SQLite tracker store.
+    """An endpoints file for the configured action port, with the action server's token
+    (the file is readable by its owner only) and a SQLite tracker store.
 
     Trackers (and thus a paused conversation) then survive a restart of the Rasa server.
     """
@@ -94,11 +99,15 @@ def write_endpoints(settings: Settings) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "endpoints.yml"
     trackers = tracker_store_path(settings).resolve()
+    token = settings.action_token.get_secret_value() if settings.action_token else None
+    path.touch(mode=0o600)
+    path.chmod(0o600)
     path.write_text(
         "# Written by jobbot at start-up from the settings; edits are overwritten.\n"
         "action_endpoint:\n"
         f'  url: "http://127.0.0.1:{settings.action_port}/webhook"\n'
-        "tracker_store:\n"
+        + (f'  token: "{token}"\n' if token else "")
+        + "tracker_store:\n"
         "  type: SQL\n"
         "  dialect: sqlite\n"
         f'  db: "{trackers}"\n',

@@ -1,4 +1,5 @@
-"""The conversational stack on loopback: the Rasa server and the action server.
+"""The conversational stack on loopback: the Rasa server and the action server, each
+asking for its token (`bot.runtime.tokens`).
 
 :class:`Stack` starts whichever of the two is not already answering, waits until both
 are healthy, and stops what it started.
@@ -21,6 +22,7 @@ from bot.runtime.rasa_server import (
     run_command,
     write_endpoints,
 )
+from bot.runtime.tokens import with_tokens
 from bot.settings import Settings
 
 __all__ = ["Stack"]
@@ -36,8 +38,14 @@ class Stack(AbstractContextManager["Stack"]):
     """Rasa + action server, started on entry (when not running) and stopped on exit."""
 
     def __init__(self, settings: Settings) -> None:
-        self.settings = settings
+        self.settings = with_tokens(settings)
         self.children: list[ChildProcess] = []
+
+    @property
+    def rasa_token(self) -> str:
+        """The token of Rasa's HTTP API (trackers), for a :class:`bot.rasa_client.RasaClient`."""
+        assert self.settings.rasa_token is not None
+        return self.settings.rasa_token.get_secret_value()
 
     @property
     def rasa_url(self) -> str:

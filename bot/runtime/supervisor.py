@@ -8,9 +8,12 @@
 
 Starting: every port is checked before anything starts (:class:`PortInUseError`), each
 stage starts in parallel and must be ready before the next one starts. Running: a child
-that exits is restarted after a backoff (1, 2, 4 … 30 s); one that exits more than
-``max_crashes`` times within ``window`` seconds stops everything (:class:`GaveUpError`).
-Stopping: SIGTERM or Ctrl-C stop the children, last started first.
+that exits is restarted after a backoff (1, 2, 4 … 30 s); so is one with a health URL that
+stops answering it (``hung_after`` probes in a row, one every ``probe_every`` seconds, or
+not ready again within its start timeout after a restart): it is killed first. One that
+goes more than ``max_crashes`` times within ``window`` seconds stops everything
+(:class:`GaveUpError`). Each child's log is rotated past ``LOG_MAX_BYTES`` (``LOG_KEEP``
+copies). Stopping: SIGTERM or Ctrl-C stop the children, last started first.
 
 The children are :class:`bot.runtime.processes.ChildProcess` objects, so tests supervise tiny
 Python commands exactly as production supervises the servers.
@@ -30,7 +33,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 from bot.errors import BotError, ChildFailedError, GaveUpError, PortInUseError
-from bot.runtime.processes import ChildProcess, port_is_free, url_is_healthy
+from bot.runtime.processes import ChildProcess, port_is_free, rotate_log, url_is_healthy
 from bot.runtime.rasa_server import REPO
 from bot.runtime.stack import ACTIONS_START_TIMEOUT, RASA_START_TIMEOUT, Stack
 from bot.settings import Settings
@@ -43,11 +46,19 @@ logger = logging.getLogger(__name__)
 FRONT_END_SETTLE = 5.0
 FRONT_END_START_TIMEOUT = 30.0
 BACKOFF = (1.0, 2.0, 4.0, 8.0, 16.0, 30.0)
+#: Liveness: a health probe this often, with this timeout; this many failures in a row is hung.
+PROBE_EVERY = 10.0
+PROBE_TIMEOUT = 5.0
+HUNG_AFTER = 3
+#: A child's log is copied aside past this size; this many old copies are kept.
+LOG_MAX_BYTES = 20 * 1024 * 1024
+LOG_KEEP = 5
 
 STARTING = "{name} 시작 중... (기록: {log})"
 READY = "모두 준비됐어요. 끝내려면 Ctrl-C를 누르세요."
 CRASHED = "{name}이(가) 멈췄어요 (종료 코드 {code}). {delay:g}초 뒤 다시 시작해요. 기록: {log}"
 RESTARTED = "{name}을(를) 다시 시작했어요."
+HUNG = "{name}이(가) 응답하지 않아요. 강제로 끄고 다시 시작해요. 기록: {log}"
 RESTART_FAILED = "{name}을(를) 다시 시작하지 못했어요: {error}"
 STOPPING = "끄는 중이에요..."
 STOPPED = "모두 껐어요."
@@ -70,6 +81,9 @@ class Service:
     crashes: deque[float] = field(default_factory=deque, repr=False)
     restart_at: float | None = field(default=None, repr=False)
     started_at: float = field(default=0.0, repr=False)
+    ready: bool = field(default=False, repr=False)
+    failed_probes: int = field(default=0, repr=False)
+    probed_at: float = field(default=0.0, repr=False)
 
     @property
     def name(self) -> str:
@@ -80,6 +94,7 @@ class Service:
         """Start the child (raises :class:`PortInUseError` if its port is taken)."""
         self.child.start()
         self.started_at = time.monotonic()
+        self.ready, self.failed_probes = False, 0
 
     def is_ready(self) -> bool:
         """True when the health URL answers, or (no URL) the child has run ``settle`` s."""
@@ -95,6 +110,7 @@ class Service:
                 code = self.child.process.returncode if self.child.process else None
                 raise ChildFailedError(self.name, self.child.log_path, code)
             if self.is_ready():
+                self.ready = True
                 return
             if time.monotonic() >= deadline:
                 raise ChildFailedError(self.name, self.child.log_path, None)
@@ -115,6 +131,9 @@ class Supervisor:
         window: float = 300.0,
         backoff: Sequence[float] = BACKOFF,
         poll: float = 0.5,
+        probe_every: float = PROBE_EVERY,
+        probe_timeout: float = PROBE_TIMEOUT,
+        hung_after: int = HUNG_AFTER,
         report: Callable[[str], None] = logger.info,
     ) -> None:
         self.services = list(services)
@@ -122,6 +141,9 @@ class Supervisor:
         self.window = window
         self.backoff = tuple(backoff)
         self.poll = poll
+        self.probe_every = probe_every
+        self.probe_timeout = probe_timeout
+        self.hung_after = hung_after
         self.report = report
         self.stop_event = threading.Event()
         self._started: list[Service] = []
@@ -163,10 +185,18 @@ class Supervisor:
         self.stop_event.set()
 
     def check(self) -> None:
-        """One round: note exits, schedule restarts with backoff, do the restarts that are due."""
+        """One round: note exits and hangs, schedule restarts with backoff, do the restarts
+        that are due, rotate big logs."""
         now = time.monotonic()
         for service in self._started:
+            if rotate_log(service.child.log_path, max_bytes=LOG_MAX_BYTES, keep=LOG_KEEP):
+                logger.info("rotated the log of %s", service.name)
             if service.restart_at is None and not service.child.is_running():
+                self._crashed(service, now)
+            elif service.restart_at is None and self._hung(service, now):
+                logger.warning("%s does not answer its health check; killing it", service.name)
+                self.report(HUNG.format(name=service.name, log=service.child.log_path))
+                service.child.kill()
                 self._crashed(service, now)
             elif service.restart_at is not None and now >= service.restart_at:
                 service.restart_at = None
@@ -178,6 +208,22 @@ class Supervisor:
                 else:
                     logger.info("restarted %s", service.name)
                     self.report(RESTARTED.format(name=service.name))
+
+    def _hung(self, service: Service, now: float) -> bool:
+        """Probe a running child's health URL when due; True once it counts as hung."""
+        if not service.child.health_url or now - service.probed_at < self.probe_every:
+            return False
+        if not service.ready:  # restarted: it has its start timeout to get ready again
+            service.ready = url_is_healthy(service.child.health_url, timeout=self.probe_timeout)
+            service.probed_at = now
+            return not service.ready and now - service.started_at > service.start_timeout
+        service.probed_at = now
+        if url_is_healthy(service.child.health_url, timeout=self.probe_timeout):
+            service.failed_probes = 0
+            return False
+        service.failed_probes += 1
+        logger.warning("%s: health check failed (%d in a row)", service.name, service.failed_probes)
+        return service.failed_probes >= self.hung_after
 
     def _crashed(self, service: Service, now: float) -> None:
         while service.crashes and now - service.crashes[0] > self.window:
@@ -237,6 +283,7 @@ def front_end_process(settings: Settings) -> ChildProcess:
 def services_for(settings: Settings) -> list[Service]:
     """The three children of `jobbot run`; raises :class:`RasaModelMissing` first if needed."""
     stack = Stack(settings)
+    settings = stack.settings  # with the loopback tokens, for the front end too
     rasa = stack.rasa_server()
     return [
         Service(stack.action_server(), ACTIONS_START_TIMEOUT),

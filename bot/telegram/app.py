@@ -2,7 +2,8 @@
 
     update ─► PerChatProcessor (concurrent across chats, in order within one chat, a chat's
               backlog of texts merged; bot.telegram.processor)
-          ─► group -1: skip_repeated_updates (processed_updates table; repeats stop here)
+          ─► group -2: skip_repeated_updates (processed_updates table; repeats stop here)
+          ─► group -1: refuse_unoffered_buttons (callback data no button of the message shows)
           ─► group 0, first match wins: company handlers (bot.telegram.companies), counselor forum
              (bot.telegram.counselors), seeker private chats (bot.telegram.seekers)
              edited private texts are answered like new ones (in a handoff: relayed)
@@ -25,11 +26,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy.exc import IntegrityError, OperationalError
-from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat, Update
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    CallbackQuery,
+    Message,
+    Update,
+)
 from telegram.error import TelegramError
 from telegram.ext import (
     ApplicationBuilder,
     ApplicationHandlerStop,
+    CallbackQueryHandler,
     MessageHandler,
     TypeHandler,
     filters,
@@ -46,7 +55,7 @@ from bot.telegram.handoff import maintenance_loop
 from bot.telegram.processor import PerChatProcessor
 from bot.telegram.rate_limit import RateLimiter
 from bot.telegram.seekers import on_text, register_seeker_handlers
-from bot.telegram.sending import send_text
+from bot.telegram.sending import deliver, send_text
 from storage.updates import mark_update_processed
 
 __all__ = [
@@ -95,7 +104,8 @@ def build_application(frontend: FrontEnd) -> AnyApplication:
     )
     processor.process = application.process_update  # merged backlogs run as one update
     application.bot_data[FRONTEND_KEY] = frontend
-    application.add_handler(TypeHandler(Update, skip_repeated_updates), group=-1)
+    application.add_handler(TypeHandler(Update, skip_repeated_updates), group=-2)
+    application.add_handler(CallbackQueryHandler(refuse_unoffered_buttons), group=-1)
     register_company_handlers(application)
     register_counselor_handlers(application, settings.counselor_chat_id)
     register_seeker_handlers(application)
@@ -124,6 +134,32 @@ async def skip_repeated_updates(update: Update, context: Context) -> None:
     if not fresh:
         logger.info("update %s was processed before; skipped", update.update_id)
         raise ApplicationHandlerStop
+
+
+def offered(query: CallbackQuery) -> bool:
+    """True when the pressed message shows a button with exactly this callback data.
+
+    Telegram sends the message as it stands, keyboard included; a modified client can send
+    any data (``/apply{"opening_id": …}`` for a closed opening, another application's
+    decision), but cannot change the message it claims to press.
+    """
+    message = query.message
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return False  # too old for Telegram to show the bot, or no keyboard at all
+    rows = message.reply_markup.inline_keyboard
+    return any(button.callback_data == query.data for row in rows for button in row)
+
+
+async def refuse_unoffered_buttons(update: Update, context: Context) -> None:
+    """Stop a button press whose data the message never offered; the presser is told the
+    button no longer works."""
+    query = update.callback_query
+    if query is None or offered(query):
+        return
+    logger.warning("update %s: callback data not offered by its message", update.update_id)
+    with contextlib.suppress(TelegramError):
+        await deliver(lambda: query.answer(messages.BUTTON_EXPIRED), what="answerCallbackQuery")
+    raise ApplicationHandlerStop
 
 
 async def on_error(update: object, context: Context) -> None:
@@ -202,16 +238,23 @@ def run_telegram(settings: Settings) -> None:
 
     The Rasa server must be reachable on ``rasa_port`` (`jobbot telegram` starts it).
     """
+    from bot.runtime.tokens import with_tokens
     from bot.services import open_database
 
     if not settings.telegram_token:
         raise TelegramTokenMissing()
+    settings = with_tokens(settings)  # the same home, the same tokens as Rasa's
+    assert settings.rasa_token is not None
     # httpx logs each request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.getLogger("httpx").level))
     frontend = FrontEnd(
         settings=settings,
         sessions=open_database(settings),
-        rasa=RasaClient(f"http://127.0.0.1:{settings.rasa_port}"),
+        rasa=RasaClient(
+            f"http://127.0.0.1:{settings.rasa_port}",
+            timeout=settings.rasa_timeout_seconds,
+            token=settings.rasa_token.get_secret_value(),
+        ),
     )
     application = build_application(frontend)
     if settings.webhook_url:

@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any
 
-__all__ = ["install_validator_cache", "main"]
+__all__ = ["apply_jobbot_environment", "install_validator_cache", "main"]
 
 #: Schemas are few constants; the bound only guards against a caller building endless ones.
 _MOST_SCHEMAS = 64
@@ -50,9 +50,27 @@ def install_validator_cache() -> None:
     validators.validate = validate
 
 
+def apply_jobbot_environment() -> None:
+    """What `bot.runtime.rasa_server` passes in the environment (never on the command line,
+    which every local user can read): the HTTP API token, and the custom-action timeout
+    (Rasa's is a constant 300 s, far past the front end's patience)."""
+    import os
+
+    token = os.environ.get("JOBBOT_RASA_TOKEN")
+    if token and sys.argv[1:2] == ["run"]:
+        sys.argv += ["--auth-token", token]
+    timeout = os.environ.get("JOBBOT_ACTION_TIMEOUT_SECONDS")
+    if timeout:
+        from rasa.core.actions import action
+        from rasa.utils import endpoints
+
+        action.DEFAULT_REQUEST_TIMEOUT = endpoints.DEFAULT_REQUEST_TIMEOUT = float(timeout)  # type: ignore[assignment]
+
+
 def main() -> None:
     """Run Rasa's command line with the validator cache installed."""
     install_validator_cache()
+    apply_jobbot_environment()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

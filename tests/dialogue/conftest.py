@@ -27,7 +27,7 @@ class Conversation:
         return asyncio.run(self._say(text))
 
     async def _tracker(self) -> dict[str, object]:
-        async with RasaClient(self.stack.rasa_url) as rasa:
+        async with RasaClient(self.stack.rasa_url, token=self.stack.rasa_token) as rasa:
             return await rasa.tracker(self.sender_id)
 
     def slots(self) -> dict[str, object]:

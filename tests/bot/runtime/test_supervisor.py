@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.errors import ChildFailedError, GaveUpError, PortInUseError, RasaModelMissing
-from bot.runtime.processes import ChildProcess, port_is_free, url_is_healthy
+from bot.runtime.processes import ChildProcess, port_is_free, rotate_log, url_is_healthy
 from bot.runtime.supervisor import (
     NO_TOKEN,
     READY,
@@ -107,6 +107,43 @@ def test_a_crashed_child_is_restarted_and_healthy_again(tmp_path: Path) -> None:
     assert "web을(를) 다시 시작했어요." in lines
     assert not web.is_running() and not poller.is_running()
     assert port_is_free(web.port)
+
+
+def test_a_hung_child_is_killed_and_restarted(tmp_path: Path) -> None:
+    web = server(tmp_path)
+    lines: list[str] = []
+    supervisor = fast([Service(web, 15)], lines, probe_every=0.2, probe_timeout=0.5)
+    with supervisor:
+        watcher = threading.Thread(target=supervisor.run)
+        watcher.start()
+        assert web.process is not None
+        hung = web.process.pid
+        os.killpg(hung, signal.SIGSTOP)  # alive, port open, answering nothing
+        eventually(
+            lambda: (
+                web.process is not None
+                and web.process.pid != hung
+                and url_is_healthy(web.health_url)
+            )
+        )
+        supervisor.request_stop()
+        watcher.join(10)
+
+    assert f"web이(가) 응답하지 않아요. 강제로 끄고 다시 시작해요. 기록: {web.log_path}" in lines
+    assert "web을(를) 다시 시작했어요." in lines
+
+
+def test_a_big_log_is_rotated_and_the_child_keeps_writing(tmp_path: Path) -> None:
+    log = tmp_path / "child.log"
+    with log.open("ab") as child:  # the child's own handle, opened for appending
+        child.write(b"x" * 2000)
+        child.flush()
+        assert rotate_log(log, max_bytes=1000, keep=2)
+        child.write(b"after")
+        child.flush()
+    assert log.read_bytes() == b"after"
+    assert (tmp_path / "child.log.1").read_bytes() == b"x" * 2000
+    assert not rotate_log(log, max_bytes=1000, keep=2)
 
 
 def test_stop_terminates_every_child(tmp_path: Path) -> None:

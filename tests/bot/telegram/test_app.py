@@ -254,3 +254,26 @@ async def test_an_edited_message_is_answered(
 
     assert [m["message"] for m in rasa.messages()] == ["용졉 일자리", "용접 일자리"]
     assert "네: 용접 일자리" in api.sent_texts(user)
+
+
+async def test_button_data_the_message_never_offered_does_not_reach_rasa(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api, user = telegram_api, new_user()
+    rasa = ScriptedRasa(
+        replies=lambda text: [
+            {"text": "지원할까요?", "buttons": [{"title": "예", "payload": "/affirm"}]}
+        ]
+    )
+    async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
+        await running.settle(api.send_text(user, user, "지원"))
+        asked = api.calls_to("sendMessage")[-1]
+        message_id = asked.result["message_id"]
+        pressed = api.press_button(user, user, message_id, "/affirm")
+        await running.settle(pressed)
+        forged = pressed["callback_query"] | {"data": '/apply{"opening_id":999}', "id": "77"}
+        await running.settle(api.queue_update({"callback_query": forged}))
+
+    assert [m["message"] for m in rasa.messages()] == ["지원", "/affirm"]
+    refused = api.calls_to("answerCallbackQuery", include_failed=True)[-1]
+    assert refused.params["text"] == messages.BUTTON_EXPIRED

@@ -65,7 +65,7 @@ async def real_bot(
     # database is shared by the module, so forget the previous "bot"'s update ids.
     with sessions.begin() as session:
         session.execute(delete(ProcessedUpdate))
-    rasa = RasaClient(stack.rasa_url, timeout=60)
+    rasa = RasaClient(stack.rasa_url, timeout=60, token=stack.rasa_token)
     async with running_bot(api, bot_settings(settings, api), sessions, rasa) as running:
         yield running
 
@@ -88,7 +88,7 @@ async def cards_for(running: Running, user: int, text: str) -> list[Call]:
 
 
 async def tracker(stack: Stack, user: int, include: str = "AFTER_RESTART") -> dict[str, Any]:
-    async with RasaClient(stack.rasa_url) as rasa:
+    async with RasaClient(stack.rasa_url, token=stack.rasa_token) as rasa:
         return await rasa.tracker(f"tg-{user}", include_events=include)
 
 
@@ -340,3 +340,22 @@ async def test_delete_leaves_no_personal_data(
     assert messages.SEEKER_DELETED_TOPIC in api.sent_texts(STAFF_FORUM)
     async with httpx.AsyncClient() as client:  # the stack keeps serving others
         assert (await client.get(f"{stack.rasa_url}/")).status_code == 200
+
+
+async def test_rasa_and_the_action_server_answer_only_with_their_tokens(stack: Stack) -> None:
+    user = new_user()
+    action_call = {"next_action": "action_search_jobs", "sender_id": f"tg-{user}", "tracker": {}}
+    assert stack.settings.action_token is not None
+    action_token = stack.settings.action_token.get_secret_value()
+    async with httpx.AsyncClient(timeout=30) as http:
+        tracker = f"{stack.rasa_url}/conversations/tg-{user}/tracker"
+        assert (await http.get(tracker)).status_code == 401
+        assert (await http.get(tracker, params={"token": "guess"})).status_code == 401
+        assert (await http.get(tracker, params={"token": stack.rasa_token})).status_code == 200
+        webhook = f"{stack.actions_url}/webhook"
+        assert (await http.post(webhook, json=action_call)).status_code == 401
+        forged = await http.post(webhook, json=action_call, params={"token": "guess"})
+        assert forged.status_code == 401
+        assert (await http.get(f"{stack.actions_url}/health")).status_code == 200
+        answered = await http.post(webhook, json=action_call, params={"token": action_token})
+        assert answered.status_code != 401
