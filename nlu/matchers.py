@@ -32,6 +32,8 @@ _BLOCKERS = (
     "야간 할증",
     "야간 연장",
     "주간 계획",
+    # days a week, not the day shift: "주5일근무" holds 일근
+    "일근무",
 )
 
 
