@@ -148,6 +148,21 @@ class Settings(BaseSettings):
     telegram_bot_username: str | None = Field(
         None, description="The bot's @username (without @), for invite links; else asked via getMe."
     )
+    declined_tracker_minutes: int = Field(
+        60,
+        description="A seeker who did not agree to keep a profile: their conversation is "
+        "erased this many minutes after their last message (the session's end).",
+    )
+    handoff_retention_days: int = Field(
+        365, description="Released handoffs and their counselor notes are deleted after this."
+    )
+    application_retention_days: int = Field(
+        365, description="Finished or abandoned applications are deleted after this."
+    )
+    company_retention_days: int = Field(
+        180,
+        description="How long a company may keep a candidate card (stated in the consent).",
+    )
 
     @property
     def rasa_dir(self) -> Path:

@@ -7,12 +7,14 @@ naive UTC, like the columns' ``CURRENT_TIMESTAMP`` defaults.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import secrets
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from storage.models import (
@@ -29,10 +31,14 @@ from storage.records import company_key
 
 __all__ = [
     "SHARE_WITH_COMPANY",
+    "TELLABLE",
+    "WITHDRAWABLE",
     "InviteProblem",
+    "IssuedInvite",
     "add_event",
     "close_companies",
     "company_chat_ids",
+    "company_contacts",
     "company_of_chat",
     "contact_chat_ids",
     "create_invite",
@@ -44,7 +50,13 @@ __all__ = [
     "pending_applications",
     "record_consent",
     "redeem_invite",
+    "snapshot_consent_question",
+    "token_hash",
     "transition",
+    "unbind_contact",
+    "untold_applications",
+    "mark_told",
+    "withdraw_consent",
 ]
 
 #: ``Consent.purpose`` of a seeker's consent to send named fields to one company.
@@ -76,22 +88,38 @@ def close_companies(*, session: Session, name: str, limit: int = 5) -> list[Comp
     return [by_key[k] for k in keys]
 
 
+@dataclass(frozen=True)
+class IssuedInvite:
+    """A new invite as issued: the token exists here only, the database keeps its hash."""
+
+    id: int
+    company_id: int
+    token: str
+    expires_at: datetime
+
+
+def token_hash(token: str) -> str:
+    """What the database keeps of an invite token (SHA-256, hex)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 def create_invite(
     *, session: Session, company: Company, ttl: timedelta, now: datetime | None = None
-) -> CompanyInvite:
+) -> IssuedInvite:
     """A new single-use invite for ``company``, valid for ``ttl``.
 
     The token is URL-safe base64 ([A-Za-z0-9_-], 32 characters), so ``inv_<token>`` is a
     valid Telegram deep-link start parameter (at most 64 of those characters).
     """
+    token = secrets.token_urlsafe(24)
     invite = CompanyInvite(
-        company_id=company.id,
-        token=secrets.token_urlsafe(24),
-        expires_at=(now or utc_now()) + ttl,
+        company_id=company.id, token_hash=token_hash(token), expires_at=(now or utc_now()) + ttl
     )
     session.add(invite)
     session.flush()
-    return invite
+    return IssuedInvite(
+        id=invite.id, company_id=company.id, token=token, expires_at=invite.expires_at
+    )
 
 
 def redeem_invite(
@@ -139,7 +167,30 @@ def redeem_invite(
 
 def find_invite(*, session: Session, token: str) -> CompanyInvite | None:
     """The invite with this token, used or not."""
-    return session.scalar(select(CompanyInvite).where(CompanyInvite.token == token))
+    return session.scalar(
+        select(CompanyInvite).where(CompanyInvite.token_hash == token_hash(token))
+    )
+
+
+def company_contacts(*, session: Session, company_id: int) -> list[CompanyContact]:
+    """The chats bound to a company, oldest binding first."""
+    return list(
+        session.scalars(
+            select(CompanyContact)
+            .where(CompanyContact.company_id == company_id)
+            .order_by(CompanyContact.id)
+        )
+    )
+
+
+def unbind_contact(*, session: Session, company_id: int, contact_id: int) -> CompanyContact | None:
+    """Remove one of a company's bound chats; the removed contact, or ``None`` if not there."""
+    contact = session.get(CompanyContact, contact_id)
+    if contact is None or contact.company_id != company_id:
+        return None
+    session.delete(contact)
+    session.flush()
+    return contact
 
 
 def contact_chat_ids(*, session: Session, company_id: int) -> list[int]:
@@ -220,21 +271,28 @@ def transition(
     return True
 
 
+def snapshot_consent_question(
+    *, session: Session, application: Application, question: str, values: dict[str, str]
+) -> None:
+    """Keep the question as shown and the exact values it listed: the answer is about these."""
+    application.consent_question = question
+    application.consent_values = dict(values)
+    session.flush()
+
+
 def record_consent(
-    *,
-    session: Session,
-    application: Application,
-    company_id: int,
-    fields: list[str],
-    granted: bool,
+    *, session: Session, application: Application, company_id: int, granted: bool
 ) -> Consent:
-    """Store the seeker's answer to "may these fields go to this company?"."""
+    """Store the seeker's answer to the question last shown (its text and exact values)."""
+    values = dict(application.consent_values or {})
     consent = Consent(
         seeker_id=application.seeker_id,
         purpose=SHARE_WITH_COMPANY,
         application_id=application.id,
         company_id=company_id,
-        fields=list(fields),
+        fields=list(values),
+        values=values,
+        question=application.consent_question or "",
         granted=granted,
     )
     session.add(consent)
@@ -274,3 +332,68 @@ def pending_applications(*, session: Session, company_id: int) -> list[int]:
             .order_by(Application.id)
         )
     )
+
+
+#: Statuses from which the seeker may withdraw a consent: nothing has reached the company yet.
+WITHDRAWABLE = frozenset({"interested", "consent_asked", "consented"})
+#: Statuses the seeker is told about once each (the outbox's work); ``consented`` is told
+#: when no company chat took the card (the center forwards it).
+TELLABLE = frozenset({"consented", "sent", "offered", "held", "declined"})
+
+
+def withdraw_consent(*, session: Session, application_id: int) -> bool:
+    """The seeker withdraws (PIPA art. 37): ``withdrawn`` and a refusal on record, if the card
+    was not sent yet; False when it was (or nothing was pending)."""
+    application = session.get(Application, application_id)
+    if application is None:
+        return False
+    if not transition(
+        session=session,
+        application_id=application_id,
+        allowed_from=WITHDRAWABLE,
+        to="withdrawn",
+        actor="seeker",
+    ):
+        return False
+    session.refresh(application)
+    record_consent(
+        session=session,
+        application=application,
+        company_id=application.opening.company_id,
+        granted=False,
+    )
+    return True
+
+
+def untold_applications(*, session: Session) -> list[int]:
+    """Applications with something left to do: a status the seeker was not told yet, or a
+    card waiting for a company chat (``consented``)."""
+    return list(
+        session.scalars(
+            select(Application.id)
+            .where(
+                Application.status.in_(list(TELLABLE)),
+                or_(
+                    Application.told_status.is_(None),
+                    Application.told_status != Application.status,
+                    Application.status == "consented",
+                ),
+            )
+            .order_by(Application.id)
+        )
+    )
+
+
+def mark_told(*, session: Session, application_id: int, status: str) -> bool:
+    """Record that the seeker was told ``status``; False if someone recorded it already or
+    the application moved on meanwhile."""
+    changed = session.execute(
+        update(Application)
+        .where(
+            Application.id == application_id,
+            Application.status == status,
+            or_(Application.told_status.is_(None), Application.told_status != status),
+        )
+        .values(told_status=status)
+    )
+    return bool(changed.rowcount == 1)  # type: ignore[attr-defined]

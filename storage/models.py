@@ -193,6 +193,8 @@ class Seeker(Base):
     """
 
     __tablename__ = "seekers"
+    #: Ids are never reused (a counselor's ``/take N`` must not reach someone else later).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sender_id: Mapped[str] = mapped_column(String(128), unique=True)
@@ -201,6 +203,8 @@ class Seeker(Base):
     telegram_user_id: Mapped[int | None] = mapped_column(BigInteger)
     #: When the seeker agreed that a profile is kept (``None``: not asked or declined).
     profile_consent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: The seeker confirmed /delete; set until the Telegram side is cleaned up (a tombstone).
+    erase_requested_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, server_default=func.now(), onupdate=func.now()
@@ -221,13 +225,22 @@ class Application(Base):
     """A seeker's interest in an opening; consent and company notification come later."""
 
     __tablename__ = "applications"
-    __table_args__ = (UniqueConstraint("seeker_id", "opening_id"),)
+    __table_args__ = (
+        UniqueConstraint("seeker_id", "opening_id"),
+        {"sqlite_autoincrement": True},  # a company's button names the id: never reused
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     seeker_id: Mapped[int] = mapped_column(ForeignKey("seekers.id", ondelete="CASCADE"), index=True)
     opening_id: Mapped[int] = mapped_column(ForeignKey("openings.id"), index=True)
     #: interested → (consented → sent → offered | held | declined), or withdrawn
     status: Mapped[str] = mapped_column(String(16), default="interested")
+    #: The consent question last shown (text) and the exact values it listed; the card is
+    #: built from these, never from the profile as it is later.
+    consent_question: Mapped[str | None] = mapped_column(Text)
+    consent_values: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    #: The status the seeker was last told about (the outbox tells each change once).
+    told_status: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, server_default=func.now(), onupdate=func.now()
@@ -271,6 +284,9 @@ class Consent(Base):
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
     #: The field names shown to the seeker when asking (what may be sent).
     fields: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: The exact values and question text the seeker answered (share_with_company only).
+    values: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
+    question: Mapped[str] = mapped_column(Text, default="", server_default="")
     granted: Mapped[bool] = mapped_column(Boolean)
     at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
@@ -281,6 +297,7 @@ class Handoff(Base):
     """A request to pass the conversation to a human counselor, and its state."""
 
     __tablename__ = "handoffs"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     seeker_id: Mapped[int] = mapped_column(ForeignKey("seekers.id", ondelete="CASCADE"), index=True)
@@ -322,10 +339,12 @@ class CompanyInvite(Base):
     """A single-use, expiring deep-link token that binds a Telegram chat to a company."""
 
     __tablename__ = "company_invites"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
-    token: Mapped[str] = mapped_column(String(64), unique=True)
+    #: SHA-256 of the token (hex): the database alone cannot bind a chat.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     used_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
@@ -337,7 +356,10 @@ class CompanyContact(Base):
     """A company's Telegram chat, bound through an invite; candidate cards go there."""
 
     __tablename__ = "company_contacts"
-    __table_args__ = (UniqueConstraint("company_id", "telegram_chat_id"),)
+    __table_args__ = (
+        UniqueConstraint("company_id", "telegram_chat_id"),
+        {"sqlite_autoincrement": True},  # `jobbot company unbind` names the id
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from storage.models import Application, Consent, Handoff, Seeker
@@ -12,6 +12,7 @@ from storage.models import Application, Consent, Handoff, Seeker
 __all__ = [
     "KEEP_PROFILE",
     "delete_seeker",
+    "erasures_pending",
     "find_seeker",
     "get_or_create_seeker",
     "get_seeker",
@@ -20,6 +21,7 @@ __all__ = [
     "record_interest",
     "record_profile_consent",
     "record_telegram_contact",
+    "request_erasure",
     "save_profile",
 ]
 
@@ -35,9 +37,14 @@ def get_or_create_seeker(*, session: Session, sender_id: str) -> Seeker:
 
 
 def save_profile(*, session: Session, sender_id: str, profile: dict[str, object]) -> Seeker:
-    """Store the profile the dialogue collected (replaces the previous one)."""
+    """Store the profile the dialogue collected (replaces the previous one), only if the
+    seeker's latest answer about keeping one is yes; otherwise nothing is stored.
+
+    Enforced here, not in the actions, so no caller can keep what the seeker refused.
+    """
     seeker = get_or_create_seeker(session=session, sender_id=sender_id)
-    seeker.profile = profile
+    kept = profile_consent(session=session, seeker_id=seeker.id) is True
+    seeker.profile = profile if kept else {}
     return seeker
 
 
@@ -104,6 +111,8 @@ def record_profile_consent(
     """The seeker's answer to keeping a profile: a ``Consent`` row, and the seeker's flag."""
     seeker = get_or_create_seeker(session=session, sender_id=sender_id)
     seeker.profile_consent_at = at if granted else None
+    if not granted:  # a no (or a withdrawal) drops what was kept
+        seeker.profile = {}
     session.add(Consent(seeker_id=seeker.id, purpose=KEEP_PROFILE, fields=[], granted=granted))
     session.flush()
     return seeker
@@ -119,12 +128,37 @@ def profile_consent(*, session: Session, seeker_id: int) -> bool | None:
     )
 
 
+def request_erasure(*, session: Session, sender_id: str, at: datetime) -> Seeker | None:
+    """The seeker confirmed /delete: the tombstone that stays until the Telegram side is done."""
+    seeker = find_seeker(session=session, sender_id=sender_id)
+    if seeker is not None and seeker.erase_requested_at is None:
+        seeker.erase_requested_at = at
+    return seeker
+
+
+def erasures_pending(*, session: Session) -> list[str]:
+    """Sender ids of seekers whose confirmed /delete has not finished (retried later)."""
+    return list(
+        session.scalars(
+            select(Seeker.sender_id)
+            .where(Seeker.erase_requested_at.is_not(None))
+            .order_by(Seeker.id)
+        )
+    )
+
+
 def delete_seeker(*, session: Session, sender_id: str) -> bool:
     """Erase the seeker with everything hanging off them (applications and their events,
-    handoffs and their notes, consents); False if there was nobody to erase."""
+    handoffs and their notes, consents); False if there was nobody to erase.
+
+    SQLite's ``secure_delete`` overwrites the freed pages, so the words are not left
+    readable in the database file.
+    """
     seeker = find_seeker(session=session, sender_id=sender_id)
     if seeker is None:
         return False
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA secure_delete=ON"))
     session.delete(seeker)
     session.flush()
     return True

@@ -95,6 +95,10 @@ def shareable_fields(profile: dict[str, object] | None) -> dict[str, str]:
     return values
 
 
+#: The card's field order (that of the question).
+FIELD_ORDER = ("experience", "certificates", "region", "wishes")
+
+
 def _city_level(region_id: str | None) -> str | None:
     """The 시·군 (or 시·도) containing a region: 소룡동 → 군산시."""
     regions = nlu.load_tables().regions
@@ -189,7 +193,8 @@ def decision_keyboard(application_id: int, status: str) -> InlineKeyboardMarkup 
 
 
 def consented_card(*, session: Session, application_id: int) -> CandidateCard:
-    """The candidate card for an application, from its granted consent's fields only.
+    """The candidate card for an application, from its granted consent's snapshot only: the
+    exact values the seeker saw when asked, whatever the profile says now.
 
     Raises :class:`ConsentRequired` when the seeker's latest answer for this application
     is not a granted consent naming the opening's company.
@@ -198,8 +203,7 @@ def consented_card(*, session: Session, application_id: int) -> CandidateCard:
     application = get_application(session=session, application_id=application_id)
     if consent is None or application is None:
         raise ConsentRequired(application_id)
-    current = shareable_fields(application.seeker.profile)
-    fields = {key: current[key] for key in consent.fields if key in current}
+    fields = {key: consent.values[key] for key in FIELD_ORDER if key in consent.values}
     state = SeekerProfile.from_dict(application.seeker.profile)
     opening = application.opening
     return CandidateCard(

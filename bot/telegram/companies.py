@@ -24,23 +24,11 @@ from telegram.ext import (
 )
 
 from bot.telegram import messages
-from bot.telegram.candidate_card import (
-    DECIDABLE_FROM,
-    DECISIONS,
-    candidate_label,
-    decision_keyboard,
-)
-from bot.telegram.consent import (
-    CONSENT_PATTERN,
-    Step,
-    answer_consent,
-    application_lock,
-    deliver_and_tell,
-    step_of,
-)
+from bot.telegram.candidate_card import DECIDABLE_FROM, DECISIONS, decision_keyboard
+from bot.telegram.consent import CONSENT_PATTERN, Step, answer_consent, step_of
 from bot.telegram.frontend import AnyApplication, Context, frontend_of
-from bot.telegram.notify import edit_text, message_text, tell_counselors
-from bot.telegram.sending import send_text
+from bot.telegram.notify import edit_text, message_text
+from bot.telegram.outbox import answer_query, application_lock, process_application
 from storage.companies import (
     InviteProblem,
     company_chat_ids,
@@ -135,9 +123,17 @@ def _redeem(
 
 
 async def start_invite(update: Update, context: Context) -> None:
-    """Bind this chat to the company of the invite in ``/start inv_<token>``."""
+    """Bind this chat to the company of the invite in ``/start inv_<token>``.
+
+    Private chats only: a group (or the counselors' forum) bound to a company would take
+    every message of its members, and a leaked link must at least need a person.
+    """
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     if message is None or chat is None or user is None:
+        return
+    if chat.type != chat.PRIVATE:
+        logger.info("invite refused: not a private chat")
+        await message.reply_text(messages.INVITE_PRIVATE_ONLY)
         return
     token = (context.args or [""])[0].removeprefix(INVITE_PREFIX)
     frontend = frontend_of(context.bot_data)
@@ -147,7 +143,7 @@ async def start_invite(update: Update, context: Context) -> None:
         _company_chats(context.bot_data).add(chat.id)
     await message.reply_text(reply)
     for application_id in pending:  # consented while the company had no chat
-        await deliver_and_tell(context.bot, frontend, application_id)
+        await process_application(context.bot, frontend, application_id)
 
 
 async def company_help(update: Update, context: Context) -> None:
@@ -201,14 +197,14 @@ async def decide(update: Update, context: Context) -> None:
             chat.id,
             application_id,
         )
-        await query.answer(messages.DECISION_NOT_ALLOWED, show_alert=True)
+        await answer_query(query, messages.DECISION_NOT_ALLOWED, alert=True)
         return
     label = messages.DECISION_LABELS.get(step.status)
     if label is None:  # e.g. the seeker withdrew; nothing to decide on any more
-        await query.answer(messages.DECISION_NOT_OPEN, show_alert=True)
+        await answer_query(query, messages.DECISION_NOT_OPEN, alert=True)
         return
     done = messages.DECISION_RECORDED if step.changed else messages.DECISION_ALREADY
-    await query.answer(done.format(label=label))
+    await answer_query(query, done.format(label=label))
     line = messages.DECISION_LINES.get(step.status)
     if line is not None:  # this card shows the decision, whichever contact made it
         at = dtm.datetime.now(ZoneInfo(frontend.settings.timezone)).strftime("%m/%d %H:%M")
@@ -218,17 +214,7 @@ async def decide(update: Update, context: Context) -> None:
             f"{base}{messages.DECISION_MARK}{line.format(at=at)}",
             decision_keyboard(application_id, step.status),
         )
-    if not step.changed:
-        return
-    logger.info("application %s: company decided %s", application_id, status)
-    names = {"title": step.title, "company": step.company}
-    if step.seeker_chat_id is None:
-        logger.warning("application %s: the seeker has no Telegram chat", application_id)
-    else:
-        text = messages.DECISION_TO_SEEKER[status].format(**names)
-        await send_text(context.bot, step.seeker_chat_id, text)
-    if status == "offered":
-        notice = messages.COUNSELOR_OFFERED.format(
-            candidate=candidate_label(application_id), application_id=application_id, **names
-        )
-        await tell_counselors(context.bot, frontend.settings, notice)
+    if step.changed:
+        logger.info("application %s: company decided %s", application_id, status)
+    # Told from the database, once: a press whose handler failed here is told next round.
+    await process_application(context.bot, frontend, application_id)

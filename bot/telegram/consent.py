@@ -1,57 +1,56 @@
-"""The seeker's consent to send a candidate card to a company, and its delivery.
+"""The seeker's consent to send a candidate card to a company, and its withdrawal.
 
     seeker taps 지원할래요 ─► action_apply records an Application (interested)
-      └─► ask_consent: the exact fields, the company, 동의해요 / 동의하지 않아요  (consent_asked)
-            ├─ yes: Consent(granted) ─► consented ─► deliver_candidate
-            │        ├─ a bound company chat got the card ─► sent
-            │        └─ no bound chat: the center forwards it (stays consented; delivered
-            │           when the company binds a chat)
+      └─► ask_consent: the notice (recipient, purpose, items, retention, right to refuse),
+          the exact values, 동의해요 / 동의하지 않아요  (consent_asked; question + values kept)
+            ├─ yes: the values changed since? ask again. Else Consent(granted, the snapshot)
+            │        ─► consented ─► the outbox delivers and tells (`bot.telegram.outbox`)
             └─ no:  Consent(refused) ─► declined_consent; nothing leaves the center
+    /withdraw or 동의 철회 (any time before the card is sent) ─► withdrawn, Consent(refused)
 
 Every status change is an ApplicationEvent with its actor (seeker, company, system).
-Callback data: ``consent:<y|n>:<application id>``.
+Callback data: ``consent:<y|n|w>:<application id>``.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import weakref
 from dataclasses import dataclass
+from typing import Any
 
+import httpx
 from sqlalchemy.orm import Session
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from actions.replies import ApplicationPayload
 from bot.telegram import messages
-from bot.telegram.candidate_card import (
-    candidate_label,
-    consented_card,
-    decision_keyboard,
-    shareable_fields,
-)
+from bot.telegram.candidate_card import candidate_label, shareable_fields
 from bot.telegram.frontend import Context, FrontEnd, frontend_of
-from bot.telegram.notify import edit_text, message_text, tell_counselors
+from bot.telegram.notify import edit_text, message_text
+from bot.telegram.outbox import answer_query, application_lock, process_application
 from bot.telegram.sending import send_text
-from storage.companies import contact_chat_ids, get_application, record_consent, transition
+from storage.companies import (
+    get_application,
+    record_consent,
+    snapshot_consent_question,
+    transition,
+    withdraw_consent,
+)
 from storage.models import Application
 
 __all__ = [
     "CONSENT_PATTERN",
     "Step",
     "answer_consent",
-    "application_lock",
     "ask_consent",
-    "deliver_and_tell",
-    "deliver_candidate",
     "step_of",
+    "withdraw_button",
 ]
 
 logger = logging.getLogger(__name__)
 
 
-CONSENT_PATTERN = r"^consent:[yn]:\d+$"
+CONSENT_PATTERN = r"^consent:[ynw]:\d+$"
 #: Where a seeker may (again) be asked: first time, asked but unanswered, or said no before.
 ASKABLE = frozenset({"interested", "consent_asked", "declined_consent"})
 
@@ -78,46 +77,85 @@ def step_of(application: Application, changed: bool) -> Step:
     )
 
 
+# -- what would be sent -------------------------------------------------------------------------
+
+
+async def _session_profile(frontend: FrontEnd, sender_id: str) -> dict[str, Any]:
+    """The profile of the conversation now: the kept one, else the session's (Rasa's slot).
+
+    A seeker who did not agree to keep a profile has none stored; what they said in this
+    conversation is still what they would send.
+    """
+    try:
+        tracker = await frontend.rasa.tracker(sender_id, include_events="NONE")
+    except httpx.HTTPError as error:
+        logger.warning("tracker unavailable: %s", type(error).__name__)
+        return {}
+    profile = (tracker.get("slots") or {}).get("profile")
+    return profile if isinstance(profile, dict) else {}
+
+
+async def _values_now(frontend: FrontEnd, application_id: int) -> dict[str, str] | None:
+    """The values that would go to the company if asked now; ``None``: no such application."""
+    with frontend.sessions() as session:
+        application = get_application(session=session, application_id=application_id)
+        if application is None:
+            return None
+        kept, sender_id = dict(application.seeker.profile or {}), application.seeker.sender_id
+    return shareable_fields(kept or await _session_profile(frontend, sender_id))
+
+
 # -- asking -------------------------------------------------------------------------------------
 
 
 async def ask_consent(context: Context, chat_id: int, payload: ApplicationPayload) -> None:
-    """Ask the seeker whether exactly these fields may go to the opening's company.
+    """Ask the seeker whether exactly these values may go to the opening's company.
 
-    ``payload`` is the ``application`` payload of ``action_apply``. A seeker who said no
+    ``payload`` is the ``application`` payload of ``action_apply``. The question and its
+    values are kept on the application: the answer is about them. A seeker who said no
     before is asked again; one whose application is already under way is told its state.
     """
     frontend = frontend_of(context.bot_data)
     application_id = payload["application_id"]
+    values = await _values_now(frontend, application_id)
     markup: InlineKeyboardMarkup | None = None
     with frontend.sessions.begin() as session:
         application = get_application(session=session, application_id=application_id)
-        if application is None:
+        if application is None or values is None:
             text = messages.APPLICATION_NOT_FOUND
         else:
-            seeker, opening = application.seeker, application.opening
-            names = {"title": opening.title, "company": opening.company.name}
-            if seeker.telegram_chat_id is None:
-                seeker.telegram_chat_id = chat_id  # where the company's answer is reported
-            if application.status in ASKABLE:
-                transition(
-                    session=session,
-                    application_id=application_id,
-                    allowed_from=ASKABLE - {"consent_asked"},
-                    to="consent_asked",
-                    actor="system",
-                )
-                text = _question(application_id, shareable_fields(seeker.profile), names)
-                markup = _keyboard(application_id)
-            else:
-                status_text = messages.ALREADY_IN_PROGRESS.get(application.status)
-                text = (
-                    status_text.format(**names) if status_text else messages.APPLICATION_NOT_FOUND
-                )
+            if application.seeker.telegram_chat_id is None:
+                application.seeker.telegram_chat_id = chat_id  # where news is reported
+            text, markup = _ask(session, application, values, frontend)
     await send_text(context.bot, chat_id, text, markup=markup)
 
 
-def _question(application_id: int, fields: dict[str, str], names: dict[str, str]) -> str:
+def _ask(
+    session: Session, application: Application, values: dict[str, str], frontend: FrontEnd
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    opening = application.opening
+    names = {"title": opening.title, "company": opening.company.name}
+    if application.status not in ASKABLE:
+        status_text = messages.ALREADY_IN_PROGRESS.get(application.status)
+        return (
+            status_text.format(**names) if status_text else messages.APPLICATION_NOT_FOUND
+        ), None
+    transition(
+        session=session,
+        application_id=application.id,
+        allowed_from=ASKABLE - {"consent_asked"},
+        to="consent_asked",
+        actor="system",
+    )
+    text = _question(application.id, values, names, frontend.settings.company_retention_days)
+    snapshot_consent_question(session=session, application=application, question=text,
+                              values=values)  # fmt: skip
+    return text, _keyboard(application.id)
+
+
+def _question(
+    application_id: int, fields: dict[str, str], names: dict[str, str], company_days: int
+) -> str:
     lines = [
         messages.CONSENT_FIELD.format(label=messages.FIELD_LABELS[key], value=value)
         for key, value in fields.items()
@@ -125,6 +163,7 @@ def _question(application_id: int, fields: dict[str, str], names: dict[str, str]
     return messages.APPLY_CONSENT_QUESTION.format(
         fields="\n".join(lines) or messages.CONSENT_INTEREST_ONLY,
         candidate=candidate_label(application_id),
+        company_days=company_days,
         **names,
     )
 
@@ -139,16 +178,34 @@ def _keyboard(application_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[yes, no]])
 
 
+def withdraw_button(application_id: int) -> InlineKeyboardButton:
+    """The 동의 철회 button of one application."""
+    return InlineKeyboardButton(
+        messages.BUTTON_WITHDRAW, callback_data=f"consent:w:{application_id}"
+    )
+
+
 # -- answering ----------------------------------------------------------------------------------
 
 
 def _record_answer(
-    session: Session, application_id: int, chat_id: int, granted: bool
+    session: Session, application_id: int, chat_id: int, granted: bool, values: dict[str, str]
 ) -> Step | None:
-    """Store the seeker's answer once; ``None`` when the press is not the seeker's."""
+    """Store the seeker's answer once; ``None`` when the press is not the seeker's.
+
+    A yes to values that are no longer the seeker's (they said more since the question)
+    changes nothing: the caller asks again.
+    """
     application = get_application(session=session, application_id=application_id)
     if application is None or application.seeker.telegram_chat_id not in (None, chat_id):
         return None
+    if (
+        granted
+        and application.status == "consent_asked"
+        and values != (application.consent_values or {})
+    ):
+        return Step(False, "changed", application.opening.title, application.opening.company.name,
+                    application.seeker.telegram_chat_id)  # fmt: skip
     changed = transition(
         session=session,
         application_id=application_id,
@@ -161,7 +218,6 @@ def _record_answer(
             session=session,
             application=application,
             company_id=application.opening.company_id,
-            fields=list(shareable_fields(application.seeker.profile)),
             granted=granted,
         )
     session.refresh(application)
@@ -169,112 +225,68 @@ def _record_answer(
 
 
 async def answer_consent(update: Update, context: Context) -> None:
-    """Record the seeker's yes or no (a second tap changes nothing); on yes, deliver."""
+    """Record the seeker's yes, no or withdrawal (a second tap changes nothing); then the
+    outbox delivers and tells what follows, from the database."""
     query, chat = update.callback_query, update.effective_chat
     if query is None or query.data is None or chat is None:
         return
     _, answer, raw_id = query.data.split(":")
-    application_id, granted = int(raw_id), answer == "y"
+    application_id = int(raw_id)
     frontend = frontend_of(context.bot_data)
-    with frontend.sessions.begin() as session:
-        step = _record_answer(session, application_id, chat.id, granted)
+    if answer == "w":
+        await _withdraw_one(update, context, application_id)
+        return
+    granted = answer == "y"
+    values = await _values_now(frontend, application_id) or {}
+    async with application_lock(application_id):
+        with frontend.sessions.begin() as session:
+            step = _record_answer(session, application_id, chat.id, granted, values)
     if step is None:
-        await query.answer(messages.CONSENT_NOT_YOURS, show_alert=True)
+        await answer_query(query, messages.CONSENT_NOT_YOURS, alert=True)
+        return
+    if step.status == "changed":
+        await answer_query(query, messages.CONSENT_CHANGED)
+        await edit_text(query.message, message_text(query.message))  # the old buttons go
+        await ask_consent(context, chat.id, _payload(application_id))
         return
     if not step.changed:
-        await query.answer(messages.CONSENT_ALREADY_ANSWERED)
+        await answer_query(query, messages.CONSENT_ALREADY_ANSWERED)
         return
-    await query.answer()
+    await answer_query(query)
     mark = messages.CONSENT_GIVEN_MARK if granted else messages.CONSENT_REFUSED_MARK
-    await edit_text(query.message, f"{message_text(query.message)}\n\n{mark}")
+    markup = InlineKeyboardMarkup([[withdraw_button(application_id)]]) if granted else None
+    await edit_text(query.message, f"{message_text(query.message)}\n\n{mark}", markup)
     logger.info("application %s: consent %s", application_id, "granted" if granted else "refused")
     if granted:
-        await deliver_and_tell(context.bot, frontend, application_id)
+        await process_application(context.bot, frontend, application_id)
     else:
         await send_text(
             context.bot, chat.id, messages.APPLY_CONSENT_DECLINED.format(company=step.company)
         )
 
 
-# -- delivering ---------------------------------------------------------------------------------
+def _payload(application_id: int) -> ApplicationPayload:
+    """The part of an ``application`` payload :func:`ask_consent` reads."""
+    return {"application_id": application_id}  # type: ignore[typeddict-item]
 
 
-def application_lock(application_id: int) -> asyncio.Lock:
-    """The lock that keeps a company's button press from overtaking the card's delivery.
-
-    Updates of different chats are handled concurrently, and a company may press a button
-    before the handler that sent the card has recorded ``sent``.
-    """
-    lock = _locks.get(application_id)
-    if lock is None:
-        lock = _locks[application_id] = asyncio.Lock()
-    return lock
-
-
-#: Locks of applications being delivered or decided right now (gone when unused).
-_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
-
-
-async def deliver_candidate(bot: Bot, frontend: FrontEnd, application_id: int) -> bool:
-    """Send the candidate card to the company's bound chats; True if one received it.
-
-    The card comes from :func:`bot.telegram.candidate_card.consented_card`, so this raises
-    :class:`~bot.telegram.candidate_card.ConsentRequired`, having sent nothing, unless the seeker's
-    latest answer is a granted consent. Without a reachable company chat the application
-    stays ``consented`` and the counselors are asked to forward it.
-    """
-    async with application_lock(application_id):
+async def _withdraw_one(update: Update, context: Context, application_id: int) -> None:
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    frontend = frontend_of(context.bot_data)
+    async with application_lock(application_id):  # never while its card is being sent
         with frontend.sessions.begin() as session:
-            card = consented_card(session=session, application_id=application_id)
-            chat_ids = contact_chat_ids(session=session, company_id=card.company_id)
-        delivered = 0
-        for chat_id in chat_ids:
-            try:
-                await send_text(
-                    bot, chat_id, card.text(), markup=decision_keyboard(application_id, "sent")
-                )
-                delivered += 1
-            except TelegramError as error:  # the bot was removed from that chat, or blocked
-                logger.warning(
-                    "application %s: card not delivered to chat %s: %s",
-                    application_id,
-                    chat_id,
-                    error,
-                )
-        if delivered:
-            with frontend.sessions.begin() as session:
-                transition(
-                    session=session,
-                    application_id=application_id,
-                    allowed_from={"consented"},
-                    to="sent",
-                    actor="system",
-                )
-            return True
-    logger.info(
-        "application %s: company %s has no reachable chat; the center forwards it",
-        application_id,
-        card.company_id,
-    )
-    notice = messages.COUNSELOR_FORWARD_NEEDED.format(
-        candidate=card.candidate,
-        application_id=application_id,
-        company=card.company,
-        title=card.title,
-    )
-    await tell_counselors(bot, frontend.settings, notice)
-    return False
-
-
-async def deliver_and_tell(bot: Bot, frontend: FrontEnd, application_id: int) -> None:
-    """Deliver the card, then tell the seeker whether the company got it or the center will."""
-    sent = await deliver_candidate(bot, frontend, application_id)
-    with frontend.sessions() as session:
-        application = get_application(session=session, application_id=application_id)
-        assert application is not None
-        step = step_of(application, sent)
-    if step.seeker_chat_id is None:
-        logger.warning("application %s: the seeker has no Telegram chat", application_id)
+            application = get_application(session=session, application_id=application_id)
+            if application is None or application.seeker.telegram_chat_id != chat.id:
+                withdrawn, title = None, ""
+            else:
+                title = application.opening.title
+                withdrawn = withdraw_consent(session=session, application_id=application_id)
+    if withdrawn is None:
+        await answer_query(query, messages.CONSENT_NOT_YOURS, alert=True)
         return
-    text = messages.SENT_TO_COMPANY if sent else messages.CENTER_WILL_FORWARD
-    await send_text(bot, step.seeker_chat_id, text.format(title=step.title, company=step.company))
+    await answer_query(query)
+    await edit_text(query.message, message_text(query.message))
+    done = messages.WITHDRAW_ONE_DONE if withdrawn else messages.WITHDRAW_SENT_ALREADY
+    text = done.format(title=title, titles=title)
+    await send_text(context.bot, chat.id, text)

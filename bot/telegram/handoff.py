@@ -5,8 +5,9 @@
         tell the seeker when counselors answer if the office is closed
     seeker writes  ─► relay_from_seeker: copied into the topic (Rasa is not asked)
     /reset         ─► release_by_seeker: the handoff ends, the topic is told
-    /delete        ─► forget_topics: the seeker's topics are told, renamed and closed
+    /delete        ─► `bot.telegram.erasure`: the seeker's topics are deleted
     nobody answers ─► reannounce_overdue (from maintenance_loop, every minute)
+    a relay fails  ─► the handoff is released and the counselors are told
 
 Seeker messages are not sent to Rasa during a handoff: a paused tracker still runs slot
 extraction, and relaying only is simpler to reason about. The pause still goes to Rasa so
@@ -22,11 +23,15 @@ from typing import Any
 
 import httpx
 from telegram import Bot, Message
-from telegram.error import BadRequest, TelegramError
+from telegram.error import TelegramError
 
 from bot.telegram import messages
+from bot.telegram.erasure import finish_erasures
 from bot.telegram.frontend import FrontEnd
+from bot.telegram.notify import tell_counselors
 from bot.telegram.office_hours import OfficeHours, say_when
+from bot.telegram.outbox import run_outbox
+from bot.telegram.retention import run_retention
 from bot.telegram.sending import copy_message, send_text
 from bot.telegram.topics import close_topic, minutes_waiting, post_summary, with_topic
 from storage.handoffs import (
@@ -40,7 +45,6 @@ from storage.models import utc_now
 from storage.updates import forget_processed_updates
 
 __all__ = [
-    "forget_topics",
     "maintenance_loop",
     "reannounce_overdue",
     "relay_from_seeker",
@@ -135,6 +139,12 @@ async def relay_from_seeker(
     except TelegramError as error:
         logger.error("handoff %s: could not relay to the topic: %s", handoff_id, error)
         await _give_up(bot, frontend, sender_id, message.chat_id, handoff_id)
+        with frontend.sessions() as session:
+            handoff = get_handoff(session=session, handoff_id=handoff_id)
+            seeker_id = handoff.seeker_id if handoff is not None else 0
+        await tell_counselors(
+            bot, frontend.settings, messages.RELAY_FAILED.format(seeker_id=seeker_id)
+        )
         return False
     return True
 
@@ -154,19 +164,6 @@ async def release_by_seeker(
             await close_topic(bot, topic)
         except TelegramError as error:
             logger.warning("handoff %s: could not tell the topic: %s", handoff_id, error)
-
-
-async def forget_topics(bot: Bot, topics: list[Topic]) -> None:
-    """After a seeker's erasure: say so in each of their topics, rename and close them
-    (what counselors read there cannot be unsent)."""
-    for topic in topics:
-        try:
-            await send_text(bot, topic[0], messages.SEEKER_DELETED_TOPIC, thread_id=topic[1])
-        except BadRequest:
-            continue  # the topic is gone already
-        except TelegramError as error:
-            logger.warning("could not tell topic %s about an erasure: %s", topic[1], error)
-        await close_topic(bot, topic, rename=messages.DELETED_TOPIC_NAME)
 
 
 def _topic_of(handoff: Any) -> Topic | None:
@@ -212,13 +209,29 @@ async def reannounce_overdue(bot: Bot, frontend: FrontEnd, *, now: dtm.datetime)
 async def maintenance_loop(
     bot: Bot, frontend: FrontEnd, *, every: float = MAINTENANCE_EVERY
 ) -> None:
-    """Forever: re-announce unanswered handoffs, forget old update ids (PTB's JobQueue needs
+    """Forever: re-announce unanswered handoffs, finish what the outbox and /delete left
+    undone, apply the retention periods, forget old update ids (PTB's JobQueue needs
     APScheduler, which is not installed; this runs as a task from ``post_init``)."""
     while True:
         await asyncio.sleep(every)
+        await maintenance_round(bot, frontend)
+
+
+async def maintenance_round(bot: Bot, frontend: FrontEnd) -> None:
+    """One round of :func:`maintenance_loop`; each step's failure is logged, not raised."""
+    steps = (
+        lambda: reannounce_overdue(bot, frontend, now=dtm.datetime.now(dtm.UTC)),
+        lambda: run_outbox(bot, frontend),
+        lambda: finish_erasures(bot, frontend),
+        lambda: run_retention(frontend, now=utc_now()),
+    )
+    for step in steps:
         try:
-            await reannounce_overdue(bot, frontend, now=dtm.datetime.now(dtm.UTC))
-            with frontend.sessions.begin() as session:
-                forget_processed_updates(session=session, before=utc_now() - KEEP_UPDATE_IDS)
-        except Exception:  # one bad round must not stop the loop
-            logger.exception("maintenance round failed")
+            await step()
+        except Exception:  # one bad step must not stop the others or the loop
+            logger.exception("maintenance step failed")
+    try:
+        with frontend.sessions.begin() as session:
+            forget_processed_updates(session=session, before=utc_now() - KEEP_UPDATE_IDS)
+    except Exception:
+        logger.exception("maintenance step failed")

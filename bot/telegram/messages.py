@@ -16,16 +16,41 @@ START_GREETING = (
     "해 보신 일, 사는 곳, 원하는 급여와 근무시간을 말씀해 주시면 맞는 일자리를 찾아 드려요."
 )
 PRIVACY_NOTICE = (
-    "말씀하신 경력·자격증·사는 곳·희망 급여·근무형태를 일자리 추천과 상담에만 쓰려고 저장해요.\n"
-    "이름과 전화번호는 묻지 않고, /delete 를 누르시면 언제든 모두 지워요."
+    "개인정보 안내 (군산 일자리지원센터)\n"
+    "• 목적: 일자리 추천과 상담\n"
+    "• 항목: 말씀하신 경력·자격증·사는 곳·희망 급여·근무형태, 대화 내용\n"
+    "• 보관: 프로필 저장에 동의하지 않으시면 대화 내용은 대화가 끝나고 "
+    "{tracker_minutes}분 뒤에 지워요. 동의하시면 /delete 나 동의 철회 때까지 보관해요. "
+    "상담 기록은 {handoff_days}일, 끝난 지원 기록은 {application_days}일 뒤에 지워요.\n"
+    "이름과 전화번호는 묻지 않아요. /delete 를 누르시면 언제든 모두 지우고, "
+    "/withdraw 로 동의를 거두실 수 있어요."
 )
-CONSENT_QUESTION = "다음에 다시 말씀하지 않으셔도 되도록 프로필을 저장해 둘까요?"
+CONSENT_QUESTION = (
+    "다음에 다시 말씀하지 않으셔도 되도록 프로필을 저장해 둘까요? "
+    "동의하지 않으셔도 일자리 찾기는 그대로 쓰실 수 있어요. 다만 대화가 끝나면 "
+    "말씀하신 내용이 남지 않아서, 다음에 다시 말씀해 주셔야 해요. "
+    "답해 주시기 전까지는 저장하지 않아요."
+)
 BUTTON_CONSENT_YES = "동의해요"
 BUTTON_CONSENT_NO = "동의하지 않아요"
 CONSENT_CHOSEN = "{question}\n→ {answer}"
 # The greeting above already asked what work; the answer to the consent does not ask again.
 CONSENT_GIVEN = "고마워요. 프로필을 저장해 둘게요."
-CONSENT_DECLINED = "알겠어요. 프로필은 저장해 두지 않을게요. 그래도 일자리는 찾아 드려요."
+CONSENT_DECLINED = (
+    "알겠어요. 프로필은 저장해 두지 않을게요. 이번 대화의 내용은 대화가 끝나면 지워요. "
+    "그래도 일자리는 찾아 드려요."
+)
+WITHDRAW_DONE = (
+    "동의를 거두었어요. 저장해 둔 프로필을 지웠고, 아직 회사에 보내지 않은 지원 정보는 "
+    "보내지 않아요."
+)
+WITHDRAW_SENT_ALREADY = (
+    "이미 회사에 보낸 지원({titles})은 되돌릴 수 없어요. 회사에서 지워 달라고 하시려면 "
+    "'상담사 연결'이라고 보내 주세요."
+)
+WITHDRAW_ONE_DONE = "동의를 거두었어요. '{title}' 지원 정보는 회사에 보내지 않아요."
+WITHDRAW_NOTHING = "거두실 동의가 없어요. 저장된 프로필도, 보내기를 기다리는 지원도 없어요."
+BUTTON_WITHDRAW = "동의 철회"
 HELP = (
     "이렇게 쓰시면 돼요.\n"
     "• 해 보신 일과 찾는 일을 편하게 말씀해 주세요. (예: 용접 15년, 군산 살아요, 야간은 못해요)\n"
@@ -36,6 +61,7 @@ HELP = (
     "/profile 내 프로필 보기\n"
     "/reset 처음부터 다시\n"
     "/delete 내 정보 모두 지우기\n"
+    "/withdraw 동의 철회 (프로필 저장, 회사에 보내기)\n"
     "/help 도움말"
 )
 PROFILE_HEADER = "지금까지 말씀하신 내용이에요."
@@ -59,7 +85,16 @@ DELETE_CONFIRM = (
 BUTTON_DELETE_YES = "네, 모두 지워 주세요"
 BUTTON_DELETE_NO = "아니요"
 DELETE_DONE = (
-    "모두 지웠어요. 저장된 정보가 남아 있지 않아요. 다시 이용하시려면 아무 말이나 보내 주세요."
+    "모두 지웠어요. 프로필, 지원·상담 기록, 대화 내용과 상담방의 글이 남아 있지 않아요. "
+    "다시 이용하시려면 아무 말이나 보내 주세요."
+)
+DELETE_DONE_SENT = (
+    "센터에 남은 정보는 모두 지웠어요. 다만 이미 회사에 보낸 지원 정보({titles})는 "
+    "회사 쪽에 남아 있어요. 회사에서도 지워 달라고 하시려면 '상담사 연결'이라고 보내 주세요."
+)
+DELETE_PENDING = (
+    "지우는 중에 텔레그램 연결이 끊겨 다 지우지 못했어요. 잠시 뒤 자동으로 다시 지워요. "
+    "/delete 를 다시 누르셔도 돼요."
 )
 DELETE_CANCELLED = "지우지 않았어요. 계속 도와드릴게요."
 MEDIA_UNSUPPORTED = (
@@ -143,6 +178,10 @@ HANDOFF_OVER = (
     "이 상담은 끝나서 구직자에게 전달하지 않았어요. 다시 상담하시려면 /take 를 써 주세요."
 )
 SEEKER_RESET_TOPIC = "구직자가 봇과 처음부터 다시 시작해서 상담이 끝났어요."
+RELAY_FAILED = (
+    "구직자 #{seeker_id}의 메시지를 이 방에 전하지 못해서 상담을 봇으로 돌려놓았어요. "
+    "구직자에게는 상담사 연결이 어렵다고 안내했어요. /take {seeker_id} 로 다시 이어 주세요."
+)
 SEEKER_DELETED_TOPIC = "구직자가 개인정보 삭제를 요청해서 이 구직자의 기록을 모두 지웠어요."
 SEEKER_UNREACHABLE = "구직자에게 보내지 못했어요. 구직자가 봇을 차단했을 수 있어요."
 COUNSELOR_PROFILE_HEADER = "구직자 #{seeker_id} 프로필"
@@ -193,13 +232,19 @@ CANDIDATE_NUMBER = "후보 {number:04d}번"
 
 # -- consent to an application (to the seeker; the buttons are BUTTON_CONSENT_YES / _NO) ------------------------------------------------------------------
 APPLY_CONSENT_QUESTION = (
-    "'{title}' ({company}) 지원 의사를 기록했어요. 회사에 알리기 전에 여쭤볼게요: "
-    "아래 정보를 {company}에 보내도 될까요?\n\n"
-    "보내는 정보\n"
-    "{fields}\n\n"
+    "'{title}' ({company}) 지원 의사를 기록했어요. 회사에 알리기 전에 여쭤볼게요.\n\n"
+    "개인정보 제3자 제공 동의\n"
+    "• 받는 곳: {company}\n"
+    "• 목적: '{title}' 채용 검토와 면접 제안\n"
+    "• 보내는 정보:\n"
+    "{fields}\n"
+    "• 받는 곳의 보관 기간: 채용 검토가 끝날 때까지, 길어도 {company_days}일\n"
+    "• 동의하지 않으실 수 있어요. 그러면 {company}에는 아무것도 보내지 않고, "
+    "이 공고에는 센터를 통해서만 지원하실 수 있어요.\n\n"
     "이름, 전화번호, 텔레그램 계정은 보내지 않아요. 회사에는 '{candidate}'으로만 보여요. "
-    "회사가 면접을 제안하면 센터 상담사가 연락드려요."
+    "보내기 전에는 /withdraw 로 언제든 거두실 수 있어요."
 )
+CONSENT_CHANGED = "말씀하신 내용이 바뀌어서 보낼 정보를 다시 여쭤볼게요."
 CONSENT_INTEREST_ONLY = "• 이 공고에 지원하고 싶다는 것 (다른 정보는 아직 없어요)"
 CONSENT_FIELD = "• {label}: {value}"
 CONSENT_GIVEN_MARK = "✔ 동의하셨어요."
@@ -275,6 +320,10 @@ INVITE_BOUND = (
 )
 INVITE_ALREADY_BOUND = (
     "이미 {company} 담당자로 연결되어 있어요. 지원자 카드가 오면 버튼으로 답해 주세요."
+)
+INVITE_PRIVATE_ONLY = (
+    "초대 링크는 담당자 본인과 봇의 1:1 대화에서만 열 수 있어요. "
+    "봇과의 개인 대화에서 링크를 다시 열어 주세요."
 )
 INVITE_UNKNOWN = "초대 링크를 확인하지 못했어요. 센터에서 받은 링크를 다시 열어 주시거나 새 링크를 요청해 주세요."
 INVITE_USED = "이미 사용된 초대 링크예요. 링크 하나로 한 번만 연결할 수 있으니 센터에 새 링크를 요청해 주세요."

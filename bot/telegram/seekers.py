@@ -5,19 +5,21 @@ goes to Rasa's REST channel (`bot.telegram.conversation`) and the replies come b
 counselor has the conversation (a live handoff in the database) messages are relayed to
 the seeker's topic instead (`bot.telegram.handoff`), and Rasa is not asked.
 
+Until the seeker says yes to keeping a profile, none is stored (`storage.seekers.save_profile`)
+and their conversation is erased once the session ends (`bot.telegram.retention`).
+
 Callback data of this module's own buttons: ``seeker:keep:y|n`` (keep a profile),
 ``seeker:delete:y|n`` (erase everything); every other button's data is a Rasa payload.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
 import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram.error import TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -25,25 +27,27 @@ from telegram.ext import (
     filters,
 )
 
-from bot.runtime.trackers import erase_conversation, tracker_store_path
+from bot.settings import Settings
 from bot.telegram import messages
 from bot.telegram.cards import profile_lines, resolve_callback
 from bot.telegram.conversation import Turn, converse
+from bot.telegram.erasure import erase_seeker
 from bot.telegram.frontend import AnyApplication, Context, frontend_of
-from bot.telegram.handoff import forget_topics, relay_from_seeker, release_by_seeker
+from bot.telegram.handoff import relay_from_seeker, release_by_seeker
 from bot.telegram.locations import nearest_region, place_name
+from bot.telegram.outbox import answer_query
 from bot.telegram.sending import deliver, send_text
-from storage.handoffs import active_handoff, seeker_topics
+from storage.companies import withdraw_consent
+from storage.handoffs import active_handoff
 from storage.models import utc_now
 from storage.seekers import (
-    delete_seeker,
     find_seeker,
     profile_consent,
     record_profile_consent,
     record_telegram_contact,
 )
 
-__all__ = ["START_OVER", "register_seeker_handlers", "sender_id_for"]
+__all__ = ["START_OVER", "privacy_notice", "register_seeker_handlers", "sender_id_for"]
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +72,7 @@ def register_seeker_handlers(application: AnyApplication) -> None:
         ("profile", show_profile),
         ("reset", reset),
         ("delete", ask_delete),
+        ("withdraw", withdraw),
     ):
         application.add_handler(CommandHandler(name, callback, filters=private))
     application.add_handler(CallbackQueryHandler(answer_keep_profile, pattern=KEEP_PATTERN))
@@ -114,13 +119,19 @@ def _consent_keyboard() -> InlineKeyboardMarkup:
     )
 
 
+def privacy_notice(settings: Settings) -> str:
+    """The privacy notice with the retention periods in force."""
+    return messages.PRIVACY_NOTICE.format(
+        tracker_minutes=settings.declined_tracker_minutes,
+        handoff_days=settings.handoff_retention_days,
+        application_days=settings.application_retention_days,
+    )
+
+
 async def _introduce(context: Context, chat_id: int, *, greet: bool) -> None:
     """What is stored and why, and the question whether a profile may be kept."""
-    intro = (
-        f"{messages.START_GREETING}\n\n{messages.PRIVACY_NOTICE}"
-        if greet
-        else messages.PRIVACY_NOTICE
-    )
+    notice = privacy_notice(frontend_of(context.bot_data).settings)
+    intro = f"{messages.START_GREETING}\n\n{notice}" if greet else notice
     await send_text(context.bot, chat_id, intro)
     await send_text(context.bot, chat_id, messages.CONSENT_QUESTION, markup=_consent_keyboard())
 
@@ -217,11 +228,8 @@ async def press_button(update: Update, context: Context) -> None:
 
 
 async def _acknowledge(query: Any, text: str | None = None) -> None:
-    # A query older than Telegram's answer window cannot be answered; the press still counts.
-    try:
-        await deliver(lambda: query.answer(text), what="answerCallbackQuery")
-    except BadRequest as error:
-        logger.info("callback query not answered: %s", error)
+    # A query that cannot be answered (too old, a 5xx, a timeout): the press still counts.
+    await answer_query(query, text)
 
 
 async def _drop_keyboard(query: Any, answer: str) -> None:
@@ -232,8 +240,8 @@ async def _drop_keyboard(query: Any, answer: str) -> None:
     text = messages.CONSENT_CHOSEN.format(question=message.text, answer=answer)
     try:
         await deliver(lambda: message.edit_text(text), what="editMessageText")
-    except BadRequest as error:
-        logger.info("could not edit the question: %s", error)
+    except TelegramError as error:
+        logger.info("could not edit the question: %s", type(error).__name__)
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -328,6 +336,35 @@ async def ask_delete(update: Update, context: Context) -> None:
     await send_text(context.bot, turn.chat_id, messages.DELETE_CONFIRM, markup=markup)
 
 
+async def withdraw(update: Update, context: Context) -> None:
+    """동의 철회 (PIPA art. 37): the kept profile and every card not yet sent to a company."""
+    if (turn := _turn(update, context)) is None:
+        return
+    with frontend_of(context.bot_data).sessions.begin() as session:
+        seeker = find_seeker(session=session, sender_id=turn.sender_id)
+        assert seeker is not None
+        kept = turn.consent is True
+        if kept:
+            record_profile_consent(
+                session=session, sender_id=turn.sender_id, granted=False, at=utc_now()
+            )
+        withdrawn = [
+            a.id
+            for a in list(seeker.applications)
+            if withdraw_consent(session=session, application_id=a.id)
+        ]
+        sent = [a.opening.title for a in seeker.applications if a.status in SENT_STATUSES]
+    text = messages.WITHDRAW_DONE if kept or withdrawn else messages.WITHDRAW_NOTHING
+    if sent:
+        text += "\n" + messages.WITHDRAW_SENT_ALREADY.format(titles=", ".join(sent))
+    await send_text(context.bot, turn.chat_id, text)
+    logger.info("seeker %s withdrew consent (%d applications)", turn.seeker_id, len(withdrawn))
+
+
+#: Statuses in which a company holds the card already.
+SENT_STATUSES = frozenset({"sent", "offered", "held", "declined"})
+
+
 async def answer_delete(update: Update, context: Context) -> None:
     """Erase the seeker's personal data everywhere, or keep it, as they chose."""
     query = update.callback_query
@@ -341,23 +378,11 @@ async def answer_delete(update: Update, context: Context) -> None:
     if not confirmed:
         await send_text(context.bot, chat.id, messages.DELETE_CANCELLED)
         return
-    await erase_seeker(context, sender_id_for(user.id))
-    await send_text(context.bot, chat.id, messages.DELETE_DONE)
-
-
-async def erase_seeker(context: Context, sender_id: str) -> None:
-    """Delete the seeker's rows (applications, handoffs, notes, consents cascade), their
-    Rasa conversation, and close their counselor topics."""
-    frontend = frontend_of(context.bot_data)
-    with frontend.sessions.begin() as session:
-        seeker = find_seeker(session=session, sender_id=sender_id)
-        topics = seeker_topics(session=session, seeker_id=seeker.id) if seeker else []
-        seeker_id = seeker.id if seeker else None
-        delete_seeker(session=session, sender_id=sender_id)
-    try:
-        await frontend.rasa.replace_events(sender_id, [])
-    except httpx.HTTPError as error:
-        logger.warning("could not reset the tracker: %s", type(error).__name__)
-    await asyncio.to_thread(erase_conversation, tracker_store_path(frontend.settings), sender_id)
-    await forget_topics(context.bot, topics)
-    logger.info("erased seeker %s", seeker_id)
+    erasure = await erase_seeker(context.bot, frontend_of(context.bot_data), sender_id_for(user.id))
+    if not erasure.done:
+        text = messages.DELETE_PENDING
+    elif erasure.with_company:
+        text = messages.DELETE_DONE_SENT.format(titles=", ".join(erasure.with_company))
+    else:
+        text = messages.DELETE_DONE
+    await send_text(context.bot, chat.id, text)

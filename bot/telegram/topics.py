@@ -33,6 +33,7 @@ __all__ = [
     "close_topic",
     "conversation_state",
     "create_topic",
+    "delete_topic",
     "minutes_waiting",
     "open_topic",
     "post_summary",
@@ -273,6 +274,17 @@ async def close_topic(bot: Bot, topic: Topic, *, rename: str | None = None) -> N
             )
     with contextlib.suppress(BadRequest):
         await deliver(lambda: bot.close_forum_topic(chat_id, thread_id), what="closeForumTopic")
+
+
+async def delete_topic(bot: Bot, topic: Topic) -> None:
+    """Delete a forum topic with every message in it (the bot needs ``can_delete_messages``);
+    one already gone is fine, any other refusal is raised."""
+    chat_id, thread_id = topic
+    try:
+        await deliver(lambda: bot.delete_forum_topic(chat_id, thread_id), what="deleteForumTopic")
+    except BadRequest as error:
+        if not topic_is_gone(error):
+            raise
 
 
 def minutes_waiting(since: dtm.datetime, now: dtm.datetime) -> int:

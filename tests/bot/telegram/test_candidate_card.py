@@ -4,6 +4,7 @@ and the gate that builds no card without a granted consent."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 import nlu
@@ -18,8 +19,8 @@ from bot.telegram.candidate_card import (
 )
 from nlu.profile import SeekerProfile
 from nlu.profile_merge import merge, read_indifference
-from storage.companies import record_consent
-from storage.models import Company, Opening
+from storage.companies import record_consent, snapshot_consent_question
+from storage.models import Company, Consent, Opening
 from storage.seekers import record_interest
 
 SAYS = (
@@ -102,15 +103,21 @@ def test_no_card_without_a_granted_consent_and_then_only_the_consented_fields(
         consented_card(session=session, application_id=application_id)
     with sessions.begin() as session:
         application = record_interest(session=session, sender_id="tg-9", opening_id=opening.id)
-        record_consent(
+        snapshot_consent_question(
             session=session,
             application=application,
-            company_id=company_id,
-            fields=["experience"],
-            granted=True,
+            question="보내도 될까요?",
+            values={"experience": "용접원 15년"},
         )
+        record_consent(
+            session=session, application=application, company_id=company_id, granted=True
+        )
+        # The seeker says more after agreeing: the card still carries what they agreed to.
+        application.seeker.profile = profile_of(SAYS + " 특수용접기능사 있어요 소룡동 살아요")
     with sessions() as session:
         card = consented_card(session=session, application_id=application_id)
+        consent = session.scalars(select(Consent).where(Consent.granted.is_(True))).one()
     assert card.fields == {"experience": "용접원 15년"}
+    assert (consent.question, consent.values) == ("보내도 될까요?", {"experience": "용접원 15년"})
     assert card.company == "(주)대한중공업" and card.title == "선박 블록 용접사"
     assert all("자격증" not in reason for reason in card.reasons)  # certificates not consented

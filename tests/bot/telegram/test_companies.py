@@ -27,8 +27,8 @@ from bot.settings import Settings
 from bot.telegram import messages
 from bot.telegram.app import build_application
 from bot.telegram.candidate_card import consented_card, decision_keyboard
-from bot.telegram.consent import deliver_candidate
 from bot.telegram.frontend import FRONTEND_KEY, AnyApplication, FrontEnd
+from bot.telegram.outbox import run_outbox
 from nlu.profile import SeekerProfile
 from nlu.profile_merge import merge
 from storage.companies import create_invite, redeem_invite
@@ -291,9 +291,15 @@ async def test_consent_then_card_then_interview_offer_reaches_the_seeker(
 
     asked = question.params["text"]
     assert asked.startswith(
-        "'선박 블록 용접사 (경력 3년 이상)' ((주)대한중공업) 지원 의사를 기록했어요. "
-        "회사에 알리기 전에 여쭤볼게요: 아래 정보를 (주)대한중공업에 보내도 될까요?"
+        "'선박 블록 용접사 (경력 3년 이상)' ((주)대한중공업) 지원 의사를 기록했어요."
     )
+    for line in (  # what PIPA art. 17(2) asks a third-party consent to name
+        "• 받는 곳: (주)대한중공업",
+        "• 목적: '선박 블록 용접사 (경력 3년 이상)' 채용 검토와 면접 제안",
+        f"• 받는 곳의 보관 기간: 채용 검토가 끝날 때까지, 길어도 {settings.company_retention_days}일",
+        "• 동의하지 않으실 수 있어요. 그러면 (주)대한중공업에는 아무것도 보내지 않고",
+    ):
+        assert line in asked
     for line in (
         "• 경력 요약: 용접원 15년",
         "• 자격증: 특수용접기능사",
@@ -307,7 +313,7 @@ async def test_consent_then_card_then_interview_offer_reaches_the_seeker(
     text = card.params["text"]
     assert text.startswith(f"[새 지원자] 후보 {application_id:04d}번\n공고: 선박 블록 용접사")
     assert "• 경력 요약: 용접원 15년" in text and "• 자격증: 특수용접기능사" in text
-    assert "• 직종 일치: 용접원 (경력 15년)" in text
+    assert "• 경력 조건 충족 (3년 이상)" in text
     assert "• 자격증 보유: 특수용접기능사 (우대)" in text
     assert "tg-1001" not in text and str(SEEKER) not in text
     assert callback_data(card) == [f"co:{d}:{application_id}" for d in ("offer", "hold", "decline")]
@@ -345,6 +351,8 @@ async def test_consent_then_card_then_interview_offer_reaches_the_seeker(
             session.scalar(select(Company.id).where(Company.name == "(주)대한중공업")),
         )
         assert consent.fields == ["experience", "certificates", "region", "wishes"]
+        assert consent.question == asked  # the exact question and values the seeker saw
+        assert consent.values["certificates"] == "특수용접기능사"
 
 
 @pytest.mark.anyio
@@ -359,10 +367,9 @@ async def test_declining_sends_nothing_to_the_company(
         declined = await api.async_wait_for_call(
             "sendMessage", chat_id=SEEKER, since=api.calls.index(question) + 1
         )
-        with pytest.raises(ConsentRequired, match="동의 기록이 없어"):
-            await deliver_candidate(
-                application.bot, application.bot_data[FRONTEND_KEY], application_id
-            )
+        await run_outbox(application.bot, application.bot_data[FRONTEND_KEY])
+        with sessions() as session, pytest.raises(ConsentRequired, match="동의 기록이 없어"):
+            consented_card(session=session, application_id=application_id)
 
     assert declined.params["text"] == messages.APPLY_CONSENT_DECLINED.format(
         company="(주)대한중공업"
@@ -509,7 +516,7 @@ async def test_without_a_company_chat_the_center_forwards_until_the_company_bind
         await press(api, SEEKER, question, f"consent:y:{application_id}")
         forward = await api.async_wait_for_call("sendMessage", chat_id=COUNSELORS)
         waiting = await api.async_wait_for_call(
-            "sendMessage", chat_id=SEEKER, since=api.calls.index(forward)
+            "sendMessage", chat_id=SEEKER, since=api.calls.index(question) + 1
         )
         assert status_of(sessions, application_id) == "consented"
 

@@ -15,7 +15,9 @@ from actions.replies import OPENINGS as OPENINGS_TYPE
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
 from bot.telegram import messages
+from bot.telegram.seekers import privacy_notice
 from storage.models import Consent, Seeker
+from storage.seekers import save_profile
 from tests.bot.telegram.conftest import (
     ScriptedRasa,
     bot_settings,
@@ -27,6 +29,8 @@ from tests.bot.telegram.conftest import (
 from tests.helpers.telegram_api import TelegramStandIn
 
 pytestmark = pytest.mark.anyio
+
+WELDER_PROFILE: dict[str, object] = {"home_region": "gunsan", "certificates_held": ["welding"]}
 
 CARD: OpeningCard = {
     "rank": 1,
@@ -100,7 +104,10 @@ async def test_start_says_what_is_stored_and_records_the_consent(
         )
         [intro] = [c for c in running.sent_since(0, user) if c is not question]
         assert messages.START_GREETING in intro.params["text"]
-        assert messages.PRIVACY_NOTICE in intro.params["text"]
+        notice = privacy_notice(settings)
+        assert notice in intro.params["text"]
+        for period in ("60분", "365일"):  # the retention periods in force (PIPA art. 15(2))
+            assert period in notice
         assert keyboard_texts(question) == ["동의해요", "동의하지 않아요"]
 
         api.press_button(
@@ -152,9 +159,13 @@ async def test_without_consent_profile_says_nothing_is_kept(
     assert answer.params["text"] == messages.PROFILE_NOT_KEPT
     assert "용접" not in answer.params["text"]
     assert keyboard_texts(answer) == ["동의해요", "동의하지 않아요"]
+    # What the actions store after each turn is refused for a seeker who said no.
+    with sessions.begin() as session:
+        save_profile(session=session, sender_id=f"tg-{user}", profile=WELDER_PROFILE)
     with sessions() as session:
         seeker = session.scalars(select(Seeker).where(Seeker.sender_id == f"tg-{user}")).one()
         assert seeker.profile_consent_at is None
+        assert seeker.profile == {}
 
 
 async def test_a_first_message_gets_the_notice_then_rasa_answers_it(
@@ -168,7 +179,7 @@ async def test_a_first_message_gets_the_notice_then_rasa_answers_it(
         texts = [c.params["text"] for c in running.sent_since(0, user)]
 
     assert texts == [
-        messages.PRIVACY_NOTICE,
+        privacy_notice(settings),
         messages.CONSENT_QUESTION,
         "네: 용접 일자리 있어요?",
     ]

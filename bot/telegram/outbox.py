@@ -1,0 +1,153 @@
+"""Side effects of an application, driven from the database so a failed call loses nothing.
+
+A button press only records the new state (and answers the query through
+:func:`answer_query`, which never raises). What follows from a state is done here, from
+what the database says: a ``consented`` application's card goes to the company's bound
+chats, and every status the seeker was not told yet (``told_status``) is told, once, with
+the counselors' notice where one belongs. :func:`process_application` runs right after a
+press; :func:`run_outbox` (every maintenance round) finishes what a crash or a failed call
+left undone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from typing import Any
+
+from telegram import Bot
+from telegram.error import TelegramError
+
+from bot.telegram import messages
+from bot.telegram.candidate_card import candidate_label, consented_card, decision_keyboard
+from bot.telegram.frontend import FrontEnd
+from bot.telegram.notify import tell_counselors
+from bot.telegram.sending import send_text
+from storage.companies import (
+    TELLABLE,
+    contact_chat_ids,
+    get_application,
+    mark_told,
+    transition,
+    untold_applications,
+)
+from storage.models import Application
+
+__all__ = ["answer_query", "application_lock", "process_application", "run_outbox"]
+
+logger = logging.getLogger(__name__)
+
+
+async def answer_query(query: Any, text: str | None = None, *, alert: bool = False) -> None:
+    """Answer a callback query; never raises (the press is recorded already).
+
+    A query too old to answer, a 5xx or a timeout only costs the spinner on the button.
+    """
+    try:
+        await query.answer(text, show_alert=alert)
+    except Exception as error:  # noqa: BLE001 - whatever Telegram says, the press counts
+        logger.info("callback query not answered: %s", type(error).__name__)
+
+
+def application_lock(application_id: int) -> asyncio.Lock:
+    """The lock under which an application's card is delivered and its news told."""
+    lock = _locks.get(application_id)
+    if lock is None:
+        lock = _locks[application_id] = asyncio.Lock()
+    return lock
+
+
+#: Locks of applications being delivered or decided right now (gone when unused).
+_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+
+
+async def _deliver(bot: Bot, frontend: FrontEnd, application_id: int) -> bool:
+    """Send the card of a ``consented`` application to the company's chats; True if one got it
+    (the application is then ``sent``). Call under the application's lock."""
+    with frontend.sessions.begin() as session:
+        application = session.get(Application, application_id)
+        if application is None or application.status != "consented":
+            return False
+        card = consented_card(session=session, application_id=application_id)
+        chat_ids = contact_chat_ids(session=session, company_id=card.company_id)
+    delivered = 0
+    for chat_id in chat_ids:
+        try:
+            await send_text(
+                bot, chat_id, card.text(), markup=decision_keyboard(application_id, "sent")
+            )
+            delivered += 1
+        except TelegramError as error:  # the bot was removed from that chat, or blocked
+            logger.warning("application %s: card not delivered to a company chat: %s",
+                           application_id, type(error).__name__)  # fmt: skip
+    if not delivered:
+        return False
+    with frontend.sessions.begin() as session:
+        transition(
+            session=session,
+            application_id=application_id,
+            allowed_from={"consented"},
+            to="sent",
+            actor="system",
+        )
+    return True
+
+
+def _news(application: Application) -> tuple[str | None, str | None]:
+    """What the seeker and the counselors are told about the application's status now."""
+    names = {"title": application.opening.title, "company": application.opening.company.name}
+    candidate = candidate_label(application.id)
+    status = application.status
+    if status == "consented":  # no company chat took the card: the center forwards it
+        counselors = messages.COUNSELOR_FORWARD_NEEDED.format(
+            candidate=candidate, application_id=application.id, **names
+        )
+        return messages.CENTER_WILL_FORWARD.format(**names), counselors
+    if status == "sent":
+        return messages.SENT_TO_COMPANY.format(**names), None
+    seeker = messages.DECISION_TO_SEEKER[status].format(**names)
+    if status == "offered":
+        counselors = messages.COUNSELOR_OFFERED.format(
+            candidate=candidate, application_id=application.id, **names
+        )
+        return seeker, counselors
+    return seeker, None
+
+
+async def _tell(bot: Bot, frontend: FrontEnd, application_id: int) -> None:
+    """Tell the seeker (and the counselors) the status they were not told yet, once."""
+    with frontend.sessions() as session:
+        application = get_application(session=session, application_id=application_id)
+        if application is None or application.told_status == application.status:
+            return
+        if application.status not in TELLABLE:
+            return
+        status, chat_id = application.status, application.seeker.telegram_chat_id
+        seeker_text, counselor_text = _news(application)
+    if chat_id is not None and seeker_text is not None:
+        await send_text(bot, chat_id, seeker_text)  # raises: told next round instead
+    if counselor_text is not None:
+        await tell_counselors(bot, frontend.settings, counselor_text)
+    with frontend.sessions.begin() as session:
+        mark_told(session=session, application_id=application_id, status=status)
+
+
+async def process_application(bot: Bot, frontend: FrontEnd, application_id: int) -> None:
+    """Deliver the card if the application is consented, then tell what is untold."""
+    async with application_lock(application_id):
+        await _deliver(bot, frontend, application_id)
+        await _tell(bot, frontend, application_id)
+
+
+async def run_outbox(bot: Bot, frontend: FrontEnd) -> int:
+    """Process every application with something left to do; how many were looked at."""
+    with frontend.sessions() as session:
+        pending = set(untold_applications(session=session))
+    for application_id in sorted(pending):
+        try:
+            await process_application(bot, frontend, application_id)
+        except TelegramError as error:
+            logger.warning("application %s: outbox step failed: %s",
+                           application_id, type(error).__name__)  # fmt: skip
+    return len(pending)
