@@ -13,7 +13,7 @@ ANYWORK_INTRO = (
 )
 #: The intro's summary when the profile names no condition worth repeating.
 SAID_CONDITIONS = "말씀하신"
-RESULTS_MORE_INTRO = "다른 일자리도 보여 드릴게요."
+RESULTS_MORE_INTRO = "다른 일자리도 보여 드릴게요. ({first}~{last}번째)"
 NO_RESULTS = (
     "지금 조건에 맞는 공고를 찾지 못했어요. 조건을 조금 넓혀 보시거나 상담사 연결을 요청해 주세요."
 )

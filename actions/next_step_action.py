@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
@@ -21,11 +20,10 @@ from actions.handoff import hand_off
 from actions.next_step import DialogueState, Question, Say, Step, Turn, decide, search_key
 from actions.payloads import button, openings_payload
 from actions.replies import Button
-from actions.search import MoreResults
+from actions.search import MoreResults, find_openings
 from nlu.answers import asks_to_restart, is_abuse, is_gibberish, read_yes_no
 from nlu.profile import SeekerProfile
 from retrieval.live import LiveMatcher
-from retrieval.matcher import Match, profile_query
 from storage.seekers import save_profile
 
 __all__ = ["NextStep", "RestartProfile", "previous_bot_texts"]
@@ -221,7 +219,7 @@ class NextStep(ContextAction):
             searched = replace(searched, any_occupation=True)
         with self.context.sessions.begin() as session:
             save_profile(session=session, sender_id=tracker.sender_id, profile=profile.to_dict())
-        matches = await self._find(searched)
+        matches = await find_openings(self.context, searched, [])
         intro = self._intro(profile, step.anywork)
         if intro in avoid:
             intro = messages.RESULTS_AGAIN + intro
@@ -233,17 +231,6 @@ class NextStep(ContextAction):
             SlotSet("focus_opening", None),
             SlotSet("searched", search_key(profile, state.default_region)),
         ]
-
-    async def _find(self, searched: SeekerProfile) -> list[Match]:
-        # The matcher is CPU-bound (~40 ms); a worker thread keeps the server answering others.
-        return await asyncio.to_thread(
-            self.context.matcher.match,
-            profile_query(searched),
-            top=self.context.page_size,
-            as_of=self.context.today(),
-            exclude=[],
-            profile=searched,
-        )
 
     def _intro(self, profile: SeekerProfile, anywork: bool) -> str:
         region = self._home()

@@ -1,4 +1,5 @@
-"""Searching openings for the collected profile, paging, and one opening's details."""
+"""Searching openings for the collected profile, paging, and one opening's details
+(the first search is the next step's: :mod:`actions.next_step_action`)."""
 
 from __future__ import annotations
 
@@ -11,17 +12,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
 from actions.context import ActionContext, ContextAction
-from actions.form import search_summary
 from actions.payloads import details_payload, openings_payload
 from actions.references import pointed_opening, shown_ids
 from nlu.profile import SeekerProfile
 from retrieval.matcher import Match, profile_query
-from storage.seekers import save_profile
 
-__all__ = ["JobDetails", "MoreResults", "SearchJobs"]
+__all__ = ["JobDetails", "MoreResults", "find_openings"]
 
 
-async def _find(context: ActionContext, profile: SeekerProfile, exclude: list[int]) -> list[Match]:
+async def find_openings(
+    context: ActionContext, profile: SeekerProfile, exclude: list[int]
+) -> list[Match]:
+    """One page of the best openings for ``profile``, leaving out the ``exclude`` ids."""
     searched = profile.for_search()
     # The matcher is CPU-bound (~40 ms); a worker thread keeps the server answering others.
     return await asyncio.to_thread(
@@ -43,32 +45,6 @@ def _searchable_profile(dispatcher: CollectingDispatcher, tracker: Tracker) -> S
     return None
 
 
-class SearchJobs(ContextAction):
-    """Show the best openings for the profile collected so far (a fresh search)."""
-
-    def name(self) -> str:
-        return "action_search_jobs"
-
-    async def act(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        profile = _searchable_profile(dispatcher, tracker)
-        if profile is None:
-            return []
-        with self.context.sessions.begin() as session:
-            save_profile(session=session, sender_id=tracker.sender_id, profile=profile.to_dict())
-        matches = await _find(self.context, profile, [])
-        intro = messages.RESULTS_INTRO.format(
-            summary=search_summary(profile) or messages.SAID_CONDITIONS
-        )
-        payload = openings_payload(intro, matches, page=1, first_rank=1)
-        dispatcher.utter_message(json_message=payload)
-        return [
-            SlotSet("shown_openings", [m.opening_id for m in matches]),
-            SlotSet("focus_opening", None),
-        ]
-
-
 class MoreResults(ContextAction):
     """Show the next page of openings, never repeating one already shown."""
 
@@ -82,14 +58,15 @@ class MoreResults(ContextAction):
         if profile is None:
             return []
         shown = shown_ids(tracker)
-        matches = await _find(self.context, profile, shown)
+        matches = await find_openings(self.context, profile, shown)
         if not matches:
             dispatcher.utter_message(text=messages.NO_MORE_RESULTS)
             return []
         page = len(shown) // self.context.page_size + 1
-        payload = openings_payload(
-            messages.RESULTS_MORE_INTRO, matches, page=page, first_rank=len(shown) + 1
-        )
+        # The ranks in the intro keep two pages in a row from saying the same words.
+        first, last = len(shown) + 1, len(shown) + len(matches)
+        intro = messages.RESULTS_MORE_INTRO.format(first=first, last=last)
+        payload = openings_payload(intro, matches, page=page, first_rank=first)
         dispatcher.utter_message(json_message=payload)
         return [SlotSet("shown_openings", shown + [m.opening_id for m in matches])]
 
