@@ -545,3 +545,219 @@ async def test_without_a_company_chat_the_center_forwards_until_the_company_bind
         ("consented", "seeker"),
         ("sent", "system"),
     ]
+
+
+# -- faults: a failed acknowledgement, a lost notice, racing bindings ------------------------------
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("status", "description"),
+    [
+        (400, "Bad Request: query is too old and response timeout expired or query ID is invalid"),
+        (502, None),
+    ],
+)
+async def test_a_failed_acknowledgement_loses_neither_the_card_nor_the_offer(
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    application_id: int,
+    api: TelegramStandIn,
+    status: int,
+    description: str | None,
+) -> None:
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    async with running(settings, sessions):
+        await tap_apply(api)
+        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        api.fail_next("answerCallbackQuery", status=status, description=description)
+        api.press_button(
+            SEEKER, SEEKER, question.result["message_id"], f"consent:y:{application_id}"
+        )
+        card = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and "지원 정보를 보냈어요" in c.params["text"]
+        )
+        api.fail_next("answerCallbackQuery", status=status, description=description)
+        api.press_button(COMPANY, COMPANY, card.result["message_id"], f"co:offer:{application_id}")
+        told = await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and "면접을 제안했어요" in c.params["text"]
+        )
+        await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and c.params["text"].startswith("[면접 제안]")
+        )
+
+    failed = api.calls_to("answerCallbackQuery", include_failed=True)
+    assert len(failed) == 2 and not api.calls_to("answerCallbackQuery")  # both failed
+    assert told.params["chat_id"] == SEEKER
+    assert status_of(sessions, application_id) == "offered"
+    with sessions() as session:
+        row = session.get(ApplicationRow, application_id)
+        assert row is not None and row.told_status == "offered"
+
+
+@pytest.mark.anyio
+async def test_news_that_could_not_be_sent_is_told_by_the_next_round_exactly_once(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    from bot.telegram.handoff import maintenance_round
+
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    async with running(settings, sessions) as application:
+        await tap_apply(api)
+        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        await press(api, SEEKER, question, f"consent:y:{application_id}")
+        card = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and "지원 정보를 보냈어요" in c.params["text"]
+        )
+        api.fail_next(
+            "sendMessage", status=403, description="Forbidden: bot was blocked by the user"
+        )
+        await press(api, COMPANY, card, f"co:decline:{application_id}")
+        await api.async_wait_for_call("editMessageText", chat_id=COMPANY)
+        assert status_of(sessions, application_id) == "declined"
+        frontend = application.bot_data[FRONTEND_KEY]
+        await maintenance_round(application.bot, frontend)
+        await maintenance_round(application.bot, frontend)
+
+    told = [t for t in api.sent_texts(SEEKER) if "함께하기 어렵다고" in t]
+    assert len(told) == 1
+
+
+@pytest.mark.anyio
+async def test_two_bindings_at_once_send_each_chat_one_card(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    second = COMPANY + 7
+    async with running(settings, sessions):
+        await tap_apply(api)
+        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        await press(api, SEEKER, question, f"consent:y:{application_id}")
+        await api.async_wait_for_call("sendMessage", chat_id=COUNSELORS)
+        with sessions.begin() as session:
+            company = session.scalar(select(Company).where(Company.name == "(주)대한중공업"))
+            assert company is not None
+            tokens = [
+                create_invite(session=session, company=company, ttl=timedelta(hours=1)).token
+                for _ in range(2)
+            ]
+        api.add_chat(second, chat_type="private")
+        api.send_command(COMPANY, COMPANY, f"/start inv_{tokens[0]}")
+        api.send_command(second, second, f"/start inv_{tokens[1]}")
+        for chat_id in (COMPANY, second):
+            await api.async_wait_for_call(
+                "sendMessage",
+                chat_id=chat_id,
+                text=messages.INVITE_BOUND.format(company="(주)대한중공업"),
+            )
+        await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and "지원 정보를 보냈어요" in c.params["text"]
+        )
+        await asyncio.sleep(1.0)  # a duplicate would be on its way by now
+
+    cards = [
+        c.params["chat_id"]
+        for c in api.calls_to("sendMessage")
+        if c.params["text"].startswith("[새 지원자]")
+    ]
+    assert sorted(cards) in ([COMPANY], [COMPANY, second])  # never one chat twice
+    assert len(cards) == len(set(cards))
+    assert sum("지원 정보를 보냈어요" in t for t in api.sent_texts(SEEKER)) == 1
+
+
+@pytest.mark.anyio
+async def test_a_yes_to_an_old_question_after_the_profile_changed_is_asked_again(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    before = merge(SeekerProfile(), nlu.parse_seeker_text("조선소 용접 15년")).to_dict()
+    with sessions.begin() as session:
+        row = session.get(ApplicationRow, application_id)
+        assert row is not None
+        row.seeker.profile = before
+    async with running(settings, sessions):
+        await tap_apply(api)
+        old = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        assert "특수용접기능사" not in old.params["text"]
+        with sessions.begin() as session:  # "특수용접 자격증 있어요", said after the question
+            row = session.get(ApplicationRow, application_id)
+            assert row is not None
+            row.seeker.profile = merge(
+                SeekerProfile.from_dict(before), nlu.parse_seeker_text("특수용접 자격증 있어요")
+            ).to_dict()
+        answer = await press(api, SEEKER, old, f"consent:y:{application_id}")
+        new = await api.async_wait_for(
+            lambda c: (
+                c.method == "sendMessage" and "consent:y" in str(c.params.get("reply_markup"))
+            ),
+            since=api.calls.index(answer),
+        )
+        assert status_of(sessions, application_id) == "consent_asked"
+        assert api.sent_texts(COMPANY) == []
+        await press(api, SEEKER, new, f"consent:y:{application_id}")
+        card = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+
+    assert answer.params["text"] == messages.CONSENT_CHANGED
+    assert "• 자격증: 특수용접기능사" in new.params["text"]
+    assert "• 자격증: 특수용접기능사" in card.params["text"]
+
+
+@pytest.mark.anyio
+async def test_a_withdrawal_before_the_card_is_sent_stops_its_delivery(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    async with running(settings, sessions):
+        await tap_apply(api)
+        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        await press(api, SEEKER, question, f"consent:y:{application_id}")
+        await api.async_wait_for_call("sendMessage", chat_id=COUNSELORS)  # no company chat yet
+        agreed = api.message(SEEKER, question.result["message_id"])
+        assert agreed is not None
+        assert [b["callback_data"] for b in agreed["reply_markup"]["inline_keyboard"][0]] == [
+            f"consent:w:{application_id}"
+        ]
+        await press(api, SEEKER, question, f"consent:w:{application_id}")
+        await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and c.params["text"].startswith("동의를 거두었어요")
+        )
+        with sessions.begin() as session:
+            company = session.scalar(select(Company).where(Company.name == "(주)대한중공업"))
+            assert company is not None
+            token = create_invite(session=session, company=company, ttl=timedelta(hours=1)).token
+        api.send_command(COMPANY, COMPANY, f"/start inv_{token}")
+        await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        await asyncio.sleep(0.5)
+
+    assert api.sent_texts(COMPANY) == [messages.INVITE_BOUND.format(company="(주)대한중공업")]
+    assert status_of(sessions, application_id) == "withdrawn"
+    with sessions() as session:
+        answers = session.scalars(select(Consent.granted).order_by(Consent.id)).all()
+    assert answers == [True, False]
+
+
+@pytest.mark.anyio
+async def test_invites_bind_private_chats_only_and_are_stored_hashed(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    group = -100777
+    api.add_chat(group, chat_type="supergroup", title="아무 그룹")
+    with sessions.begin() as session:
+        company = session.scalar(select(Company).where(Company.name == "(주)대한중공업"))
+        assert company is not None
+        token = create_invite(session=session, company=company, ttl=timedelta(hours=1)).token
+    async with running(settings, sessions):
+        for chat_id in (group, COUNSELORS):
+            since = len(api.calls)
+            api.send_command(chat_id, STRANGER, f"/start inv_{token}")
+            refused = await api.async_wait_for_call("sendMessage", chat_id=chat_id, since=since)
+            assert refused.params["text"] == messages.INVITE_PRIVATE_ONLY
+        api.send_command(COMPANY, COMPANY, f"/start inv_{token}")
+        bound = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+
+    assert bound.params["text"] == messages.INVITE_BOUND.format(company="(주)대한중공업")
+    with sessions() as session:
+        assert session.scalars(select(CompanyContact.telegram_chat_id)).all() == [COMPANY]
+        (invite,) = session.scalars(select(CompanyInvite)).all()
+        assert invite.token_hash != token and len(invite.token_hash) == 64
+    assert token.encode() not in (settings.home / "jobbot.sqlite3").read_bytes()
