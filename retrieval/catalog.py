@@ -8,6 +8,7 @@ lookup instead of 100k string comparisons.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -188,10 +189,20 @@ class Catalog:
 
 def _occupation_of(row: Any, keco: Keco) -> OccupationClass:
     """The opening's KECO class (code None when the classifier is not sure enough)."""
+    found = _classify_head(row.title, row.occupation_raw or "", row.occupation_code)
+    if found.code is not None and found.evidence != "":
+        return found
+    # Nothing in the head: the description decides (rarely needed, so not cached).
     return classify_opening(
         title=row.title,
-        occupation=row.occupation_raw,
+        occupation=row.occupation_raw or "",
         jobs_cd=row.occupation_code,
-        description=row.description,
+        description=row.description or "",
         keco=keco,
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _classify_head(title: str, occupation: str, jobs_cd: str | None) -> OccupationClass:
+    # Postings repeat titles ("생산직 모집"): 100k openings hold far fewer distinct heads.
+    return classify_opening(title=title, occupation=occupation, jobs_cd=jobs_cd)

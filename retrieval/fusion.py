@@ -6,6 +6,7 @@ seeker's soft wishes add bounded terms to it (:func:`rescore`), they never gate.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -100,11 +101,18 @@ def best_closeness(
     import numpy as np
 
     return np.asarray(
-        [
-            max((closeness(label, w, keco, career_moves=career_moves) for w in wanted), default=0.0)
-            for label in labels
-        ],
-        dtype=np.float64,
+        _best_closeness(tuple(labels), tuple(wanted), keco, career_moves), dtype=np.float64
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _best_closeness(
+    labels: tuple[str | None, ...], wanted: tuple[str, ...], keco: Keco, career_moves: bool
+) -> tuple[float, ...]:
+    # Seekers repeat targets and the catalog's labels change only on reload: once per pair.
+    return tuple(
+        max((closeness(label, w, keco, career_moves=career_moves) for w in wanted), default=0.0)
+        for label in labels
     )
 
 
