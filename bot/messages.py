@@ -25,6 +25,11 @@ CLI_INVITE_USERNAME_HINT = (
     "(링크로 받으려면 .env에 JOBBOT_TELEGRAM_BOT_USERNAME=봇사용자이름 을 적거나 "
     "JOBBOT_TELEGRAM_TOKEN을 설정해 주세요.)"
 )
+CLI_CONTACTS_HEADER = '{company}에 연결된 채팅 (끊으려면: jobbot company unbind "{company}" 번호):'
+CLI_CONTACT = "#{id} 채팅 {chat_id} · 담당자 {user_id} · {bound} 연결"
+CLI_NO_CONTACTS = "{company}에 연결된 채팅이 없어요."
+CLI_UNBOUND = "#{id} 채팅 {chat_id}의 {company} 연결을 끊었어요. 이 채팅으로는 더 이상 후보 카드가 가지 않아요."
+CLI_CONTACT_NOT_FOUND = '{company}에 연결된 #{id} 채팅이 없어요. jobbot company contacts "{company}" 로 번호를 확인해 주세요.'
 CLI_COMPANY_NOT_FOUND = "'{name}' 회사를 찾지 못했어요."
 CLI_CLOSE_MATCHES = "비슷한 이름: {names}"
 CLI_NO_CLOSE_MATCHES = (
