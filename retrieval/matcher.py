@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import nlu
 from nlu.keco import load_keco
-from nlu.occupation_class import classify_opening, read_seeker_jobs
+from nlu.occupation_class import SeekerJobs, classify_opening, read_seeker_jobs
 from retrieval.catalog import Catalog
 from retrieval.constraints import (
     MatchPolicy,
@@ -32,7 +32,7 @@ from retrieval.constraints import (
 from retrieval.dense_index import DenseIndex
 from retrieval.embedder import Embedder
 from retrieval.errors import IndexMissingError, IndexModelMismatch
-from retrieval.explain import explain, format_pay
+from retrieval.explain import explain, format_pay, profile_jobs
 from retrieval.fusion import Weights, reciprocal_rank_fusion, rescore
 from retrieval.indexer import MANIFEST
 from retrieval.lexical import BM25Index, tokenize
@@ -43,7 +43,15 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Match", "Matcher", "RankedCandidates", "dense_query", "lexical_query", "profile_query"]
+__all__ = [
+    "Match",
+    "Matcher",
+    "RankedCandidates",
+    "dense_query",
+    "lexical_query",
+    "profile_query",
+    "seeker_jobs",
+]
 
 #: How many candidates each channel contributes before ranking.
 CHANNEL_DEPTH = 100
@@ -166,8 +174,8 @@ class Matcher:
         """
         import numpy as np
 
+        jobs = seeker_jobs(text, profile)
         profile = profile or nlu.parse_seeker_text(text)
-        jobs = read_seeker_jobs(text)
         mask = self._allowed(profile, as_of=as_of, exclude=exclude)
         query = self.embedder.encode_queries([dense_query(text, profile)])[0]
         dense_ids, _ = self.dense.search(query, depth, allowed=self.catalog.ids[mask])
@@ -218,9 +226,10 @@ class Matcher:
         import numpy as np
 
         as_of = as_of or date.today()
+        jobs = seeker_jobs(text, profile)
         profile, candidates, final = self.rank(text, as_of=as_of, exclude=exclude, profile=profile)
         chosen = candidates.hybrid[:top]
-        jobs, keco = read_seeker_jobs(text), load_keco()
+        keco = load_keco()
         commute = profile.max_commute_km or self.policy.commute_km
         far_ok = profile.needs_dormitory  # they will move for a job with a dormitory
         home = home_region(profile, self.policy)
@@ -312,6 +321,12 @@ class Matcher:
             while len(self._distances) > DISTANCE_CACHE:
                 self._distances.popitem(last=False)
         return distance
+
+
+def seeker_jobs(text: str, profile: nlu.SeekerProfile | None) -> SeekerJobs:
+    """The seeker's occupations as KECO codes: read from what they wrote, or, for a profile a
+    conversation collected (whose search text is built from it), from the profile itself."""
+    return read_seeker_jobs(text) if profile is None else profile_jobs(profile)
 
 
 def profile_query(profile: nlu.SeekerProfile) -> str:

@@ -194,3 +194,15 @@ def test_a_conversations_profile_names_the_wanted_job_once_in_front() -> None:
     assert dense_query(text, searched) == "용접원 용접원 15년 경력 특수용접기능사"
     assert lexical_query(text, searched) == f"용접원 특수용접기능사 {text}"
     assert profile_query(SeekerProfile()) == "일자리"
+
+
+def test_a_conversations_profile_decides_the_target_not_its_search_text() -> None:
+    from retrieval.matcher import seeker_jobs
+
+    changer = nlu.SeekerProfile(
+        wanted_families=("forklift_driver",), experience=(nlu.Experience("welder", 10),)
+    )
+    jobs = seeker_jobs("용접원 10년 경력", changer)
+    assert jobs.targets == ("623004",)  # 지게차 운전원
+    assert jobs.experience == (("8241", 10),)
+    assert seeker_jobs("용접원 10년 경력", None).targets == ("8241",)
