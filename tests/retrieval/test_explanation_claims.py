@@ -1,0 +1,59 @@
+"""Every occupation claim in the explanations of both dev sets, checked against their labels.
+
+Both sets are imported through the real importer into homes of their own (as `jobbot eval
+retrieval` does) once for this module; each query's top 10 is explained by the real matcher.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli.common import parse_date
+from bot.cli.eval import DEV_SETS
+from retrieval.constraints import MatchPolicy
+from retrieval.embedder import Embedder
+from retrieval.evaluation import (
+    Claims,
+    DevSet,
+    check_claims,
+    load_dev_set,
+    open_dev_home,
+    posting_keys,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def claims(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> dict[str, Claims]:
+    """The claims of the hybrid top 10 of every query of both dev sets."""
+    found: dict[str, Claims] = {}
+    for name, (queries, openings, day) in DEV_SETS.items():
+        dev = DevSet(name, REPO / queries, tuple(REPO / p for p in openings), parse_date(day))
+        home = tmp_path_factory.mktemp(f"eval-{name}")
+        matcher = open_dev_home(dev, home, embedder=embedder, policy=MatchPolicy())
+        keys = posting_keys(matcher)
+        found[name] = Claims()
+        for query in load_dev_set(dev.queries):
+            check_claims(matcher, query, keys, found[name], as_of=dev.as_of)
+    return found
+
+
+#: Open gaps (issue 13, item 4), counted by `jobbot eval retrieval`: strict, so fixing one
+#: fails the run until its mark goes.
+OPEN = pytest.mark.xfail(strict=True, reason="claims the labels still contradict, see docs")
+
+
+@pytest.mark.parametrize("name", ["synthetic", pytest.param("handwritten", marks=OPEN)])
+def test_no_occupation_claim_on_a_labelled_trap(claims: dict[str, Claims], name: str) -> None:
+    assert claims[name].made > 0
+    assert claims[name].on_traps == []
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=OPEN) for n in DEV_SETS])
+def test_no_occupation_claim_on_an_opening_the_labels_call_irrelevant(
+    claims: dict[str, Claims], name: str
+) -> None:
+    assert claims[name].on_unlabelled == []
