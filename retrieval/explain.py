@@ -48,10 +48,11 @@ def format_pay(opening: Opening) -> str:
     if not opening.salary_min:
         return opening.salary_raw or "면접 후 결정"
     kind = opening.salary_type or "월급"
+    top = opening.salary_max if opening.salary_max != opening.salary_min else None
     if kind in ("시급", "일급"):
-        high = f"~{opening.salary_max:,}" if opening.salary_max else ""
+        high = f"~{top:,}" if top else ""
         return f"{kind} {opening.salary_min:,}{high}원"
-    high_m = f"~{opening.salary_max // 10_000:,}" if opening.salary_max else ""
+    high_m = f"~{top // 10_000:,}" if top else ""
     return f"{kind.removesuffix('급')} {opening.salary_min // 10_000:,}{high_m}만원"
 
 

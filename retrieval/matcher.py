@@ -269,7 +269,7 @@ class Matcher:
                         score=round(final[opening_id], 4),
                         reasons=why.reasons,
                         missing=why.missing,
-                        occupation=keco.name(occupation.code) if occupation.code else None,
+                        occupation=keco.name(occupation.code[:4]) if occupation.code else None,
                         region=opening.region_raw,
                         pay=format_pay(opening),
                         work_shift=opening.work_shift,
