@@ -37,9 +37,11 @@ ACTIONS_START_TIMEOUT = 120.0
 class Stack(AbstractContextManager["Stack"]):
     """Rasa + action server, started on entry (when not running) and stopped on exit."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, start_timeout: float | None = None) -> None:
         self.settings = with_tokens(settings)
         self.children: list[ChildProcess] = []
+        #: Longest wait for each server to get ready (None: each server's default).
+        self.start_timeout = start_timeout
 
     @property
     def rasa_token(self) -> str:
@@ -95,9 +97,9 @@ class Stack(AbstractContextManager["Stack"]):
         """Start what is not answering yet (both in parallel) and wait for health."""
         wanted = []
         if not url_is_healthy(f"{self.actions_url}/health"):
-            wanted.append((self.action_server(), ACTIONS_START_TIMEOUT))
+            wanted.append((self.action_server(), self.start_timeout or ACTIONS_START_TIMEOUT))
         if not url_is_healthy(f"{self.rasa_url}/"):
-            wanted.append((self.rasa_server(), RASA_START_TIMEOUT))
+            wanted.append((self.rasa_server(), self.start_timeout or RASA_START_TIMEOUT))
         try:
             for child, _ in wanted:
                 child.start()
