@@ -13,6 +13,7 @@ occupation field and title, else from its description. Each class has a confiden
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -194,7 +195,18 @@ def _role(cues: ClauseCues) -> str:
 
 def read_seeker_jobs(text: str, *, keco: Keco | None = None) -> SeekerJobs:
     """The seeker's target, experience (with years) and excluded occupations in ``text``."""
-    keco = keco or load_keco()
+    if keco is None:
+        return _read_default(text)
+    return _read(text, keco)
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_default(text: str) -> SeekerJobs:
+    # A search and its explanations read the same text; paging reads it again.
+    return _read(text, load_keco())
+
+
+def _read(text: str, keco: Keco) -> SeekerJobs:
     norm = normalize_text(text).text
     clauses = split_clauses(norm)
     if not clauses:
