@@ -16,8 +16,8 @@ from bot.rasa_client import RasaClient
 from bot.settings import Settings
 from bot.telegram import messages
 from bot.telegram.seekers import privacy_notice
-from storage.models import Consent, Seeker
-from storage.seekers import save_profile
+from storage.models import Application, Company, Consent, Opening, Seeker, utc_now
+from storage.seekers import record_interest, record_profile_consent, save_profile
 from tests.bot.telegram.conftest import (
     ScriptedRasa,
     bot_settings,
@@ -353,3 +353,48 @@ async def test_reset_starts_over_and_unknown_commands_point_to_help(
     assert [m["message"] for m in rasa.messages()] == ["/start_over"]
     assert unknown.params["text"] == messages.UNKNOWN_COMMAND
     assert help_text.params["text"] == messages.HELP
+
+
+async def test_withdraw_drops_the_kept_profile_and_every_card_not_yet_sent(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api, user = telegram_api, new_user()
+    sender = f"tg-{user}"
+    with sessions.begin() as session:
+        record_profile_consent(session=session, sender_id=sender, granted=True, at=utc_now())
+        save_profile(session=session, sender_id=sender, profile=WELDER_PROFILE)
+        company = Company(name="(주)대한중공업", name_key=f"대한중공업{user}")
+        openings = [Opening(company=company, title=t, content_hash="t") for t in ("용접", "배관")]
+        session.add_all(openings)
+        session.flush()
+        waiting = record_interest(session=session, sender_id=sender, opening_id=openings[0].id)
+        sent = record_interest(session=session, sender_id=sender, opening_id=openings[1].id)
+        waiting.status, sent.status = "consented", "sent"
+        session.flush()
+        ids = (waiting.id, sent.id)
+    async with bot(api, settings, sessions, ScriptedRasa()) as running:
+        mark = running.mark()
+        await running.settle(api.send_command(user, user, "/withdraw"))
+        [answer] = running.sent_since(mark, user)
+        mark = running.mark()
+        await running.settle(api.send_command(user, user, "/withdraw"))
+        [again] = running.sent_since(mark, user)
+
+    assert answer.params["text"].startswith(messages.WITHDRAW_DONE)
+    assert messages.WITHDRAW_SENT_ALREADY.format(titles="배관") in answer.params["text"]
+    assert again.params["text"].startswith(messages.WITHDRAW_NOTHING)
+    with sessions() as session:
+        seeker = session.scalars(select(Seeker).where(Seeker.sender_id == sender)).one()
+        assert seeker.profile == {} and seeker.profile_consent_at is None
+        statuses = [session.get(Application, i).status for i in ids]  # type: ignore[union-attr]
+        answers = session.execute(
+            select(Consent.purpose, Consent.granted)
+            .where(Consent.seeker_id == seeker.id)
+            .order_by(Consent.id)
+        ).all()
+    assert statuses == ["withdrawn", "sent"]
+    assert [tuple(a) for a in answers] == [
+        ("keep_profile", True),
+        ("keep_profile", False),
+        ("share_with_company", False),
+    ]
