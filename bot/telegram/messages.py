@@ -197,6 +197,7 @@ SEEKER_COMMANDS = [
     ("profile", "내 프로필 보기"),
     ("reset", "처음부터 다시"),
     ("delete", "내 정보 모두 지우기"),
+    ("withdraw", "동의 철회"),
     ("help", "도움말"),
 ]
 COUNSELOR_COMMANDS = [

@@ -191,7 +191,14 @@ async def test_start_up_sets_the_command_menus_and_the_maintenance_loop(
         for c in api.calls_to("setMyCommands")
     }
     private = menus[json.dumps({"type": "all_private_chats"})]
-    assert [c["command"] for c in private] == ["start", "profile", "reset", "delete", "help"]
+    assert [c["command"] for c in private] == [
+        "start",
+        "profile",
+        "reset",
+        "delete",
+        "withdraw",
+        "help",
+    ]
     staff = menus[json.dumps({"chat_id": STAFF_FORUM, "type": "chat"})]
     assert [c["command"] for c in staff] == ["take", "release", "note", "profile"]
 
