@@ -175,6 +175,8 @@ def test_migration_0006_keeps_every_row_and_hashes_invite_tokens(tmp_path: Path)
             " VALUES (1, 1, 'secret-token', '2030-01-01')",
             "INSERT INTO company_contacts (id, company_id, telegram_chat_id, telegram_user_id)"
             " VALUES (2, 1, 77, 77)",
+            "INSERT INTO company_contacts (id, company_id, telegram_chat_id, telegram_user_id)"
+            " VALUES (3, 1, -1001234, 77)",  # a group: invites now bind private chats only
         ):
             connection.execute(text(statement))
     upgrade(engine)
@@ -187,7 +189,7 @@ def test_migration_0006_keeps_every_row_and_hashes_invite_tokens(tmp_path: Path)
         assert handoff is not None and [n.text for n in handoff.notes] == ["메모"]
         (invite,) = session.scalars(select(CompanyInvite)).all()
         assert invite.token_hash == hashlib.sha256(b"secret-token").hexdigest()
-        assert session.get(CompanyContact, 2) is not None
+        assert session.scalars(select(CompanyContact.id)).all() == [2]
         assert session.get(Seeker, 1) is not None
         foreign_keys = session.execute(text("PRAGMA foreign_keys")).scalar()
     assert foreign_keys == 1

@@ -70,6 +70,9 @@ def upgrade() -> None:
         batch.drop_column("token")
         batch.alter_column("token_hash", existing_type=sa.String(length=64), nullable=False)
         batch.create_unique_constraint("uq_company_invites_token_hash", ["token_hash"])
+    # Invites now bind private chats only; a group bound before (even the counselors' forum)
+    # would take its members' messages for the company's.
+    op.execute("DELETE FROM company_contacts WHERE telegram_chat_id < 0")
     _rebuild(autoincrement=True)
 
 
