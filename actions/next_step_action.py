@@ -21,7 +21,7 @@ from actions.next_step import DialogueState, Question, Say, Step, Turn, decide, 
 from actions.payloads import button, openings_payload
 from actions.replies import Button
 from actions.search import MoreResults, find_openings
-from nlu.answers import asks_to_restart, is_abuse, is_gibberish, read_yes_no
+from nlu.answers import YesNo, asks_to_restart, is_abuse, is_gibberish, read_yes_no
 from nlu.profile import SeekerProfile
 from retrieval.live import LiveMatcher
 from storage.seekers import save_profile
@@ -30,6 +30,8 @@ __all__ = ["NextStep", "RestartProfile", "previous_bot_texts"]
 
 logger = logging.getLogger(__name__)
 
+#: What the offer's buttons (/affirm, /deny) answer.
+_BUTTON_ANSWERS: dict[str, YesNo] = {"affirm": "yes", "deny": "no"}
 #: Certificate buttons offered with "어떤 자격증이 있으세요?".
 _CERTIFICATE_BUTTONS = 4
 
@@ -110,8 +112,8 @@ class NextStep(ContextAction):
         text = str(message.get("text") or "")
         intent = (message.get("intent") or {}).get("name")
         if text.startswith("/"):  # a button: the intent is the answer
-            answer = {"affirm": "yes", "deny": "no"}.get(str(intent))
-            return Turn(intent=intent, added_facts=_added_facts(tracker), answer=answer)  # type: ignore[arg-type]
+            answer = _BUTTON_ANSWERS.get(str(intent))
+            return Turn(intent=intent, added_facts=_added_facts(tracker), answer=answer)
         facts = {fact for _, fact in nlu.parse_seeker_text(text).evidence}
         return Turn(
             intent=intent,
@@ -136,7 +138,7 @@ class NextStep(ContextAction):
         if step.say:
             self._say(step.say, dispatcher, avoid, state)
         if step.act == "handoff":
-            return events + hand_off(self.context, dispatcher, tracker)
+            return hand_off(self.context, dispatcher, tracker)
         if step.act == "search":
             events += await self._search(step, state, dispatcher, tracker, avoid)
         elif step.act == "more":
