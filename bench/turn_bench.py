@@ -20,12 +20,13 @@ from bot.rasa_client import RasaClient
 from bot.runtime.stack import Stack
 from bot.settings import Settings
 
-#: (kind, message): a seeker who answers the form, browses, asks details, applies.
+#: (kind, message): a seeker who names a trade (results at once), adds conditions (each
+#: searches again), browses, asks details, corrects the region.
 SCRIPT = [
     ("greeting", "안녕하세요"),
-    ("profile facts", "조선소에서 용접 15년 했고 특수용접 있어요. 군산 살아요"),
-    ("form answer", "월 300 이상이요"),
-    ("form answer → search", "야간은 못해요"),
+    ("profile facts → search", "조선소에서 용접 15년 했고 특수용접 있어요. 군산 살아요"),
+    ("pay → search again", "월 300 이상이요"),
+    ("shift → search again", "야간은 못해요"),
     ("more results", "더 보여주세요"),
     ("details", "1번 자세히 알려줘"),
     ("correction → search", "아 지역은 익산이요"),
