@@ -85,15 +85,25 @@ class Waits:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dialogs", type=Path, default=DIALOGS)
-    parser.add_argument("--only", nargs="+", default=[], metavar="ID")
+    parser.add_argument("--dialogs", type=Path, default=DIALOGS, help="the dialogs (YAML)")
+    parser.add_argument("--only", nargs="+", default=[], metavar="ID", help="just these dialogs")
     parser.add_argument("--transcripts", type=Path, help="write every run as text here")
-    parser.add_argument("--variants", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument(
+        "--variants",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also run each dialog's variants (dialect, typos) for pass^3",
+    )
     model = parser.add_mutually_exclusive_group()
     model.add_argument("--model", type=Path, help="trained Rasa model (default: newest)")
     model.add_argument("--test-model", action="store_true", help="the tests' smaller model")
-    parser.add_argument("--quiet-seconds", type=float, default=0.5)
-    parser.add_argument("--turn-timeout", type=float, default=20.0)
+    parser.add_argument(
+        "--quiet-seconds",
+        type=float,
+        default=0.5,
+        help="a turn ends this long after the bot's last message",
+    )
+    parser.add_argument("--turn-timeout", type=float, default=20.0, help="longest turn, s")
     parser.add_argument("--start-timeout", type=float, default=600.0, help="per server, s")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -189,7 +199,7 @@ def _servers(settings: Settings, timeout: float) -> Iterator[Stack]:
         port=settings.action_port,
         health_url=f"{stack.actions_url}/health",
         log_path=settings.home / "logs" / "actions.log",
-        env={**os.environ, **settings.as_environment(), "PYTHONPATH": str(REPO)},
+        env={**os.environ, **stack.settings.as_environment(), "PYTHONPATH": str(REPO)},
         cwd=REPO,
     )  # fmt: skip
     children = [actions, stack.rasa_server()]
@@ -224,8 +234,10 @@ async def _run_all(
         changes = {"handoff_reannounce_minutes": 24 * 60}  # one dialog's handoff, not an old one's
         front = bot_settings(settings, api, **changes)
         async with (
-            RasaClient(stack.rasa_url, timeout=30) as rasa,
-            running_bot(api, front, sessions, RasaClient(stack.rasa_url, timeout=30)) as running,
+            RasaClient(stack.rasa_url, timeout=30, token=stack.rasa_token) as rasa,
+            running_bot(
+                api, front, sessions, RasaClient(stack.rasa_url, timeout=30, token=stack.rasa_token)
+            ) as running,
         ):
             for dialog in dialogs:
                 for variant, turns in dialog.wordings(variants):
