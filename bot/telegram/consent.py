@@ -80,8 +80,8 @@ def step_of(application: Application, changed: bool) -> Step:
 # -- what would be sent -------------------------------------------------------------------------
 
 
-async def _session_profile(frontend: FrontEnd, sender_id: str) -> dict[str, Any]:
-    """The profile of the conversation now: the kept one, else the session's (Rasa's slot).
+async def _session_profile(frontend: FrontEnd, sender_id: str) -> dict[str, Any] | None:
+    """The conversation's profile (Rasa's slot); ``None`` when Rasa cannot be asked.
 
     A seeker who did not agree to keep a profile has none stored; what they said in this
     conversation is still what they would send.
@@ -90,19 +90,21 @@ async def _session_profile(frontend: FrontEnd, sender_id: str) -> dict[str, Any]
         tracker = await frontend.rasa.tracker(sender_id, include_events="NONE")
     except httpx.HTTPError as error:
         logger.warning("tracker unavailable: %s", type(error).__name__)
-        return {}
+        return None
     profile = (tracker.get("slots") or {}).get("profile")
     return profile if isinstance(profile, dict) else {}
 
 
 async def _values_now(frontend: FrontEnd, application_id: int) -> dict[str, str] | None:
-    """The values that would go to the company if asked now; ``None``: no such application."""
+    """The values that would go to the company if asked now: from the kept profile, else the
+    conversation's; ``None`` when they cannot be known (no such application, Rasa down)."""
     with frontend.sessions() as session:
         application = get_application(session=session, application_id=application_id)
         if application is None:
             return None
         kept, sender_id = dict(application.seeker.profile or {}), application.seeker.sender_id
-    return shareable_fields(kept or await _session_profile(frontend, sender_id))
+    profile = kept or await _session_profile(frontend, sender_id)
+    return None if profile is None else shareable_fields(profile)
 
 
 # -- asking -------------------------------------------------------------------------------------
@@ -117,11 +119,11 @@ async def ask_consent(context: Context, chat_id: int, payload: ApplicationPayloa
     """
     frontend = frontend_of(context.bot_data)
     application_id = payload["application_id"]
-    values = await _values_now(frontend, application_id)
+    values = await _values_now(frontend, application_id) or {}  # unknown: the interest only
     markup: InlineKeyboardMarkup | None = None
     with frontend.sessions.begin() as session:
         application = get_application(session=session, application_id=application_id)
-        if application is None or values is None:
+        if application is None:
             text = messages.APPLICATION_NOT_FOUND
         else:
             if application.seeker.telegram_chat_id is None:
@@ -189,21 +191,23 @@ def withdraw_button(application_id: int) -> InlineKeyboardButton:
 
 
 def _record_answer(
-    session: Session, application_id: int, chat_id: int, granted: bool, values: dict[str, str]
+    session: Session,
+    application_id: int,
+    chat_id: int,
+    granted: bool,
+    values: dict[str, str] | None,
 ) -> Step | None:
     """Store the seeker's answer once; ``None`` when the press is not the seeker's.
 
     A yes to values that are no longer the seeker's (they said more since the question)
-    changes nothing: the caller asks again.
+    changes nothing: the caller asks again. Values that cannot be known now (``None``) do
+    not hold the answer up: the card carries only what the question showed.
     """
     application = get_application(session=session, application_id=application_id)
     if application is None or application.seeker.telegram_chat_id not in (None, chat_id):
         return None
-    if (
-        granted
-        and application.status == "consent_asked"
-        and values != (application.consent_values or {})
-    ):
+    asked = application.consent_values or {}
+    if granted and application.status == "consent_asked" and values not in (None, asked):
         return Step(False, "changed", application.opening.title, application.opening.company.name,
                     application.seeker.telegram_chat_id)  # fmt: skip
     changed = transition(
@@ -237,7 +241,7 @@ async def answer_consent(update: Update, context: Context) -> None:
         await _withdraw_one(update, context, application_id)
         return
     granted = answer == "y"
-    values = await _values_now(frontend, application_id) or {}
+    values = await _values_now(frontend, application_id)
     async with application_lock(application_id):
         with frontend.sessions.begin() as session:
             step = _record_answer(session, application_id, chat.id, granted, values)

@@ -661,8 +661,8 @@ async def test_two_bindings_at_once_send_each_chat_one_card(
         for c in api.calls_to("sendMessage")
         if c.params["text"].startswith("[새 지원자]")
     ]
-    assert sorted(cards) in ([COMPANY], [COMPANY, second])  # never one chat twice
-    assert len(cards) == len(set(cards))
+    # whichever chat bound first got the card; no chat ever got it twice
+    assert cards and set(cards) <= {COMPANY, second} and len(cards) == len(set(cards))
     assert sum("지원 정보를 보냈어요" in t for t in api.sent_texts(SEEKER)) == 1
 
 
