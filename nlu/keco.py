@@ -102,6 +102,11 @@ class Keco:
                 return family
         return None
 
+    def neighbour_prefixes(self, code: str) -> tuple[str, ...]:
+        """The codes listed as neighbours of ``code`` or of one of its ancestors: any code
+        starting with one of them is a neighbour (the test :meth:`neighbour_of` makes)."""
+        return _neighbour_prefixes(self, code)
+
     def neighbour_of(self, a: str, b: str) -> str | None:
         """Why ``a`` and ``b`` are related occupations, if a listed pair covers them.
 
@@ -112,6 +117,11 @@ class Keco:
                 if b.startswith(y):
                     return why
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _neighbour_prefixes(keco: Keco, code: str) -> tuple[str, ...]:
+    return tuple(x for y in _prefixes(code) for x in keco.neighbours.get(y, {}))
 
 
 def _prefixes(code: str) -> list[str]:

@@ -75,6 +75,8 @@ def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool =
 
     One inside the other (a coarse wish "생산직" 8 covers 8171): by the coarser code's
     level; same 세분류: 0.9; same 소분류: 0.6; a listed neighbour: 0.5; same 중분류: 0.2.
+    A neighbour in another 대분류 (a welder → 용접 강사) is a career move: it counts from
+    work done (``career_moves``), not from the work wanted.
     """
     if code is None:
         return 0.0
@@ -85,7 +87,8 @@ def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool =
         return 0.9  # two 고용24 job codes of one 세분류
     if shared == 3:
         return 0.6
-    if keco.neighbour_of(code, wanted) and (career_moves or code[0] == wanted[0]):
+    near = any(code.startswith(x) for x in keco.neighbour_prefixes(wanted))
+    if near and (career_moves or code[0] == wanted[0]):
         return 0.5
     return 0.2 if shared == 2 else 0.0
 
