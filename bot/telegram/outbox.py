@@ -19,6 +19,7 @@ from typing import Any
 from telegram import Bot
 from telegram.error import TelegramError
 
+from bot.errors import ConsentRequired
 from bot.telegram import messages
 from bot.telegram.candidate_card import candidate_label, consented_card, decision_keyboard
 from bot.telegram.frontend import FrontEnd
@@ -147,7 +148,7 @@ async def run_outbox(bot: Bot, frontend: FrontEnd) -> int:
     for application_id in sorted(pending):
         try:
             await process_application(bot, frontend, application_id)
-        except TelegramError as error:
+        except (TelegramError, ConsentRequired) as error:  # the others still get their turn
             logger.warning("application %s: outbox step failed: %s",
                            application_id, type(error).__name__)  # fmt: skip
     return len(pending)
