@@ -135,7 +135,6 @@ BOT_BACK = "상담이 끝났어요. 이제 다시 봇이 도와드려요. 궁금
 
 TOPIC_NAME = "구직자 #{seeker_id}"
 TOPIC_NAME_WITH_JOB = "구직자 #{seeker_id} · {job}"
-DELETED_TOPIC_NAME = "삭제된 구직자"
 SUMMARY_TITLE = "🔔 상담 요청 · 구직자 #{seeker_id}"
 SUMMARY_REASON = "사유: {reason}"
 REASON_LABELS = {
@@ -182,7 +181,6 @@ RELAY_FAILED = (
     "구직자 #{seeker_id}의 메시지를 이 방에 전하지 못해서 상담을 봇으로 돌려놓았어요. "
     "구직자에게는 상담사 연결이 어렵다고 안내했어요. /take {seeker_id} 로 다시 이어 주세요."
 )
-SEEKER_DELETED_TOPIC = "구직자가 개인정보 삭제를 요청해서 이 구직자의 기록을 모두 지웠어요."
 SEEKER_UNREACHABLE = "구직자에게 보내지 못했어요. 구직자가 봇을 차단했을 수 있어요."
 COUNSELOR_PROFILE_HEADER = "구직자 #{seeker_id} 프로필"
 COUNSELOR_ERROR = "처리하지 못했어요. 잠시 뒤 다시 해 주세요."

@@ -263,15 +263,9 @@ async def with_topic(
     return await action(topic)
 
 
-async def close_topic(bot: Bot, topic: Topic, *, rename: str | None = None) -> None:
-    """Close (and optionally rename) a topic; a topic already closed or gone is fine."""
+async def close_topic(bot: Bot, topic: Topic) -> None:
+    """Close a topic; a topic already closed or gone is fine."""
     chat_id, thread_id = topic
-    if rename:
-        with contextlib.suppress(BadRequest):
-            await deliver(
-                lambda: bot.edit_forum_topic(chat_id, thread_id, name=rename),
-                what="editForumTopic",
-            )
     with contextlib.suppress(BadRequest):
         await deliver(lambda: bot.close_forum_topic(chat_id, thread_id), what="closeForumTopic")
 
