@@ -306,6 +306,7 @@ async def test_delete_leaves_no_personal_data(
                 select(func.count()).select_from(Handoff).where(Handoff.seeker_id == seeker_id)
             )
 
+        assert words_in_files(stack_settings.home, SECRET)  # stored before: the check can fail
         mark = running.mark()
         await running.settle(api.send_command(user, user, "/delete"))
         [question] = running.sent_since(mark, user)
