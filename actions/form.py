@@ -91,4 +91,6 @@ def search_summary(profile: SeekerProfile) -> str:
         parts.append(messages.EMPLOYMENT_EXCLUDED.format(types=types))
     if profile.needs_dormitory:
         parts.append(messages.DORMITORY)
+    if profile.visa:
+        parts.append(profile.visa)
     return " · ".join(p for p in parts if p)

@@ -48,6 +48,10 @@ def previous_bot_texts(tracker: Tracker) -> set[str]:
                 break
         elif kind == "bot" and users == 1:
             texts.add(str(event.get("text") or ""))
+            custom = (event.get("data") or {}).get("custom") or {}
+            if isinstance(custom, dict) and custom.get("text"):
+                # a results page: its intro is what the front end sends as its own message
+                texts.add(str(custom["text"]).partition("\n\n")[0])
     return texts
 
 
