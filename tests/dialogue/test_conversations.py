@@ -30,7 +30,7 @@ def texts(replies: list[dict[str, Any]]) -> str:
 
 def test_the_action_server_of_the_app_environment_serves_rasa(stack: Stack) -> None:
     listed = httpx.get(f"{stack.actions_url}/actions").json()
-    assert {"action_read_profile", "action_search_jobs"} <= {a["name"] for a in listed}
+    assert {"action_read_profile", "action_next_step"} <= {a["name"] for a in listed}
 
 
 def test_a_welder_gets_welding_openings_within_three_turns(conversation: Conversation) -> None:
