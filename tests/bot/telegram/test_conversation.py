@@ -188,7 +188,7 @@ async def test_applying_with_consent_reaches_the_company_and_its_answer_the_seek
         )  # fmt: skip
 
     assert nothing_yet == []  # nothing reaches the company before the seeker says yes
-    assert f"{company}에 보내도 될까요?" in question.params["text"]
+    assert f"• 받는 곳: {company}" in question.params["text"]  # the recipient is named
     assert "• 경력 요약: 용접원 15년" in question.params["text"]
     assert card.params["text"].startswith("[새 지원자]")
     assert f"공고: {title}" in card.params["text"]
