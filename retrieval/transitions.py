@@ -33,8 +33,9 @@ from nlu import Region, load_tables, parse_seeker_text, region_distance_km, reso
 from nlu.keco import Keco, load_keco
 from nlu.occupation_class import classify_opening, read_seeker_jobs
 from retrieval.transition_table import Transition, TransitionTable
+from storage.course_models import Course
 from storage.courses import upcoming_courses
-from storage.models import Course, Opening
+from storage.models import Opening
 
 __all__ = ["CourseOffer", "OpeningRef", "TargetPath", "TransitionAdvice", "find_transitions"]
 

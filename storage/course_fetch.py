@@ -15,7 +15,7 @@ from storage.course_api import MAX_PAGE_SIZE, MAX_PAGES, CourseClient, CourseQue
 from storage.courses import import_course_rows
 from storage.formats import RawRow
 from storage.formats.courses import CourseFormat, read_hrd_xml
-from storage.importer import FileReport
+from storage.import_report import FileReport
 from storage.readers import decode
 
 __all__ = ["FETCH_NAME", "fetch_courses"]

@@ -18,12 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage import messages
+from storage.course_models import Course
 from storage.course_records import CourseRecord, parse_course
 from storage.errors import RowRejected, SourceUnavailable, UnreadableFileError
 from storage.formats import RawRow
 from storage.formats.courses import CourseFormat, detect_course_format, read_course_text
-from storage.importer import FileReport
-from storage.models import Course, ImportRun, RejectedRow
+from storage.import_report import FileReport
+from storage.models import ImportRun, RejectedRow
 from storage.readers import decode
 
 __all__ = [

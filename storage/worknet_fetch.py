@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from storage.errors import SourceErrorResponse, SourceUnavailable
 from storage.formats import RawRow
 from storage.formats.worknet_xml import SOURCE
-from storage.importer import FileReport, Importer
+from storage.import_report import FileReport
+from storage.importer import Importer
 from storage.readers import read_data
 from storage.worknet_api import MAX_DISPLAY, MAX_START_PAGE, ListQuery, WorknetClient
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from bot.settings import Settings
-    from storage.importer import FileReport
+    from storage.import_report import FileReport
 
 __all__ = ["db_app", "fetch_app", "model_app", "register"]
 
@@ -80,7 +80,8 @@ def import_command(
     from storage.errors import ColumnMapError
     from storage.formats.columns import parse_column_map
     from storage.formats.sources import load_source_profile
-    from storage.importer import FileReport, import_files
+    from storage.import_report import FileReport
+    from storage.importer import import_files
 
     if full and not source:
         raise typer.BadParameter("--full 은 어느 출처의 전체 목록인지 --source 와 함께 써 주세요.")

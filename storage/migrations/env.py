@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from storage import course_models  # noqa: F401  (registers the courses table)
 from storage.models import Base
 
 connection = context.config.attributes["connection"]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from storage.course_api import CourseClient, CourseQuery
 from storage.course_fetch import fetch_courses
-from storage.models import Course
+from storage.course_models import Course
 
 FIXTURES = Path(__file__).resolve().parents[2] / "data/courses/fixtures"
 KEY = "SECRET-KEY-123"

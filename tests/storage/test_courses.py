@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from storage.course_models import Course
 from storage.courses import upcoming_courses
 from storage.importer import import_files
-from storage.models import Course, Opening
+from storage.models import Opening
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "data/courses/fixtures"

@@ -7,6 +7,7 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from storage import course_models  # noqa: F401  (registers the courses table)
 from storage.db import MIGRATIONS_DIR, make_engine, upgrade
 from storage.models import Base
 
