@@ -29,7 +29,9 @@ def texts(replies: list[dict[str, Any]]) -> str:
 
 
 def test_the_action_server_of_the_app_environment_serves_rasa(stack: Stack) -> None:
-    listed = httpx.get(f"{stack.actions_url}/actions").json()
+    assert stack.settings.action_token is not None  # the action server answers only Rasa
+    token = stack.settings.action_token.get_secret_value()
+    listed = httpx.get(f"{stack.actions_url}/actions", params={"token": token}).json()
     assert {"action_read_profile", "action_next_step"} <= {a["name"] for a in listed}
 
 
