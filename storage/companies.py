@@ -37,7 +37,6 @@ __all__ = [
     "IssuedInvite",
     "add_event",
     "close_companies",
-    "company_chat_ids",
     "company_contacts",
     "company_of_chat",
     "contact_chat_ids",
@@ -202,11 +201,6 @@ def contact_chat_ids(*, session: Session, company_id: int) -> list[int]:
             .order_by(CompanyContact.id)
         )
     )
-
-
-def company_chat_ids(*, session: Session) -> set[int]:
-    """Every chat bound to some company."""
-    return set(session.scalars(select(CompanyContact.telegram_chat_id)))
 
 
 def company_of_chat(*, session: Session, chat_id: int) -> Company | None:

@@ -31,7 +31,6 @@ from bot.telegram.notify import edit_text, message_text
 from bot.telegram.outbox import answer_query, application_lock, process_application
 from storage.companies import (
     InviteProblem,
-    company_chat_ids,
     company_of_chat,
     find_invite,
     get_application,
@@ -51,7 +50,7 @@ logger = logging.getLogger(__name__)
 
 #: Deep-link start parameters of company invites: ``inv_<token>``.
 INVITE_PREFIX = "inv_"
-#: ``bot_data`` key of the set of chat ids bound to a company (loaded on first use).
+#: ``bot_data`` key of the set of chat ids bound to a company, as last looked up.
 COMPANY_CHATS_KEY = "company_chats"
 DECISION_PATTERN = r"^co:(offer|hold|decline):\d+$"
 
@@ -64,6 +63,9 @@ def register_company_handlers(application: AnyApplication) -> None:
     every other ``/start`` does.
     """
     application.add_handler(
+        MessageHandler(filters.UpdateType.MESSAGES, look_up_company_chat), group=-1
+    )
+    application.add_handler(
         CommandHandler("start", start_invite, filters=filters.Regex(r"^/start(@\w+)? inv_"))
     )
     application.add_handler(CallbackQueryHandler(answer_consent, pattern=CONSENT_PATTERN))
@@ -74,7 +76,7 @@ def register_company_handlers(application: AnyApplication) -> None:
 
 
 class _CompanyChats(filters.MessageFilter):
-    """Messages in a chat bound to a company."""
+    """Messages in a chat bound to a company (as :func:`look_up_company_chat` just found)."""
 
     def __init__(self, application: AnyApplication) -> None:
         super().__init__(name="CompanyChats")
@@ -85,27 +87,38 @@ class _CompanyChats(filters.MessageFilter):
 
 
 def _company_chats(bot_data: dict[str, Any]) -> set[int]:
-    """Chats bound to a company, read once per process (binding happens here only)."""
-    chats = bot_data.get(COMPANY_CHATS_KEY)
-    if chats is None:
-        with frontend_of(bot_data).sessions() as session:
-            chats = bot_data[COMPANY_CHATS_KEY] = company_chat_ids(session=session)
+    chats = bot_data.setdefault(COMPANY_CHATS_KEY, set())
     assert isinstance(chats, set)
     return chats
+
+
+async def look_up_company_chat(update: Update, context: Context) -> None:
+    """Before the handlers choose, ask the database whether this chat is a company's: a chat
+    `jobbot company unbind` (another process) disconnected is a company's no more at once."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    frontend = frontend_of(context.bot_data)
+    bound = await frontend.transaction(
+        lambda session: company_of_chat(session=session, chat_id=chat.id) is not None
+    )
+    chats = _company_chats(context.bot_data)
+    if bound:
+        chats.add(chat.id)
+    else:
+        chats.discard(chat.id)
 
 
 # -- invites ------------------------------------------------------------------------------------
 
 
-def _redeem(
-    session: Session, token: str, chat_id: int, user_id: int
-) -> tuple[str, bool, list[int]]:
-    """Bind the chat if the invite is good: the reply, whether it bound, what waits for it."""
+def _redeem(session: Session, token: str, chat_id: int, user_id: int) -> tuple[str, list[int]]:
+    """Bind the chat if the invite is good: the reply, and what waits for the chat."""
     outcome = redeem_invite(session=session, token=token, chat_id=chat_id, user_id=user_id)
     if not isinstance(outcome, InviteProblem):
         logger.info("chat %s bound to company %s", chat_id, outcome.company_id)
         pending = pending_applications(session=session, company_id=outcome.company_id)
-        return messages.INVITE_BOUND.format(company=outcome.company.name), True, pending
+        return messages.INVITE_BOUND.format(company=outcome.company.name), pending
     logger.info("invite refused in chat %s: %s", chat_id, outcome.value)
     invite = find_invite(session=session, token=token)
     if (
@@ -113,13 +126,13 @@ def _redeem(
         and invite is not None
         and is_contact(session=session, company_id=invite.company_id, chat_id=chat_id)
     ):
-        return messages.INVITE_ALREADY_BOUND.format(company=invite.company.name), False, []
+        return messages.INVITE_ALREADY_BOUND.format(company=invite.company.name), []
     refusals = {
         InviteProblem.UNKNOWN: messages.INVITE_UNKNOWN,
         InviteProblem.USED: messages.INVITE_USED,
         InviteProblem.EXPIRED: messages.INVITE_EXPIRED,
     }
-    return refusals[outcome], False, []
+    return refusals[outcome], []
 
 
 async def start_invite(update: Update, context: Context) -> None:
@@ -138,9 +151,7 @@ async def start_invite(update: Update, context: Context) -> None:
     token = (context.args or [""])[0].removeprefix(INVITE_PREFIX)
     frontend = frontend_of(context.bot_data)
     with frontend.sessions.begin() as session:
-        reply, bound, pending = _redeem(session, token, chat.id, user.id)
-    if bound:
-        _company_chats(context.bot_data).add(chat.id)
+        reply, pending = _redeem(session, token, chat.id, user.id)
     await message.reply_text(reply)
     for application_id in pending:  # consented while the company had no chat
         await process_application(context.bot, frontend, application_id)

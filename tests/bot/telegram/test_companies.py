@@ -31,7 +31,7 @@ from bot.telegram.frontend import FRONTEND_KEY, AnyApplication, FrontEnd
 from bot.telegram.outbox import run_outbox
 from nlu.profile import SeekerProfile
 from nlu.profile_merge import merge
-from storage.companies import create_invite, redeem_invite
+from storage.companies import create_invite, redeem_invite, unbind_contact
 from storage.models import Application as ApplicationRow
 from storage.models import (
     ApplicationEvent,
@@ -761,3 +761,24 @@ async def test_invites_bind_private_chats_only_and_are_stored_hashed(
         (invite,) = session.scalars(select(CompanyInvite)).all()
         assert invite.token_hash != token and len(invite.token_hash) == 64
     assert token.encode() not in (settings.home / "jobbot.sqlite3").read_bytes()
+
+
+@pytest.mark.anyio
+async def test_an_unbound_chat_is_no_company_chat_at_once(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    async with running(settings, sessions):
+        since = len(api.calls)
+        api.send_text(COMPANY, COMPANY, "안녕하세요, 담당자입니다")
+        help_call = await api.async_wait_for_call("sendMessage", chat_id=COMPANY, since=since)
+        with sessions.begin() as session:  # `jobbot company unbind`, another process
+            (contact,) = session.scalars(select(CompanyContact)).all()
+            unbind_contact(session=session, company_id=contact.company_id, contact_id=contact.id)
+        since = len(api.calls)
+        api.send_text(COMPANY, COMPANY, "아직 연결되어 있나요?")
+        after = await api.async_wait_for_call("sendMessage", chat_id=COMPANY, since=since)
+
+    assert help_call.params["text"] == messages.COMPANY_CHAT_HELP.format(company="(주)대한중공업")
+    assert after.params["text"] != help_call.params["text"]  # a seeker's chat now
+    assert messages.PRIVACY_NOTICE.splitlines()[0] in after.params["text"]
