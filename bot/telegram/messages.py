@@ -36,6 +36,11 @@ BUTTON_CONSENT_NO = "동의하지 않아요"
 CONSENT_CHOSEN = "{question}\n→ {answer}"
 # The greeting above already asked what work; the answer to the consent does not ask again.
 CONSENT_GIVEN = "고마워요. 프로필을 저장해 둘게요."
+#: A message that came before the answer to the keep-profile question: it waits for it.
+CONSENT_FIRST = (
+    "먼저 위 질문에 '동의해요' 또는 '동의하지 않아요'로 답해 주세요. "
+    "답해 주시면 보내 주신 말씀에 바로 이어서 답해 드릴게요."
+)
 CONSENT_DECLINED = (
     "알겠어요. 프로필은 저장해 두지 않을게요. 이번 대화의 내용은 대화가 끝나면 지워요. "
     "그래도 일자리는 찾아 드려요."

@@ -5,8 +5,11 @@ goes to Rasa's REST channel (`bot.telegram.conversation`) and the replies come b
 counselor has the conversation (a live handoff in the database) messages are relayed to
 the seeker's topic instead (`bot.telegram.handoff`), and Rasa is not asked.
 
-Until the seeker says yes to keeping a profile, none is stored (`storage.seekers.save_profile`)
-and their conversation is erased once the session ends (`bot.telegram.retention`).
+Nothing reaches Rasa before the seeker has answered the keep-profile question: what they
+say before is held in memory (``chat_data``, never stored) and sent on after the answer,
+whichever it is. Without a yes no profile is stored (`storage.seekers.save_profile`) and
+their conversation is erased once the session ends (`bot.telegram.retention`), as the
+question says.
 
 Callback data of this module's own buttons: ``seeker:keep:y|n`` (keep a profile),
 ``seeker:delete:y|n`` (erase everything); every other button's data is a Rasa payload.
@@ -14,6 +17,7 @@ Callback data of this module's own buttons: ``seeker:keep:y|n`` (keep a profile)
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -55,6 +59,10 @@ logger = logging.getLogger(__name__)
 #: The payload /reset sends: Rasa's start_over intent, bypassing NLU.
 START_OVER = "/start_over"
 KEEP_PATTERN = r"^seeker:keep:[yn]$"
+#: ``chat_data`` key of what the seeker said before answering the keep-profile question.
+HELD_KEY = "held_before_consent"
+#: Messages held at most (the oldest give way): nobody says much before answering.
+MOST_HELD = 5
 DELETE_PATTERN = r"^seeker:delete:[yn]$"
 
 
@@ -165,6 +173,28 @@ async def _for_the_bot(update: Update, context: Context) -> tuple[Message, Turn]
     return message, turn
 
 
+def _held(context: Context) -> list[str]:
+    chat_data = context.chat_data
+    assert chat_data is not None  # private chats only
+    held = chat_data.setdefault(HELD_KEY, [])
+    assert isinstance(held, list)
+    return held
+
+
+async def _answer(context: Context, turn: Turn, text: str) -> None:
+    """Send ``text`` to Rasa, or, before the keep-profile answer, hold it until then."""
+    if turn.consent is not None:
+        await converse(context, turn, text)
+        return
+    held = _held(context)
+    held.append(text)
+    del held[:-MOST_HELD]
+    if not turn.new:  # a new seeker was just asked
+        await send_text(
+            context.bot, turn.chat_id, messages.CONSENT_FIRST, markup=_consent_keyboard()
+        )
+
+
 # -- messages -------------------------------------------------------------------------------------
 
 
@@ -173,7 +203,7 @@ async def on_text(update: Update, context: Context) -> None:
     if (received := await _for_the_bot(update, context)) is None:
         return
     message, turn = received
-    await converse(context, turn, message.text or "")
+    await _answer(context, turn, message.text or "")
 
 
 async def on_location(update: Update, context: Context) -> None:
@@ -184,7 +214,7 @@ async def on_location(update: Update, context: Context) -> None:
     if message.location is None:
         return
     region = nearest_region(message.location.latitude, message.location.longitude)
-    await converse(context, turn, messages.LOCATION_AS_TEXT.format(region=place_name(region)))
+    await _answer(context, turn, messages.LOCATION_AS_TEXT.format(region=place_name(region)))
 
 
 async def on_other(update: Update, context: Context) -> None:
@@ -224,7 +254,7 @@ async def press_button(update: Update, context: Context) -> None:
         await _acknowledge(query, messages.BUTTON_EXPIRED)
         return
     await _acknowledge(query)
-    await converse(context, turn, payload)
+    await _answer(context, turn, payload)
 
 
 async def _acknowledge(query: Any, text: str | None = None) -> None:
@@ -260,7 +290,8 @@ async def start(update: Update, context: Context) -> None:
 
 
 async def answer_keep_profile(update: Update, context: Context) -> None:
-    """Record the seeker's answer about keeping a profile."""
+    """Record the seeker's answer about keeping a profile; then answer what they said
+    while the question waited."""
     query = update.callback_query
     if query is None or (turn := _turn(update, context)) is None:
         return
@@ -275,6 +306,10 @@ async def answer_keep_profile(update: Update, context: Context) -> None:
     reply = messages.CONSENT_GIVEN if granted else messages.CONSENT_DECLINED
     await send_text(context.bot, turn.chat_id, reply)
     logger.info("seeker %s answered the profile consent", turn.seeker_id)
+    held = _held(context)
+    answered = dataclasses.replace(turn, consent=granted)
+    while held:
+        await converse(context, answered, held.pop(0))
 
 
 async def show_help(update: Update, context: Context) -> None:
@@ -310,6 +345,12 @@ async def show_profile(update: Update, context: Context) -> None:
 async def reset(update: Update, context: Context) -> None:
     """Start over: end a handoff if there is one, and clear the dialogue's profile."""
     if (turn := _turn(update, context)) is None:
+        return
+    if turn.consent is None:  # Rasa has nothing yet: forget what waits, ask again
+        _held(context).clear()
+        await send_text(
+            context.bot, turn.chat_id, messages.CONSENT_QUESTION, markup=_consent_keyboard()
+        )
         return
     if turn.handoff_id is not None:
         await release_by_seeker(

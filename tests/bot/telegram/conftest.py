@@ -24,7 +24,8 @@ from bot.rasa_client import RasaClient
 from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.telegram.frontend import AnyApplication, FrontEnd
-from storage.models import ProcessedUpdate
+from storage.models import ProcessedUpdate, utc_now
+from storage.seekers import record_profile_consent
 from tests.helpers.telegram_api import Call, TelegramStandIn, polling
 
 STAFF_FORUM = -1001234567890
@@ -37,6 +38,15 @@ _user_ids = itertools.count(500_001)
 def new_user() -> int:
     """A Telegram user id no other test uses (trackers of the session's stack are shared)."""
     return next(_user_ids)
+
+
+def agreed_user(sessions: sessionmaker[Session], user: int | None = None) -> int:
+    """A seeker (``user``, else a new one) who already answered the keep-profile question
+    with yes: their messages go to Rasa at once, without the privacy notice first."""
+    user = user or new_user()
+    with sessions.begin() as session:
+        record_profile_consent(session=session, sender_id=f"tg-{user}", granted=True, at=utc_now())
+    return user
 
 
 @pytest.fixture

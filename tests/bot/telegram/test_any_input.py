@@ -21,7 +21,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
 from bot.telegram import messages
-from tests.bot.telegram.conftest import Running, ScriptedRasa, bot_settings, new_user, running_bot
+from tests.bot.telegram.conftest import (
+    Running,
+    ScriptedRasa,
+    agreed_user,
+    bot_settings,
+    running_bot,
+)
 from tests.helpers.telegram_api import TelegramStandIn
 
 pytestmark = pytest.mark.slow
@@ -97,8 +103,8 @@ def test_every_input_gets_a_polite_answer_and_nothing_fails(
 ) -> None:
     running, loop = front_end
     api = running.api
-    user = new_user()
-    _run(loop, running.settle(api.send_text(user, user, "안녕하세요")))  # the privacy notice
+    user = agreed_user(running.frontend.sessions)
+    _run(loop, running.settle(api.send_text(user, user, "안녕하세요")))  # a first answer
     caplog.set_level(logging.WARNING)
 
     @examples(

@@ -26,8 +26,8 @@ from storage.models import ProcessedUpdate
 from tests.bot.telegram.conftest import (
     STAFF_FORUM,
     ScriptedRasa,
+    agreed_user,
     bot_settings,
-    new_user,
     running_bot,
 )
 from tests.helpers.rasa_stack import free_port
@@ -39,7 +39,7 @@ pytestmark = pytest.mark.anyio
 async def test_a_redelivered_update_is_processed_once(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     rasa = ScriptedRasa()
     async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
         raw = api.send_text(user, user, "용접 일자리 있어요?")
@@ -58,7 +58,7 @@ async def test_a_redelivered_update_is_processed_once(
 async def test_chats_are_served_concurrently_and_each_chat_in_order(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, slow_user, quick_user = telegram_api, new_user(), new_user()
+    api, slow_user, quick_user = telegram_api, agreed_user(sessions), agreed_user(sessions)
     answered: list[str] = []
 
     async def handle(request: httpx.Request) -> httpx.Response:
@@ -90,7 +90,7 @@ async def test_flood_control_is_waited_out_and_the_message_sent(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("PTB_TIMEDELTA", "true")  # RetryAfter.retry_after as timedelta, no warning
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     async with running_bot(
         api, bot_settings(settings, api), sessions, ScriptedRasa().client()
     ) as running:
@@ -106,7 +106,7 @@ async def test_flood_control_is_waited_out_and_the_message_sent(
 async def test_a_bad_gateway_is_retried(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     async with running_bot(
         api, bot_settings(settings, api), sessions, ScriptedRasa().client()
     ) as running:
@@ -129,7 +129,7 @@ def test_no_token_is_a_clear_error(settings: Settings, sessions: sessionmaker[Se
 async def test_the_webhook_checks_the_secret_token_and_skips_repeats(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     port = free_port()
     hooked = bot_settings(
         settings,
@@ -217,7 +217,7 @@ def test_jobbot_telegram_without_a_token_says_what_to_set(
 async def test_a_flooding_chat_does_not_hold_up_other_seekers_and_its_backlog_is_merged(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, flooder, other = telegram_api, new_user(), new_user()
+    api, flooder, other = telegram_api, agreed_user(sessions), agreed_user(sessions)
     received: list[str] = []
 
     async def handle(request: httpx.Request) -> httpx.Response:
@@ -230,7 +230,7 @@ async def test_a_flooding_chat_does_not_hold_up_other_seekers_and_its_backlog_is
     texts = [f"도배 {n}" for n in range(100)]
     async with running_bot(api, bot_settings(settings, api), sessions, rasa) as running:
         api.send_text(flooder, flooder, "처음")
-        await api.async_wait_for_call("sendMessage", chat_id=flooder)  # the privacy notice
+        await api.async_wait_for_call("sendChatAction", chat_id=flooder)  # "처음" is with Rasa
         for text in texts:
             api.send_text(flooder, flooder, text)
         await asyncio.sleep(0.3)  # the flood is fetched and waiting
@@ -249,7 +249,7 @@ async def test_a_flooding_chat_does_not_hold_up_other_seekers_and_its_backlog_is
 async def test_an_edited_message_is_answered(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     rasa = ScriptedRasa()
     async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
         raw = api.send_text(user, user, "용졉 일자리")
@@ -266,7 +266,7 @@ async def test_an_edited_message_is_answered(
 async def test_button_data_the_message_never_offered_does_not_reach_rasa(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     rasa = ScriptedRasa(
         replies=lambda text: [
             {"text": "지원할까요?", "buttons": [{"title": "예", "payload": "/affirm"}]}

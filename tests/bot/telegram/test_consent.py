@@ -19,9 +19,9 @@ from storage.models import Application, Company, Opening
 from storage.seekers import record_interest
 from tests.bot.telegram.conftest import (
     ScriptedRasa,
+    agreed_user,
     bot_settings,
     keyboard_texts,
-    new_user,
     running_bot,
 )
 from tests.helpers.telegram_api import TelegramStandIn
@@ -61,7 +61,7 @@ async def applied(
 async def test_the_question_names_the_company_and_the_fields_and_waits_for_an_answer(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    user = new_user()
+    user = agreed_user(sessions)
     payload = interested(sessions, user, "interested")
     *_, question = await applied(telegram_api, settings, sessions, user, payload)
 
@@ -79,7 +79,7 @@ async def test_the_question_names_the_company_and_the_fields_and_waits_for_an_an
 async def test_an_application_under_way_is_told_its_state_not_asked_again(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    user = new_user()
+    user = agreed_user(sessions)
     payload = interested(sessions, user, "sent")
     *_, told = await applied(telegram_api, settings, sessions, user, payload)
 
@@ -95,7 +95,7 @@ async def test_an_application_under_way_is_told_its_state_not_asked_again(
 async def test_an_application_that_is_gone_gets_a_polite_answer(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    user = new_user()
+    user = agreed_user(sessions)
     payload: ApplicationPayload = {
         "type": "application",
         "text": "",

@@ -217,6 +217,7 @@ async def test_a_counselor_takes_over_and_gives_the_seeker_back(
 ) -> None:
     api, user = telegram_api, new_user()
     async with real_bot(api, stack, stack_settings, stack_sessions) as running:
+        await consent(running, user)
         await running.settle(api.send_text(user, user, "용접 15년 했어요"))
         mark = running.mark()
         await running.settle(api.send_text(user, user, "상담사 연결해 주세요"))

@@ -28,8 +28,8 @@ from tests.bot.telegram.conftest import (
     STRANGER,
     Running,
     ScriptedRasa,
+    agreed_user,
     bot_settings,
-    new_user,
     running_bot,
 )
 from tests.helpers.telegram_api import Call, TelegramStandIn
@@ -101,7 +101,7 @@ def handoffs(sessions: sessionmaker[Session], user: int) -> list[Handoff]:
 async def test_a_handoff_opens_a_topic_with_a_summary_and_relays_both_ways(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     rasa = script(sessions, user)
     async with forum_bot(api, settings, sessions, rasa) as running:
         thread = await hand_off(running, user)
@@ -146,7 +146,7 @@ async def test_a_handoff_opens_a_topic_with_a_summary_and_relays_both_ways(
 async def test_only_members_may_act_and_notes_stay_internal(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     async with forum_bot(api, settings, sessions, script(sessions, user)) as running:
         thread = await hand_off(running, user)
         mark = running.mark()
@@ -181,7 +181,7 @@ async def test_only_members_may_act_and_notes_stay_internal(
 async def test_release_gives_the_seeker_back_and_take_reuses_the_topic(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     rasa = script(sessions, user)
     async with forum_bot(api, settings, sessions, rasa) as running:
         thread = await hand_off(running, user)
@@ -213,7 +213,7 @@ async def test_release_gives_the_seeker_back_and_take_reuses_the_topic(
 async def test_a_deleted_topic_is_recreated_on_the_next_message(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     async with forum_bot(api, settings, sessions, script(sessions, user)) as running:
         thread = await hand_off(running, user)
         await running.application.bot.delete_forum_topic(STAFF_FORUM, thread)
@@ -232,7 +232,7 @@ async def test_a_deleted_topic_is_recreated_on_the_next_message(
 async def test_an_unanswered_handoff_is_announced_again(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     async with forum_bot(api, settings, sessions, script(sessions, user)) as running:
         thread = await hand_off(running, user)
         bot, frontend = running.application.bot, running.frontend
@@ -254,7 +254,7 @@ async def test_an_unanswered_handoff_is_announced_again(
 async def test_outside_office_hours_the_seeker_is_told_when_counselors_answer(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     tomorrow = (dtm.datetime.now(ZoneInfo("Asia/Seoul")).weekday() + 1) % 7
     rasa = script(sessions, user)
     async with forum_bot(
@@ -272,7 +272,7 @@ async def test_outside_office_hours_the_seeker_is_told_when_counselors_answer(
 async def test_routing_survives_a_restart(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     async with forum_bot(api, settings, sessions, script(sessions, user)) as running:
         thread = await hand_off(running, user)
     async with forum_bot(api, settings, sessions, script(sessions, user)) as restarted:
@@ -289,7 +289,7 @@ async def test_routing_survives_a_restart(
 async def test_reset_during_a_handoff_ends_it_and_tells_the_topic(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     rasa = script(sessions, user)
     async with forum_bot(api, settings, sessions, rasa) as running:
         thread = await hand_off(running, user)
@@ -306,7 +306,7 @@ async def test_reset_during_a_handoff_ends_it_and_tells_the_topic(
 async def test_without_a_counselor_group_the_seeker_is_told_and_the_bot_goes_on(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     rasa = script(sessions, user)
     async with forum_bot(api, settings, sessions, rasa, counselor_chat_id=None) as running:
         await running.settle(api.send_text(user, user, ASK))

@@ -20,6 +20,7 @@ from storage.models import Application, Company, Consent, Opening, Seeker, utc_n
 from storage.seekers import record_interest, record_profile_consent, save_profile
 from tests.bot.telegram.conftest import (
     ScriptedRasa,
+    agreed_user,
     bot_settings,
     button_data,
     keyboard_texts,
@@ -168,27 +169,38 @@ async def test_without_consent_profile_says_nothing_is_kept(
         assert seeker.profile == {}
 
 
-async def test_a_first_message_gets_the_notice_then_rasa_answers_it(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+@pytest.mark.parametrize("answer", ["동의해요", "동의하지 않아요"])
+async def test_a_first_message_waits_for_the_consent_answer_then_rasa_answers_it(
+    telegram_api: TelegramStandIn,
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    answer: str,
 ) -> None:
     api, user = telegram_api, new_user()
     rasa = ScriptedRasa()
     async with bot(api, settings, sessions, rasa) as running:
-        update = api.send_text(user, user, "용접 일자리 있어요?")
-        await running.settle(update)
-        texts = [c.params["text"] for c in running.sent_since(0, user)]
+        await running.settle(api.send_text(user, user, "용접 일자리 있어요?"))
+        await running.settle(api.send_text(user, user, "군산이에요"))
+        before = [c.params["text"] for c in running.sent_since(0, user)]
+        asked_before = list(rasa.requests)
+        question = running.sent_since(0, user, text=messages.CONSENT_QUESTION)[0]
+        mark = running.mark()
+        pressed = api.press_button(
+            user, user, question.result["message_id"], button_data(question, answer)
+        )
+        await running.settle(pressed)
+        after = [c.params["text"] for c in running.sent_since(mark, user)]
 
-    assert texts == [
-        privacy_notice(settings),
-        messages.CONSENT_QUESTION,
-        "네: 용접 일자리 있어요?",
-    ]
+    # Nothing reached Rasa (nor its tracker store) before the answer ...
+    assert asked_before == []
+    assert before == [privacy_notice(settings), messages.CONSENT_QUESTION, messages.CONSENT_FIRST]
+    # ... and then both messages did, in order, whichever the answer (a no keeps nothing
+    # past the session, as the question says: bot.telegram.retention).
+    reply = messages.CONSENT_GIVEN if answer == "동의해요" else messages.CONSENT_DECLINED
+    assert after == [reply, "네: 용접 일자리 있어요?", "네: 군산이에요"]
     assert rasa.messages() == [
-        {
-            "sender": f"tg-{user}",
-            "message": "용접 일자리 있어요?",
-            "metadata": {"chat_id": user, "user_id": user},
-        }
+        {"sender": f"tg-{user}", "message": text, "metadata": {"chat_id": user, "user_id": user}}
+        for text in ("용접 일자리 있어요?", "군산이에요")
     ]
     assert api.calls_to("sendChatAction")[0].params == {"chat_id": user, "action": "typing"}
 
@@ -196,7 +208,7 @@ async def test_a_first_message_gets_the_notice_then_rasa_answers_it(
 async def test_openings_are_one_message_per_card_and_a_press_goes_to_rasa(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
 
     def replies(text: str) -> list[dict[str, Any]]:
         if text.startswith("/job_details"):
@@ -206,7 +218,7 @@ async def test_openings_are_one_message_per_card_and_a_press_goes_to_rasa(
     rasa = ScriptedRasa(replies=replies)
     async with bot(api, settings, sessions, rasa) as running:
         await running.settle(api.send_text(user, user, "용접 15년 군산 살아요"))
-        intro, first, second = running.sent_since(0, user)[2:]
+        intro, first, second = running.sent_since(0, user)
         api.press_button(user, user, first.result["message_id"], button_data(first, "자세히"))
         details = await api.async_wait_for_call(
             "sendMessage", chat_id=user, text="특수용접원\n급여: 월 320만원"
@@ -226,7 +238,7 @@ async def test_openings_are_one_message_per_card_and_a_press_goes_to_rasa(
 async def test_a_long_payload_button_is_pressed_through_a_short_key(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     long_payload = '/inform{"region":"전북특별자치도 군산시 오식도동 국가산업단지"}'
 
     def replies(text: str) -> list[dict[str, Any]]:
@@ -249,12 +261,12 @@ async def test_a_long_payload_button_is_pressed_through_a_short_key(
 async def test_a_reply_over_4096_characters_arrives_in_pieces(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     long_text = "\n".join(f"{n}번째 안내 문장이에요. 군산 일자리지원센터." for n in range(250))
     rasa = ScriptedRasa(replies=lambda text: [{"text": long_text}])
     async with bot(api, settings, sessions, rasa) as running:
         await running.settle(api.send_text(user, user, "안내해 주세요"))
-        pieces = [c.params["text"] for c in running.sent_since(0, user)[2:]]
+        pieces = [c.params["text"] for c in running.sent_since(0, user)]
 
     assert len(long_text) > 4096 and len(pieces) == 2
     assert all(len(p) <= 4096 for p in pieces)
@@ -264,7 +276,7 @@ async def test_a_reply_over_4096_characters_arrives_in_pieces(
 async def test_rasa_down_gets_a_polite_apology(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     from tests.helpers.rasa_stack import free_port
 
     nobody = RasaClient(f"http://127.0.0.1:{free_port()}", timeout=2)
@@ -281,7 +293,7 @@ async def test_a_broken_reply_reaches_the_error_handler_which_apologizes(
     sessions: sessionmaker[Session],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     secret = "제 전화번호는 010-1234-5678이에요"
     rasa = ScriptedRasa(replies=lambda text: [{"custom": {"type": "openings", "openings": [None]}}])
     async with bot(api, settings, sessions, rasa) as running:
@@ -328,7 +340,7 @@ async def test_photos_voice_stickers_and_files_get_a_polite_answer(
 async def test_a_shared_location_tells_rasa_where_the_seeker_lives(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     rasa = ScriptedRasa()
     async with bot(api, settings, sessions, rasa) as running:
         await running.settle(api.send_location(user, user, 35.965, 126.705))
@@ -339,7 +351,7 @@ async def test_a_shared_location_tells_rasa_where_the_seeker_lives(
 async def test_reset_starts_over_and_unknown_commands_point_to_help(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
+    api, user = telegram_api, agreed_user(sessions)
     rasa = ScriptedRasa(replies=lambda text: [{"text": action_messages.RESTARTED}])
     async with bot(api, settings, sessions, rasa) as running:
         await running.settle(api.send_command(user, user, "/reset"))
