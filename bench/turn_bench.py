@@ -39,9 +39,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def replay(rasa_url: str, conversations: int) -> dict[str, list[float]]:
+async def replay(rasa_url: str, token: str, conversations: int) -> dict[str, list[float]]:
     timings: dict[str, list[float]] = {kind: [] for kind, _ in SCRIPT}
-    async with RasaClient(rasa_url) as rasa:
+    async with RasaClient(rasa_url, token=token) as rasa:
         await rasa.send("bench-warmup", SCRIPT[1][1])  # first-call costs are not a turn's
         for _ in range(conversations):
             sender = f"bench-{uuid.uuid4().hex[:8]}"
@@ -58,7 +58,7 @@ def main() -> None:
     parser.add_argument("--conversations", type=int, default=20)
     args = parser.parse_args()
     with Stack(Settings()) as stack:
-        timings = asyncio.run(replay(stack.rasa_url, args.conversations))
+        timings = asyncio.run(replay(stack.rasa_url, stack.rasa_token, args.conversations))
     every = [t for values in timings.values() for t in values]
     print(f"Turn latency on {date.today().isoformat()} ({args.conversations} conversations, "
           f"{len(every)} turns)\n")  # fmt: skip

@@ -19,15 +19,17 @@ __all__ = ["chat_loop", "render_reply"]
 async def chat_loop(
     rasa_url: str,
     *,
+    token: str | None = None,
     read: Callable[[str], str] = input,
     write: Callable[[str], None] = print,
     sender_id: str | None = None,
 ) -> None:
-    """Read lines, send them to Rasa, print the replies, until EOF or '/quit'."""
+    """Read lines, send them to Rasa (with its ``token``), print the replies, until EOF or
+    '/quit'."""
     sender = sender_id or f"console-{uuid.uuid4().hex[:12]}"
     buttons: list[Button] = []
     write(messages.CHAT_WELCOME)
-    async with RasaClient(rasa_url) as rasa:
+    async with RasaClient(rasa_url, token=token) as rasa:
         while True:
             try:
                 line = (await asyncio.to_thread(read, messages.CHAT_PROMPT)).strip()

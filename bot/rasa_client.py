@@ -1,5 +1,5 @@
-"""Talking to the Rasa server: its REST channel (messages) and its HTTP API (trackers), the
-latter with the server's ``--auth-token`` (`bot.runtime.tokens`)."""
+"""Talking to the Rasa server: its REST channel (messages) and its HTTP API (trackers), both
+with the server's token (`bot.runtime.tokens`; the channel is `nlu.components.rest_channel`)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class RasaClient:
 
     ``timeout`` bounds one turn (Rasa and its actions): keep Rasa's action timeout well
     under it, or the answer to a slow action arrives after the seeker was told the bot
-    is not answering. ``token`` is the HTTP API's token (None: a server without one).
+    is not answering. ``token`` is the server's token (HTTP API and REST channel).
     """
 
     def __init__(
@@ -44,7 +44,7 @@ class RasaClient:
     async def send(
         self, sender_id: str, text: str, metadata: dict[str, Any] | None = None
     ) -> list[Reply]:
-        """One user message through the REST channel; the bot's replies, in order.
+        """One user message through the (token-guarded) REST channel; the bot's replies, in order.
 
         Each reply has ``recipient_id`` and one or more of ``text``, ``buttons``,
         ``custom`` (the actions' JSON payloads), ``image``.
@@ -52,7 +52,7 @@ class RasaClient:
         body: dict[str, Any] = {"sender": sender_id, "message": text}
         if metadata:
             body["metadata"] = metadata
-        response = await self._http.post("/webhooks/rest/webhook", json=body)
+        response = await self._http.post("/webhooks/jobbot/webhook", json=body, params=self._auth)
         response.raise_for_status()
         return list(response.json() or [])
 

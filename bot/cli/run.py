@@ -34,7 +34,7 @@ def chat_command() -> None:
     typer.echo(messages.CHAT_STARTING)
     try:
         with Stack(settings) as stack:
-            asyncio.run(chat_loop(stack.rasa_url))
+            asyncio.run(chat_loop(stack.rasa_url, token=stack.rasa_token))
     except BotError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1) from None

@@ -22,10 +22,13 @@ __all__ = [
     "rasa_environment",
     "run_command",
     "train_command",
+    "write_credentials",
     "write_endpoints",
 ]
 
 REPO = Path(__file__).resolve().parents[2]
+#: The input channel jobbot serves: Rasa's REST channel behind the Rasa token.
+CHANNEL = "nlu.components.rest_channel.TokenRestInput"
 #: Rasa's training data; data/ also holds tables and openings, so it is never passed whole.
 TRAINING_DATA = ("data/nlu", "data/rules", "data/stories")
 
@@ -116,14 +119,37 @@ def write_endpoints(settings: Settings) -> Path:
     return path
 
 
-def run_command(settings: Settings, *, model: Path, endpoints: Path) -> list[str]:
-    """``rasa run`` with the REST channel and the HTTP API, on loopback only."""
+def write_credentials(settings: Settings) -> Path:
+    """A credentials file naming the one input channel, the REST channel behind the Rasa
+    token (`nlu.components.rest_channel`); readable by its owner only, like the endpoints.
+
+    Without a token the channel refuses to start: there is no open way in.
+    """
+    folder = settings.rasa_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "credentials.yml"
+    token = settings.rasa_token.get_secret_value() if settings.rasa_token else ""
+    path.touch(mode=0o600)
+    path.chmod(0o600)
+    path.write_text(
+        "# Written by jobbot at start-up from the settings; edits are overwritten.\n"
+        f"{CHANNEL}:\n"
+        f'  token: "{token}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def run_command(
+    settings: Settings, *, model: Path, endpoints: Path, credentials: Path
+) -> list[str]:
+    """``rasa run`` with the token-guarded REST channel and the HTTP API, on loopback only."""
     return rasa_command(
         settings,
         "run",
         "--model", str(model.resolve()),
         "--endpoints", str(endpoints.resolve()),
-        "--credentials", str(REPO / "credentials.yml"),
+        "--credentials", str(credentials.resolve()),
         "--interface", "127.0.0.1",
         "--port", str(settings.rasa_port),
         "--enable-api",

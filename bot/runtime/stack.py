@@ -20,6 +20,7 @@ from bot.runtime.rasa_server import (
     newest_model,
     rasa_environment,
     run_command,
+    write_credentials,
     write_endpoints,
 )
 from bot.runtime.tokens import with_tokens
@@ -85,7 +86,12 @@ class Stack(AbstractContextManager["Stack"]):
             raise RasaModelMissing(self.settings.rasa_dir / "models")
         return ChildProcess(
             name="Rasa server",
-            argv=run_command(self.settings, model=model, endpoints=write_endpoints(self.settings)),
+            argv=run_command(
+                self.settings,
+                model=model,
+                endpoints=write_endpoints(self.settings),
+                credentials=write_credentials(self.settings),
+            ),
             port=self.settings.rasa_port,
             health_url=f"{self.rasa_url}/",
             log_path=self.settings.home / "logs" / "rasa.log",

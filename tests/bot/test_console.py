@@ -19,7 +19,15 @@ def test_console_chat_shows_cards_and_presses_a_button_by_number(stack: Stack) -
     def read(prompt: str) -> str:
         return next(lines)
 
-    asyncio.run(chat_loop(stack.rasa_url, read=read, write=printed.append, sender_id="console-t"))
+    asyncio.run(
+        chat_loop(
+            stack.rasa_url,
+            token=stack.rasa_token,
+            read=read,
+            write=printed.append,
+            sender_id="console-t",
+        )
+    )
     output = "\n".join(printed)
     assert "  [1] 1번 자세히" in output  # the first card's first button
     assert "✓" in output  # a card's reasons

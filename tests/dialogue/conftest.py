@@ -19,7 +19,7 @@ class Conversation:
         self.sender_id = sender_id
 
     async def _say(self, text: str) -> list[Reply]:
-        async with RasaClient(self.stack.rasa_url) as rasa:
+        async with RasaClient(self.stack.rasa_url, token=self.stack.rasa_token) as rasa:
             return await rasa.send(self.sender_id, text)
 
     def say(self, text: str) -> list[Reply]:

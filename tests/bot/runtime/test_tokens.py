@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from bot.runtime.rasa_server import rasa_environment, write_endpoints
+from bot.runtime.rasa_server import CHANNEL, rasa_environment, write_credentials, write_endpoints
 from bot.runtime.tokens import tokens_path, with_tokens
 from tests.conftest import make_settings
 
@@ -41,3 +41,15 @@ def test_rasa_gets_its_token_by_environment_and_the_action_token_in_an_owner_onl
     endpoints = write_endpoints(settings)
     assert f'token: "{settings.action_token.get_secret_value()}"' in endpoints.read_text()
     assert stat.S_IMODE(endpoints.stat().st_mode) == 0o600
+
+
+def test_the_rest_channel_is_named_with_the_rasa_token_in_an_owner_only_file(
+    tmp_path: Path,
+) -> None:
+    settings = with_tokens(make_settings(tmp_path))
+    assert settings.rasa_token is not None
+    credentials = write_credentials(settings)
+    lines = credentials.read_text().splitlines()
+    assert lines[1:] == [f"{CHANNEL}:", f'  token: "{settings.rasa_token.get_secret_value()}"']
+    assert "rest:" not in credentials.read_text()  # Rasa's open channel is not served
+    assert stat.S_IMODE(credentials.stat().st_mode) == 0o600

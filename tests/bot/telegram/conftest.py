@@ -95,7 +95,7 @@ class ScriptedRasa:
     def handle(self, request: httpx.Request) -> httpx.Response:
         body = json.loads(request.content) if request.content else None
         self.requests.append((request.method, request.url.path, body))
-        if request.url.path == "/webhooks/rest/webhook":
+        if request.url.path == "/webhooks/jobbot/webhook":
             return httpx.Response(200, json=self.replies(body["message"]))
         if request.url.path.endswith("/tracker"):
             return httpx.Response(
@@ -114,7 +114,7 @@ class ScriptedRasa:
 
     def messages(self) -> list[dict[str, Any]]:
         """The REST channel bodies sent, in order."""
-        return [body for method, path, body in self.requests if path == "/webhooks/rest/webhook"]
+        return [body for method, path, body in self.requests if path == "/webhooks/jobbot/webhook"]
 
     def events(self) -> list[dict[str, Any]]:
         """Tracker events appended (pause, resume)."""

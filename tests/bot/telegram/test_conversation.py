@@ -372,6 +372,19 @@ async def test_rasa_and_the_action_server_answer_only_with_their_tokens(stack: S
     async with httpx.AsyncClient(timeout=30) as http:
         tracker = f"{stack.rasa_url}/conversations/tg-{user}/tracker"
         assert (await http.get(tracker)).status_code == 401
+        said = {"sender": f"tg-{user}", "message": "용접 일자리 있어요?"}
+        for path in ("/webhooks/jobbot/webhook", "/webhooks/rest/webhook"):
+            for params in ({}, {"token": "guess"}):
+                refused = await http.post(f"{stack.rasa_url}{path}", json=said, params=params)
+                assert refused.status_code in (401, 404), (path, params)
+        state = await http.get(tracker, params={"token": stack.rasa_token, "include_events": "ALL"})
+        assert [e for e in state.json()["events"] if e["event"] == "user"] == []  # none got in
+        answer = await http.post(
+            f"{stack.rasa_url}/webhooks/jobbot/webhook",
+            json=said,
+            params={"token": stack.rasa_token},
+        )
+        assert answer.status_code == 200 and answer.json()
         assert (await http.get(tracker, params={"token": "guess"})).status_code == 401
         assert (await http.get(tracker, params={"token": stack.rasa_token})).status_code == 200
         webhook = f"{stack.actions_url}/webhook"
