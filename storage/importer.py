@@ -2,7 +2,9 @@
 
 Rules:
 - a record is keyed by (source, source id); re-importing an unchanged record changes nothing,
-  a changed one (content or ``smodifyDtm``) updates its opening;
+  a changed one (content or ``smodifyDtm``) updates its opening — except that a source's
+  detail of a posting is never overwritten by a list item of it, nor by an older detail
+  (``smodifyDtm``);
 - a record new to its source that matches an opening another source already posted
   (same company and region, near-identical title and description) is merged into it;
 - a bad record is logged with its line and reason and the rest of the file still imports;
@@ -20,24 +22,23 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from storage.catalog_version import bump_catalog_version
 from storage.errors import RowRejected, UnreadableFileError
 from storage.formats import RawRow
+from storage.import_lookups import Lookups
 from storage.import_report import FileReport, ImportSummary
 from storage.models import (
-    Company,
     ImportRun,
     Opening,
     OpeningSource,
     RejectedRow,
-    Source,
     utc_now,
 )
 from storage.readers import read_rows
-from storage.records import OpeningRecord, company_key, parse_record, record_hash
+from storage.records import OpeningRecord, parse_record, record_hash
 from storage.similarity import is_same_job
 
 logger = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ class Importer:
         self.dry_run = dry_run
         self.source_override = source
         self.changed = changed if changed is not None else set()
-        self.lookups = _Lookups(session)
+        self.lookups = Lookups(session)
         #: (source row id, source's own id) of every posting read in this run.
         self.seen: set[tuple[int, str]] = set()
         self._touched: list[Opening] = []
@@ -275,10 +276,11 @@ class Importer:
             if (
                 posting.record_hash == record.record_hash
                 and posting.source_modified == record.source_modified
-            ):
+            ) or _stale(posting, record):
                 return "unchanged", posting.opening
             posting.record_hash = record.record_hash
             posting.source_modified = record.source_modified
+            posting.detail = record.detail
             _apply(posting.opening, record)
             return "updated", posting.opening
 
@@ -296,11 +298,29 @@ class Importer:
             source_record_id=record.source_id,
             record_hash=record.record_hash,
             source_modified=record.source_modified,
+            detail=record.detail,
         )
         opening.postings.append(posting)
         lookups.postings[(source.id, record.source_id)] = posting
         self.seen.add((source.id, record.source_id))
         return ("merged" if twin is not None else "new"), opening
+
+
+def _stale(posting: OpeningSource, record: OpeningRecord) -> bool:
+    """Whether ``record`` must not overwrite what ``posting`` stored: a list item after the
+    posting's detail (the detail's fields win), or a detail older than the stored one (by
+    ``smodifyDtm``, ``YYYYMMDDHHmm``)."""
+    if not posting.detail:
+        return False
+    if not record.detail:
+        return True
+    stored, incoming = posting.source_modified or "", record.source_modified or ""
+    return (
+        len(stored) == len(incoming)
+        and stored.isdigit()
+        and incoming.isdigit()
+        and (incoming < stored)
+    )
 
 
 def _parse_safely(
@@ -316,66 +336,6 @@ def _parse_safely(
         raise RowRejected(
             "이 행을 처리하는 중 예기치 못한 오류가 났습니다 (담당자에게 알려 주세요)"
         ) from exc
-
-
-class _Lookups:
-    """Per-run caches of sources, postings and companies, so each row costs no queries.
-
-    Postings of a source are loaded once, the first time the source appears.
-    """
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.sources: dict[str, Source] = {}
-        #: Names looked up that have no source row (yet).
-        self.absent: set[str] = set()
-        self.postings: dict[tuple[int, str], OpeningSource] = {}
-        self.companies: dict[str, Company] = {}
-        self.companies_loaded = False
-
-    def source(self, name: str) -> Source:
-        source = self.stored_source(name)
-        if source is None:
-            source = Source(name=name)
-            self.session.add(source)
-            self.session.flush()
-            self.sources[name] = source
-            self.absent.discard(name)
-        return source
-
-    def stored_source(self, name: str) -> Source | None:
-        """The source row if it exists (its postings loaded on first use); never creates one."""
-        if name in self.sources or name in self.absent:
-            return self.sources.get(name)
-        source = self.session.scalar(select(Source).where(Source.name == name))
-        if source is None:
-            self.absent.add(name)
-            return None
-        for posting in self.session.scalars(
-            select(OpeningSource).where(OpeningSource.source_id == source.id)
-        ):
-            self.postings[(source.id, posting.source_record_id)] = posting
-        self.sources[name] = source
-        return source
-
-    def posting(self, source: str, source_id: str) -> OpeningSource | None:
-        stored = self.stored_source(source)
-        return self.postings.get((stored.id, source_id)) if stored else None
-
-    def company(self, record: OpeningRecord) -> Company:
-        if not self.companies_loaded:
-            # One query for all of them: a query per new company costs more than the row.
-            self.companies.update((c.name_key, c) for c in self.session.scalars(select(Company)))
-            self.companies_loaded = True
-        key = company_key(record.company)
-        company = self.companies.get(key)
-        if company is None:
-            company = Company(name=record.company, name_key=key, business_no=record.business_no)
-            self.session.add(company)
-            self.companies[key] = company
-        elif record.business_no and not company.business_no:
-            company.business_no = record.business_no
-        return company
 
 
 def _apply(opening: Opening, record: OpeningRecord) -> None:

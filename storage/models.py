@@ -129,6 +129,9 @@ class OpeningSource(Base):
     #: Hash of the record as the source sent it; an equal hash means "unchanged".
     record_hash: Mapped[str] = mapped_column(String(64))
     source_modified: Mapped[str | None] = mapped_column(String(32))
+    #: The stored record is the source's detail of the posting (고용24 ``wantedDtl``), which a
+    #: list item of the same posting never overwrites.
+    detail: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     first_seen: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     last_seen: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     #: Set when a full refresh of the source no longer listed this posting.

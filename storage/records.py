@@ -18,6 +18,7 @@ from sqlalchemy import FromClause, String
 import nlu
 from storage import messages
 from storage.errors import RowRejected
+from storage.formats import DETAIL
 from storage.models import Company, Opening
 from storage.values.career import parse_career
 from storage.values.company import clean_company, company_key, looks_like_ad_copy, strip_cut_mark
@@ -88,6 +89,7 @@ class OpeningRecord:
     url: str
     business_no: str | None
     source_modified: str | None
+    detail: bool  # read from the source's detail of the posting, not a list item
     record_hash: str = field(compare=False)
 
     def opening_values(self) -> dict[str, object]:
@@ -190,6 +192,7 @@ def parse_record(
         url=_clip(get("url"), WIDTHS["url"]),
         business_no=get("business_no") or None,
         source_modified=get("source_modified") or None,
+        detail=bool(get(DETAIL)),
         record_hash=record_hash(fields),
     )
 
@@ -232,10 +235,14 @@ def _int_or_none(raw: str, column: str) -> int | None:
     return int(text)
 
 
+_UNHASHED = frozenset({"source_modified", DETAIL})
+
+
 def record_hash(fields: dict[str, str]) -> str:
-    """Hash of a record as read (without ``source_modified``): equal means unchanged."""
+    """Hash of a record as read (without ``source_modified`` and the detail mark): equal
+    means unchanged."""
     payload = json.dumps(
-        {k: v.strip() for k, v in sorted(fields.items()) if k != "source_modified"},
+        {k: v.strip() for k, v in sorted(fields.items()) if k not in _UNHASHED},
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode()).hexdigest()

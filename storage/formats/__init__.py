@@ -15,7 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["RawRow"]
+__all__ = ["DETAIL", "RawRow"]
+
+#: Field set (to "1") on a row read from a source's detail of a posting (고용24 ``wantedDtl``):
+#: richer than a list item of the same posting, which must not overwrite it. Not hashed.
+DETAIL = "_detail"
 
 
 @dataclass(frozen=True)

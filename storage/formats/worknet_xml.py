@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from storage import messages
 from storage.errors import SourceErrorResponse
-from storage.formats import RawRow
+from storage.formats import DETAIL, RawRow
 from storage.formats.safe_xml import MAX_ELEMENT_CHARS, XmlItem, XmlStream
 from storage.values.text import clean_text, one_line
 
@@ -134,4 +134,5 @@ def _detail_fields(item: XmlItem) -> dict[str, str]:
         sections.append(f"{KEYWORDS_LABEL}: {', '.join(filter(None, keywords))}")
     body = clean_text(item.values.get("jobCont", [""])[0])
     fields["description"] = "\n".join(filter(None, (body, *sections)))
+    fields[DETAIL] = "1"
     return {column: value for column, value in fields.items() if value}

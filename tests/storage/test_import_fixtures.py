@@ -48,11 +48,13 @@ def test_list_detail_and_search_export_of_one_posting_are_one_opening(session: S
     paths = ["worknet_list.xml", "worknet_detail.xml", "work24_search_export.csv"]
     listed, detailed, exported = import_files(session, [FIXTURES / p for p in paths]).files
     assert (listed.new, detailed.new, detailed.updated) == (5, 0, 1)
-    assert (exported.new, exported.updated) == (2, 1)
+    # The export is a list of the same source: the detail it comes after keeps its fields.
+    assert (exported.new, exported.updated, exported.unchanged) == (2, 0, 1)
     postings = session.scalars(
         select(OpeningSource).where(OpeningSource.source_record_id == "K151126110200001")
     ).all()
     assert len(postings) == 1 and postings[0].source.name == "worknet"
+    assert "사상 작업" in postings[0].opening.description  # the detail's jobCont
     assert count(session, Opening) == 7
     assert session.scalars(select(Source.name)).all() == ["worknet"]
 
