@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
-from storage.models import Application, Consent, Handoff, Seeker
+from storage.models import Application, Consent, CounselorNote, Handoff, Seeker
 
 __all__ = [
+    "ERASED_PREFIX",
     "KEEP_PROFILE",
     "delete_seeker",
     "erasures_pending",
@@ -23,7 +24,12 @@ __all__ = [
     "record_telegram_contact",
     "request_erasure",
     "save_profile",
+    "strip_seeker",
 ]
+
+
+#: The sender id of a /delete's tombstone is this and its row id (`strip_seeker`).
+ERASED_PREFIX = "erased-"
 
 
 def get_or_create_seeker(*, session: Session, sender_id: str) -> Seeker:
@@ -160,5 +166,30 @@ def delete_seeker(*, session: Session, sender_id: str) -> bool:
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("PRAGMA secure_delete=ON"))
     session.delete(seeker)
+    session.flush()
+    return True
+
+
+def strip_seeker(*, session: Session, sender_id: str, at: datetime) -> bool:
+    """Erase what a /delete can while the seeker's forum topics still wait for deletion:
+    profile, applications, consents and counselor notes go, handoffs end; the row stays, as
+    the tombstone holding its handoffs' topic ids, renamed ``erased-<id>`` so that whoever
+    writes from that account again is a new seeker. False if there was nobody."""
+    seeker = find_seeker(session=session, sender_id=sender_id)
+    if seeker is None:
+        return False
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA secure_delete=ON"))
+    handoff_ids = [h.id for h in seeker.handoffs]
+    session.execute(delete(CounselorNote).where(CounselorNote.handoff_id.in_(handoff_ids)))
+    for row in [*seeker.applications, *seeker.consents]:
+        session.delete(row)
+    for handoff in seeker.handoffs:
+        if handoff.status != "released":
+            handoff.status, handoff.closed_at = "released", at
+    seeker.sender_id = f"{ERASED_PREFIX}{seeker.id}"
+    seeker.profile, seeker.profile_consent_at = {}, None
+    seeker.telegram_chat_id = seeker.telegram_user_id = None
+    seeker.erase_requested_at = seeker.erase_requested_at or at
     session.flush()
     return True

@@ -6,8 +6,11 @@
               ─► Rasa's conversation emptied and its stored events deleted
               ─► the rows deleted (secure_delete) and SQLite's write-ahead log truncated
 
-The Telegram steps come before the rows: while the tombstone stands the maintenance loop
-retries (:func:`finish_erasures`), and so does a second /delete.
+The Telegram step comes first. When Telegram refuses it (the bot lacks the delete right,
+or keeps failing) everything else is still erased at once and the seeker is told what is
+left: the tombstone keeps only its handoffs' topic ids (`storage.seekers.strip_seeker`),
+the counselors are told what to do, and the maintenance loop retries with backoff
+(:func:`finish_erasures`, `bot.telegram.topic_deletion`) until the topics are gone.
 """
 
 from __future__ import annotations
@@ -19,14 +22,19 @@ from dataclasses import dataclass
 import httpx
 from sqlalchemy import text
 from telegram import Bot
-from telegram.error import TelegramError
 
 from bot.runtime.trackers import erase_conversation, tracker_store_path
 from bot.telegram.frontend import FrontEnd
-from bot.telegram.topics import delete_topic
+from bot.telegram.topic_deletion import delete_topics
 from storage.handoffs import seeker_topics
 from storage.models import utc_now
-from storage.seekers import delete_seeker, erasures_pending, request_erasure
+from storage.seekers import (
+    ERASED_PREFIX,
+    delete_seeker,
+    erasures_pending,
+    request_erasure,
+    strip_seeker,
+)
 
 __all__ = ["Erasure", "erase_seeker", "finish_erasures"]
 
@@ -38,36 +46,41 @@ WITH_COMPANY = ("sent", "offered", "held", "declined")
 
 @dataclass(frozen=True)
 class Erasure:
-    """How a /delete went: finished or not, and the openings whose card a company holds."""
+    """How a /delete went: whether counselors' topics still wait for deletion (everything
+    else is erased), and the openings whose card a company holds."""
 
-    done: bool
+    topics_pending: bool
     with_company: tuple[str, ...] = ()
 
 
 async def erase_seeker(bot: Bot, frontend: FrontEnd, sender_id: str) -> Erasure:
-    """Erase the seeker everywhere the center can; ``done`` is False when a Telegram step
-    failed (the tombstone stays and the erasure is retried)."""
+    """Erase the seeker everywhere the center can; topics Telegram would not delete yet are
+    left to :func:`finish_erasures`, with nothing else of the seeker kept."""
+    now = utc_now()
     with frontend.sessions.begin() as session:
-        seeker = request_erasure(session=session, sender_id=sender_id, at=utc_now())
-        topics = seeker_topics(session=session, seeker_id=seeker.id) if seeker else []
+        seeker = request_erasure(session=session, sender_id=sender_id, at=now)
+        seeker_id = seeker.id if seeker else 0
+        topics = seeker_topics(session=session, seeker_id=seeker_id) if seeker else []
         applications = seeker.applications if seeker else []
         held = tuple(a.opening.title for a in applications if a.status in WITH_COMPANY)
-    try:
-        for topic in topics:
-            await delete_topic(bot, topic)
-    except TelegramError as error:
-        logger.warning("erasure: a counselor topic could not be deleted: %s", error)
-        return Erasure(done=False, with_company=held)
-    try:
-        await frontend.rasa.replace_events(sender_id, [])
-    except httpx.HTTPError as error:
-        logger.warning("could not reset the tracker: %s", type(error).__name__)
-    await asyncio.to_thread(erase_conversation, tracker_store_path(frontend.settings), sender_id)
+    gone = await delete_topics(bot, frontend, [(topic, seeker_id) for topic in topics])
+    pending = len(gone) < len(topics)
+    if not sender_id.startswith(ERASED_PREFIX):  # a stripped tombstone has no conversation
+        try:
+            await frontend.rasa.replace_events(sender_id, [])
+        except httpx.HTTPError as error:
+            logger.warning("could not reset the tracker: %s", type(error).__name__)
+        await asyncio.to_thread(
+            erase_conversation, tracker_store_path(frontend.settings), sender_id
+        )
     with frontend.sessions.begin() as session:
-        delete_seeker(session=session, sender_id=sender_id)
+        if pending:
+            strip_seeker(session=session, sender_id=sender_id, at=now)
+        else:
+            delete_seeker(session=session, sender_id=sender_id)
     _truncate_log(frontend)
-    logger.info("erased a seeker (%d topics)", len(topics))
-    return Erasure(done=True, with_company=held)
+    logger.info("erased a seeker (%d of %d topics deleted)", len(gone), len(topics))
+    return Erasure(topics_pending=pending, with_company=held)
 
 
 def _truncate_log(frontend: FrontEnd) -> None:
@@ -84,6 +97,6 @@ async def finish_erasures(bot: Bot, frontend: FrontEnd) -> int:
         pending = erasures_pending(session=session)
     finished = 0
     for sender_id in pending:
-        if (await erase_seeker(bot, frontend, sender_id)).done:
+        if not (await erase_seeker(bot, frontend, sender_id)).topics_pending:
             finished += 1
     return finished

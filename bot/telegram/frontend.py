@@ -13,6 +13,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
+from bot.telegram.backoff import Backoff
 
 __all__ = ["DB_THREADS", "FRONTEND_KEY", "AnyApplication", "Context", "FrontEnd", "frontend_of"]
 
@@ -29,11 +30,14 @@ AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 @dataclass
 class FrontEnd:
-    """The front end's dependencies: settings, the database, the Rasa server."""
+    """The front end's dependencies: settings, the database, the Rasa server; and what the
+    maintenance loop remembers between rounds."""
 
     settings: Settings
     sessions: sessionmaker[Session]
     rasa: RasaClient
+    #: Forum topics Telegram refused to delete, and when to try each again.
+    topic_retries: Backoff = field(default_factory=Backoff)
     _threads: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(DB_THREADS, thread_name_prefix="jobbot-db"),
         repr=False,

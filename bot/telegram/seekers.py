@@ -420,10 +420,13 @@ async def answer_delete(update: Update, context: Context) -> None:
         await send_text(context.bot, chat.id, messages.DELETE_CANCELLED)
         return
     erasure = await erase_seeker(context.bot, frontend_of(context.bot_data), sender_id_for(user.id))
-    if not erasure.done:
-        text = messages.DELETE_PENDING
-    elif erasure.with_company:
-        text = messages.DELETE_DONE_SENT.format(titles=", ".join(erasure.with_company))
+    titles = ", ".join(erasure.with_company)
+    if erasure.topics_pending:
+        text = messages.DELETE_DONE_TOPIC_PENDING
+        if titles:
+            text += "\n" + messages.DELETE_WITH_COMPANY.format(titles=titles)
+    elif titles:
+        text = messages.DELETE_DONE_SENT.format(titles=titles)
     else:
         text = messages.DELETE_DONE
     await send_text(context.bot, chat.id, text)

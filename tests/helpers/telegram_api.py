@@ -328,6 +328,11 @@ class TelegramStandIn:
         with self._cond:
             self._failures[method.lower()].append(_Failure(status, description, retry_after, times))
 
+    def stop_failing(self, method: str) -> None:
+        """Drop the failures still queued for `method` (the fault was fixed)."""
+        with self._cond:
+            self._failures.pop(method.lower(), None)
+
     # -- what the bot did --------------------------------------------------------------------
 
     @property

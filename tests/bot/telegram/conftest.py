@@ -24,8 +24,9 @@ from bot.rasa_client import RasaClient
 from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.telegram.frontend import AnyApplication, FrontEnd
+from bot.telegram.handoff import start_handoff
 from storage.models import ProcessedUpdate, utc_now
-from storage.seekers import record_profile_consent
+from storage.seekers import open_handoff, record_profile_consent
 from tests.helpers.telegram_api import Call, TelegramStandIn, polling
 
 STAFF_FORUM = -1001234567890
@@ -177,3 +178,27 @@ async def running_bot(
     async with polling(application):
         yield Running(api, application, frontend)
     await rasa.aclose()
+
+
+def open_handoff_for(sessions: sessionmaker[Session], user: int) -> int:
+    """A handoff the seeker ``user`` asked for (as action_request_counselor records it)."""
+    with sessions.begin() as session:
+        return open_handoff(session=session, sender_id=f"tg-{user}", reason="requested").id
+
+
+async def start_handoff_for(running: Running, user: int, handoff_id: int) -> bool:
+    """`start_handoff` for the seeker ``user``, whose private chat is ``user``."""
+    bot, frontend = running.application.bot, running.frontend
+    return await start_handoff(
+        bot, frontend, sender_id=f"tg-{user}", seeker_chat_id=user, handoff_id=handoff_id
+    )
+
+
+class Clock:
+    """A monotonic clock the test moves by hand (e.g. the topic retries' backoff)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now

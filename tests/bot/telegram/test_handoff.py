@@ -14,27 +14,25 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
 from bot.telegram import messages
+from bot.telegram.backoff import Backoff
 from bot.telegram.frontend import FrontEnd
-from bot.telegram.handoff import maintenance_round, set_paused, start_handoff
-from storage.models import Handoff, Seeker
-from storage.seekers import open_handoff
+from bot.telegram.handoff import maintenance_round, set_paused
+from storage.models import Consent, CounselorNote, Handoff, Seeker, utc_now
+from storage.seekers import record_profile_consent, save_profile
 from tests.bot.telegram.conftest import (
     STAFF_FORUM,
-    Running,
+    Clock,
     ScriptedRasa,
     bot_settings,
     button_data,
     new_user,
+    open_handoff_for,
     running_bot,
+    start_handoff_for,
 )
 from tests.helpers.telegram_api import TelegramStandIn
 
 pytestmark = pytest.mark.anyio
-
-
-def handoff_for(sessions: sessionmaker[Session], user: int) -> int:
-    with sessions.begin() as session:
-        return open_handoff(session=session, sender_id=f"tg-{user}", reason="requested").id
 
 
 def status_of(sessions: sessionmaker[Session], handoff_id: int) -> str:
@@ -42,14 +40,6 @@ def status_of(sessions: sessionmaker[Session], handoff_id: int) -> str:
         handoff = session.get(Handoff, handoff_id)
         assert handoff is not None
         return handoff.status
-
-
-async def start(running: Running, user: int, handoff_id: int) -> bool:
-    """start_handoff for the seeker ``user``, whose private chat is ``user``."""
-    bot, frontend = running.application.bot, running.frontend
-    return await start_handoff(
-        bot, frontend, sender_id=f"tg-{user}", seeker_chat_id=user, handoff_id=handoff_id
-    )
 
 
 async def test_pausing_and_resuming_goes_to_the_tracker_and_survives_rasa_down(
@@ -78,11 +68,11 @@ async def test_a_topic_that_cannot_be_opened_releases_the_handoff_and_tells_the_
     api, user = telegram_api, new_user()
     api.add_chat(STAFF_FORUM, is_forum=True, title="상담 데스크")
     api.add_chat(user, chat_type="private")
-    handoff_id = handoff_for(sessions, user)
+    handoff_id = open_handoff_for(sessions, user)
     rasa = ScriptedRasa()
     async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
         api.fail_next("createForumTopic", status=400, description="Bad Request: not enough rights")
-        started = await start(running, user, handoff_id)
+        started = await start_handoff_for(running, user, handoff_id)
 
     assert started is False
     assert api.sent_texts(user) == [messages.HANDOFF_UNAVAILABLE]
@@ -95,11 +85,11 @@ async def test_without_a_counselors_group_nothing_is_paused(
 ) -> None:
     api, user = telegram_api, new_user()
     api.add_chat(user, chat_type="private")
-    handoff_id = handoff_for(sessions, user)
+    handoff_id = open_handoff_for(sessions, user)
     rasa = ScriptedRasa()
     no_group = bot_settings(settings, api, counselor_chat_id=None)
     async with running_bot(api, no_group, sessions, rasa.client()) as running:
-        started = await start(running, user, handoff_id)
+        started = await start_handoff_for(running, user, handoff_id)
 
     assert started is False
     assert api.sent_texts(user) == [messages.HANDOFF_UNAVAILABLE]
@@ -114,10 +104,10 @@ async def test_a_relay_that_fails_after_retries_tells_the_counselors(
     api, user = telegram_api, new_user()
     api.add_chat(STAFF_FORUM, is_forum=True, title="상담 데스크")
     api.add_chat(user, chat_type="private")
-    handoff_id = handoff_for(sessions, user)
+    handoff_id = open_handoff_for(sessions, user)
     rasa = ScriptedRasa()
     async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
-        assert await start(running, user, handoff_id)
+        assert await start_handoff_for(running, user, handoff_id)
         api.fail_next("copyMessage", status=403, description="Forbidden: bot was kicked")
         await running.settle(api.send_text(user, user, "자격증 사진 보낼게요"))
 
@@ -130,40 +120,82 @@ async def test_a_relay_that_fails_after_retries_tells_the_counselors(
     assert messages.RELAY_FAILED.format(seeker_id=seeker_id) in api.sent_texts(STAFF_FORUM)
 
 
-async def test_delete_removes_the_topic_first_and_a_failure_is_finished_later(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+def attempts(api: TelegramStandIn) -> int:
+    """deleteForumTopic calls so far, refused ones included."""
+    return sum(c.method == "deleteForumTopic" for c in api.calls)
+
+
+NO_RIGHTS = "Bad Request: not enough rights to delete the topic"
+
+
+@pytest.mark.parametrize(
+    ("status", "description", "told"),
+    [(502, None, False), (400, NO_RIGHTS, True)],
+)
+async def test_delete_erases_at_once_and_the_topic_follows_with_backoff(
+    telegram_api: TelegramStandIn,
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    status: int,
+    description: str | None,
+    told: bool,
 ) -> None:
     api, user = telegram_api, new_user()
     api.add_chat(STAFF_FORUM, is_forum=True, title="상담 데스크")
     api.add_chat(user, chat_type="private")
-    handoff_id = handoff_for(sessions, user)
-    rasa = ScriptedRasa()
+    handoff_id = open_handoff_for(sessions, user)
+    with sessions.begin() as session:
+        session.add(CounselorNote(handoff_id=handoff_id, counselor_user_id=5, text="야간 불가"))
+        record_profile_consent(session=session, sender_id=f"tg-{user}", granted=True, at=utc_now())
+        save_profile(session=session, sender_id=f"tg-{user}", profile={"home_region": "gunsan"})
+    rasa, clock = ScriptedRasa(), Clock()
     async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
-        assert await start(running, user, handoff_id)
+        running.frontend.topic_retries = Backoff(first=60, longest=3600, clock=clock)
+        assert await start_handoff_for(running, user, handoff_id)
         with sessions() as session:
             handoff = session.get(Handoff, handoff_id)
             assert handoff is not None and handoff.topic_thread_id is not None
-            thread = handoff.topic_thread_id
+            thread, seeker_id = handoff.topic_thread_id, handoff.seeker_id
         mark = running.mark()
         await running.settle(api.send_command(user, user, "/delete"))
         [question] = running.sent_since(mark, user)
-        api.fail_next("deleteForumTopic", status=502, times=3)
-        api.press_button(
-            user,
-            user,
-            question.result["message_id"],
-            button_data(question, messages.BUTTON_DELETE_YES),
+        api.fail_next("deleteForumTopic", status=status, description=description, times=100)
+        mark = running.mark()
+        pressed = api.press_button(
+            user, user, question.result["message_id"], button_data(question, "네, 모두 지워 주세요")
         )
-        await api.async_wait_for_call("sendMessage", chat_id=user, text=messages.DELETE_PENDING)
+        await running.settle(pressed)
+        answer = running.sent_since(mark, user)[-1]
+        # Everything but the topic is gone already; a new message is a new seeker's.
         with sessions() as session:
-            tombstone = session.scalars(
-                select(Seeker).where(Seeker.sender_id == f"tg-{user}")
-            ).one()
-            assert tombstone.erase_requested_at is not None
+            (tombstone,) = session.scalars(select(Seeker)).all()
+            kept = (tombstone.sender_id, tombstone.profile, tombstone.telegram_chat_id)
+            notes = session.scalars(select(CounselorNote)).all()
+            consents = session.scalars(select(Consent)).all()
+        assert kept == (f"erased-{seeker_id}", {}, None)
+        assert notes == [] and consents == []
+        assert rasa.requests[-1][:2] == ("PUT", f"/conversations/tg-{user}/tracker/events")
+
+        tries = attempts(api)
+        await maintenance_round(running.application.bot, running.frontend)  # not due yet
+        assert attempts(api) == tries
+        clock.now += 61
+        await maintenance_round(running.application.bot, running.frontend)  # due, fails again
+        assert attempts(api) > tries
         assert not api.topic(STAFF_FORUM, thread)["deleted"]  # type: ignore[index]
+        clock.now += 119  # the wait doubled: 120 s
+        await maintenance_round(running.application.bot, running.frontend)
+        assert not api.topic(STAFF_FORUM, thread)["deleted"]  # type: ignore[index]
+
+        api.stop_failing("deleteForumTopic")  # the center gave the bot the right
+        clock.now += 241
         await maintenance_round(running.application.bot, running.frontend)
 
+    assert answer.params["text"] == messages.DELETE_DONE_TOPIC_PENDING
+    notices = [t for t in api.sent_texts(STAFF_FORUM) if t.startswith("[삭제 대기]")]
+    expected = [messages.TOPICS_NOT_DELETED.format(seekers=f"#{seeker_id}")] if told else []
+    assert notices == expected  # once, however many rounds failed
     assert api.topic(STAFF_FORUM, thread)["deleted"]  # type: ignore[index]
     with sessions() as session:
-        assert session.scalars(select(Seeker).where(Seeker.sender_id == f"tg-{user}")).all() == []
+        assert session.scalars(select(Seeker)).all() == []
         assert session.get(Handoff, handoff_id) is None
