@@ -223,7 +223,7 @@ async def maintenance_round(bot: Bot, frontend: FrontEnd) -> None:
         lambda: reannounce_overdue(bot, frontend, now=dtm.datetime.now(dtm.UTC)),
         lambda: run_outbox(bot, frontend),
         lambda: finish_erasures(bot, frontend),
-        lambda: run_retention(frontend, now=utc_now()),
+        lambda: run_retention(bot, frontend, now=utc_now()),
     )
     for step in steps:
         try:

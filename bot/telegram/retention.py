@@ -3,7 +3,9 @@
 * the conversation (Rasa's stored events) of a seeker who did not agree to keep a profile,
   once they have been silent ``declined_tracker_minutes`` (the session's end);
 * released handoffs with their notes, and ended applications, after their periods
-  (:func:`storage.retention.purge_expired`).
+  (:func:`storage.retention.purge_expired`); a forum topic whose every handoff expired is
+  deleted like a /delete's (`bot.telegram.topic_deletion`: retried with backoff, the
+  counselors told once when Telegram refuses), its rows only once it is gone.
 """
 
 from __future__ import annotations
@@ -15,9 +17,14 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+from telegram import Bot
+
 from bot.runtime.trackers import erase_conversation, tracker_store_path
 from bot.telegram.frontend import FrontEnd
-from storage.retention import Retention, purge_expired
+from bot.telegram.topic_deletion import delete_topics
+from storage.handoffs import Topic, handoff_for_topic
+from storage.retention import Retention, forget_topic, purge_expired
 from storage.seekers import find_seeker, profile_consent
 
 __all__ = ["run_retention", "silent_conversations"]
@@ -42,7 +49,7 @@ def silent_conversations(path: Path, before: dtm.datetime) -> list[str]:
     return [str(sender_id) for (sender_id,) in rows]
 
 
-async def run_retention(frontend: FrontEnd, *, now: dtm.datetime) -> int:
+async def run_retention(bot: Bot, frontend: FrontEnd, *, now: dtm.datetime) -> int:
     """Delete what passed its retention period; how many conversations and rows went."""
     settings = frontend.settings
     path = tracker_store_path(settings)
@@ -63,6 +70,17 @@ async def run_retention(frontend: FrontEnd, *, now: dtm.datetime) -> int:
     )
     with frontend.sessions.begin() as session:
         purged = purge_expired(session=session, retention=retention, now=now)
+        due = [(topic, _seeker_of(session, topic)) for topic in purged.topics]
+    forgotten = 0
+    for topic in await delete_topics(bot, frontend, due):
+        with frontend.sessions.begin() as session:
+            forgotten += forget_topic(session=session, topic=topic)
+    handoffs = purged.handoffs + forgotten
     logger.info("retention: %d conversations, %d handoffs, %d applications deleted",
-                erased, purged.handoffs, purged.applications)  # fmt: skip
-    return erased + purged.handoffs + purged.applications
+                erased, handoffs, purged.applications)  # fmt: skip
+    return erased + handoffs + purged.applications
+
+
+def _seeker_of(session: Session, topic: Topic) -> int:
+    handoff = handoff_for_topic(session=session, chat_id=topic[0], thread_id=topic[1])
+    return handoff.seeker_id if handoff is not None else 0

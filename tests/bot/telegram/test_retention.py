@@ -9,15 +9,28 @@ from contextlib import closing
 from datetime import UTC, timedelta
 
 import pytest
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.runtime.trackers import tracker_store_path
 from bot.settings import Settings
+from bot.telegram import messages
+from bot.telegram.backoff import Backoff
 from bot.telegram.frontend import FrontEnd
 from bot.telegram.retention import run_retention
-from storage.models import utc_now
+from storage.models import CounselorNote, Handoff, utc_now
 from storage.seekers import record_profile_consent
-from tests.bot.telegram.conftest import ScriptedRasa
+from tests.bot.telegram.conftest import (
+    STAFF_FORUM,
+    Clock,
+    ScriptedRasa,
+    bot_settings,
+    new_user,
+    open_handoff_for,
+    running_bot,
+    start_handoff_for,
+)
+from tests.helpers.telegram_api import TelegramStandIn
 
 pytestmark = pytest.mark.anyio
 
@@ -57,6 +70,62 @@ async def test_a_conversation_without_consent_is_erased_when_its_session_ends(
         record_profile_consent(session=session, sender_id="tg-yes", granted=True, at=now)
     async with ScriptedRasa().client() as rasa:
         frontend = FrontEnd(settings=settings, sessions=sessions, rasa=rasa)
-        await run_retention(frontend, now=now)
+        await run_retention(None, frontend, now=now)  # type: ignore[arg-type]  # no topics
 
     assert senders(settings) == {"tg-yes", "tg-talking"}
+
+
+async def test_a_topic_goes_when_its_last_handoff_expires_and_a_refusal_is_retried(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api, gone_user, kept_user = telegram_api, new_user(), new_user()
+    api.add_chat(STAFF_FORUM, is_forum=True, title="상담 데스크")
+    now, long_ago = utc_now(), utc_now() - timedelta(days=settings.handoff_retention_days + 5)
+    clock = Clock()
+    async with running_bot(
+        api, bot_settings(settings, api), sessions, ScriptedRasa().client()
+    ) as running:
+        running.frontend.topic_retries = Backoff(first=60, clock=clock)
+        ids = {}
+        for user in (gone_user, kept_user, kept_user):  # the kept seeker's topic is reused
+            api.add_chat(user, chat_type="private")
+            handoff_id = open_handoff_for(sessions, user)
+            assert await start_handoff_for(running, user, handoff_id)
+            ids.setdefault(user, []).append(handoff_id)
+            with sessions.begin() as session:
+                session.add(CounselorNote(handoff_id=handoff_id, counselor_user_id=5, text="메모"))
+                session.execute(
+                    update(Handoff)
+                    .where(Handoff.id == handoff_id)
+                    .values(status="released", closed_at=long_ago)
+                )
+        with sessions.begin() as session:  # the kept seeker's newest handoff is recent
+            session.execute(
+                update(Handoff).where(Handoff.id == ids[kept_user][1]).values(closed_at=now)
+            )
+            topics = {h.id: h.topic_thread_id for h in session.scalars(select(Handoff))}
+            gone_seeker = session.get_one(Handoff, ids[gone_user][0]).seeker_id
+        gone_topic, kept_topic = topics[ids[gone_user][0]], topics[ids[kept_user][0]]
+        assert kept_topic == topics[ids[kept_user][1]] != gone_topic
+
+        api.fail_next(
+            "deleteForumTopic", status=400, description="Bad Request: not enough rights", times=100
+        )
+        bot = running.application.bot
+        await run_retention(bot, running.frontend, now=now)
+        with sessions() as session:
+            waiting = session.scalars(select(Handoff.id).order_by(Handoff.id)).all()
+            notes = session.scalars(select(CounselorNote.handoff_id)).all()
+        await run_retention(bot, running.frontend, now=now)  # not due: no new attempt, no notice
+        api.stop_failing("deleteForumTopic")
+        clock.now += 61
+        await run_retention(bot, running.frontend, now=now)
+
+    assert waiting == [ids[gone_user][0], ids[kept_user][1]]  # its rows say which topic to delete
+    assert notes == [ids[kept_user][1]]  # the expired handoffs' notes went at once
+    with sessions() as session:
+        assert session.scalars(select(Handoff.id)).all() == [ids[kept_user][1]]
+    assert api.topic(STAFF_FORUM, gone_topic)["deleted"]  # type: ignore[index]
+    assert not api.topic(STAFF_FORUM, kept_topic)["deleted"]  # type: ignore[index]
+    notices = [t for t in api.sent_texts(STAFF_FORUM) if t.startswith("[삭제 대기]")]
+    assert notices == [messages.TOPICS_NOT_DELETED.format(seekers=f"#{gone_seeker}")]
