@@ -123,3 +123,43 @@ SHIFTS_EXCLUDED = "{shifts} 불가"
 SHIFTS_WANTED = "{shifts} 가능"
 EMPLOYMENT_EXCLUDED = "{types} 제외"
 DORMITORY = "기숙사 필요"
+# -- career paths and courses (actions.paths, issue 15) -------------------------------------------
+PATHS_INTRO = (
+    "{origin} 경력으로 갈 수 있는 길을 정리했어요. 센터가 정리한 경로표와 지금 올라온 공고, "
+    "곧 시작하는 훈련과정을 함께 보여 드릴게요."
+)
+#: A second phrasing, for paths shown again right after the first.
+PATHS_INTRO_AGAIN = "{origin} 경력에서 이어지는 길을 다시 보여 드릴게요."
+PATHS_NEED_TRADE = (
+    "해 보신 일을 알려 주시면 그 경력으로 갈 수 있는 일과 훈련과정을 보여 드릴게요. "
+    "(예: 조선소 용접 20년, GM 차체 15년)"
+)
+PATHS_UNKNOWN_TRADE = (
+    "말씀하신 일에서 이어지는 길은 아직 센터 경로표에 없어요. 상담사가 함께 찾아 드릴 수 있어요."
+)
+PATHS_UNAVAILABLE = "지금은 경로표를 읽을 수 없어요. 상담사에게 물어봐 주세요."
+#: "1. 조선 용접 20년 → 해상풍력 … 용접: 가지신 특수용접기능사 그대로, 군산 근처 3건 채용 중"
+PATH_HEADLINE = "{rank}. {origin} → {occupation}: {summary}"
+PATH_KEPT_CERTIFICATES = "가지신 {names} 그대로"
+PATH_HIRING = "{region} 근처 {count}건 채용 중"
+PATH_NOT_HIRING = "{region} 근처에는 지금 바로 지원하실 공고가 없어요"
+PATH_CARRY_OVER = "✔ 이어지는 기술: {items}"
+PATH_MISSING = "✚ 새로 익힐 것: {items}"
+PATH_HELPFUL_CERTIFICATES = "📜 도움이 되는 자격: {names}"
+PATH_PAY = "💰 임금: 지역 시세로 하시던 일의 약 {percent}%"
+PATH_OPENINGS = "📋 지금 지원하실 수 있는 공고 (경력 요건이 맞는 곳만):"
+PATH_OPENING = " · {title} ({company})"
+PATH_NOTE = "참고: {note}"
+COURSES_HEADER = "부족한 부분을 채우는 훈련과정이에요."
+NO_COURSES = "지금 곧 시작하는 맞는 훈련과정은 없어요. 상담사가 다른 과정을 찾아 드릴 수 있어요."
+COURSE_TITLE = "📚 {title}"
+COURSE_WHERE = "{institution} · {region}"
+COURSE_WHEN = "{starts} 시작 (~{ends})"
+COURSE_WHEN_OPEN = "{starts} 시작"
+COURSE_HOURS = " · {hours}시간"
+COURSE_FREE = "자부담 없음"
+COURSE_SELF_PAY = "자부담 {amount:,}원"
+COURSE_SELF_PAY_UNKNOWN = "자부담 확인 필요"
+BUTTON_OPENING_DETAILS = "{company} 자세히"
+BUTTON_DISCUSS = "상담사와 상의"
+BUTTON_SEARCH = "일자리 찾기"

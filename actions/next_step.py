@@ -4,7 +4,8 @@ Rasa classifies the message and :class:`~actions.profile.ReadProfile` has alread
 facts into the profile; :func:`decide` then picks the step from the dialogue state and the
 turn. The rules, in order:
 
-1. An open counselor offer is answered first: yes hands off, no goes on.
+1. An open counselor offer is answered first: yes hands off, no goes on. A message that names
+   a field outside the seeker's trade ("배터리 공장 가고 싶어요") shows their career paths.
 2. Facts first: a message that added facts (or asks for a search) makes progress, whatever
    the intent classifier said — dialect often lands in ``nlu_fallback``.
 3. Progress is a search as soon as the kind of work is known, or after the occupation
@@ -52,7 +53,7 @@ Say = Literal[
     "noted",  # facts that do not change the results, or a remark with no facts
     "closing",  # "no" after the results, nothing open
 ]
-Act = Literal["none", "search", "more", "handoff"]
+Act = Literal["none", "search", "more", "handoff", "paths"]
 
 #: The same question at most this often per conversation.
 MAX_ASKS = 2
@@ -88,6 +89,7 @@ class Turn:
     abuse: bool = False
     gibberish: bool = False  # no Korean word at all (ㅁㄴㅇㄹ, ㅋㅋㅋ, emoji)
     unnamed_certificate: bool = False  # "자격증 있어요" without saying which
+    asks_paths: bool = False  # names a field outside their trade ("배터리 공장"; actions.paths)
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,8 @@ def decide(state: DialogueState, turn: Turn) -> Step:
             return _progress(state, turn, say="ok")
     if turn.abuse and not turn.added_facts:
         return _miss(state, turn)
+    if turn.asks_paths:
+        return Step(act="paths")
     if turn.added_facts or turn.unnamed_certificate or turn.intent == "search_jobs":
         return _progress(state, turn)
     if question == "which_certificates" and turn.answer is not None:

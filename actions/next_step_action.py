@@ -18,6 +18,7 @@ from actions.context import ContextAction
 from actions.form import search_summary
 from actions.handoff import hand_off
 from actions.next_step import DialogueState, Question, Say, Step, Turn, decide, search_key
+from actions.paths import ShowPaths, asks_for_paths
 from actions.payloads import button, openings_payload
 from actions.replies import Button
 from actions.search import MoreResults, find_openings
@@ -126,6 +127,7 @@ class NextStep(ContextAction):
             abuse=is_abuse(text),
             gibberish=is_gibberish(text),
             unnamed_certificate="certificate_held:unnamed" in facts,
+            asks_paths=asks_for_paths(tracker),
         )
 
     async def apply(
@@ -147,6 +149,8 @@ class NextStep(ContextAction):
             events += await self._search(step, state, dispatcher, tracker, avoid)
         elif step.act == "more":
             events += await MoreResults(self.context).act(dispatcher, tracker, domain)
+        elif step.act == "paths":
+            events += await ShowPaths(self.context).act(dispatcher, tracker, domain)
         if step.ask:
             events += self._ask(step.ask, state, dispatcher, avoid)
         open_question = step.ask or (state.open_question if step.missed else None)

@@ -8,6 +8,7 @@ from actions.apply import Apply
 from actions.context import ActionContext
 from actions.handoff import RequestCounselor
 from actions.next_step_action import NextStep, RestartProfile
+from actions.paths import ShowPaths
 from actions.profile import ReadProfile
 from actions.search import JobDetails, MoreResults
 
@@ -26,5 +27,6 @@ def all_actions(context: ActionContext) -> list[Action]:
             JobDetails,
             Apply,
             RequestCounselor,
+            ShowPaths,
         )
     ]

@@ -25,11 +25,15 @@ __all__ = [
     "ApplicationOpening",
     "ApplicationPayload",
     "Button",
+    "CourseCard",
     "HandoffPayload",
     "OpeningCard",
     "OpeningDetails",
     "OpeningDetailsPayload",
     "OpeningsPayload",
+    "PATHS",
+    "PathCard",
+    "PathsPayload",
     "Payload",
     "fallback_buttons",
     "fallback_text",
@@ -40,6 +44,7 @@ OPENINGS: Final = "openings"
 OPENING_DETAILS: Final = "opening_details"
 APPLICATION: Final = "application"
 HANDOFF: Final = "handoff"
+PATHS: Final = "paths"
 
 
 class Button(TypedDict):
@@ -112,9 +117,55 @@ class HandoffPayload(TypedDict):
     profile: dict[FormSlot, str | None]  # the form slots' summaries (actions.form)
 
 
-Payload = OpeningsPayload | OpeningDetailsPayload | ApplicationPayload | HandoffPayload
+class PathCard(TypedDict):
+    """One career path from the seeker's trade (a row of the transition table), with what
+    carries over, what is missing and the openings a career changer can apply to now."""
 
-_TYPES = frozenset({OPENINGS, OPENING_DETAILS, APPLICATION, HANDOFF})
+    rank: int
+    origin: str  # the seeker's trade as they would say it, with years: "조선 용접 20년"
+    occupation: str  # the Gunsan job: "해상풍력 하부구조물·타워·압력용기 용접"
+    code: str  # its KECO code
+    carry_over: list[str]  # the table's skills that carry over
+    certificates_kept: list[str]  # certificates the seeker said they hold that the path uses
+    missing: list[str]  # the table's gap
+    certificates_helpful: list[str]  # the path's closing certificates the seeker did not name
+    pay_ratio: float  # typical pay of the target over the seeker's trade, regional, now
+    note: str
+    openings: list[ApplicationOpening]  # same wire shape: id, title, company
+    buttons: list[Button]  # 자세히 per opening
+
+
+class CourseCard(TypedDict):
+    """An upcoming training course run that closes a shown path's gap."""
+
+    title: str
+    institution: str
+    starts_on: str  # ISO date
+    ends_on: str | None
+    hours: int | None
+    self_pay: int | None  # what the seeker pays (None: not known)
+    region: str
+    url: str
+    buttons: list[Button]  # 상담사와 상의
+
+
+class PathsPayload(TypedDict):
+    """Career paths (best first) and the courses that close their gaps, with the page's
+    buttons (찾기 with the seeker's own trade, 상담사 연결)."""
+
+    type: Literal["paths"]
+    text: str
+    region: str  # where the paths' openings were counted from (the seeker's home)
+    paths: list[PathCard]
+    courses: list[CourseCard]
+    buttons: list[Button]
+
+
+Payload = (
+    OpeningsPayload | OpeningDetailsPayload | ApplicationPayload | HandoffPayload | PathsPayload
+)
+
+_TYPES = frozenset({OPENINGS, OPENING_DETAILS, APPLICATION, HANDOFF, PATHS})
 
 
 def payload_of(reply: Mapping[str, object]) -> Payload | None:

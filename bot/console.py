@@ -9,7 +9,7 @@ import asyncio
 import uuid
 from collections.abc import Callable, Sequence
 
-from actions.replies import OPENINGS, Button, fallback_buttons, fallback_text, payload_of
+from actions.replies import OPENINGS, PATHS, Button, fallback_buttons, fallback_text, payload_of
 from bot import messages
 from bot.rasa_client import RasaClient, Reply
 
@@ -74,6 +74,15 @@ def render_reply(reply: Reply, *, first_button: int = 1) -> tuple[str, list[Butt
             number = first_button + len(buttons)
             lines += _numbered(card["buttons"], number, f"{card['rank']}번 ")
             buttons += card["buttons"]
+    if payload is not None and payload["type"] == PATHS:
+        for path in payload["paths"]:
+            lines += _numbered(path["buttons"], first_button + len(buttons), f"{path['rank']}. ")
+            buttons += path["buttons"]
+        for course in payload["courses"]:
+            lines += _numbered(
+                course["buttons"], first_button + len(buttons), f"{course['title']} "
+            )
+            buttons += course["buttons"]
     page = fallback_buttons(reply)
     lines += _numbered(page, first_button + len(buttons))
     buttons += page

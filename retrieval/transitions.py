@@ -15,6 +15,7 @@ the gap.
    the seeker's home (as stated, else the center's default; unknown places count) whose KECO
    class (고용24 code, else classified from the title) is under the target code and under no
    more specific target of the same trade (a 취부사 opening is the 취부 path's, not the 용접 one's).
+   ``changers_only`` (the conversation) keeps only those a career changer may apply to.
 4. **Courses**: upcoming runs (``starts_on`` ≥ ``as_of``) named in the paths' ``closing_courses``,
    then runs whose title names a closing certificate (고용24 courses), one run per title.
 """
@@ -37,7 +38,14 @@ from storage.course_models import Course
 from storage.courses import upcoming_courses
 from storage.models import Opening
 
-__all__ = ["CourseOffer", "OpeningRef", "TargetPath", "TransitionAdvice", "find_transitions"]
+__all__ = [
+    "CourseOffer",
+    "OpeningRef",
+    "TargetPath",
+    "TransitionAdvice",
+    "find_transitions",
+    "wished_paths",
+]
 
 #: Paths and courses shown; openings listed per path.
 TOP_TARGETS, TOP_COURSES, OPENINGS_PER_PATH = 5, 5, 3
@@ -57,6 +65,8 @@ _ENDINGS = tuple(
         reverse=True,
     )
 )  # fmt: skip
+#: Target words that name no field new to a seeker of these trades (places, going back).
+SAME_FIELD = frozenset(["물류", "항만", "산단", "협력사", "사내", "복귀", "설치", "제작", "조립"])
 #: Words too general to say which path is wanted ("공장 가고 싶어요").
 GENERIC_WORDS = frozenset(["공장", "회사", "자리", "현장", "일자리", "생산직", "다시"])
 _WORD = re.compile(r"[0-9A-Za-z가-힣]+")
@@ -153,9 +163,11 @@ def find_transitions(
     home_region: str = "군산",
     commute_km: float = 35.0,
     keco: Keco | None = None,
+    changers_only: bool = False,
 ) -> TransitionAdvice:
     """The paths and courses for ``text`` as of ``as_of`` (see the module docstring);
-    ``home_region`` is where a seeker who names no place lives."""
+    ``home_region`` is where a seeker who names no place lives; ``changers_only`` keeps only
+    the openings the seeker can apply to as a career changer."""
     keco = keco or load_keco()
     jobs = read_seeker_jobs(text, keco=keco)
     lowered = text.lower()
@@ -170,6 +182,7 @@ def find_transitions(
     home = resolve_region(parse_seeker_text(text).home_region or home_region)
     openings = _open_openings(session, as_of=as_of, keco=keco, home=home, commute_km=commute_km)
     codes = [row.to_code for row in paths]
+    years = max((y or 0 for c, y in jobs.experience if _related(c, origin.from_code)), default=0)
     targets = tuple(
         TargetPath(
             occupation=row.to_name,
@@ -177,14 +190,64 @@ def find_transitions(
             reasons=row.carry_over,
             missing=row.gap,
             pay_ratio=row.pay_ratio,
-            openings=tuple(ref for code, ref in openings if _path_of(code, codes) == row.to_code)[
-                :OPENINGS_PER_PATH
-            ],
+            openings=tuple(
+                ref
+                for code, ref, required in openings
+                if _path_of(code, codes) == row.to_code
+                and (not changers_only or _can_apply(required, row, years))
+            )[:OPENINGS_PER_PATH],
             transition=row,
         )
         for row in ranked
     )
     return TransitionAdvice(origin, targets, _courses(session, ranked, as_of=as_of))
+
+
+def wished_paths(
+    text: str, *, table: TransitionTable, said: str | None = None, keco: Keco | None = None
+) -> list[Transition]:
+    """The paths from the seeker's trade (read from ``said``, default ``text``) that ``text``
+    asks for outside what they did: a table occupation they have not done ("제관" from a
+    welder), or a word (from 3 letters, a word's start: 배터리 → 배터리팩) of a target's Gunsan
+    job that names no place or industry they came from ("해상풍력", "전기차"; not "조선소")."""
+    keco, said = keco or load_keco(), said or text
+    jobs = read_seeker_jobs(said, keco=keco)
+    origin = _origin(jobs.experience or [(c, None) for c in jobs.targets], table, said.lower())
+    if origin is None:
+        return []
+    done = [code for code, _ in jobs.experience] or [origin.from_code]
+    asked = read_seeker_jobs(text, keco=keco).targets
+    wished = [c for c in asked if len(c) >= 3 and not any(_related(c, d) for d in done)]
+    old_world = {c for cues in INDUSTRY_CUES.values() for c in cues}
+    words = {
+        w
+        for w in _seeker_words(text, exclude=origin.trade)
+        if w not in SAME_FIELD
+        and w not in origin.from_name
+        and resolve_region(w) is None
+        and not any(cue in w for cue in old_world)
+    }
+    return [
+        row
+        for row in table.paths_from(origin.from_code, origin.trade)
+        if any(_related(row.to_code, w) for w in wished)
+        or any(
+            t == w or (len(w) >= 3 and t.startswith(w)) for w in words for t in _target_words(row)
+        )
+    ]
+
+
+def _can_apply(required: int | None, row: Transition, years: int) -> bool:
+    """No experience ``required`` (``-1``: some, no minimum), or the path continues the
+    seeker's trade and their ``years`` meet it."""
+    if required is None:
+        return True
+    return _related(row.to_code, row.from_code) and years >= max(required, 1)
+
+
+def _related(code: str, other: str) -> bool:
+    """One KECO code is the other or under it."""
+    return code.startswith(other) or other.startswith(code)
 
 
 def _path_of(code: str, targets: Sequence[str]) -> str | None:
@@ -234,7 +297,7 @@ def _names_industry(row: Transition, text: str) -> bool:
 def _seeker_words(text: str, *, exclude: str) -> set[str]:
     """The seeker's words without particles, minus their own trade's word."""
     words = set()
-    for word in _WORD.findall(text.lower()):
+    for word in _WORD.findall(text.lower().replace("2차전지", "이차전지")):
         for ending in _ENDINGS:
             if word.endswith(ending) and len(word) - len(ending) >= 2:
                 word = word[: -len(ending)]
@@ -266,9 +329,9 @@ def _score(row: Transition, wished: Sequence[str], words: set[str]) -> float:
 
 def _open_openings(
     session: Session, *, as_of: date, keco: Keco, home: Region | None, commute_km: float
-) -> list[tuple[str, OpeningRef]]:
-    """Openings open on ``as_of`` and within reach, with their KECO class, newest first
-    (unclassified ones are left out)."""
+) -> list[tuple[str, OpeningRef, int | None]]:
+    """Openings open on ``as_of`` and within reach, with their KECO class and required years
+    (see :func:`_can_apply`), newest first (unclassified ones are left out)."""
     query = (
         select(Opening)
         .options(joinedload(Opening.company))
@@ -295,7 +358,9 @@ def _open_openings(
             keco=keco,
         ).code
         if code:
-            found.append((code, OpeningRef(opening.id, opening.title, opening.company.name)))
+            required = (opening.career_years_min or -1) if opening.career == "경력" else None
+            ref = OpeningRef(opening.id, opening.title, opening.company.name)
+            found.append((code, ref, required))
     return found
 
 

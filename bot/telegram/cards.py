@@ -17,12 +17,16 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
 
+from actions import messages as actions_messages
+from actions.path_cards import render_course, render_path
 from actions.replies import (
     HANDOFF,
     OPENING_DETAILS,
     OPENINGS,
+    PATHS,
     Button,
     OpeningsPayload,
+    PathsPayload,
     fallback_buttons,
     fallback_text,
     payload_of,
@@ -119,6 +123,8 @@ async def send_reply(context: Context, chat_id: int, reply: Reply) -> None:
         await send_text(context.bot, chat_id, payload["text"], markup=markup)
     elif payload["type"] == HANDOFF:
         await send_text(context.bot, chat_id, payload["text"])
+    elif payload["type"] == PATHS:
+        await _send_paths(context, chat_id, payload)
     # APPLICATION: nothing to show here; the consent question the caller asks says it all
 
 
@@ -153,3 +159,22 @@ async def _send_openings(context: Context, chat_id: int, payload: OpeningsPayloa
             render_card(card, card["rank"]),
             markup=keyboard(rows, context.bot_data),
         )
+
+
+async def _send_paths(context: Context, chat_id: int, payload: PathsPayload) -> None:
+    """The intro, one message per path (자세히 per opening) and per course (상담사와 상의),
+    the page's buttons under the last."""
+    store = context.bot_data
+    parts: list[tuple[str, list[Button]]] = [
+        (render_path(card, payload["region"]), card["buttons"]) for card in payload["paths"]
+    ]
+    courses = [(render_course(card), card["buttons"]) for card in payload["courses"]]
+    if courses:  # the header goes with the first course: one message fewer
+        courses[0] = (f"{actions_messages.COURSES_HEADER}\n\n{courses[0][0]}", courses[0][1])
+    parts += courses or [(actions_messages.NO_COURSES, [])]
+    await send_text(context.bot, chat_id, payload["text"].partition("\n\n")[0])
+    for number, (text, buttons) in enumerate(parts, start=1):
+        rows = _pairs(buttons)
+        if number == len(parts):
+            rows.append(payload["buttons"])
+        await send_text(context.bot, chat_id, text, markup=keyboard(rows, store))

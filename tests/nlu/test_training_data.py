@@ -30,6 +30,7 @@ INTENTS = frozenset(
         "thank",
         "bot_challenge",
         "out_of_scope",
+        "ask_paths",
     }
 )
 #: 20% is held out for evaluation and at least 40 must remain for training.

@@ -1,0 +1,160 @@
+"""``action_show_paths``: where the seeker's trade can lead in Gunsan now (issue 15).
+
+Shown when the seeker asks what else they could do (intent ``ask_paths``, by its rule) or
+names a field outside their experience ("배터리 공장", "해상풍력 쪽": :func:`asks_for_paths`,
+read by :func:`actions.next_step.decide`). The paths come from the transition table through
+:func:`retrieval.transitions.find_transitions` — the same as `jobbot transitions` and the
+counselors' card — read from everything the seeker typed, with only the openings a career
+changer can apply to; the courses that close the gap come as cards with 상담사와 상의.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+import nlu
+from actions import messages
+from actions.context import ContextAction
+from actions.path_cards import origin_label, paths_payload
+from actions.payloads import button
+from nlu.occupation_class import read_seeker_jobs
+from nlu.profile import SeekerProfile
+from retrieval.constraints import MatchPolicy
+from retrieval.errors import TransitionTableError
+from retrieval.live import LiveMatcher
+from retrieval.transition_table import Transition, TransitionTable, load_transitions
+from retrieval.transitions import TransitionAdvice, find_transitions, wished_paths
+
+__all__ = ["ShowPaths", "asks_for_paths", "seeker_text"]
+
+logger = logging.getLogger(__name__)
+
+#: Events after which the earlier words no longer describe the seeker (처음부터).
+_RESETS = frozenset({"reset_slots", "restart"})
+
+
+def seeker_text(tracker: Tracker) -> str:
+    """What the seeker typed since the last reset, in order, button presses left out."""
+    said: list[str] = []
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind in _RESETS:
+            break
+        text = str(event.get("text") or "") if kind == "user" else ""
+        if text and not text.startswith("/"):
+            said.append(text)
+    return " ".join(reversed(said))
+
+
+def _table() -> TransitionTable | None:
+    """The counselors' table as it is now (read at each use, so an edit applies at once)."""
+    try:
+        return load_transitions()
+    except TransitionTableError as error:
+        logger.warning("transition table unusable: %s", error)
+        return None
+
+
+def asks_for_paths(tracker: Tracker) -> bool:
+    """Whether the latest typed message asks for a path outside the seeker's trade."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    table = _table() if text and not text.startswith("/") else None
+    return table is not None and bool(wished_paths(text, table=table, said=seeker_text(tracker)))
+
+
+def _years(said: str, origin: Transition) -> int | None:
+    """The most years the seeker said they did the origin's trade."""
+    years = [
+        y
+        for code, y in read_seeker_jobs(said).experience
+        if y and (code.startswith(origin.from_code) or origin.from_code.startswith(code))
+    ]
+    return max(years, default=None)
+
+
+def _held(profile: SeekerProfile) -> list[str]:
+    """The certificates the seeker said they hold, by their Korean names."""
+    known = nlu.load_tables().certificates
+    return [known[c].name_ko for c in profile.certificates_held if c in known]
+
+
+def _intro_said_just_before(tracker: Tracker, intro: str) -> bool:
+    """Whether the bot's reply to the previous message began with ``intro``."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                break
+        elif event.get("event") == "bot" and users == 1:
+            custom = (event.get("data") or {}).get("custom") or {}
+            if isinstance(custom, dict) and str(custom.get("text") or "").startswith(intro):
+                return True
+    return False
+
+
+class ShowPaths(ContextAction):
+    """Show the seeker's career paths, openings they can apply to now, and courses."""
+
+    def name(self) -> str:
+        return "action_show_paths"
+
+    def _policy(self) -> MatchPolicy:
+        matcher = self.context.matcher
+        current = matcher.current if isinstance(matcher, LiveMatcher) else matcher
+        return current.policy
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        events: list[EventType] = [SlotSet("open_question", None), SlotSet("fallback_count", 0.0)]
+        counselor = button(messages.BUTTON_COUNSELOR, "request_counselor")
+        said = seeker_text(tracker)
+        table = _table()
+        if table is None:
+            dispatcher.utter_message(text=messages.PATHS_UNAVAILABLE, buttons=[counselor])
+            return events
+        profile = SeekerProfile.from_dict(tracker.get_slot("profile"))
+        policy = self._policy()
+        home = nlu.parse_seeker_text(said).home_region
+        region = nlu.load_tables().regions[home].name_ko if home else policy.default_home_region
+        advice = await asyncio.to_thread(self._advice, said, table, policy, self.context.today())
+        if advice.origin is None:
+            text = messages.PATHS_UNKNOWN_TRADE if profile.experience else messages.PATHS_NEED_TRADE
+            dispatcher.utter_message(text=text, buttons=[counselor] if profile.experience else [])
+            return events
+        origin = origin_label(advice.origin.from_name, _years(said, advice.origin))
+        intro = messages.PATHS_INTRO.format(origin=origin)
+        if _intro_said_just_before(tracker, intro):
+            intro = messages.PATHS_INTRO_AGAIN.format(origin=origin)
+        payload = paths_payload(
+            advice,
+            origin=origin,
+            held=_held(profile),
+            region=region,
+            intro=intro,
+            buttons=[button(messages.BUTTON_SEARCH, "search_jobs"), counselor],
+        )
+        dispatcher.utter_message(json_message=payload)
+        return events
+
+    def _advice(
+        self, said: str, table: TransitionTable, policy: MatchPolicy, today: date
+    ) -> TransitionAdvice:
+        with self.context.sessions() as session:
+            return find_transitions(
+                said,
+                table=table,
+                session=session,
+                as_of=today,
+                home_region=policy.default_home_region,
+                commute_km=policy.commute_km,
+                changers_only=True,
+            )
