@@ -8,22 +8,29 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
 from nlu.lexicon import (
     ANYWHERE_ACCEPT_TERMS,
     ANYWHERE_TERMS,
     COMMUTE_CUES,
     EMPLOYMENT_TYPES,
+    NATIVE_UNITS,
+    NEWCOMER_CUES,
     ONLY_CUES,
     SHIFTS,
+    WEEKDAYS_ONLY_TERMS,
+    WEEKEND_TERMS,
 )
 from nlu.matchers import employment_matcher, shift_matcher, shifts_of
 from nlu.reading import Reading
 
 __all__ = [
     "KM_PER_COMMUTE_MINUTE",
+    "Limits",
     "read_amenity",
     "read_employment",
+    "read_limits",
     "read_regions",
     "read_shifts",
     "read_visa",
@@ -54,6 +61,16 @@ _VISA_KOREAN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"결혼\s?이민"), "F-6"),
     (re.compile(r"영주권"), "F-5"),
 )
+_NATIVE = "|".join(NATIVE_UNITS)
+#: An age: "59세", "28살", "60대", "나이 55", "70 다 돼 가는디", "60다섯" (65).
+_AGE_UNIT = re.compile(rf"(?<![0-9])([1-9]0|[1-9][0-9])({_NATIVE})?\s?(세|살|대)(?!\s?[0-9])")
+_AGE_NEAR = re.compile(r"(?<![0-9])([1-9]0)\s?(?:이\s?)?(다\s?(?:돼|되|됐)|가까이|넘)")
+_AGE_SAID = re.compile(
+    rf"나이\S{{0,2}}\s?(?:는|가|도|로|이)?\s?([1-9][0-9])({_NATIVE})?(?![0-9]|\s?년)"
+)
+_AGE_ALONE = re.compile(r"^([2-8][0-9])[.!?]?$")
+#: Ages seekers of a job center state; anything else is not an age.
+_AGE_RANGE = range(15, 90)
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
 
@@ -181,3 +198,52 @@ def read_amenity(st: Reading, terms: tuple[str, ...], fact: str) -> bool:
             needed = not st.cues(k).refused
             st.note(k, fact if needed else f"no_{fact}")
     return needed
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Personal limits a message states: weekends off, age, starting out."""
+
+    no_weekends: bool = False
+    age: int | None = None
+    newcomer: bool = False
+
+
+def _age(st: Reading) -> int | None:
+    """The seeker's age: "오십구세" → 59, "60대" → 60, "칠십 다 돼 가는디" → 69."""
+    for k, clause in enumerate(st.clauses):
+        text = clause.text
+        found: int | None = None
+        if (m := _AGE_UNIT.search(text)) is not None and not text[m.end() :].startswith("교대"):
+            found = int(m.group(1)) + NATIVE_UNITS.get(m.group(2) or "", 0)
+        elif (m := _AGE_NEAR.search(text)) is not None:
+            found = int(m.group(1)) + (1 if m.group(2) == "넘" else -1)
+        elif (m := _AGE_SAID.search(text)) is not None:
+            found = int(m.group(1)) + NATIVE_UNITS.get(m.group(2) or "", 0)
+        elif (m := _AGE_ALONE.match(text.strip())) is not None and k == len(st.clauses) - 1:
+            found = int(m.group(1))  # "… 배워서 하고싶어요. 45": a bare number at the end
+        if found is not None and found in _AGE_RANGE:
+            st.note(k, f"age:{found}")
+            return found
+    return None
+
+
+def read_limits(st: Reading) -> Limits:
+    """Weekends ruled out ("주말은 안 돼요", "평일만"), the age, and whether the seeker starts out."""
+    no_weekends = False
+    for k, clause in enumerate(st.clauses):
+        text = clause.text
+        if any(term in text for term in WEEKDAYS_ONLY_TERMS):
+            no_weekends = True
+            st.note(k, "no_weekends")
+        elif any(term in text for term in WEEKEND_TERMS):
+            cues = st.cues(k)
+            refused = cues.refused or "쉬어야" in text or "쉬는" in text
+            no_weekends = refused and not cues.not_required
+            st.note(k, "no_weekends" if no_weekends else "weekends_ok")
+    newcomer = False
+    for k, clause in enumerate(st.clauses):
+        if any(cue in clause.text for cue in NEWCOMER_CUES):
+            newcomer = True
+            st.note(k, "newcomer")
+    return Limits(no_weekends=no_weekends, age=_age(st), newcomer=newcomer)

@@ -43,6 +43,7 @@ __all__ = [
     "NEGATION_WORDS",
     "NOT_REQUIRED_CUES",
     "NO_CAR_CUES",
+    "NATIVE_UNITS",
     "ONLY_CUES",
     "OTHER_WORK_CUES",
     "PAY_CUES",
@@ -52,6 +53,8 @@ __all__ = [
     "SHIFT_TERMS",
     "TOTAL_YEARS_CUES",
     "WANT_CUES",
+    "WEEKDAYS_ONLY_TERMS",
+    "WEEKEND_TERMS",
 ]
 
 # fmt: off
@@ -149,6 +152,14 @@ NEWCOMER_CUES = (
 )  # fmt: skip
 #: A wanted work described, not named ("가르치는 일", "덜 힘든 일", "그쪽 일" is a return).
 UNNAMED_WORK = ("는 일", "는일", "는 거", "는거", "힘든 일", "힘든일", "쉬운 일", "쉬운일")
+#: Weekend days as a seeker names them ("주말은 안 돼요", "토요일은 쉬어야 돼요").
+WEEKEND_TERMS = ("주말", "토요일", "일요일", "토일", "토·일", "토, 일", "토요", "일욜", "토욜")
+#: Weekdays only, said positively ("평일만 가능해요").
+WEEKDAYS_ONLY_TERMS = ("평일만", "평일에만", "평일 만", "주5일만", "주 5일만", "월~금만", "월-금만")
+#: Native Korean units that follow a sino tens word the normalizer left ("60다섯" = 65).
+NATIVE_UNITS: Mapping[str, int] = {
+    "하나": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+}  # fmt: skip
 #: "I have no car": a seeker who says this needs a commute bus.
 NO_CAR_CUES = ("차가 없", "차 없", "자차 없", "자차가 없", "자가용 없", "자가용이 없", "차도 없")
 #: Phrases that mean "any region" by themselves.

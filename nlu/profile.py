@@ -59,6 +59,12 @@ class SeekerProfile:
     visa: str | None = None
     needs_dormitory: bool = False
     needs_commute_bus: bool = False
+    #: "주말은 안 돼요": openings that work weekends are ruled out.
+    no_weekends: bool = False
+    #: The seeker's age in years when they said it ("칠십 다 돼 가는디" → 69).
+    age: int | None = None
+    #: Starting out in the work they want: "신입", "초보", "경력 없어도 돼요?".
+    newcomer: bool = False
     evidence: tuple[tuple[str, str], ...] = ()
 
     def years(self) -> dict[str, int | None]:

@@ -31,6 +31,7 @@ from nlu.conditions import (
     KM_PER_COMMUTE_MINUTE,
     read_amenity,
     read_employment,
+    read_limits,
     read_regions,
     read_shifts,
     read_visa,
@@ -273,6 +274,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         if any(cue in clause.text for cue in NO_CAR_CUES):
             bus = True
             st.note(k, "commute_bus")
+    limits = read_limits(st)
     years_total = st.years_total
     if years_total is None and any(e.years for e in experience):
         years_total = sum(e.years or 0 for e in experience)
@@ -294,6 +296,9 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         visa=visa,
         needs_dormitory=dormitory,
         needs_commute_bus=bus,
+        no_weekends=limits.no_weekends,
+        age=limits.age,
+        newcomer=limits.newcomer,
         evidence=st.evidence_pairs(),
     )
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 import nlu
 from nlu.keco import Keco, load_keco
 from nlu.occupation_class import OccupationClass, classify_opening
+from nlu.opening_terms import read_opening_terms
 from storage.models import Opening
 
 if TYPE_CHECKING:
@@ -85,6 +86,13 @@ class Catalog:
     occupation_title: Codes | None = None
     career: Codes | None = None  # 신입 | 경력 | 무관 | None
     commute_bus: np.ndarray | None = None  # bool; all False when not given
+    #: bool: the posting says it works weekends (주6일, 월~토, 토·일 …); all False when not given.
+    weekend_work: np.ndarray | None = None
+    #: float64 ages the posting states ("60세 이상", "70세 이하"), NaN when none.
+    age_min: np.ndarray | None = None
+    age_max: np.ndarray | None = None
+    #: bool: the posting welcomes seniors (어르신 가능, 60대 가능, 연령 무관 …).
+    welcomes_seniors: np.ndarray | None = None
     #: The best pay stated (the maximum, else the minimum), NaN when unknown.
     best_pay: np.ndarray = field(init=False, repr=False)
     #: Certificate ids, the columns of the two matrices below.
@@ -103,6 +111,14 @@ class Catalog:
         self.career = self.career or unknown
         if self.commute_bus is None:
             self.commute_bus = np.zeros(len(self.ids), dtype=bool)
+        if self.weekend_work is None:
+            self.weekend_work = np.zeros(len(self.ids), dtype=bool)
+        if self.welcomes_seniors is None:
+            self.welcomes_seniors = np.zeros(len(self.ids), dtype=bool)
+        if self.age_min is None:
+            self.age_min = np.full(len(self.ids), np.nan)
+        if self.age_max is None:
+            self.age_max = np.full(len(self.ids), np.nan)
 
         self.best_pay = np.where(np.isnan(self.pay_max), self.pay_min, self.pay_max)
         labels = sorted({cert for certs in self.certificates for cert in certs})
@@ -155,6 +171,14 @@ class Catalog:
 
         points = [coords(r.region_id) for r in rows]
         classes = [_occupation_of(r, keco) for r in rows]
+        terms = [read_opening_terms(r.title, r.description or "") for r in rows]
+
+        def years_min(row: Any, said: int | None) -> float:
+            # A 경력 posting whose field left the years out often says them in its title.
+            if row.career_years_min is not None:
+                return float(row.career_years_min)
+            return float(said) if said is not None and row.career == "경력" else nan
+
         return cls(
             ids=np.asarray([r.id for r in rows], dtype=np.int64),
             family=Codes.of([r.occupation_family for r in rows]),
@@ -181,9 +205,13 @@ class Catalog:
             dormitory=np.asarray([bool(r.dormitory) for r in rows], dtype=bool),
             certificates=[dict(r.certificates or {}) for r in rows],
             career_years_min=np.asarray(
-                [r.career_years_min if r.career_years_min is not None else nan for r in rows],
+                [years_min(r, t.career_years) for r, t in zip(rows, terms, strict=True)],
                 dtype=np.float64,
             ),
+            weekend_work=np.asarray([t.weekend_work for t in terms], dtype=bool),
+            age_min=np.asarray([t.age_min or nan for t in terms], dtype=np.float64),
+            age_max=np.asarray([t.age_max or nan for t in terms], dtype=np.float64),
+            welcomes_seniors=np.asarray([t.welcomes_seniors for t in terms], dtype=bool),
         )
 
 

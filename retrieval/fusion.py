@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import nlu
 from nlu.keco import Keco, load_keco, shared_level
 from nlu.occupation_class import SeekerJobs
+from nlu.opening_terms import SENIOR_AGE
 from retrieval.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class Weights:
     newcomer: float = 0.1  # a 신입/무관 posting for a newcomer (경력 postings: subtracted)
     title_words: float = 0.8  # share of the target term the title's own code may earn
     commute_bus: float = 0.1  # a commuter bus for one without a car
+    age: float = 0.1  # a senior welcomed (outside the posting's stated ages: subtracted)
     far: float = 0.5  # beyond commuting distance (× how far, up to twice the limit)
 
 
@@ -157,7 +159,7 @@ def rescore(
         scores += weights.experience * near(done, career_moves=True)
     if jobs.excluded:
         scores -= weights.excluded * (near(jobs.excluded) >= CONTAINED[3])
-    if jobs.newcomer:
+    if jobs.newcomer or profile.newcomer:
         open_to_new = career.isin({"신입", "무관"}, rows)
         scores += weights.newcomer * np.where(open_to_new, 1.0, -1.0 * career.isin({"경력"}, rows))
     listed = catalog.cert_listed[rows]
@@ -177,6 +179,14 @@ def rescore(
     if profile.needs_commute_bus:
         scores += weights.commute_bus * bus[rows]
     scores -= weights.far * beyond
+    if profile.age is not None:
+        assert catalog.age_min is not None and catalog.age_max is not None
+        assert catalog.welcomes_seniors is not None
+        with np.errstate(invalid="ignore"):  # NaN: no stated age, never outside it
+            outside = (profile.age > catalog.age_max[rows]) | (profile.age < catalog.age_min[rows])
+        scores -= weights.age * outside
+        if profile.age >= SENIOR_AGE:
+            scores += weights.age * catalog.welcomes_seniors[rows]
     years = max((y for _, y in jobs.experience if y is not None), default=None)
     if years is not None:
         with np.errstate(invalid="ignore"):

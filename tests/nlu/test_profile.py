@@ -45,3 +45,13 @@ def test_searchable_once_it_says_what_work() -> None:
     assert not SeekerProfile(home_region="gunsan").searchable()
     assert SeekerProfile(any_occupation=True).searchable()
     assert SeekerProfile(experience=(Experience("welder"),)).searchable()
+
+
+def test_limits_survive_the_slot_and_old_slots_still_load() -> None:
+    said = nlu.parse_seeker_text("나이 예순일곱 주말은 안 돼요 경력 없어도 돼요?")
+    data = json.loads(json.dumps(said.to_dict()))
+    assert (data["no_weekends"], data["age"], data["newcomer"]) == (True, 67, True)
+    assert SeekerProfile.from_dict(data).age == 67
+    old = {"experience": {"welder": 15}, "wanted_families": ["welder"]}  # before the fields
+    loaded = SeekerProfile.from_dict(old)
+    assert (loaded.no_weekends, loaded.age, loaded.newcomer) == (False, None, False)

@@ -72,3 +72,12 @@ def test_distance_is_a_bounded_penalty_not_a_filter() -> None:
     assert over.tolist() == [0.0, 0.0, 0.5, 1.0, 0.0]  # 5 has a dormitory
     anywhere = nlu.SeekerProfile(region_anywhere=True)
     assert not beyond_commute(catalog(), rows, anywhere, distance=distance, policy=policy).any()
+
+
+def test_weekend_work_is_filtered_for_one_who_rules_weekends_out() -> None:
+    weekends = catalog()
+    weekends.weekend_work = np.asarray([True, False, False, True, False])
+    everyone = allowed_rows(weekends, nlu.SeekerProfile(), as_of=AS_OF)
+    weekdays = allowed_rows(weekends, nlu.SeekerProfile(no_weekends=True), as_of=AS_OF)
+    assert everyone.tolist() == [True, True, False, True, True]  # 3 closed yesterday
+    assert weekdays.tolist() == [False, True, False, False, True]

@@ -97,3 +97,18 @@ def test_closeness_levels() -> None:
     assert closeness("8241", "8", keco) == 0.3
     assert closeness("623004", "811302", keco) == 0.0  # 지게차 운전 vs 정비: not neighbours
     assert closeness(None, "8241", keco) == 0.0
+
+
+def test_seniors_prefer_postings_that_welcome_them_and_stated_ages_bound() -> None:
+    ages = catalog()
+    ages.welcomes_seniors = np.asarray([False, True, False, False])
+    ages.age_max = np.asarray([float("nan"), float("nan"), 45.0, float("nan")])
+    weights = Weights()
+
+    def scores(age: int | None) -> np.ndarray:
+        profile = nlu.SeekerProfile(age=age)
+        return rescore(ages, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4))
+
+    assert scores(None).tolist() == [1.0] * 4
+    assert scores(67).tolist() == [1.0, 1.0 + weights.age, 1.0 - weights.age, 1.0]
+    assert scores(30).tolist() == [1.0] * 4  # a welcome to seniors says nothing to the young

@@ -1,0 +1,54 @@
+"""Weekends, age and starting out, as a seeker says them (nlu.conditions.read_limits)."""
+
+from __future__ import annotations
+
+import pytest
+
+import nlu
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("칠십 다 돼 가는디 할 수 있는 일 있을랑가 몰라. 경비 같은거", 69),
+        ("차도 없고 나이도 육십다섯인디 버스타고 댕길만한 디", 65),
+        ("이젠 나이가 있어서 덜 힘든일. 오십구세 남자 군산", 59),
+        ("취부 십이년 했고 요즘 조선소 일 있나요? 나이 쉰다섯", 55),
+        ("경비 하고싶은데 밤새는건 못해요. 나이 예순일곱", 67),
+        ("60대 남자예요 경비 자리 있나요", 60),
+        ("나이 오십여덟 힘든거 못해요 앉아서 하는일", 58),
+        ("사십 넘었는데 생산직 될까요", 41),
+        ("용접 20년 했어요 2교대 괜찮아요", None),
+        ("월 300 이상 주간만", None),
+    ],
+)
+def test_the_age_is_read_from_numerals_units_and_dialect(text: str, age: int | None) -> None:
+    assert nlu.parse_seeker_text(text).age == age
+
+
+@pytest.mark.parametrize(
+    ("text", "no_weekends"),
+    [
+        ("주말은 안 돼요 식당일 찾아요", True),
+        ("토요일은 쉬어야 돼요", True),
+        ("평일만 가능해요 포장 알바", True),
+        ("주말도 괜찮아요", False),
+        ("주말 알바 찾아요", False),
+        ("야간은 못해요", False),
+    ],
+)
+def test_weekends_ruled_out_only_when_refused(text: str, no_weekends: bool) -> None:
+    assert nlu.parse_seeker_text(text).no_weekends is no_weekends
+
+
+@pytest.mark.parametrize(
+    ("text", "newcomer"),
+    [
+        ("경력 없어도 돼요?", True),
+        ("생산직 신입으로 가고 싶어요", True),
+        ("지게차 초보인데 일 있나요", True),
+        ("용접 십오년 했어요", False),
+    ],
+)
+def test_starting_out_is_a_newcomer(text: str, newcomer: bool) -> None:
+    assert nlu.parse_seeker_text(text).newcomer is newcomer

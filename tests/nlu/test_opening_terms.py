@@ -1,0 +1,52 @@
+"""Weekend work, age limits and title career years read from a posting's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.opening_terms import read_opening_terms
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "weekend"),
+    [
+        ("생산직", "업종: 식료품 제조업 / 근무일: 주6일근무", True),
+        ("선별 포장 단기", "근무요일: 월~토\n근무시간: 08:00~17:00", True),
+        ("공장 사무동 주말 청소 알바", "근무요일: 토, 일", True),
+        ("설비보전원", "근무일: 격주 토요일 근무", True),
+        ("용접사", "주5일 (토·일 휴무)", False),
+        ("편의점 평일 주간 알바", "근무요일: 월~금", False),
+        ("사무보조", "주말 및 공휴일 휴무", False),
+        ("사무보조", "", False),
+    ],
+)
+def test_weekend_work_only_when_the_posting_says_so(
+    title: str, description: str, weekend: bool
+) -> None:
+    assert read_opening_terms(title, description).weekend_work is weekend
+
+
+def test_stated_ages_and_senior_welcome() -> None:
+    guard = read_opening_terms("아파트 경비원 주간 전담 (08:00~18:00, 70세 이하)")
+    assert (guard.age_min, guard.age_max, guard.welcomes_seniors) == (None, 70, True)
+    park = read_opening_terms("노인 공익활동 (공원 환경정비) 만 65세 이상")
+    assert (park.age_min, park.welcomes_seniors) == (65, True)
+    assert read_opening_terms("주차 관리원 (평일 주간 / 어르신 가능)").welcomes_seniors
+    young = read_opening_terms("사무보조 (만 39세 미만)")
+    assert (young.age_max, young.welcomes_seniors) == (38, False)
+    assert not read_opening_terms("요양보호사 (노인요양시설, 3교대)").welcomes_seniors
+
+
+@pytest.mark.parametrize(
+    ("title", "years"),
+    [
+        ("선박 배관 취부·용접공 (배관 경력 2년 이상, 주간)", 2),
+        ("자동차 정비기사 (자동차정비기능사 이상, 경력 2년)", 2),
+        ("CNC 선반 가공원 모집 (FANUC, 경력 2년↑)", 2),
+        ("블라스팅·도장공 (주간, 경력 1년 이상 우대)", None),
+        ("용접 실기 강사 - 현장경력 10년 이상", 10),
+        ("생산직 신입", None),
+    ],
+)
+def test_career_years_a_title_requires(title: str, years: int | None) -> None:
+    assert read_opening_terms(title).career_years == years
