@@ -55,6 +55,7 @@ __all__ = [
     "unbind_contact",
     "untold_applications",
     "mark_told",
+    "open_applications",
     "withdraw_consent",
 ]
 
@@ -326,6 +327,21 @@ def pending_applications(*, session: Session, company_id: int) -> list[int]:
             .order_by(Application.id)
         )
     )
+
+
+#: Statuses in which a company holds a card and has not decided for good.
+OPEN_STATUSES = ("sent", "held")
+
+
+def open_applications(*, session: Session, company_id: int) -> list[tuple[int, str]]:
+    """(id, status) of the company's applications whose card waits for its answer."""
+    rows = session.execute(
+        select(Application.id, Application.status)
+        .join(Opening, Application.opening_id == Opening.id)
+        .where(Opening.company_id == company_id, Application.status.in_(OPEN_STATUSES))
+        .order_by(Application.id)
+    )
+    return [(application_id, status) for application_id, status in rows]
 
 
 #: Statuses from which the seeker may withdraw a consent: nothing has reached the company yet.

@@ -28,7 +28,13 @@ from bot.telegram.candidate_card import DECIDABLE_FROM, DECISIONS, decision_keyb
 from bot.telegram.consent import CONSENT_PATTERN, Step, answer_consent, step_of
 from bot.telegram.frontend import AnyApplication, Context, frontend_of
 from bot.telegram.notify import edit_text, message_text
-from bot.telegram.outbox import answer_query, application_lock, process_application
+from bot.telegram.outbox import (
+    answer_query,
+    application_lock,
+    company_lock,
+    process_application,
+    send_open_cards,
+)
 from storage.companies import (
     InviteProblem,
     company_of_chat,
@@ -112,13 +118,15 @@ async def look_up_company_chat(update: Update, context: Context) -> None:
 # -- invites ------------------------------------------------------------------------------------
 
 
-def _redeem(session: Session, token: str, chat_id: int, user_id: int) -> tuple[str, list[int]]:
-    """Bind the chat if the invite is good: the reply, and what waits for the chat."""
+def _redeem(
+    session: Session, token: str, chat_id: int, user_id: int
+) -> tuple[str, bool, list[int]]:
+    """Bind the chat if the invite is good: the reply, whether it bound, what waits for it."""
     outcome = redeem_invite(session=session, token=token, chat_id=chat_id, user_id=user_id)
     if not isinstance(outcome, InviteProblem):
         logger.info("chat %s bound to company %s", chat_id, outcome.company_id)
         pending = pending_applications(session=session, company_id=outcome.company_id)
-        return messages.INVITE_BOUND.format(company=outcome.company.name), pending
+        return messages.INVITE_BOUND.format(company=outcome.company.name), True, pending
     logger.info("invite refused in chat %s: %s", chat_id, outcome.value)
     invite = find_invite(session=session, token=token)
     if (
@@ -126,13 +134,13 @@ def _redeem(session: Session, token: str, chat_id: int, user_id: int) -> tuple[s
         and invite is not None
         and is_contact(session=session, company_id=invite.company_id, chat_id=chat_id)
     ):
-        return messages.INVITE_ALREADY_BOUND.format(company=invite.company.name), []
+        return messages.INVITE_ALREADY_BOUND.format(company=invite.company.name), False, []
     refusals = {
         InviteProblem.UNKNOWN: messages.INVITE_UNKNOWN,
         InviteProblem.USED: messages.INVITE_USED,
         InviteProblem.EXPIRED: messages.INVITE_EXPIRED,
     }
-    return refusals[outcome], []
+    return refusals[outcome], False, []
 
 
 async def start_invite(update: Update, context: Context) -> None:
@@ -150,9 +158,15 @@ async def start_invite(update: Update, context: Context) -> None:
         return
     token = (context.args or [""])[0].removeprefix(INVITE_PREFIX)
     frontend = frontend_of(context.bot_data)
-    with frontend.sessions.begin() as session:
-        reply, pending = _redeem(session, token, chat.id, user.id)
-    await message.reply_text(reply)
+    with frontend.sessions() as session:
+        invite = find_invite(session=session, token=token)
+        company_id = invite.company_id if invite is not None else 0
+    async with company_lock(company_id):  # no card goes out to the company meanwhile
+        with frontend.sessions.begin() as session:
+            reply, bound, pending = _redeem(session, token, chat.id, user.id)
+        await message.reply_text(reply)
+        if bound:
+            await send_open_cards(context.bot, frontend, company_id=company_id, chat_id=chat.id)
     for application_id in pending:  # consented while the company had no chat
         await process_application(context.bot, frontend, application_id)
 

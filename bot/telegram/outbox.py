@@ -7,6 +7,11 @@ chats, and every status the seeker was not told yet (``told_status``) is told, o
 the counselors' notice where one belongs. :func:`process_application` runs right after a
 press; :func:`run_outbox` (every maintenance round) finishes what a crash or a failed call
 left undone.
+
+Every chat bound to the company gets the card: delivery and a new binding take the
+company's lock, so a chat bound while a card goes out either is among the chats it goes to
+or gets it from :func:`send_open_cards`, which gives a newly bound chat the company's cards
+still waiting for an answer (``sent``, ``held``), once. Decided cards are not sent again.
 """
 
 from __future__ import annotations
@@ -30,12 +35,20 @@ from storage.companies import (
     contact_chat_ids,
     get_application,
     mark_told,
+    open_applications,
     transition,
     untold_applications,
 )
 from storage.models import Application
 
-__all__ = ["answer_query", "application_lock", "process_application", "run_outbox"]
+__all__ = [
+    "answer_query",
+    "application_lock",
+    "company_lock",
+    "process_application",
+    "run_outbox",
+    "send_open_cards",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +76,18 @@ def application_lock(application_id: int) -> asyncio.Lock:
 _locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
 
 
+def company_lock(company_id: int) -> asyncio.Lock:
+    """The lock under which a company's chats are bound or sent a card (taken after an
+    application's lock, never before one)."""
+    lock = _company_locks.get(company_id)
+    if lock is None:
+        lock = _company_locks[company_id] = asyncio.Lock()
+    return lock
+
+
+_company_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+
+
 async def _deliver(bot: Bot, frontend: FrontEnd, application_id: int) -> bool:
     """Send the card of a ``consented`` application to the company's chats; True if one got it
     (the application is then ``sent``). Call under the application's lock."""
@@ -70,6 +95,13 @@ async def _deliver(bot: Bot, frontend: FrontEnd, application_id: int) -> bool:
         application = session.get(Application, application_id)
         if application is None or application.status != "consented":
             return False
+        company_id = application.opening.company_id
+    async with company_lock(company_id):
+        return await _deliver_to_chats(bot, frontend, application_id)
+
+
+async def _deliver_to_chats(bot: Bot, frontend: FrontEnd, application_id: int) -> bool:
+    with frontend.sessions.begin() as session:
         card = consented_card(session=session, application_id=application_id)
         chat_ids = contact_chat_ids(session=session, company_id=card.company_id)
     delivered = 0
@@ -152,3 +184,22 @@ async def run_outbox(bot: Bot, frontend: FrontEnd) -> int:
             logger.warning("application %s: outbox step failed: %s",
                            application_id, type(error).__name__)  # fmt: skip
     return len(pending)
+
+
+async def send_open_cards(bot: Bot, frontend: FrontEnd, *, company_id: int, chat_id: int) -> int:
+    """Send a newly bound chat the company's cards still waiting for an answer; how many.
+    Call under the company's lock, in the same hold as the binding."""
+    with frontend.sessions() as session:
+        cards = [
+            (consented_card(session=session, application_id=application_id), status)
+            for application_id, status in open_applications(session=session, company_id=company_id)
+        ]
+    for card, status in cards:
+        try:
+            await send_text(
+                bot, chat_id, card.text(), markup=decision_keyboard(card.application_id, status)
+            )
+        except (TelegramError, ConsentRequired) as error:
+            logger.warning("application %s: card not sent to a new company chat: %s",
+                           card.application_id, type(error).__name__)  # fmt: skip
+    return len(cards)

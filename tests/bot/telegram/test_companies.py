@@ -650,14 +650,13 @@ async def test_two_bindings_at_once_send_each_chat_one_card(
         api.send_command(COMPANY, COMPANY, f"/start inv_{tokens[0]}")
         api.send_command(second, second, f"/start inv_{tokens[1]}")
         for chat_id in (COMPANY, second):
-            await api.async_wait_for_call(
-                "sendMessage",
-                chat_id=chat_id,
-                text=messages.INVITE_BOUND.format(company="(주)대한중공업"),
+            await api.async_wait_for(
+                lambda c, chat_id=chat_id: (
+                    c.method == "sendMessage"
+                    and c.params["chat_id"] == chat_id
+                    and c.params["text"].startswith("[새 지원자]")
+                )
             )
-        await api.async_wait_for(
-            lambda c: c.method == "sendMessage" and "지원 정보를 보냈어요" in c.params["text"]
-        )
         await asyncio.sleep(1.0)  # a duplicate would be on its way by now
 
     cards = [
@@ -665,9 +664,58 @@ async def test_two_bindings_at_once_send_each_chat_one_card(
         for c in api.calls_to("sendMessage")
         if c.params["text"].startswith("[새 지원자]")
     ]
-    # whichever chat bound first got the card; no chat ever got it twice
-    assert cards and set(cards) <= {COMPANY, second} and len(cards) == len(set(cards))
+    # both chats of the company got the card, whichever bound first; none got it twice
+    assert sorted(cards) == sorted([COMPANY, second])
     assert sum("지원 정보를 보냈어요" in t for t in api.sent_texts(SEEKER)) == 1
+
+
+@pytest.mark.anyio
+async def test_a_chat_bound_later_gets_the_cards_still_waiting_for_an_answer_only(
+    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    later, latest = COMPANY + 8, COMPANY + 9
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    async with running(settings, sessions):
+        await tap_apply(api)
+        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+        await press(api, SEEKER, question, f"consent:y:{application_id}")
+        card = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        await press(api, COMPANY, card, f"co:hold:{application_id}")
+        with sessions.begin() as session:
+            company = session.scalar(select(Company).where(Company.name == "(주)대한중공업"))
+            assert company is not None
+            tokens = [
+                create_invite(session=session, company=company, ttl=timedelta(hours=1)).token
+                for _ in range(2)
+            ]
+        for chat_id, token in ((later, tokens[0]), (latest, tokens[1])):
+            api.add_chat(chat_id, chat_type="private")
+            since = len(api.calls)
+            api.send_command(chat_id, chat_id, f"/start inv_{token}")
+            await api.async_wait_for_call("sendMessage", chat_id=chat_id, since=since)
+            if chat_id == later:  # held: still open, so the new chat gets it ...
+                held = await api.async_wait_for(
+                    lambda c: (
+                        c.method == "sendMessage"
+                        and c.params["chat_id"] == later
+                        and c.params["text"].startswith("[새 지원자]")
+                    ),
+                    since=since,
+                )
+                await press(api, later, held, f"co:offer:{application_id}")  # ... and decides
+                await api.async_wait_for(
+                    lambda c: c.method == "sendMessage" and "면접을 제안했어요" in c.params["text"]
+                )
+        await asyncio.sleep(0.5)
+
+    assert callback_data(held) == [f"co:offer:{application_id}", f"co:decline:{application_id}"]
+    assert status_of(sessions, application_id) == "offered"
+    cards = [
+        c.params["chat_id"]
+        for c in api.calls_to("sendMessage")
+        if c.params["text"].startswith("[새 지원자]")
+    ]
+    assert cards == [COMPANY, later]  # the latest chat bound after the offer: nothing old
 
 
 @pytest.mark.anyio
