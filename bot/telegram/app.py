@@ -3,7 +3,8 @@
     update ─► PerChatProcessor (concurrent across chats, in order within one chat, a chat's
               backlog of texts merged; bot.telegram.processor)
           ─► group -2: skip_repeated_updates (processed_updates table; repeats stop here)
-          ─► group -1: refuse_unoffered_buttons (callback data no button of the message shows)
+          ─► group -1: refuse_unoffered_buttons (callback data no button of the message shows);
+             for messages, look_up_company_chat (is this chat a company's right now?)
           ─► group 0, first match wins: company handlers (bot.telegram.companies), counselor forum
              (bot.telegram.counselors), seeker private chats (bot.telegram.seekers)
              edited private texts are answered like new ones (in a handoff: relayed)
