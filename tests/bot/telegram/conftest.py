@@ -4,6 +4,9 @@ stand-in over loopback HTTP, with a real SQLite database.
 Rasa is either the session's real stack (`tests.helpers.rasa_stack`, slow tests) or
 `ScriptedRasa`: an ``httpx.MockTransport`` answering the REST channel and the tracker API
 the way Rasa 3.6 does, for the fast tests of the front end's own behaviour.
+
+The usual start: the ``api`` fixture (the stand-in with the counselors' forum) and
+``async with start_bot(ScriptedRasa(...)) as running``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import contextlib
 import itertools
 import json
 from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +34,7 @@ from storage.seekers import open_handoff, record_profile_consent
 from tests.helpers.telegram_api import Call, TelegramStandIn, polling
 
 STAFF_FORUM = -1001234567890
+FORUM_TITLE = "상담 데스크"
 COUNSELOR = 7001
 STRANGER = 7002
 
@@ -39,6 +44,14 @@ _user_ids = itertools.count(500_001)
 def new_user() -> int:
     """A Telegram user id no other test uses (trackers of the session's stack are shared)."""
     return next(_user_ids)
+
+
+def seeker_chat(api: TelegramStandIn) -> int:
+    """A new seeker whose private chat with the bot the stand-in knows (the bot may write
+    first, e.g. when a handoff starts)."""
+    user = new_user()
+    api.add_chat(user, chat_type="private")
+    return user
 
 
 def agreed_user(sessions: sessionmaker[Session], user: int | None = None) -> int:
@@ -202,3 +215,37 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
+
+
+@pytest.fixture
+def api(telegram_api: TelegramStandIn) -> TelegramStandIn:
+    """The Bot API stand-in with the counselors' forum, COUNSELOR a member of it."""
+    telegram_api.add_chat(STAFF_FORUM, is_forum=True, title=FORUM_TITLE)
+    telegram_api.set_member_status(STAFF_FORUM, COUNSELOR, "member")
+    return telegram_api
+
+
+@pytest.fixture
+def forum_settings(settings: Settings, api: TelegramStandIn) -> Settings:
+    """This test's home, talking to the stand-in, with the counselors' forum, open all week."""
+    return bot_settings(settings, api)
+
+
+#: ``start_bot(rasa, **settings changes)``: the front end running until the block ends.
+StartBot = Callable[..., AbstractAsyncContextManager[Running]]
+
+
+@pytest.fixture
+def start_bot(
+    api: TelegramStandIn, forum_settings: Settings, sessions: sessionmaker[Session]
+) -> StartBot:
+    """Start the front end on this test's database against the forum stand-in, with Rasa
+    scripted (a `ScriptedRasa`) or real (a `RasaClient`)."""
+
+    def start(
+        rasa: ScriptedRasa | RasaClient, **changes: Any
+    ) -> AbstractAsyncContextManager[Running]:
+        client = rasa.client() if isinstance(rasa, ScriptedRasa) else rasa
+        return running_bot(api, forum_settings.model_copy(update=changes), sessions, client)
+
+    return start

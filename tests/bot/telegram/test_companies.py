@@ -6,11 +6,8 @@ The Telegram servers are the stand-in; the database is a real migrated SQLite fi
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import re
-from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,12 +19,9 @@ import nlu
 from actions.payloads import application_payload
 from bot.cli import app as cli
 from bot.errors import ConsentRequired
-from bot.services import open_database
 from bot.settings import Settings
 from bot.telegram import messages
-from bot.telegram.app import build_application
 from bot.telegram.candidate_card import consented_card, decision_keyboard
-from bot.telegram.frontend import FRONTEND_KEY, AnyApplication, FrontEnd
 from bot.telegram.outbox import run_outbox
 from nlu.profile import SeekerProfile
 from nlu.profile_merge import merge
@@ -43,56 +37,22 @@ from storage.models import (
     utc_now,
 )
 from storage.seekers import record_interest
-from tests.bot.telegram.conftest import ScriptedRasa, agreed_user
-from tests.helpers.telegram_api import Call, TelegramStandIn, polling
+from tests.bot.telegram.conftest import STAFF_FORUM, ScriptedRasa, StartBot, agreed_user
+from tests.helpers.telegram_api import Call, TelegramStandIn
 
 SEEKER = 1001
 COMPANY = 3003
 OTHER_COMPANY = 3004
 STRANGER = 4004
-COUNSELORS = -1009876543210
 SEEKER_SAYS = "조선소 용접 15년, 특수용접 자격증 있어요, 소룡동 살아요, 야간은 못해요, 월 300 이상"
 
 
 @pytest.fixture
-def anyio_backend() -> str:
-    """python-telegram-bot runs on asyncio."""
-    return "asyncio"
-
-
-@pytest.fixture
-def api() -> Iterator[TelegramStandIn]:
-    """The Bot API stand-in, with the counselors' forum and the seeker's chat known."""
-    with TelegramStandIn() as stand_in:
-        stand_in.add_chat(COUNSELORS, is_forum=True, title="상담 데스크")
-        stand_in.add_chat(SEEKER, chat_type="private")
-        yield stand_in
-
-
-@pytest.fixture
-def settings(tmp_path: Path, api: TelegramStandIn) -> Settings:
-    """Settings for this test's home, talking to the stand-in."""
-    return Settings(  # type: ignore[call-arg]
-        _env_file=None,
-        home=tmp_path,
-        telegram_token=api.token,
-        telegram_base_url=api.base_url,
-        telegram_base_file_url=api.base_file_url,
-        counselor_chat_id=COUNSELORS,
-    )
-
-
-@pytest.fixture
-def sessions(settings: Settings) -> sessionmaker[Session]:
-    """The migrated database of this test."""
-    return open_database(settings)
-
-
-@pytest.fixture
-def application_id(sessions: sessionmaker[Session]) -> int:
+def application_id(sessions: sessionmaker[Session], api: TelegramStandIn) -> int:
     """A welder seeker (who agreed to keep a profile) who tapped 지원할래요 on a welding
     opening of (주)대한중공업."""
     profile = merge(SeekerProfile(), nlu.parse_seeker_text(SEEKER_SAYS)).to_dict()
+    api.add_chat(SEEKER, chat_type="private")
     agreed_user(sessions, SEEKER)
     with sessions.begin() as session:
         company = Company(name="(주)대한중공업", name_key="대한중공업")
@@ -126,15 +86,9 @@ def bind(sessions: sessionmaker[Session], api: TelegramStandIn, chat_id: int, na
         redeem_invite(session=session, token=invite.token, chat_id=chat_id, user_id=chat_id)
 
 
-@contextlib.asynccontextmanager
-async def running(
-    settings: Settings, sessions: sessionmaker[Session]
-) -> AsyncIterator[AnyApplication]:
-    """The front end's real Application (`build_application`), polling the stand-in.
-
-    Rasa is scripted: whatever the seeker writes, it answers as `action_apply` does,
-    with the `application` payload of the seeker's one application.
-    """
+def apply_script(sessions: sessionmaker[Session]) -> ScriptedRasa:
+    """Rasa as `action_apply` answers: whatever the seeker writes, the `application` payload
+    of the seeker's one application."""
 
     def action_apply(text: str) -> list[dict[str, Any]]:
         with sessions() as session:
@@ -142,11 +96,7 @@ async def running(
             payload = application_payload(row.id, row.opening, row.status)
         return [{"recipient_id": "tg-1001", "custom": payload}]
 
-    async with ScriptedRasa(replies=action_apply).client() as rasa:
-        frontend = FrontEnd(settings=settings, sessions=sessions, rasa=rasa)
-        application = build_application(frontend)
-        async with polling(application):
-            yield application
+    return ScriptedRasa(replies=action_apply)
 
 
 async def tap_apply(api: TelegramStandIn) -> None:
@@ -197,13 +147,14 @@ def status_of(sessions: sessionmaker[Session], application_id: int) -> str:
 
 @pytest.mark.anyio
 async def test_invite_link_from_the_cli_binds_the_company_chat(
-    settings: Settings,
+    start_bot: StartBot,
+    forum_settings: Settings,
     sessions: sessionmaker[Session],
     application_id: int,
     api: TelegramStandIn,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    for name, value in settings.as_environment().items():
+    for name, value in forum_settings.as_environment().items():
         monkeypatch.setenv(name, value)
     result = await asyncio.to_thread(CliRunner().invoke, cli, ["company", "invite", "대한 중공업"])
     assert result.exit_code == 0, result.output
@@ -212,7 +163,7 @@ async def test_invite_link_from_the_cli_binds_the_company_chat(
     assert link is not None, result.output  # the username came from getMe
     assert len(link.group(1)) <= 64
 
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         api.send_command(COMPANY, COMPANY, f"/start {link.group(1)}")
         bound = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
         api.send_command(SEEKER, SEEKER, "/start")  # a seeker's /start is not an invite
@@ -233,7 +184,7 @@ async def test_invite_link_from_the_cli_binds_the_company_chat(
 
 @pytest.mark.anyio
 async def test_unknown_used_and_expired_invites_are_refused_politely(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
     with sessions.begin() as session:
         company = session.scalar(select(Company).where(Company.name == "(주)대한중공업"))
@@ -252,7 +203,7 @@ async def test_unknown_used_and_expired_invites_are_refused_politely(
         call = await api.async_wait_for_call("sendMessage", chat_id=chat_id, since=since)
         return str(call.params["text"])
 
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         assert await start(STRANGER, f"/start inv_{expired}") == messages.INVITE_EXPIRED
         assert await start(STRANGER, "/start inv_nosuchtoken") == messages.INVITE_UNKNOWN
         assert await start(COMPANY, f"/start inv_{good}") == messages.INVITE_BOUND.format(
@@ -273,10 +224,14 @@ async def test_unknown_used_and_expired_invites_are_refused_politely(
 
 @pytest.mark.anyio
 async def test_consent_then_card_then_interview_offer_reaches_the_seeker(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot,
+    forum_settings: Settings,
+    sessions: sessionmaker[Session],
+    application_id: int,
+    api: TelegramStandIn,
 ) -> None:
     bind(sessions, api, COMPANY, "(주)대한중공업")
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         await tap_apply(api)
         question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         await press(api, SEEKER, question, f"consent:y:{application_id}")
@@ -300,7 +255,7 @@ async def test_consent_then_card_then_interview_offer_reaches_the_seeker(
     for line in (  # what PIPA art. 17(2) asks a third-party consent to name
         "• 받는 곳: (주)대한중공업",
         "• 목적: '선박 블록 용접사 (경력 3년 이상)' 채용 검토와 면접 제안",
-        f"• 받는 곳의 보관 기간: 채용 검토가 끝날 때까지, 길어도 {settings.company_retention_days}일",
+        f"• 받는 곳의 보관 기간: 채용 검토가 끝날 때까지, 길어도 {forum_settings.company_retention_days}일",
         "• 동의하지 않으실 수 있어요. 그러면 (주)대한중공업에는 아무것도 보내지 않고",
     ):
         assert line in asked
@@ -334,7 +289,7 @@ async def test_consent_then_card_then_interview_offer_reaches_the_seeker(
     assert told_offer.params["chat_id"] == SEEKER
     assert told_offer.params["text"].startswith("(주)대한중공업에서 '선박 블록 용접사")
     assert "센터 상담사가 일정을 안내해 드릴게요" in told_offer.params["text"]
-    assert counselors.params["chat_id"] == COUNSELORS
+    assert counselors.params["chat_id"] == STAFF_FORUM
     edited = api.message(COMPANY, card.result["message_id"])
     assert edited is not None and "✔ 면접 제안" in edited["text"]
     assert "reply_markup" not in edited
@@ -361,17 +316,17 @@ async def test_consent_then_card_then_interview_offer_reaches_the_seeker(
 
 @pytest.mark.anyio
 async def test_declining_sends_nothing_to_the_company(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
     bind(sessions, api, COMPANY, "(주)대한중공업")
-    async with running(settings, sessions) as application:
+    async with start_bot(apply_script(sessions)) as running:
         await tap_apply(api)
         question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         await press(api, SEEKER, question, f"consent:n:{application_id}")
         declined = await api.async_wait_for_call(
             "sendMessage", chat_id=SEEKER, since=api.calls.index(question) + 1
         )
-        await run_outbox(application.bot, application.bot_data[FRONTEND_KEY])
+        await run_outbox(running.application.bot, running.frontend)
         with sessions() as session, pytest.raises(ConsentRequired, match="동의 기록이 없어"):
             consented_card(session=session, application_id=application_id)
 
@@ -398,10 +353,10 @@ def test_no_card_can_be_built_without_a_granted_consent(
 
 @pytest.mark.anyio
 async def test_a_second_tap_and_asking_again_after_no(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
     bind(sessions, api, COMPANY, "(주)대한중공업")
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         await tap_apply(api)
         first = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         await tap_apply(api)  # asked twice: two live questions
@@ -452,10 +407,10 @@ async def test_a_second_tap_and_asking_again_after_no(
 
 @pytest.mark.anyio
 async def test_hold_then_decline_keeps_the_seeker_informed(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
     bind(sessions, api, COMPANY, "(주)대한중공업")
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         await tap_apply(api)
         question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         await press(api, SEEKER, question, f"consent:y:{application_id}")
@@ -480,19 +435,19 @@ async def test_hold_then_decline_keeps_the_seeker_informed(
 
 @pytest.mark.anyio
 async def test_a_chat_not_bound_to_that_company_cannot_decide(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
     bind(sessions, api, COMPANY, "(주)대한중공업")
     bind(sessions, api, OTHER_COMPANY, "군산정밀")  # bound, but to another company
     api.add_chat(STRANGER, chat_type="private")
-    async with running(settings, sessions) as application:
+    async with start_bot(apply_script(sessions)) as running:
         await tap_apply(api)
         question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         await press(api, SEEKER, question, f"consent:y:{application_id}")
         await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
         refusals = []
         for chat_id in (STRANGER, OTHER_COMPANY, SEEKER):  # a card copied where it must not act
-            forged = await application.bot.send_message(
+            forged = await running.application.bot.send_message(
                 chat_id, "카드", reply_markup=decision_keyboard(application_id, "sent")
             )
             since = len(api.calls)
@@ -512,13 +467,13 @@ async def test_a_chat_not_bound_to_that_company_cannot_decide(
 
 @pytest.mark.anyio
 async def test_without_a_company_chat_the_center_forwards_until_the_company_binds(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         await tap_apply(api)
         question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         await press(api, SEEKER, question, f"consent:y:{application_id}")
-        forward = await api.async_wait_for_call("sendMessage", chat_id=COUNSELORS)
+        forward = await api.async_wait_for_call("sendMessage", chat_id=STAFF_FORUM)
         waiting = await api.async_wait_for_call(
             "sendMessage", chat_id=SEEKER, since=api.calls.index(question) + 1
         )
@@ -563,7 +518,7 @@ async def test_without_a_company_chat_the_center_forwards_until_the_company_bind
     ],
 )
 async def test_a_failed_acknowledgement_loses_neither_the_card_nor_the_offer(
-    settings: Settings,
+    start_bot: StartBot,
     sessions: sessionmaker[Session],
     application_id: int,
     api: TelegramStandIn,
@@ -571,7 +526,7 @@ async def test_a_failed_acknowledgement_loses_neither_the_card_nor_the_offer(
     description: str | None,
 ) -> None:
     bind(sessions, api, COMPANY, "(주)대한중공업")
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         await tap_apply(api)
         question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         api.fail_next("answerCallbackQuery", status=status, description=description)
@@ -602,12 +557,12 @@ async def test_a_failed_acknowledgement_loses_neither_the_card_nor_the_offer(
 
 @pytest.mark.anyio
 async def test_news_that_could_not_be_sent_is_told_by_the_next_round_exactly_once(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
     from bot.telegram.handoff import maintenance_round
 
     bind(sessions, api, COMPANY, "(주)대한중공업")
-    async with running(settings, sessions) as application:
+    async with start_bot(apply_script(sessions)) as running:
         await tap_apply(api)
         question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         await press(api, SEEKER, question, f"consent:y:{application_id}")
@@ -621,9 +576,9 @@ async def test_news_that_could_not_be_sent_is_told_by_the_next_round_exactly_onc
         await press(api, COMPANY, card, f"co:decline:{application_id}")
         await api.async_wait_for_call("editMessageText", chat_id=COMPANY)
         assert status_of(sessions, application_id) == "declined"
-        frontend = application.bot_data[FRONTEND_KEY]
-        await maintenance_round(application.bot, frontend)
-        await maintenance_round(application.bot, frontend)
+        frontend = running.frontend
+        await maintenance_round(running.application.bot, frontend)
+        await maintenance_round(running.application.bot, frontend)
 
     told = [t for t in api.sent_texts(SEEKER) if "함께하기 어렵다고" in t]
     assert len(told) == 1
@@ -631,14 +586,14 @@ async def test_news_that_could_not_be_sent_is_told_by_the_next_round_exactly_onc
 
 @pytest.mark.anyio
 async def test_two_bindings_at_once_send_each_chat_one_card(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
     second = COMPANY + 7
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         await tap_apply(api)
         question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         await press(api, SEEKER, question, f"consent:y:{application_id}")
-        await api.async_wait_for_call("sendMessage", chat_id=COUNSELORS)
+        await api.async_wait_for_call("sendMessage", chat_id=STAFF_FORUM)
         with sessions.begin() as session:
             company = session.scalar(select(Company).where(Company.name == "(주)대한중공업"))
             assert company is not None
@@ -671,11 +626,11 @@ async def test_two_bindings_at_once_send_each_chat_one_card(
 
 @pytest.mark.anyio
 async def test_a_chat_bound_later_gets_the_cards_still_waiting_for_an_answer_only(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
     later, latest = COMPANY + 8, COMPANY + 9
     bind(sessions, api, COMPANY, "(주)대한중공업")
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         await tap_apply(api)
         question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         await press(api, SEEKER, question, f"consent:y:{application_id}")
@@ -720,7 +675,7 @@ async def test_a_chat_bound_later_gets_the_cards_still_waiting_for_an_answer_onl
 
 @pytest.mark.anyio
 async def test_a_yes_to_an_old_question_after_the_profile_changed_is_asked_again(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
     bind(sessions, api, COMPANY, "(주)대한중공업")
     before = merge(SeekerProfile(), nlu.parse_seeker_text("조선소 용접 15년")).to_dict()
@@ -728,7 +683,7 @@ async def test_a_yes_to_an_old_question_after_the_profile_changed_is_asked_again
         row = session.get(ApplicationRow, application_id)
         assert row is not None
         row.seeker.profile = before
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         await tap_apply(api)
         old = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         assert "특수용접기능사" not in old.params["text"]
@@ -757,13 +712,13 @@ async def test_a_yes_to_an_old_question_after_the_profile_changed_is_asked_again
 
 @pytest.mark.anyio
 async def test_a_withdrawal_before_the_card_is_sent_stops_its_delivery(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         await tap_apply(api)
         question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
         await press(api, SEEKER, question, f"consent:y:{application_id}")
-        await api.async_wait_for_call("sendMessage", chat_id=COUNSELORS)  # no company chat yet
+        await api.async_wait_for_call("sendMessage", chat_id=STAFF_FORUM)  # no company chat yet
         agreed = api.message(SEEKER, question.result["message_id"])
         assert agreed is not None
         assert [b["callback_data"] for b in agreed["reply_markup"]["inline_keyboard"][0]] == [
@@ -790,7 +745,11 @@ async def test_a_withdrawal_before_the_card_is_sent_stops_its_delivery(
 
 @pytest.mark.anyio
 async def test_invites_bind_private_chats_only_and_are_stored_hashed(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot,
+    forum_settings: Settings,
+    sessions: sessionmaker[Session],
+    application_id: int,
+    api: TelegramStandIn,
 ) -> None:
     group = -100777
     api.add_chat(group, chat_type="supergroup", title="아무 그룹")
@@ -798,8 +757,8 @@ async def test_invites_bind_private_chats_only_and_are_stored_hashed(
         company = session.scalar(select(Company).where(Company.name == "(주)대한중공업"))
         assert company is not None
         token = create_invite(session=session, company=company, ttl=timedelta(hours=1)).token
-    async with running(settings, sessions):
-        for chat_id in (group, COUNSELORS):
+    async with start_bot(apply_script(sessions)):
+        for chat_id in (group, STAFF_FORUM):
             since = len(api.calls)
             api.send_command(chat_id, STRANGER, f"/start inv_{token}")
             refused = await api.async_wait_for_call("sendMessage", chat_id=chat_id, since=since)
@@ -812,15 +771,15 @@ async def test_invites_bind_private_chats_only_and_are_stored_hashed(
         assert session.scalars(select(CompanyContact.telegram_chat_id)).all() == [COMPANY]
         (invite,) = session.scalars(select(CompanyInvite)).all()
         assert invite.token_hash != token and len(invite.token_hash) == 64
-    assert token.encode() not in (settings.home / "jobbot.sqlite3").read_bytes()
+    assert token.encode() not in (forum_settings.home / "jobbot.sqlite3").read_bytes()
 
 
 @pytest.mark.anyio
 async def test_an_unbound_chat_is_no_company_chat_at_once(
-    settings: Settings, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
 ) -> None:
     bind(sessions, api, COMPANY, "(주)대한중공업")
-    async with running(settings, sessions):
+    async with start_bot(apply_script(sessions)):
         since = len(api.calls)
         api.send_text(COMPANY, COMPANY, "안녕하세요, 담당자입니다")
         help_call = await api.async_wait_for_call("sendMessage", chat_id=COMPANY, since=since)

@@ -60,7 +60,7 @@ def stack_sessions(stack_settings: Settings) -> sessionmaker[Session]:
 async def real_bot(
     api: TelegramStandIn, stack: Stack, settings: Settings, sessions: sessionmaker[Session]
 ) -> AsyncIterator[Running]:
-    api.add_chat(STAFF_FORUM, is_forum=True, title="상담 데스크")
+    """The front end against the forum stand-in (``api``), on the stack's database and Rasa."""
     api.set_member_status(STAFF_FORUM, COUNSELOR, "administrator")
     # Each test's stand-in numbers its updates from 1 again, as a new bot would; the
     # database is shared by the module, so forget the previous "bot"'s update ids.
@@ -94,12 +94,12 @@ async def tracker(stack: Stack, user: int, include: str = "AFTER_RESTART") -> di
 
 
 async def test_a_welders_conversation_ends_in_cards_and_details(
-    telegram_api: TelegramStandIn,
+    api: TelegramStandIn,
     stack: Stack,
     stack_settings: Settings,
     stack_sessions: sessionmaker[Session],
 ) -> None:
-    api, user = telegram_api, new_user()
+    user = new_user()
     async with real_bot(api, stack, stack_settings, stack_sessions) as running:
         await consent(running, user)
         cards = await cards_for(running, user, WELDER)
@@ -131,12 +131,12 @@ async def test_a_welders_conversation_ends_in_cards_and_details(
 
 
 async def test_applying_with_consent_reaches_the_company_and_its_answer_the_seeker(
-    telegram_api: TelegramStandIn,
+    api: TelegramStandIn,
     stack: Stack,
     stack_settings: Settings,
     stack_sessions: sessionmaker[Session],
 ) -> None:
-    api, user, company_chat = telegram_api, new_user(), new_user()
+    user, company_chat = new_user(), new_user()
     async with real_bot(api, stack, stack_settings, stack_sessions) as running:
         await consent(running, user)
         cards = await cards_for(running, user, WELDER)
@@ -210,12 +210,12 @@ async def test_applying_with_consent_reaches_the_company_and_its_answer_the_seek
 
 
 async def test_a_counselor_takes_over_and_gives_the_seeker_back(
-    telegram_api: TelegramStandIn,
+    api: TelegramStandIn,
     stack: Stack,
     stack_settings: Settings,
     stack_sessions: sessionmaker[Session],
 ) -> None:
-    api, user = telegram_api, new_user()
+    user = new_user()
     async with real_bot(api, stack, stack_settings, stack_sessions) as running:
         await consent(running, user)
         await running.settle(api.send_text(user, user, "용접 15년 했어요"))
@@ -267,12 +267,12 @@ async def test_a_counselor_takes_over_and_gives_the_seeker_back(
 
 
 async def test_delete_leaves_no_personal_data(
-    telegram_api: TelegramStandIn,
+    api: TelegramStandIn,
     stack: Stack,
     stack_settings: Settings,
     stack_sessions: sessionmaker[Session],
 ) -> None:
-    api, user = telegram_api, new_user()
+    user = new_user()
     async with real_bot(api, stack, stack_settings, stack_sessions) as running:
         await consent(running, user)
         cards = await cards_for(running, user, WELDER)

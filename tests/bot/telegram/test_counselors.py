@@ -6,8 +6,6 @@ test_conversation.py."""
 from __future__ import annotations
 
 import datetime as dtm
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,7 +15,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from actions import messages as action_messages
 from actions.payloads import handoff_payload
-from bot.settings import Settings
 from bot.telegram import messages
 from bot.telegram.handoff import reannounce_overdue
 from storage.models import CounselorNote, Handoff, Seeker
@@ -28,9 +25,8 @@ from tests.bot.telegram.conftest import (
     STRANGER,
     Running,
     ScriptedRasa,
+    StartBot,
     agreed_user,
-    bot_settings,
-    running_bot,
 )
 from tests.helpers.telegram_api import Call, TelegramStandIn
 
@@ -53,22 +49,6 @@ def script(sessions: sessionmaker[Session], user: int) -> ScriptedRasa:
         return [{"custom": payload}]
 
     return ScriptedRasa(replies=replies, slots={"occupation": "용접원 15년", "region": "군산시"})
-
-
-@asynccontextmanager
-async def forum_bot(
-    api: TelegramStandIn,
-    settings: Settings,
-    sessions: sessionmaker[Session],
-    rasa: ScriptedRasa,
-    **changes: Any,
-) -> AsyncIterator[Running]:
-    api.add_chat(STAFF_FORUM, is_forum=True, title="상담 데스크")
-    api.set_member_status(STAFF_FORUM, COUNSELOR, "member")
-    async with running_bot(
-        api, bot_settings(settings, api, **changes), sessions, rasa.client()
-    ) as running:
-        yield running
 
 
 async def hand_off(running: Running, user: int) -> int:
@@ -99,11 +79,11 @@ def handoffs(sessions: sessionmaker[Session], user: int) -> list[Handoff]:
 
 
 async def test_a_handoff_opens_a_topic_with_a_summary_and_relays_both_ways(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, agreed_user(sessions)
+    user = agreed_user(sessions)
     rasa = script(sessions, user)
-    async with forum_bot(api, settings, sessions, rasa) as running:
+    async with start_bot(rasa) as running:
         thread = await hand_off(running, user)
         summary = running.sent_since(0, STAFF_FORUM)[0].params["text"]
 
@@ -144,10 +124,10 @@ async def test_a_handoff_opens_a_topic_with_a_summary_and_relays_both_ways(
 
 
 async def test_only_members_may_act_and_notes_stay_internal(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, agreed_user(sessions)
-    async with forum_bot(api, settings, sessions, script(sessions, user)) as running:
+    user = agreed_user(sessions)
+    async with start_bot(script(sessions, user)) as running:
         thread = await hand_off(running, user)
         mark = running.mark()
         await running.settle(api.send_command(STAFF_FORUM, STRANGER, "/release", thread_id=thread))
@@ -179,11 +159,11 @@ async def test_only_members_may_act_and_notes_stay_internal(
 
 
 async def test_release_gives_the_seeker_back_and_take_reuses_the_topic(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, agreed_user(sessions)
+    user = agreed_user(sessions)
     rasa = script(sessions, user)
-    async with forum_bot(api, settings, sessions, rasa) as running:
+    async with start_bot(rasa) as running:
         thread = await hand_off(running, user)
         mark = running.mark()
         await running.settle(api.send_command(STAFF_FORUM, COUNSELOR, "/release", thread_id=thread))
@@ -211,10 +191,10 @@ async def test_release_gives_the_seeker_back_and_take_reuses_the_topic(
 
 
 async def test_a_deleted_topic_is_recreated_on_the_next_message(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, agreed_user(sessions)
-    async with forum_bot(api, settings, sessions, script(sessions, user)) as running:
+    user = agreed_user(sessions)
+    async with start_bot(script(sessions, user)) as running:
         thread = await hand_off(running, user)
         await running.application.bot.delete_forum_topic(STAFF_FORUM, thread)
         mark = running.mark()
@@ -230,10 +210,10 @@ async def test_a_deleted_topic_is_recreated_on_the_next_message(
 
 
 async def test_an_unanswered_handoff_is_announced_again(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, agreed_user(sessions)
-    async with forum_bot(api, settings, sessions, script(sessions, user)) as running:
+    user = agreed_user(sessions)
+    async with start_bot(script(sessions, user)) as running:
         thread = await hand_off(running, user)
         bot, frontend = running.application.bot, running.frontend
         now = dtm.datetime.now(dtm.UTC)
@@ -252,14 +232,12 @@ async def test_an_unanswered_handoff_is_announced_again(
 
 
 async def test_outside_office_hours_the_seeker_is_told_when_counselors_answer(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, agreed_user(sessions)
+    user = agreed_user(sessions)
     tomorrow = (dtm.datetime.now(ZoneInfo("Asia/Seoul")).weekday() + 1) % 7
     rasa = script(sessions, user)
-    async with forum_bot(
-        api, settings, sessions, rasa, office_days=str(tomorrow), office_hours="09:00-18:00"
-    ) as running:
+    async with start_bot(rasa, office_days=str(tomorrow), office_hours="09:00-18:00") as running:
         await hand_off(running, user)
         texts = [c.params["text"] for c in running.sent_since(0, user)]
         summary = running.sent_since(0, STAFF_FORUM)[0].params["text"]
@@ -270,12 +248,12 @@ async def test_outside_office_hours_the_seeker_is_told_when_counselors_answer(
 
 
 async def test_routing_survives_a_restart(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, agreed_user(sessions)
-    async with forum_bot(api, settings, sessions, script(sessions, user)) as running:
+    user = agreed_user(sessions)
+    async with start_bot(script(sessions, user)) as running:
         thread = await hand_off(running, user)
-    async with forum_bot(api, settings, sessions, script(sessions, user)) as restarted:
+    async with start_bot(script(sessions, user)) as restarted:
         mark = restarted.mark()
         await restarted.settle(
             api.send_text(STAFF_FORUM, COUNSELOR, "상담사예요", thread_id=thread)
@@ -287,11 +265,11 @@ async def test_routing_survives_a_restart(
 
 
 async def test_reset_during_a_handoff_ends_it_and_tells_the_topic(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, agreed_user(sessions)
+    user = agreed_user(sessions)
     rasa = script(sessions, user)
-    async with forum_bot(api, settings, sessions, rasa) as running:
+    async with start_bot(rasa) as running:
         thread = await hand_off(running, user)
         mark = running.mark()
         await running.settle(api.send_command(user, user, "/reset"))
@@ -304,11 +282,11 @@ async def test_reset_during_a_handoff_ends_it_and_tells_the_topic(
 
 
 async def test_without_a_counselor_group_the_seeker_is_told_and_the_bot_goes_on(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, agreed_user(sessions)
+    user = agreed_user(sessions)
     rasa = script(sessions, user)
-    async with forum_bot(api, settings, sessions, rasa, counselor_chat_id=None) as running:
+    async with start_bot(rasa, counselor_chat_id=None) as running:
         await running.settle(api.send_text(user, user, ASK))
         await running.settle(api.send_text(user, user, "그럼 일자리 찾아 주세요"))
         texts = [c.params["text"] for c in running.sent_since(0, user)]

@@ -23,11 +23,10 @@ from tests.bot.telegram.conftest import (
     STAFF_FORUM,
     Clock,
     ScriptedRasa,
-    bot_settings,
+    StartBot,
     button_data,
-    new_user,
     open_handoff_for,
-    running_bot,
+    seeker_chat,
     start_handoff_for,
 )
 from tests.helpers.telegram_api import TelegramStandIn
@@ -63,14 +62,12 @@ async def test_pausing_and_resuming_goes_to_the_tracker_and_survives_rasa_down(
 
 
 async def test_a_topic_that_cannot_be_opened_releases_the_handoff_and_tells_the_seeker(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
-    api.add_chat(STAFF_FORUM, is_forum=True, title="상담 데스크")
-    api.add_chat(user, chat_type="private")
+    user = seeker_chat(api)
     handoff_id = open_handoff_for(sessions, user)
     rasa = ScriptedRasa()
-    async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
+    async with start_bot(rasa) as running:
         api.fail_next("createForumTopic", status=400, description="Bad Request: not enough rights")
         started = await start_handoff_for(running, user, handoff_id)
 
@@ -81,14 +78,12 @@ async def test_a_topic_that_cannot_be_opened_releases_the_handoff_and_tells_the_
 
 
 async def test_without_a_counselors_group_nothing_is_paused(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
-    api.add_chat(user, chat_type="private")
+    user = seeker_chat(api)
     handoff_id = open_handoff_for(sessions, user)
     rasa = ScriptedRasa()
-    no_group = bot_settings(settings, api, counselor_chat_id=None)
-    async with running_bot(api, no_group, sessions, rasa.client()) as running:
+    async with start_bot(rasa, counselor_chat_id=None) as running:
         started = await start_handoff_for(running, user, handoff_id)
 
     assert started is False
@@ -99,14 +94,12 @@ async def test_without_a_counselors_group_nothing_is_paused(
 
 
 async def test_a_relay_that_fails_after_retries_tells_the_counselors(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn, start_bot: StartBot, sessions: sessionmaker[Session]
 ) -> None:
-    api, user = telegram_api, new_user()
-    api.add_chat(STAFF_FORUM, is_forum=True, title="상담 데스크")
-    api.add_chat(user, chat_type="private")
+    user = seeker_chat(api)
     handoff_id = open_handoff_for(sessions, user)
     rasa = ScriptedRasa()
-    async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
+    async with start_bot(rasa) as running:
         assert await start_handoff_for(running, user, handoff_id)
         api.fail_next("copyMessage", status=403, description="Forbidden: bot was kicked")
         await running.settle(api.send_text(user, user, "자격증 사진 보낼게요"))
@@ -133,23 +126,21 @@ NO_RIGHTS = "Bad Request: not enough rights to delete the topic"
     [(502, None, False), (400, NO_RIGHTS, True)],
 )
 async def test_delete_erases_at_once_and_the_topic_follows_with_backoff(
-    telegram_api: TelegramStandIn,
-    settings: Settings,
+    api: TelegramStandIn,
+    start_bot: StartBot,
     sessions: sessionmaker[Session],
     status: int,
     description: str | None,
     told: bool,
 ) -> None:
-    api, user = telegram_api, new_user()
-    api.add_chat(STAFF_FORUM, is_forum=True, title="상담 데스크")
-    api.add_chat(user, chat_type="private")
+    user = seeker_chat(api)
     handoff_id = open_handoff_for(sessions, user)
     with sessions.begin() as session:
         session.add(CounselorNote(handoff_id=handoff_id, counselor_user_id=5, text="야간 불가"))
         record_profile_consent(session=session, sender_id=f"tg-{user}", granted=True, at=utc_now())
         save_profile(session=session, sender_id=f"tg-{user}", profile={"home_region": "gunsan"})
     rasa, clock = ScriptedRasa(), Clock()
-    async with running_bot(api, bot_settings(settings, api), sessions, rasa.client()) as running:
+    async with start_bot(rasa) as running:
         running.frontend.topic_retries = Backoff(first=60, longest=3600, clock=clock)
         assert await start_handoff_for(running, user, handoff_id)
         with sessions() as session:

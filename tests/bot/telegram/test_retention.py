@@ -24,10 +24,9 @@ from tests.bot.telegram.conftest import (
     STAFF_FORUM,
     Clock,
     ScriptedRasa,
-    bot_settings,
-    new_user,
+    StartBot,
     open_handoff_for,
-    running_bot,
+    seeker_chat,
     start_handoff_for,
 )
 from tests.helpers.telegram_api import TelegramStandIn
@@ -76,19 +75,18 @@ async def test_a_conversation_without_consent_is_erased_when_its_session_ends(
 
 
 async def test_a_topic_goes_when_its_last_handoff_expires_and_a_refusal_is_retried(
-    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+    api: TelegramStandIn,
+    start_bot: StartBot,
+    settings: Settings,
+    sessions: sessionmaker[Session],
 ) -> None:
-    api, gone_user, kept_user = telegram_api, new_user(), new_user()
-    api.add_chat(STAFF_FORUM, is_forum=True, title="상담 데스크")
+    gone_user, kept_user = seeker_chat(api), seeker_chat(api)
     now, long_ago = utc_now(), utc_now() - timedelta(days=settings.handoff_retention_days + 5)
     clock = Clock()
-    async with running_bot(
-        api, bot_settings(settings, api), sessions, ScriptedRasa().client()
-    ) as running:
+    async with start_bot(ScriptedRasa()) as running:
         running.frontend.topic_retries = Backoff(first=60, clock=clock)
         ids = {}
         for user in (gone_user, kept_user, kept_user):  # the kept seeker's topic is reused
-            api.add_chat(user, chat_type="private")
             handoff_id = open_handoff_for(sessions, user)
             assert await start_handoff_for(running, user, handoff_id)
             ids.setdefault(user, []).append(handoff_id)
