@@ -163,3 +163,5 @@ COURSE_SELF_PAY_UNKNOWN = "자부담 확인 필요"
 BUTTON_OPENING_DETAILS = "{company} 자세히"
 BUTTON_DISCUSS = "상담사와 상의"
 BUTTON_SEARCH = "일자리 찾기"
+#: Under results where the seeker's own trade has few openings.
+BUTTON_PATHS = "경력 살려 갈 다른 길 보기"

@@ -18,7 +18,7 @@ from actions.context import ContextAction
 from actions.form import search_summary
 from actions.handoff import hand_off
 from actions.next_step import DialogueState, Question, Say, Step, Turn, decide, search_key
-from actions.paths import ShowPaths, asks_for_paths
+from actions.paths import ShowPaths, asks_for_paths, paths_button
 from actions.payloads import button, openings_payload
 from actions.replies import Button
 from actions.search import MoreResults, find_openings
@@ -235,6 +235,8 @@ class NextStep(ContextAction):
             intro = messages.RESULTS_AGAIN + intro
         payload = openings_payload(intro, matches, page=1, first_rank=1)
         payload["buttons"] = self._refinements(profile)
+        with self.context.sessions() as session:  # the seeker's own trade is thin: other paths
+            payload["buttons"][:0] = paths_button(session, matches, profile)
         dispatcher.utter_message(json_message=payload)
         return [
             SlotSet("shown_openings", [m.opening_id for m in matches]),

@@ -1,7 +1,8 @@
 """``action_show_paths``: where the seeker's trade can lead in Gunsan now (issue 15).
 
-Shown when the seeker asks what else they could do (intent ``ask_paths``, by its rule) or
-names a field outside their experience ("배터리 공장", "해상풍력 쪽": :func:`asks_for_paths`,
+Shown when the seeker asks what else they could do (intent ``ask_paths``, by its rule, also
+the 다른 길 보기 button under results where their own trade is thin: :func:`paths_button`)
+or names a field outside their experience ("배터리 공장", "해상풍력 쪽": :func:`asks_for_paths`,
 read by :func:`actions.next_step.decide`). The paths come from the transition table through
 :func:`retrieval.transitions.find_transitions` — the same as `jobbot transitions` and the
 counselors' card — read from everything the seeker typed, with only the openings a career
@@ -12,32 +13,39 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
 
 import nlu
 from actions import messages
 from actions.context import ContextAction
 from actions.path_cards import origin_label, paths_payload
 from actions.payloads import button
+from actions.replies import Button
 from nlu.occupation_class import read_seeker_jobs
 from nlu.profile import SeekerProfile
 from retrieval.constraints import MatchPolicy
 from retrieval.errors import TransitionTableError
 from retrieval.live import LiveMatcher
+from retrieval.matcher import Match
 from retrieval.transition_table import Transition, TransitionTable, load_transitions
 from retrieval.transitions import TransitionAdvice, find_transitions, wished_paths
+from storage.models import Opening
 
-__all__ = ["ShowPaths", "asks_for_paths", "seeker_text"]
+__all__ = ["ShowPaths", "asks_for_paths", "paths_button", "seeker_text"]
 
 logger = logging.getLogger(__name__)
 
 #: Events after which the earlier words no longer describe the seeker (처음부터).
 _RESETS = frozenset({"reset_slots", "restart"})
+#: A page of results with fewer openings of the seeker's own trade than this is thin.
+THIN_PAGE = 2
 
 
 def seeker_text(tracker: Tracker) -> str:
@@ -67,6 +75,19 @@ def asks_for_paths(tracker: Tracker) -> bool:
     text = str((tracker.latest_message or {}).get("text") or "")
     table = _table() if text and not text.startswith("/") else None
     return table is not None and bool(wished_paths(text, table=table, said=seeker_text(tracker)))
+
+
+def paths_button(
+    session: Session, matches: Sequence[Match], profile: SeekerProfile
+) -> list[Button]:
+    """The 다른 길 보기 button for a page of results where the seeker's own trade is thin
+    (fewer than :data:`THIN_PAGE` of its openings are of a family they worked in), else none."""
+    done = {e.family for e in profile.experience}
+    if not done:
+        return []
+    families = [session.get(Opening, m.opening_id) for m in matches]
+    own = sum(1 for o in families if o is not None and o.occupation_family in done)
+    return [button(messages.BUTTON_PATHS, "ask_paths")] if own < THIN_PAGE else []
 
 
 def _years(said: str, origin: Transition) -> int | None:

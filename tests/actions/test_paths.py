@@ -10,16 +10,18 @@ from typing import Any
 import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from actions import messages
 from actions.context import ActionContext
 from actions.next_step import DialogueState, Step, Turn, decide
 from actions.next_step_action import NextStep
-from actions.paths import ShowPaths, asks_for_paths, seeker_text
+from actions.paths import ShowPaths, asks_for_paths, paths_button, seeker_text
 from nlu import parse_seeker_text
 from nlu.profile import SeekerProfile
 from nlu.profile_merge import merge
+from retrieval.matcher import Match
 from storage.importer import import_files
 from storage.models import Opening
 from tests.actions.conftest import make_tracker
@@ -202,3 +204,27 @@ def test_the_next_step_shows_paths_when_a_message_names_a_new_field(
     events, sent = run(NextStep(context), tracker)
     assert paths_of(sent)["paths"][0]["code"] == "8241"
     assert SlotSet("open_question", None) in events
+
+
+def test_results_where_the_own_trade_is_thin_offer_the_paths(
+    action_sessions: sessionmaker[Session],
+) -> None:
+    def page(family: str | None) -> list[Match]:
+        with action_sessions() as session:
+            query = select(Opening.id).where(
+                Opening.occupation_family == family
+                if family
+                else Opening.occupation_family.not_in(["welder"])
+            )
+            ids = list(session.scalars(query.limit(3)))
+        assert len(ids) == 3
+        return [Match(opening_id=i, title="", company="", sources=[], score=1.0, reasons=[])
+                for i in ids]  # fmt: skip
+
+    welder = merge(SeekerProfile(), parse_seeker_text("용접 20년 했어요"))
+    with action_sessions() as session:
+        assert paths_button(session, page("welder"), welder) == []
+        assert paths_button(session, page(None), welder) == [
+            {"title": "경력 살려 갈 다른 길 보기", "payload": "/ask_paths"}
+        ]
+        assert paths_button(session, page(None), SeekerProfile()) == []  # no trade said
