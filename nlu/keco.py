@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from nlu.errors import TableError
-from nlu.gazetteer import Gazetteer
+from nlu.gazetteer import Gazetteer, surface_key
 from nlu.tables import load_tables
 
 __all__ = ["DEFAULT_KECO_DIR", "Keco", "KecoUnit", "Renumbered", "load_keco", "shared_level"]
@@ -67,11 +67,18 @@ class Keco:
     neighbours: dict[str, dict[str, str]]  # code → {neighbour code: why}
     renumbered: dict[str, Renumbered]
     non_terms: tuple[str, ...] = field(default=())
+    #: Terms of kind ``industry`` (배터리 공장, 자동차 부품 …), as :func:`surface_key` forms:
+    #: beside a role word they say where, not what (see ``data/occupations/README.md``).
+    industry_terms: frozenset[str] = field(default=frozenset())
 
     @cached_property
     def matcher(self) -> Gazetteer:
         """Occupation words (official, colloquial, dialect, titles …) → code, longest first."""
         return Gazetteer(self.synonyms, blockers=self.non_terms, fuzzy=True, name="keco")
+
+    def is_industry(self, surface: str) -> bool:
+        """Whether a matched term names an industry or plant rather than a job."""
+        return surface_key(surface) in self.industry_terms
 
     def name(self, code: str) -> str:
         """The unit's name (a 6-digit code ending in 00 is its 세분류)."""
@@ -163,10 +170,11 @@ def _check(path: Path, code: str, units: dict[str, KecoUnit]) -> str:
 @functools.lru_cache(maxsize=4)
 def _load(path: Path) -> Keco:
     units = _load_units(path / "keco.csv")
+    rows = _read(path / "synonyms.csv", ("code", "term", "kind"))
     synonyms = tuple(
-        (row["term"], _check(path / "synonyms.csv", row["code"], units))
-        for row in _read(path / "synonyms.csv", ("code", "term", "kind"))
+        (row["term"], _check(path / "synonyms.csv", row["code"], units)) for row in rows
     )
+    industry = frozenset(surface_key(row["term"]) for row in rows if row["kind"] == "industry")
     families = {
         _check(path / "families.csv", row["keco_prefix"], units): row["family"]
         for row in _read(path / "families.csv", ("keco_prefix", "family"))
@@ -185,7 +193,9 @@ def _load(path: Path) -> Keco:
         )
         for row in _read(path / "jobscd_2025.csv", ("jobs_cd", "name_2025", "keco_code"))
     }
-    keco = Keco(units, synonyms, families, neighbours, renumbered, load_tables().non_terms)
+    keco = Keco(
+        units, synonyms, families, neighbours, renumbered, load_tables().non_terms, industry
+    )
     logger.debug("loaded KECO: %d units, %d synonyms", len(units), len(synonyms))
     return keco
 

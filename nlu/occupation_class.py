@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from nlu.clauses import split_clauses
@@ -28,6 +29,11 @@ from nlu.text import normalize_text
 
 __all__ = ["UNKNOWN_BELOW", "OccupationClass", "SeekerJobs", "classify_opening", "read_seeker_jobs"]
 
+#: Codes of instructors (기술·기능계 강사 …): the other trades their clause names are taught.
+TEACHING = "214"
+#: Characters between an industry and its role ("배터리팩 만드는 회사 생산관리"), and between
+#: a trade and the instructor word after it ("용접을 가르치는 일").
+NEAR_PLACE, NEAR_SUBJECT = 14, 3
 #: Confidence under which a class is reported as unknown.
 UNKNOWN_BELOW = 0.5
 #: Confidence by evidence: a 고용24 code, a code decided by text, words of the title by the
@@ -38,6 +44,8 @@ TEXT_FACTOR = 0.7
 
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>")
 _YEARS = re.compile(r"(?<![0-9.])(\d{1,2})\s?(?:년|해)(?!생|\s?\d{1,2}\s?월)")
+#: After an occupation word, a workplace: "배터리팩 만드는 회사", "자동차 부품 공장".
+_WORKPLACE = re.compile(r"^\S*\s?(?:\S+는\s)?(?:회사|공장|업체|업계)")
 _ANY_JOB = re.compile(r"아무\s?(?:일|거|것|데|직종)|무슨 일이든|뭐든지?|일 안 가리|다 할 수")
 
 
@@ -68,6 +76,9 @@ class SeekerJobs:
     excluded: tuple[str, ...] = ()
     any_occupation: bool = False
     newcomer: bool = False  # starts out: 신입, 초보, 졸업예정, 배워서 …
+    #: Where, not what: an industry beside a role ("배터리 공장 품질" → 배터리), or the trade
+    #: an instructor would teach ("용접 가르치는 일" → 용접).
+    context: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()  # the occupation words the seeker used, as typed in the table
 
 
@@ -193,6 +204,42 @@ def _role(cues: ClauseCues) -> str:
     return "mention"
 
 
+def _context_matches(
+    found: tuple[GazetteerMatch, ...], clause_of: Callable[[int], int], keco: Keco, text: str
+) -> set[int]:
+    """Start offsets of the matches that are context, not occupations of their own.
+
+    In one clause, an industry beside a role word is where the role is wanted or was done
+    ("이차전지 품질 쪽", "CATIA 설계 자동차부품", "배터리팩 만드는 회사 생산관리"), and a
+    trade beside an instructor word is what would be taught ("용접 가르치는 일").
+    """
+    by_clause: dict[int, list[GazetteerMatch]] = {}
+    for m in found:
+        by_clause.setdefault(clause_of(m.start), []).append(m)
+    context: set[int] = set()
+    for matches in by_clause.values():
+        places = {
+            m.start
+            for m in matches[:-1]
+            if keco.is_industry(m.surface) or _WORKPLACE.search(text[m.end : m.end + 10])
+        }
+        if keco.is_industry(matches[-1].surface) and len(places) < len(matches) - 1:
+            places.add(matches[-1].start)  # "설계 자동차부품": the role came first
+        roles = [m for m in matches if m.start not in places]
+        context |= {
+            p.start
+            for p in matches
+            if p.start in places and any(_near(p, r, NEAR_PLACE) for r in roles)
+        }
+        for teacher in (r for r in roles if r.key.startswith(TEACHING)):
+            context |= {m.start for m in matches if m.end <= teacher.start <= m.end + NEAR_SUBJECT}
+    return context
+
+
+def _near(a: GazetteerMatch, b: GazetteerMatch, gap: int) -> bool:
+    return a.start != b.start and max(a.start, b.start) - min(a.end, b.end) <= gap
+
+
 def read_seeker_jobs(text: str, *, keco: Keco | None = None) -> SeekerJobs:
     """The seeker's target, experience (with years) and excluded occupations in ``text``."""
     if keco is None:
@@ -226,6 +273,8 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
 
     found = keco.matcher.find(norm)
     named_clauses = {clause_of(m.start) for m in found}
+    context_at = _context_matches(found, clause_of, keco, norm)
+    context: list[str] = []
     unnamed_want = False
     for k, clause in enumerate(clauses):
         cues = clause_cues(clause.text)
@@ -238,6 +287,9 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             # 용접 자격증 없어요 근데 배워서 하고싶어요: the want is about the clause before
             targets += [m.key for m in found if clause_of(m.start) == k - 1]
     for match in found:
+        if match.start in context_at:
+            context.append(match.key)
+            continue
         inside_certificate = any(s <= match.start and match.end <= e for s, e in certificates)
         said_in = clauses[clause_of(match.start)].text
         cues = clause_cues(said_in)
@@ -278,5 +330,6 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         excluded=tuple(dict.fromkeys(excluded)),
         any_occupation=any_occupation and not targets,
         newcomer=newcomer,
+        context=tuple(dict.fromkeys(context)),
         terms=tuple(dict.fromkeys(m.surface for m in found)),
     )

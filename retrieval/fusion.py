@@ -58,6 +58,7 @@ class Weights:
 
     target: float = 0.3  # the opening's class is the seeker's target (× closeness)
     experience: float = 0.05  # … is work the seeker has done (× closeness)
+    context: float = 0.1  # … is in the industry the seeker named beside a role (× closeness)
     excluded: float = 0.5  # … is work the seeker rules out (subtracted)
     certificate: float = 0.1  # share of the posting's certificates the seeker holds
     shift: float = 0.05  # the posting's shift is one the seeker asked for
@@ -154,6 +155,8 @@ def rescore(
 
     if jobs.targets and not jobs.any_occupation:
         scores += weights.target * near(jobs.targets)
+    if jobs.context and not jobs.any_occupation:
+        scores += weights.context * near(jobs.context)
     done = [code for code, _ in jobs.experience]
     if done:
         scores += weights.experience * near(done, career_moves=True)

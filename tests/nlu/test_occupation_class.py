@@ -94,10 +94,30 @@ def test_work_done_is_the_target_when_nothing_else_is_wanted() -> None:
     assert jobs.targets == ("8251",)
 
 
-def test_an_unnamed_new_work_is_not_the_old_one() -> None:
+def test_a_described_new_work_is_named_and_is_not_the_old_one() -> None:
     jobs = read_seeker_jobs("용접 삼십년 했는데 이제 후배들 가르치는 일 하고 싶어요")
-    assert jobs.targets == ()
+    assert jobs.targets == ("2143",)  # 기술·기능계 강사
     assert jobs.experience == (("8241", 30),)
+    assert read_seeker_jobs("사무실에서 도면 보는 일 하고 싶어요").targets[-1] == "1591"
+    assert read_seeker_jobs("이제 덜 힘든 일 하고 싶어요").targets == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "targets", "context"),
+    [
+        ("화학과 졸업예정입니다 이차전지 품질 쪽 신입으로 가고싶어요", ("0284",), ("8351",)),
+        ("전기차 배터리팩 만드는 회사 생산관리 경력 오년", ("0284",), ("8360",)),
+        ("CATIA 설계 자동차부품 경력 6년", ("15",), ("8172",)),
+        ("용접 가르치는 일 찾습니다", ("2143",), ("8241",)),
+        ("배터리 공장 쪽으로 가고 싶어요", ("8351",), ()),
+        ("용접이나 배관 일 하고 싶어요", ("8241", "703"), ()),
+    ],
+)
+def test_an_industry_beside_a_role_is_context_not_a_second_target(
+    text: str, targets: tuple[str, ...], context: tuple[str, ...]
+) -> None:
+    jobs = read_seeker_jobs(text)
+    assert (jobs.targets, jobs.context) == (targets, context)
 
 
 @pytest.mark.parametrize("text", ["아무거나 괜찮아요 야간 빼고", "뭐든지 합니다 통근버스 되는데"])
