@@ -65,7 +65,10 @@ async def erase_seeker(bot: Bot, frontend: FrontEnd, sender_id: str) -> Erasure:
         held = tuple(a.opening.title for a in applications if a.status in WITH_COMPANY)
     gone = await delete_topics(bot, frontend, [(topic, seeker_id) for topic in topics])
     pending = len(gone) < len(topics)
-    if not sender_id.startswith(ERASED_PREFIX):  # a stripped tombstone has no conversation
+    tombstone = sender_id.startswith(ERASED_PREFIX)  # stripped already: only topics are left
+    if tombstone and pending:
+        return Erasure(topics_pending=True)
+    if not tombstone:
         try:
             await frontend.rasa.replace_events(sender_id, [])
         except httpx.HTTPError as error:

@@ -419,6 +419,7 @@ async def answer_delete(update: Update, context: Context) -> None:
     if not confirmed:
         await send_text(context.bot, chat.id, messages.DELETE_CANCELLED)
         return
+    _held(context).clear()
     erasure = await erase_seeker(context.bot, frontend_of(context.bot_data), sender_id_for(user.id))
     titles = ", ".join(erasure.with_company)
     if erasure.topics_pending:

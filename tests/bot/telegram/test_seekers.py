@@ -205,6 +205,28 @@ async def test_a_first_message_waits_for_the_consent_answer_then_rasa_answers_it
     assert api.calls_to("sendChatAction")[0].params == {"chat_id": user, "action": "typing"}
 
 
+async def test_reset_before_the_consent_answer_forgets_what_waited(
+    telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    api, user = telegram_api, new_user()
+    rasa = ScriptedRasa()
+    async with bot(api, settings, sessions, rasa) as running:
+        await running.settle(api.send_text(user, user, "용접 일자리 있어요?"))
+        mark = running.mark()
+        await running.settle(api.send_command(user, user, "/reset"))
+        [asked] = running.sent_since(mark, user)
+        mark = running.mark()
+        pressed = api.press_button(
+            user, user, asked.result["message_id"], button_data(asked, "동의해요")
+        )
+        await running.settle(pressed)
+        after = [c.params["text"] for c in running.sent_since(mark, user)]
+
+    assert asked.params["text"] == messages.CONSENT_QUESTION
+    assert after == [messages.CONSENT_GIVEN]
+    assert rasa.requests == []  # neither the message nor the reset reached Rasa
+
+
 async def test_openings_are_one_message_per_card_and_a_press_goes_to_rasa(
     telegram_api: TelegramStandIn, settings: Settings, sessions: sessionmaker[Session]
 ) -> None:
