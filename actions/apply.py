@@ -9,15 +9,20 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import ContextAction
+from actions.next_step_action import NextStep
 from actions.payloads import application_payload
-from actions.references import pointed_opening
+from actions.references import pointed_opening, shown_ids
 from storage.seekers import record_interest
 
 __all__ = ["Apply"]
 
 
 class Apply(ContextAction):
-    """Record that the seeker wants the opening they point at (nothing is sent yet)."""
+    """Record that the seeker wants the opening they point at (nothing is sent yet).
+
+    Before any opening was shown there is nothing to apply to: the message ("용접 일
+    지원하고 싶어요") is a next step.
+    """
 
     def name(self) -> str:
         return "action_apply"
@@ -25,6 +30,9 @@ class Apply(ContextAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        typed = not str((tracker.latest_message or {}).get("text") or "").startswith("/")
+        if typed and not shown_ids(tracker):
+            return await NextStep(self.context).act(dispatcher, tracker, domain)
         opening = pointed_opening(self.context, dispatcher, tracker)
         if opening is None:
             return []

@@ -86,9 +86,17 @@ def search_summary(profile: SeekerProfile) -> str:
     parts = [_occupation(profile), _stated_region(profile), stated_pay(profile)]
     parts.append(stated_shift(profile))
     parts += [_name(certificates, c) for c in profile.certificates_held]
+    if profile.no_certificates and not profile.certificates_held:
+        parts.append(messages.NO_CERTIFICATES_SAID)
     if profile.excluded_employment_types:
         types = ", ".join(sorted(profile.excluded_employment_types))
         parts.append(messages.EMPLOYMENT_EXCLUDED.format(types=types))
+    if profile.no_weekends:
+        parts.append(messages.NO_WEEKENDS)
+    if profile.newcomer:
+        parts.append(messages.NEWCOMER)
+    if profile.age:
+        parts.append(messages.AGE.format(age=profile.age))
     if profile.needs_dormitory:
         parts.append(messages.DORMITORY)
     if profile.visa:

@@ -66,11 +66,22 @@ SAY: dict[str, tuple[str, str]] = {
         "알겠어요. 다른 조건으로 찾고 싶으시면 언제든 말씀해 주세요.",
         "네. 필요하시면 '더 보기'나 '상담사 연결'을 눌러 주세요.",
     ),
+    "help": (
+        "해 보신 일이나 찾으시는 일을 말씀해 주시면 바로 맞는 일자리를 찾아 드려요. "
+        "사는 곳, 급여, 근무시간은 언제 말씀하셔도 반영해요. "
+        "'더 보기', '1번 자세히', '지원할래요', '상담사 연결', '처음부터'라고 하셔도 돼요.",
+        "일 이름만 말씀하셔도 찾아 드려요. (예: 용접 10년, 포장, 청소) "
+        "사람과 이야기하시려면 '상담사 연결'이라고 보내 주세요.",
+    ),
 }
 ASK: dict[str, tuple[str, str]] = {
     "occupation": (
         "어떤 일을 찾으세요? 해 보신 일이나 하고 싶은 일을 알려 주세요. (예: 용접 10년, 포장, 청소)",
         "하실 일을 한 가지만 알려 주시면 바로 찾아 드릴게요. '지게차', '공장 일 아무거나'처럼요.",
+    ),
+    "has_certificates": (
+        "이 일에 쓰는 자격증이 있으세요? 있으시면 맞는 공고를 더 잘 골라 드려요.",
+        "자격증이 있으신지 알려 주시면 더 맞춰 드려요. 있으세요?",
     ),
     "which_certificates": (
         "어떤 자격증이 있으세요? 아래에서 고르시거나 이름을 적어 주세요.",
@@ -112,6 +123,7 @@ ACTION_FAILED = "죄송해요, 잠시 문제가 생겼어요. 조금 뒤에 다�
 # -- the form slots' short summaries (shown in /profile and to counselors) ----------------------
 ANY_OCCUPATION = "무엇이든"
 NO_CERTIFICATES = "없음"
+NO_CERTIFICATES_SAID = "자격증 없음"
 CERTIFICATE_LACKING = "{name} 없음"
 ANY_REGION = "어디든"
 ANY_PAY = "상관없음"
@@ -123,6 +135,9 @@ SHIFTS_EXCLUDED = "{shifts} 불가"
 SHIFTS_WANTED = "{shifts} 가능"
 EMPLOYMENT_EXCLUDED = "{types} 제외"
 DORMITORY = "기숙사 필요"
+NO_WEEKENDS = "주말 휴무"
+NEWCOMER = "초보 가능"
+AGE = "{age}세"
 # -- career paths and courses (actions.paths, issue 15) -------------------------------------------
 PATHS_INTRO = (
     "{origin} 경력으로 갈 수 있는 길을 정리했어요. 센터가 정리한 경로표와 지금 올라온 공고, "

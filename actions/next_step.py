@@ -9,10 +9,13 @@ turn. The rules, in order:
 2. Facts first: a message that added facts (or asks for a search) makes progress, whatever
    the intent classifier said — dialect often lands in ``nlu_fallback``.
 3. Progress is a search as soon as the kind of work is known, or after the occupation
-   question was asked twice; a search again only when the searched profile changed.
-4. Yes/no is read against the open question; with none open, yes after results shows more.
+   question was asked twice; a search again only when the searched profile changed. Results
+   for a trade with certificates ask once whether the seeker holds one.
+4. Yes/no is read against the open question ("자격증 있으세요?" — yes asks which); with none
+   open, yes after results shows more.
 5. A miss (not understood, or no Korean word at all, whatever the intent): rephrase, then offer a counselor (once per conversation), then short answers
-   with buttons. Abuse gets one calm answer and the offer. No question more than twice.
+   with buttons. Abuse gets one calm answer and the offer, whatever the intent (an insult
+   is often read as a plea for help). No question more than twice.
 
 Nothing here imports Rasa: the action (:mod:`actions.next_step_action`) applies the step.
 """
@@ -39,8 +42,11 @@ __all__ = [
     "search_key",
 ]
 
-#: Questions the bot asks; ``counselor_offer`` is "상담사를 연결해 드릴까요?".
-Question = Literal["occupation", "which_certificates", "region", "counselor_offer"]
+#: Questions the bot asks; ``counselor_offer`` is "상담사를 연결해 드릴까요?";
+#: ``has_certificates`` follows the first results of a trade that has certificates.
+Question = Literal[
+    "occupation", "has_certificates", "which_certificates", "region", "counselor_offer"
+]
 #: Short messages said before (or instead of) acting; texts in :mod:`actions.messages`.
 Say = Literal[
     "greet",  # a greeting without facts
@@ -52,15 +58,15 @@ Say = Literal[
     "ok",  # "알겠어요" (a declined offer)
     "noted",  # facts that do not change the results, or a remark with no facts
     "closing",  # "no" after the results, nothing open
+    "help",  # what the bot can do (asked for, not an insult)
 ]
 Act = Literal["none", "search", "more", "handoff", "paths"]
 
 #: The same question at most this often per conversation.
 MAX_ASKS = 2
-#: Profile flags that answer a question but do not change what a search finds.
-_UNSEARCHED = ("no_certificates", "pay_any", "shift_any")
-#: Intents that say "find me work"; without facts they still make progress.
-_PROGRESS_INTENTS = frozenset({"search_jobs", "inform", "greet", "change_region"})
+#: Profile flags that answer a question but do not change what a search finds
+#: ("자격증 없어요" does: openings that require one are left out).
+_UNSEARCHED = ("pay_any", "shift_any")
 #: Intents the bot did not understand.
 _MISS_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
 
@@ -77,6 +83,7 @@ class DialogueState:
     fallback_streak: int = 0
     counselor_offered: bool = False
     default_region: str | None = None  # region id searched when the seeker names none
+    trade_certificates: bool = False  # the wanted work has certificates worth asking about
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,8 @@ def decide(state: DialogueState, turn: Turn) -> Step:
         return Step(act="paths")
     if turn.added_facts or turn.unnamed_certificate or turn.intent == "search_jobs":
         return _progress(state, turn)
+    if question == "has_certificates" and turn.answer == "yes":
+        return _ask_or_go_on(state, "which_certificates")
     if question == "which_certificates" and turn.answer is not None:
         return _ask_or_go_on(state, "which_certificates")
     if question == "occupation" and turn.answer is not None:
@@ -139,6 +148,8 @@ def decide(state: DialogueState, turn: Turn) -> Step:
         return _miss(state, turn)
     if turn.intent == "change_region":
         return _ask_or_go_on(state, "region")
+    if turn.intent == "help":
+        return Step(say="help")
     return _progress(state, turn, say="greet" if turn.intent == "greet" else None)
 
 
@@ -163,10 +174,20 @@ def _progress(state: DialogueState, turn: Turn, say: Say | None = None) -> Step:
             return Step(say=say or "noted", ask=follow_up)
         return Step(say=say, act="search", ask=follow_up, anywork=True)
     if search_key(profile, state.default_region) != state.searched:
-        return Step(say=say, act="search", ask=follow_up)
+        return Step(say=say, act="search", ask=follow_up or _certificate_question(state))
     if follow_up:
         return Step(say=say, ask=follow_up)
     return Step(say=say or "noted")
+
+
+def _certificate_question(state: DialogueState) -> Question | None:
+    """ "자격증 있으세요?" once, under the results of a trade with certificates, until the
+    seeker has said anything about theirs (the answer changes which openings fit)."""
+    profile = state.profile
+    said = profile.certificates_held or profile.certificates_lacking or profile.no_certificates
+    if state.trade_certificates and not said and "has_certificates" not in state.asked:
+        return "has_certificates"
+    return None
 
 
 def _ask_or_go_on(state: DialogueState, question: Question) -> Step:

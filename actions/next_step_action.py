@@ -75,6 +75,12 @@ def _buttons(pairs: Sequence[tuple[str, str]]) -> list[Button]:
     return [{"title": title, "payload": text} for title, text in pairs]
 
 
+def _trade_certificates(profile: SeekerProfile) -> list[nlu.Certificate]:
+    """The certificates of the work the seeker wants (asked about under the results)."""
+    families = set(profile.for_search().wanted_families)
+    return [c for c in nlu.load_tables().certificates.values() if c.family in families]
+
+
 class NextStep(ContextAction):
     """Do what the next-step policy says after the seeker's message."""
 
@@ -100,8 +106,9 @@ class NextStep(ContextAction):
     def _state(self, tracker: Tracker) -> DialogueState:
         default = self._default_region()
         asked = tracker.get_slot("asked")
+        profile = SeekerProfile.from_dict(tracker.get_slot("profile"))
         return DialogueState(
-            profile=SeekerProfile.from_dict(tracker.get_slot("profile")),
+            profile=profile,
             open_question=tracker.get_slot("open_question"),
             asked=dict(asked) if isinstance(asked, dict) else {},
             searched=tracker.get_slot("searched"),
@@ -109,6 +116,7 @@ class NextStep(ContextAction):
             fallback_streak=int(tracker.get_slot("fallback_count") or 0),
             counselor_offered=bool(tracker.get_slot("counselor_offered")),
             default_region=default.region if default else None,
+            trade_certificates=bool(_trade_certificates(profile)),
         )
 
     @staticmethod
@@ -207,11 +215,10 @@ class NextStep(ContextAction):
                 button(messages.BUTTON_YES_COUNSELOR, "affirm"),
                 button(messages.BUTTON_NO, "deny"),
             ]
-        families = set(state.profile.for_search().wanted_families)
-        common = [c for c in nlu.load_tables().certificates.values() if c.family in families]
+        # has_certificates and which_certificates: the trade's certificates, or none
         choices = [
             (c.name_ko, messages.CERTIFICATE_CHOICE.format(name=c.name_ko))
-            for c in common[:_CERTIFICATE_BUTTONS]
+            for c in _trade_certificates(state.profile)[:_CERTIFICATE_BUTTONS]
         ]
         return _buttons([*choices, messages.BUTTON_NO_CERTIFICATES])
 

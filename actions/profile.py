@@ -22,12 +22,16 @@ _NOT_UNDERSTOOD = {"nlu_fallback", "out_of_scope"}
 #: The profile field a short answer ("없어요", "아무거나") answers, by the question open.
 _ANSWERS: dict[str, FormSlot] = {
     "occupation": "occupation",
+    "has_certificates": "certificates",
     "which_certificates": "certificates",
     "region": "region",
 }
 #: Intents whose text carries no profile facts worth reading.
 # (not start_over: "다시 일을 해 보려고요" is often read as one, and its facts count.)
 _NO_FACTS = {"request_counselor", "more_results", "job_details", "apply", "help"}
+#: Of those, the ones that only make sense about results shown ("지원할래요"): before any
+#: result the classifier was wrong ("잡부햇어요" read as apply) and the facts count.
+_ABOUT_RESULTS = {"more_results", "job_details", "apply"}
 
 
 class ReadProfile(ContextAction):
@@ -55,7 +59,9 @@ class ReadProfile(ContextAction):
         understood = intent not in _NOT_UNDERSTOOD and not is_gibberish(text)
         if understood and tracker.get_slot("fallback_count"):
             events.append(SlotSet("fallback_count", 0.0))
-        if text.startswith("/") or intent in _NO_FACTS:
+        misread = intent in _ABOUT_RESULTS and not tracker.get_slot("shown_openings")
+        # (a button press, "/..", carries no facts, whatever was shown)
+        if text.startswith("/") or (intent in _NO_FACTS and not misread):
             return events
         state = SeekerProfile.from_dict(tracker.get_slot("profile"))
         updated = read_indifference(merge(state, nlu.parse_seeker_text(text)), text)

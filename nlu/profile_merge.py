@@ -25,7 +25,21 @@ _PAY_INDIFFERENT = re.compile(
 )
 _REGION_INDIFFERENT = re.compile(r"(?:지역|장소|위치|근무지|어디)" + _INDIFFERENT)
 _SHIFT_INDIFFERENT = re.compile(r"(?:근무\s?시간|시간대|교대|근무\s?형태|주야|밤낮)" + _INDIFFERENT)
-_NONE_WORDS = ("없어", "없습", "없음", "없다", "없고", "읎", "없당", "없는")
+# (업어, 업써, 업음: the typed 없 without its ㅅ)
+_NONE_WORDS = (
+    "없어",
+    "없습",
+    "없음",
+    "없다",
+    "없고",
+    "읎",
+    "없당",
+    "없는",
+    "업어",
+    "업써",
+    "업음",
+    "업슴",
+)
 _ANY_WORDS = (
     "상관없",
     "상관 없",
@@ -105,6 +119,9 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         visa=said.visa or state.visa,
         needs_dormitory=state.needs_dormitory or said.needs_dormitory,
         needs_commute_bus=state.needs_commute_bus or said.needs_commute_bus,
+        no_weekends=(state.no_weekends or said.no_weekends) and "weekends_ok" not in facts,
+        age=said.age or state.age,
+        newcomer=state.newcomer or said.newcomer,
     )
 
 

@@ -64,7 +64,11 @@ logger = logging.getLogger(__name__)
 _YEARS = re.compile(r"(?<![0-9.])(\d{1,2})\s?(?:년|해)(?!생|\s?\d{1,2}\s?월)")
 _MONTHS = re.compile(r"(?<![0-9.])(\d{1,3})\s?개월")
 _CERT_WORD = re.compile("|".join(sorted(CERTIFICATE_WORDS, key=len, reverse=True)))
-_ANY_JOB = re.compile(r"아무\s?(?:일|거|것|데|직종)|무슨 일이든|뭐든지?|일 안 가리|다 할 수")
+# "조립 경력 없어도 돼요?": asking to be taken on without experience wants the work.
+_WITHOUT_EXPERIENCE_OK = re.compile(
+    r"(?:경력|경험)[은는이]?\s?(?:없어도|없이도|없는데|없는디|업어도|없어두)"
+)
+_ANY_JOB = re.compile(r"아무\s?(?:일|거|것|데|직종|현장)|무슨 일이든|뭐든지?|일 안 가리|다 할 수")
 
 
 @dataclass
@@ -115,7 +119,10 @@ def _read_occupations(st: _State) -> None:
         if any(s <= m.start and m.end <= e for s, e in cert_spans):
             continue  # "용접" inside "용접기능사" is the certificate
         k = st.clause_at(m.start)
-        st.mentions.append(_Mention(m.key, m.start, m.end, k, _occupation_category(st.cues(k))))
+        category = _occupation_category(st.cues(k))
+        if category == "no_experience" and _WITHOUT_EXPERIENCE_OK.search(st.clauses[k].text):
+            category = "wanted"
+        st.mentions.append(_Mention(m.key, m.start, m.end, k, category))
     for m in cert_matches:
         k = st.clause_at(m.start)
         cues = st.cues(k)

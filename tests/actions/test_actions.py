@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from actions.context import ActionContext
 from actions.handoff import RequestCounselor
 from actions.next_step_action import NextStep, RestartProfile
 from actions.profile import ReadProfile
-from actions.search import JobDetails, MoreResults
+from actions.search import JobDetails, MoreResults, find_openings
 from nlu import parse_seeker_text
 from nlu.profile import SeekerProfile
 from nlu.profile_merge import merge
@@ -55,14 +56,22 @@ def test_read_profile_changes_nothing_while_a_counselor_has_the_conversation(
     assert events == []
 
 
-@pytest.mark.parametrize(("text", "intent"), [("없어요", "deny"), ("아녀라", "nlu_fallback")])
+@pytest.mark.parametrize(
+    ("text", "intent", "question"),
+    [
+        ("없어요", "deny", "which_certificates"),
+        ("아녀라", "nlu_fallback", "which_certificates"),
+        ("아니요", "deny", "has_certificates"),
+        ("자격증 업어요", "inform", "has_certificates"),
+    ],
+)
 def test_read_profile_takes_a_bare_no_as_the_answer_to_the_certificate_question(
-    context: ActionContext, text: str, intent: str
+    context: ActionContext, text: str, intent: str, question: str
 ) -> None:
     tracker = make_tracker(
         text=text,
         intent=intent,
-        slots={"open_question": "which_certificates", "occupation": "용접원 15년"},
+        slots={"open_question": question, "occupation": "용접원 15년"},
     )
     events, _ = run(ReadProfile(context), tracker)
     assert SlotSet("certificates", "없음") in events
@@ -95,7 +104,7 @@ def test_a_trade_is_enough_to_search_and_the_default_region_is_said(
     tracker = make_tracker(text="용접 15년 했어요", intent="nlu_fallback",
                            slots={"profile": profile}, turn_events=[profile_set(profile)])  # fmt: skip
     events, sent = run(NextStep(context), tracker)
-    [message] = sent
+    [message, question] = sent
     payload = message["custom"]
     assert payload["type"] == "openings"
     cards = payload["openings"]
@@ -103,7 +112,7 @@ def test_a_trade_is_enough_to_search_and_the_default_region_is_said(
     ids = [c["opening_id"] for c in cards]
     slots = search_events(events)
     assert slots["shown_openings"] == ids and slots["focus_opening"] is None
-    assert slots["searched"] and slots["open_question"] is None
+    assert slots["searched"] and slots["open_question"] == "has_certificates"
     assert slots["fallback_count"] == 0.0
     assert "군산 기준으로 찾았어요" in payload["text"]
     with action_sessions() as session:
@@ -118,6 +127,35 @@ def test_a_trade_is_enough_to_search_and_the_default_region_is_said(
         "더 보기",
         "상담사 연결",
     ]
+    # under the results, once: does the seeker hold one of the trade's certificates?
+    assert "자격증이 있으세요" in question["text"]
+    titles = [b["title"] for b in question["buttons"]]
+    assert titles[:2] == ["용접기능사", "특수용접기능사"] and titles[-1] == "자격증 없어요"
+
+
+def test_no_certificates_leaves_out_openings_that_require_one(
+    context: ActionContext, action_sessions: sessionmaker[Session]
+) -> None:
+    slots = welder_search(context, text="용접 15년 했어요")
+    events, _ = run(ReadProfile(context), make_tracker(text="아니요", intent="deny", slots=slots))
+    slots |= search_events(events)
+    profile = SeekerProfile.from_dict(slots["profile"])
+    assert profile.no_certificates
+    events, sent = run(NextStep(context), make_tracker(text="아니요", intent="deny", slots=slots,
+                                                       turn_events=[profile_set(slots["profile"])]))  # fmt: skip
+    assert search_events(events)["shown_openings"] and "자격증 없음" in sent[0]["custom"]["text"]
+
+    def required(searched: SeekerProfile) -> int:
+        """How many of the first four pages need a certificate."""
+        shown: list[int] = []
+        for _ in range(4):
+            shown += [m.opening_id for m in asyncio.run(find_openings(context, searched, shown))]
+        with action_sessions() as session:
+            needs = [session.get(Opening, i).certificates for i in shown]  # type: ignore[union-attr]
+        return sum("required" in need.values() for need in needs)
+
+    assert required(replace(profile, no_certificates=False)) > 0
+    assert required(profile) == 0
 
 
 def profile_set(profile: dict[str, object]) -> dict[str, Any]:
@@ -227,6 +265,16 @@ def test_more_results_without_a_profile_asks_for_one(context: ActionContext) -> 
     events, sent = run(MoreResults(context), make_tracker(text="더 보여줘", intent="more_results"))
     assert events == []
     assert "알려 주세요" in sent[0]["text"]
+
+
+def test_a_trade_taken_for_apply_before_any_result_is_searched(context: ActionContext) -> None:
+    tracker = make_tracker(text="용접 십년 햇어요", intent="apply")
+    events, _ = run(ReadProfile(context), tracker)
+    profile = search_events(events)["profile"]
+    tracker = make_tracker(text="용접 십년 햇어요", intent="apply", slots={"profile": profile},
+                           turn_events=[profile_set(profile)])  # fmt: skip
+    events, sent = run(Apply(context), tracker)
+    assert sent[0]["custom"]["type"] == "openings" and search_events(events)["shown_openings"]
 
 
 def test_details_of_the_second_shown_opening(

@@ -62,3 +62,14 @@ def test_the_search_summary_leaves_out_what_does_not_matter() -> None:
     )
     assert search_summary(profile) == "용접원 15년 · 주간만"
     assert search_summary(SeekerProfile()) == ""
+
+
+def test_the_search_summary_names_every_condition_that_changes_a_search() -> None:
+    profile = SeekerProfile(
+        wanted_families=("security_guard",),
+        no_certificates=True,
+        no_weekends=True,
+        newcomer=True,
+        age=69,
+    )
+    assert search_summary(profile) == "경비원 · 자격증 없음 · 주말 휴무 · 초보 가능 · 69세"

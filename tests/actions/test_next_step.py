@@ -60,8 +60,9 @@ CASES = [
     ("the default region said out loud changes nothing",
      searched(WELDER, now=replace(WELDER, home_region=GUNSAN)),
      Turn("inform", added_facts=True), Step(say="noted")),
-    ("'no certificates' changes no search", searched(WELDER, now=replace(WELDER, no_certificates=True)),
-     Turn("deny", added_facts=True, answer="no"), Step(say="noted")),
+    ("'no certificates' searches again (openings that require one go)",
+     searched(WELDER, now=replace(WELDER, no_certificates=True)),
+     Turn("deny", added_facts=True, answer="no"), Step(act="search")),
     ("an exclusion added later searches again",
      searched(WELDER, now=replace(WELDER, excluded_employment_types=frozenset({"계약직"}))),
      Turn("inform", added_facts=True), Step(act="search")),
@@ -84,6 +85,19 @@ CASES = [
      counselor_offered=True), Turn("deny", answer="no"), Step(say="ok", act="search")),
     ("facts after the offer win over it", fresh(WELDER, open_question="counselor_offer",
      counselor_offered=True), Turn("inform", added_facts=True), Step(act="search")),
+    ("a trade with certificates: results, then '자격증 있으세요?'",
+     fresh(WELDER, trade_certificates=True), Turn("inform", added_facts=True),
+     Step(act="search", ask="has_certificates")),
+    ("certificates asked about once only",
+     searched(WELDER, now=replace(WELDER, home_region="iksan"), trade_certificates=True,
+              asked={"has_certificates": 1}),
+     Turn("inform", added_facts=True), Step(act="search")),
+    ("certificates already said: not asked",
+     fresh(replace(WELDER, certificates_held=("special_welding",)), trade_certificates=True),
+     Turn("inform", added_facts=True), Step(act="search")),
+    ("yes to '자격증 있으세요?' asks which",
+     searched(WELDER, open_question="has_certificates", asked={"has_certificates": 1}),
+     Turn("affirm", answer="yes"), Step(ask="which_certificates")),
     ("yes to 'which certificate?' asks once more",
      searched(WELDER, open_question="which_certificates", asked={"which_certificates": 1}),
      Turn("affirm", answer="yes"), Step(ask="which_certificates")),
@@ -111,6 +125,9 @@ CASES = [
     ("abuse again after the offer: no second offer",
      fresh(NOTHING, counselor_offered=True, open_question="counselor_offer"),
      Turn("out_of_scope", abuse=True), Step(say="still_lost", missed=True)),
+    ("an insult read as a plea for help is still an insult", fresh(NOTHING),
+     Turn("help", abuse=True), Step(say="calm", ask="counselor_offer", missed=True)),
+    ("help says what the bot does", fresh(NOTHING), Turn("help"), Step(say="help")),
     ("abuse with a trade in it still searches", fresh(WELDER),
      Turn("inform", added_facts=True, abuse=True), Step(act="search")),
     ("nothing new after the results", searched(WELDER), Turn("inform"), Step(say="noted")),
@@ -129,15 +146,16 @@ def test_the_next_step(state: DialogueState, turn: Turn, step: Step) -> None:
 
 
 def test_the_search_key_ignores_answers_that_change_no_search() -> None:
-    answered = replace(WELDER, no_certificates=True, pay_any=True, shift_any=True)
+    answered = replace(WELDER, pay_any=True, shift_any=True)
     assert search_key(answered, GUNSAN) == search_key(WELDER, GUNSAN)
+    assert search_key(replace(WELDER, no_certificates=True)) != search_key(WELDER)
     assert search_key(replace(WELDER, home_region=GUNSAN), GUNSAN) == search_key(WELDER, GUNSAN)
     assert search_key(replace(WELDER, home_region="iksan"), GUNSAN) != search_key(WELDER, GUNSAN)
     assert search_key(replace(WELDER, min_monthly_pay=3_000_000)) != search_key(WELDER)
 
 
 def test_no_question_is_asked_a_third_time() -> None:
-    for question in ("occupation", "which_certificates", "region"):
+    for question in ("occupation", "has_certificates", "which_certificates", "region"):
         state = fresh(NOTHING, asked={question: 2})
         for turn in (Turn("search_jobs"), Turn("inform", unnamed_certificate=True),
                      Turn("change_region"), Turn("affirm", answer="yes")):  # fmt: skip

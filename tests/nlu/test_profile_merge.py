@@ -51,10 +51,23 @@ def test_negated_shift_is_an_exclusion_and_can_be_taken_back() -> None:
     assert "야간" not in state.excluded_shifts
 
 
+def test_any_site_is_any_work() -> None:
+    assert said("노가다 했어요", "아무 현장이나 괜찮아요").any_occupation
+
+
+def test_weekends_age_and_starting_out_are_kept_across_turns() -> None:
+    state = said("칠십 다 돼 가는디 일자리 있소", "경비 같은 거", "주말은 안 돼요", "신입이에요")
+    assert (state.age, state.no_weekends, state.newcomer) == (69, True, True)
+    state = merge(state, nlu.parse_seeker_text("군산 살아요"))
+    assert (state.age, state.no_weekends, state.newcomer) == (69, True, True)
+    assert not merge(state, nlu.parse_seeker_text("주말도 괜찮아요")).no_weekends
+
+
 @pytest.mark.parametrize(
     ("asked", "text", "intent", "flag"),
     [
         ("certificates", "없어요", "deny", "no_certificates"),
+        ("certificates", "자격증 업어요", "inform", "no_certificates"),
         ("certificates", "아뇨 읎어요", "deny", "no_certificates"),
         ("pay", "상관없어요", "deny", "pay_any"),
         ("shift", "네 다 괜찮아요", "affirm", "shift_any"),

@@ -167,6 +167,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("지게차 운전 3년, 상하차 2년 했습니다", {"years_total": 5}),
     ("계약직 싫어요 정규직만", {"excluded_employment_types": {"계약직", "일용직", "파견직"}}),
     ("울산에서 용접 했었는데 군산으로 이사 왔어요", {"home_region": "gunsan"}),
+    # asking to be taken on without experience wants the work; "not done it" does not
+    (
+        "자동차 부품 조립 경력 없어도 된당가요",
+        {"wanted_families": ("auto_assembler",), "newcomer": True},
+    ),
+    ("용접은 안 해봤어요", {"wanted_families": (), "experience": ()}),
+    ("야간은 시러라", {"excluded_shifts": NIGHTS}),  # 싫어 typed as it sounds
 ]
 
 
