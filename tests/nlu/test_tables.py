@@ -36,6 +36,11 @@ FAMILIES = {
     "vocational_instructor",
     "sales_rep",
     "equipment_mechanic",
+    # names the dialog suite found missing (issue 13): 철근, 택시, 농사, 계산원
+    "rebar_worker",
+    "taxi_driver",
+    "farm_worker",
+    "cashier",
 }
 
 
