@@ -297,7 +297,8 @@ def _names_industry(row: Transition, text: str) -> bool:
 def _seeker_words(text: str, *, exclude: str) -> set[str]:
     """The seeker's words without particles, minus their own trade's word."""
     words = set()
-    for word in _WORD.findall(text.lower().replace("2차전지", "이차전지")):
+    said = text.lower().replace("2차전지", "이차전지").replace("배터리", "배터리 이차전지")
+    for word in _WORD.findall(said):  # a 배터리 plant is an 이차전지 one (the table's word)
         for ending in _ENDINGS:
             if word.endswith(ending) and len(word) - len(ending) >= 2:
                 word = word[: -len(ending)]

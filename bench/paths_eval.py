@@ -1,0 +1,275 @@
+"""Career paths in the conversation (issue 15 item 3): does the bot show paths where a counselor
+would, and are the paths and courses it shows the ones the counselor expects?
+
+Each seeker of ``data/eval/paths/seekers.yml`` (written and labelled by hand; see its header)
+types its turns; the last one is judged. Its intent comes from a trained Rasa model (the NLU
+pipeline alone, run in ``.venv-rasa``); the rules then send it where Rasa would (``ask_paths``
+→ ``action_show_paths``; inform, search_jobs … → ``action_next_step``), and the real actions
+run over a fresh home with the sample openings, the local courses and the 310L01 fixture, as
+of 2026-12-03, with the real matcher. The profile is merged turn by turn with the parser, as
+``action_read_profile`` does.
+
+* shown: the reply is the ``paths`` payload; offered: a results page carrying the 다른 길 보기
+  button (its press is then followed, and the paths it shows are judged).
+* a target hit: one of the first 3 paths seen has an acceptable KECO code (exactly); a course
+  hit: one of the first 3 course cards is an acceptable course (seekers with courses only).
+* career-changer check: openings listed under a path into a trade the seeker did not do (another
+  KECO 세분류 than their experience) that require experience (posting fields), summed.
+
+Baselines: the plain search (what the bot answered before: the results page for the same
+profile — a target hit when one of its 3 openings is classified under an acceptable code or
+below it; no courses), and `jobbot transitions` alone (find_transitions on everything typed,
+every listed opening, first 3 paths and courses).
+
+Usage: python bench/paths_eval.py [--model PATH] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from rasa_sdk import Tracker  # noqa: E402
+from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
+
+from actions.context import ActionContext  # noqa: E402
+from actions.next_step_action import NextStep  # noqa: E402
+from actions.paths import ShowPaths  # noqa: E402
+from actions.search import find_openings  # noqa: E402
+from bot.services import open_database, open_embedder, open_matcher  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from nlu import parse_seeker_text  # noqa: E402
+from nlu.keco import load_keco  # noqa: E402
+from nlu.occupation_class import classify_opening, read_seeker_jobs  # noqa: E402
+from nlu.profile import SeekerProfile  # noqa: E402
+from nlu.profile_merge import merge  # noqa: E402
+from retrieval.indexer import sync_index  # noqa: E402
+from retrieval.transition_table import load_transitions  # noqa: E402
+from retrieval.transitions import find_transitions  # noqa: E402
+from storage.importer import import_files  # noqa: E402
+from storage.models import Opening  # noqa: E402
+
+AS_OF = date(2026, 12, 3)
+TOP = 3
+FILES = [
+    REPO / "data/openings/gunsan_openings.csv",
+    REPO / "data/openings/worknet_sample.xml",
+    REPO / "data/courses/local_courses.csv",
+    REPO / "data/courses/fixtures/hrd_list.xml",
+]
+#: Intents the rules send to action_next_step (data/rules/next_step.yml).
+NEXT_STEP_INTENTS = frozenset(
+    {"inform", "search_jobs", "greet", "affirm", "deny", "nlu_fallback", "out_of_scope"}
+)
+PARSE = """
+import asyncio, json, sys
+from rasa.core.agent import Agent
+agent = Agent.load(sys.argv[1])
+texts = json.loads(sys.stdin.read())
+async def parse():
+    return {t: (await agent.parse_message(t))["intent"]["name"] for t in texts}
+print("INTENTS " + json.dumps(asyncio.run(parse()), ensure_ascii=False))
+"""
+
+
+def intents(model: Path, texts: list[str]) -> dict[str, str]:
+    """Each text's intent by the model's NLU pipeline (in the Rasa environment)."""
+    done = subprocess.run(
+        [str(REPO / ".venv-rasa/bin/python"), "-c", PARSE, str(model)],
+        input=json.dumps(texts, ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=True,
+    )
+    line = next(x for x in done.stdout.splitlines() if x.startswith("INTENTS "))
+    return dict(json.loads(line.removeprefix("INTENTS ")))
+
+
+def tracker(turns: list[str], intent: str) -> Tracker:
+    """The tracker an action sees after the last turn (profile merged from every turn)."""
+    profile = SeekerProfile()
+    for text in turns:
+        profile = merge(profile, parse_seeker_text(text))
+    latest = {"text": turns[-1], "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+    events: list[dict[str, Any]] = [{"event": "user", "text": t} for t in turns[:-1]]
+    events.append({"event": "user", "text": turns[-1], "parse_data": latest})
+    events.append({"event": "slot", "name": "profile", "value": profile.to_dict()})
+    return Tracker(
+        sender_id="paths-eval",
+        slots={"profile": profile.to_dict()},
+        latest_message=latest,
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action: Any, track: Tracker) -> list[dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    asyncio.run(action.run(dispatcher, track, {}))
+    return [m.get("custom") or {} for m in dispatcher.messages]
+
+
+def own(code: str, said: str) -> bool:
+    """Whether the path's target is a trade the seeker did (the same KECO 세분류, 4 digits, as
+    one of their experience codes): there an experience requirement is theirs to meet."""
+    done = [c[:4] for c, _ in read_seeker_jobs(said).experience]
+    return any(code[:4] == c or code.startswith(c) for c in done)
+
+
+def demanding(session: Any, paths: list[tuple[str, list[int]]], said: str) -> int:
+    """Openings under paths into a trade the seeker did not do that require experience."""
+    count = 0
+    for code, ids in paths:
+        if own(code, said):
+            continue
+        for opening_id in ids:
+            opening = session.get(Opening, opening_id)
+            count += opening is not None and opening.career == "경력"
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seekers", type=Path, default=REPO / "data/eval/paths/seekers.yml")
+    parser.add_argument("--model", type=Path, help="Rasa model (default: newest in var/rasa)")
+    parser.add_argument("--misses", action="store_true", help="list what each seeker saw")
+    args = parser.parse_args()
+    seekers = yaml.safe_load(args.seekers.read_text("utf-8"))["seekers"]
+    model = args.model or max((REPO / "var/rasa/models").glob("*.tar.gz"), key=os.path.getmtime)
+    by_text = intents(model, [s["turns"][-1] for s in seekers])
+    table, keco = load_transitions(), load_keco()
+    embedder = open_embedder(Settings(home=REPO / "var", _env_file=None))  # type: ignore[call-arg]
+    tally: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as home:
+        settings = Settings(home=Path(home), _env_file=None)  # type: ignore[call-arg]
+        sessions = open_database(settings)
+        with sessions() as session:
+            import_files(session, FILES)
+        with sessions() as session:
+            sync_index(session, folder=settings.index_dir, embedder=embedder)
+        matcher = open_matcher(settings, sessions=sessions, embedder=embedder)
+        context = ActionContext(sessions=sessions, matcher=matcher, today=lambda: AS_OF)
+        for seeker in seekers:
+            turns, intent = seeker["turns"], by_text[seeker["turns"][-1]]
+            said = " ".join(turns)
+            kind, counted = seeker["kind"], bool(seeker["courses"])
+            tally[f"n {kind}"] += 1
+            tally["courses counted"] += counted
+            if intent == "ask_paths":
+                replies = run(ShowPaths(context), tracker(turns, intent))
+            elif intent in NEXT_STEP_INTENTS:
+                replies = run(NextStep(context), tracker(turns, intent))
+            else:
+                replies = []
+            paths = next((r for r in replies if r.get("type") == "paths"), None)
+            page = next((r for r in replies if r.get("type") == "openings"), None)
+            how = "shown" if paths else "none"
+            if (
+                paths is None
+                and page
+                and any(b["payload"] == "/ask_paths" for b in page["buttons"])
+            ):
+                how = "offered"
+                pressed = run(ShowPaths(context), tracker([*turns, "/ask_paths"], "ask_paths"))
+                paths = next((r for r in pressed if r.get("type") == "paths"), None)
+            tally[f"{how} {kind}"] += 1
+            seen_codes = [p["code"] for p in paths["paths"]] if paths else []
+            seen_courses = [c["title"] for c in paths["courses"]][:TOP] if paths else []
+            bot_target = bool(set(seeker["targets"]) & set(seen_codes[:TOP]))
+            bot_course = bool(set(seeker["courses"]) & set(seen_courses))
+            # baseline 1: the plain search for the same profile (the old bot's answer)
+            profile = SeekerProfile()
+            for text in turns:
+                profile = merge(profile, parse_seeker_text(text))
+            if not profile.searchable():
+                profile = replace(profile, any_occupation=True)
+            matches = asyncio.run(find_openings(context, profile, []))
+            with sessions() as session:
+                classes = []
+                for m in matches:
+                    o = session.get(Opening, m.opening_id)
+                    assert o is not None
+                    code = classify_opening(
+                        title=o.title, occupation=o.occupation_raw, jobs_cd=o.occupation_code,
+                        keco=keco,
+                    ).code or ""  # fmt: skip
+                    classes.append(code)
+                plain_target = any(c.startswith(t) for c in classes for t in seeker["targets"] if c)
+                # baseline 2: `jobbot transitions` alone
+                advice = find_transitions(said, table=table, session=session, as_of=AS_OF)
+                cli_codes = [t.code for t in advice.targets][:TOP]
+                cli_courses = [c.title for c in advice.courses][:TOP]
+                cli_target = bool(set(seeker["targets"]) & set(cli_codes))
+                cli_course = bool(set(seeker["courses"]) & set(cli_courses))
+                tally["demanding bot"] += demanding(
+                    session,
+                    [(p["code"], [o["opening_id"] for o in p["openings"]]) for p in paths["paths"]]
+                    if paths
+                    else [],
+                    said,
+                )
+                tally["demanding cli"] += demanding(
+                    session,
+                    [(t.code, [o.opening_id for o in t.openings]) for t in advice.targets[:TOP]],
+                    said,
+                )
+            tally["target bot"] += bot_target
+            tally["target plain"] += plain_target
+            tally["target cli"] += cli_target
+            if counted:
+                tally["course bot"] += bot_course
+                tally["course cli"] += cli_course
+            if args.misses:
+                print(
+                    f"{seeker['id']} {kind} intent={intent} {how} paths={seen_codes[:TOP]} "
+                    f"target={'hit' if bot_target else 'MISS'} "
+                    f"course={'-' if not counted else 'hit' if bot_course else 'MISS'} "
+                    f"plain={classes} cli={cli_codes}"
+                )
+    n = len(seekers)
+    kinds = ("new_field", "asks_other", "thin")
+    counts = ", ".join(f"{k} {tally['n ' + k]}" for k in kinds)
+    print(f"seekers: {n} ({counts}), as of {AS_OF}")
+    print(f"model: {model.name}")
+    for how in ("shown", "offered", "none"):
+        per = ", ".join(f"{k} {tally[f'{how} {k}']}/{tally[f'n {k}']}" for k in kinds)
+        print(f"paths {how}: {sum(tally[f'{how} {k}'] for k in kinds)}/{n} ({per})")
+    courses = tally["courses counted"]
+    print("| metric | bot (conversation) | jobbot transitions alone | plain search |")
+    print("| --- | --- | --- | --- |")
+    print(
+        f"| acceptable target in the first 3 | {tally['target bot']}/{n} "
+        f"| {tally['target cli']}/{n} | {tally['target plain']}/{n} |"
+    )
+    print(
+        f"| acceptable course in the first 3 | {tally['course bot']}/{courses} "
+        f"| {tally['course cli']}/{courses} | 0/{courses} (none shown) |"
+    )
+    print(
+        f"| openings listed on a new trade's path that require experience "
+        f"| {tally['demanding bot']} | {tally['demanding cli']} | – |"
+    )
+
+
+if __name__ == "__main__":
+    main()
