@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from storage.import_batch import NewPosting
 from storage.models import Company, OpeningSource, Source
 from storage.records import OpeningRecord, company_key
 
@@ -17,12 +20,15 @@ class Lookups:
     Postings of a source are loaded once, the first time the source appears.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, insert_new: Callable[[], None]) -> None:
         self.session = session
+        #: Inserts the run's new postings that are still waiting.
+        self.insert_new = insert_new
         self.sources: dict[str, Source] = {}
         #: Names looked up that have no source row (yet).
         self.absent: set[str] = set()
-        self.postings: dict[tuple[int, str], OpeningSource] = {}
+        #: Stored postings, and the ones this run created (read as stored on demand).
+        self.postings: dict[tuple[int, str], OpeningSource | NewPosting] = {}
         self.companies: dict[str, Company] = {}
         self.companies_loaded = False
 
@@ -52,8 +58,19 @@ class Lookups:
         return source
 
     def posting(self, source: str, source_id: str) -> OpeningSource | None:
+        """The stored posting; one this run created is inserted now if it waits, and read."""
         stored = self.stored_source(source)
-        return self.postings.get((stored.id, source_id)) if stored else None
+        if stored is None:
+            return None
+        posting = self.postings.get((stored.id, source_id))
+        if isinstance(posting, NewPosting):
+            if not posting.inserted:
+                self.insert_new()
+            query = select(OpeningSource).where(
+                OpeningSource.source_id == stored.id, OpeningSource.source_record_id == source_id
+            )
+            posting = self.postings[(stored.id, source_id)] = self.session.scalars(query).one()
+        return posting
 
     def company(self, record: OpeningRecord) -> Company:
         if not self.companies_loaded:

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from storage.catalog_version import bump_catalog_version
 from storage.errors import RowRejected, UnreadableFileError
 from storage.formats import RawRow
+from storage.import_batch import CompanyJobs, NewOpening, NewPosting, NewRows, StoredJob
 from storage.import_lookups import Lookups
 from storage.import_report import FileReport, ImportSummary
 from storage.models import (
@@ -107,10 +108,12 @@ class Importer:
         self.dry_run = dry_run
         self.source_override = source
         self.changed = changed if changed is not None else set()
-        self.lookups = Lookups(session)
+        self.new_rows = NewRows()
+        self.jobs = CompanyJobs(session)
+        self.lookups = Lookups(session, insert_new=self._insert_new)
         #: (source row id, source's own id) of every posting read in this run.
         self.seen: set[tuple[int, str]] = set()
-        self._touched: list[Opening] = []
+        self._touched: list[Opening | NewOpening | StoredJob] = []
         #: Stored postings read since the last commit; their ``last_seen`` is set in bulk.
         self._seen_ids: list[int] = []
         self._pending = 0
@@ -215,6 +218,7 @@ class Importer:
 
     def commit(self) -> None:
         """Commit; bump the catalog version when openings changed since the last commit."""
+        self._insert_new()
         if self._touched:
             bump_catalog_version(session=self.session)
         if self._seen_ids:
@@ -230,7 +234,7 @@ class Importer:
             self.session.flush()
         else:
             self.session.commit()
-        self.changed.update(opening.id for opening in self._touched)
+        self.changed.update(o.id for o in self._touched if o.id is not None)
         self._touched.clear()
         self._pending = 0
 
@@ -243,13 +247,16 @@ class Importer:
         now = utc_now()
         retired = 0
         for key, posting in self.lookups.postings.items():
-            if key[0] != source_row.id or posting.retired_at is not None or key in self.seen:
+            if key in self.seen or key[0] != source_row.id or isinstance(posting, NewPosting):
+                continue  # a posting created by this run was seen by it
+            if posting.retired_at is not None:
                 continue
             posting.retired_at = now
             retired += 1
             opening = posting.opening
             if opening.retired_at is None and all(p.retired_at for p in opening.postings):
                 opening.retired_at = now
+                self.jobs.changed(opening)
                 self._touched.append(opening)
             if retired % COMMIT_EVERY == 0:
                 self.commit()
@@ -265,9 +272,14 @@ class Importer:
             posting.retired_at = None
             if posting.opening.retired_at is not None:
                 posting.opening.retired_at = None
+                self.jobs.changed(posting.opening)
                 self._touched.append(posting.opening)
 
-    def _upsert(self, record: OpeningRecord) -> tuple[str, Opening]:
+    def _insert_new(self) -> None:
+        """Insert the new openings and postings waiting since the last commit."""
+        self.new_rows.insert(self.session)
+
+    def _upsert(self, record: OpeningRecord) -> tuple[str, Opening | NewOpening | StoredJob]:
         """Store one record; return the outcome name and the opening it landed on."""
         lookups = self.lookups
         posting = lookups.posting(record.source, record.source_id)
@@ -282,26 +294,32 @@ class Importer:
             posting.source_modified = record.source_modified
             posting.detail = record.detail
             _apply(posting.opening, record)
+            self.jobs.changed(posting.opening)
             return "updated", posting.opening
 
         source = lookups.source(record.source)
         company = lookups.company(record)
-        twin = next(
-            (o for o in company.openings if o.retired_at is None and is_same_job(o, record)), None
-        )
-        opening = twin or Opening(company=company)
+        jobs = self.jobs.of(company)
+        twin = next((o for o in jobs if o.retired_at is None and is_same_job(o, record)), None)
+        opening: NewOpening | StoredJob
         if twin is None:
-            _apply(opening, record)
-            self.session.add(opening)
-        posting = OpeningSource(
-            source=source,
+            opening = NewOpening(
+                {**record.opening_values(), "content_hash": content_hash(record)}, company
+            )
+            self.new_rows.openings.append(opening)
+            self.jobs.add(opening)
+        else:
+            opening = twin
+        new = NewPosting(
+            source_id=source.id,
             source_record_id=record.source_id,
             record_hash=record.record_hash,
             source_modified=record.source_modified,
             detail=record.detail,
+            opening=opening if isinstance(opening, NewOpening) else opening.id,
         )
-        opening.postings.append(posting)
-        lookups.postings[(source.id, record.source_id)] = posting
+        self.new_rows.postings.append(new)
+        lookups.postings[(source.id, record.source_id)] = new
         self.seen.add((source.id, record.source_id))
         return ("merged" if twin is not None else "new"), opening
 
