@@ -61,8 +61,20 @@ def _tables(tables: Tables | None) -> Tables:
 
 def certificate_ids(text: str, *, tables: Tables | None = None) -> tuple[str, ...]:
     """Certificate ids named in ``text``, in order of first mention."""
-    matches = _tables(tables).certificate_matcher.find(normalize_text(text).text)
+    if tables is None or tables is load_tables():
+        return _default_certificate_ids(text)
+    return _certificate_ids(text, tables)
+
+
+def _certificate_ids(text: str, tabs: Tables) -> tuple[str, ...]:
+    matches = tabs.certificate_matcher.find(normalize_text(text).text)
     return tuple(dict.fromkeys(m.key for m in matches))
+
+
+# Openings list the same few hundred certificate names over and over.
+@functools.lru_cache(maxsize=8192)
+def _default_certificate_ids(text: str) -> tuple[str, ...]:
+    return _certificate_ids(text, load_tables())
 
 
 def _first(text: str, cues: tuple[str, ...]) -> int | None:
@@ -111,8 +123,37 @@ class _Item:
     label: Requirement | None  # a cue-only label clause ("우대사항"), for the items after it
 
 
-def _read_item(clause: Clause, tabs: Tables) -> _Item:
-    text = clause.text
+@dataclass(frozen=True)
+class _Reading:
+    """What :func:`_read_item` finds in a clause's text, wherever the clause is."""
+
+    groups: tuple[tuple[GazetteerMatch, ...], ...]
+    cues: tuple[Requirement | None, ...]
+    trailing: tuple[bool, ...]
+    names_only: bool
+    label: Requirement | None
+
+
+def _read_item(clause: Clause, tabs: Tables, *, default: bool) -> _Item:
+    """``default``: ``tabs`` are the default tables, whose readings are remembered (postings
+    repeat their list items: "4대보험", "경력 무관", "용접기능사 우대")."""
+    reading = _default_reading(clause.text) if default else _read(clause.text, tabs)
+    return _Item(
+        clause,
+        [list(group) for group in reading.groups],
+        list(reading.cues),
+        list(reading.trailing),
+        reading.names_only,
+        reading.label,
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _default_reading(text: str) -> _Reading:
+    return _read(text, load_tables())
+
+
+def _read(text: str, tabs: Tables) -> _Reading:
     matches = tabs.certificate_matcher.find(text)
     groups = _groups(text, matches)
     cues: list[Requirement | None] = []
@@ -130,7 +171,9 @@ def _read_item(clause: Clause, tabs: Tables) -> _Item:
     label = None
     if not matches and len(_LABEL_NOISE.sub("", text)) <= _LABEL_MAX_CHARS:
         label = _cue(text)
-    return _Item(clause, groups, cues, trailing, names_only, label)
+    return _Reading(
+        tuple(tuple(group) for group in groups), tuple(cues), tuple(trailing), names_only, label
+    )
 
 
 def _share_cues(items: list[_Item], text: str) -> None:
@@ -181,12 +224,13 @@ def certificate_requirements(
     Without any cue a listed certificate is "preferred".
     """
     tabs = _tables(tables)
+    default = tabs is load_tables()
     listed: list[str] = []
     for name in certificates:
         ids = certificate_ids(name, tables=tabs)
         listed.extend(ids if ids else [name] if name in tabs.certificates else [])
     text = normalize_text(description).text
-    items = [_read_item(clause, tabs) for clause in split_posting(text)]
+    items = [_read_item(clause, tabs, default=default) for clause in split_posting(text)]
     _share_cues(items, text)
     result: dict[str, Requirement] = {}
     general: Requirement | None = None
