@@ -71,6 +71,7 @@ _AGE_SAID = re.compile(
 _AGE_ALONE = re.compile(r"^([2-8][0-9])[.!?]?$")
 #: Ages seekers of a job center state; anything else is not an age.
 _AGE_RANGE = range(15, 90)
+_DAY_PAY = "일당"
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
 
@@ -124,6 +125,11 @@ def read_employment(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
         st.note(k, f"employment_wanted:{m.key}")
         if t[m.end : m.end + 5].startswith(ONLY_CUES):
             only.add(m.key)
+    for k, clause in enumerate(st.clauses):
+        # "일당 주는 데": paid by the day is day labour, asked for by its pay
+        if _DAY_PAY in clause.text and not st.cues(k).refused and "일용직" not in excluded:
+            wanted.add("일용직")
+            st.note(k, "employment_wanted:일용직")
     if only:
         excluded |= {e for e in EMPLOYMENT_TYPES if e not in only}
     return frozenset(wanted - excluded), frozenset(excluded)

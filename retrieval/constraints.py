@@ -29,6 +29,7 @@ __all__ = [
     "distances_km",
     "excluded_shifts",
     "home_region",
+    "nearness",
 ]
 
 #: Shifts that include night work (Korean 2교대 is usually 주야 맞교대).
@@ -129,3 +130,21 @@ def beyond_commute(
     if profile.needs_dormitory:
         over[catalog.dormitory[rows]] = 0.0
     return over
+
+
+def nearness(
+    rows: np.ndarray, profile: nlu.SeekerProfile, *, distance: np.ndarray, policy: MatchPolicy
+) -> np.ndarray:
+    """How near home each given row lies, in [0, 1] (1 = in the seeker's town, 0 = at the
+    commute limit or beyond, or unknown), for a seeker who said where they live.
+
+    Without a stated home the center's default is a guess, so it pulls nothing.
+    """
+    import numpy as np
+
+    if profile.home_region is None or profile.region_anywhere:
+        return np.zeros(len(rows))
+    limit = profile.max_commute_km or policy.commute_km
+    with np.errstate(invalid="ignore"):
+        near = np.clip(1.0 - distance[rows] / limit, 0.0, 1.0)
+    return np.nan_to_num(near, nan=0.0)

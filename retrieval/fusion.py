@@ -71,6 +71,7 @@ class Weights:
     commute_bus: float = 0.1  # a commuter bus for one without a car
     age: float = 0.1  # a senior welcomed (outside the posting's stated ages: subtracted)
     far: float = 0.5  # beyond commuting distance (× how far, up to twice the limit)
+    near: float = 0.05  # near the home the seeker stated (× nearness, 1 in their own town)
 
 
 def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool = False) -> float:
@@ -130,12 +131,14 @@ def rescore(
     jobs: SeekerJobs,
     *,
     beyond: np.ndarray,
+    near_home: np.ndarray | None = None,
     weights: Weights = Weights(),
 ) -> np.ndarray:
     """Final scores of the given catalog rows: fused score (scaled to the best) plus bounded terms.
 
     ``fused`` holds the RRF score of each row (float64, same order as ``rows``), ``beyond``
-    how far beyond a commute it lies (:func:`retrieval.constraints.beyond_commute`).
+    how far beyond a commute it lies (:func:`retrieval.constraints.beyond_commute`),
+    ``near_home`` how near a stated home (:func:`retrieval.constraints.nearness`).
     """
     import numpy as np
 
@@ -182,6 +185,8 @@ def rescore(
     if profile.needs_commute_bus:
         scores += weights.commute_bus * bus[rows]
     scores -= weights.far * beyond
+    if near_home is not None:
+        scores += weights.near * near_home
     if profile.age is not None:
         assert catalog.age_min is not None and catalog.age_max is not None
         assert catalog.welcomes_seniors is not None

@@ -28,6 +28,7 @@ from retrieval.constraints import (
     beyond_commute,
     distances_km,
     home_region,
+    nearness,
 )
 from retrieval.dense_index import DenseIndex
 from retrieval.embedder import Embedder
@@ -189,15 +190,18 @@ class Matcher:
         ids = np.fromiter(fused, dtype=np.int64, count=len(fused))
         base = np.fromiter(fused.values(), dtype=np.float64, count=len(fused))
         rows = self.catalog.rows_of(ids)
-        beyond = beyond_commute(
+        distance = self._distances_from(home_region(profile, self.policy))
+        beyond = beyond_commute(self.catalog, rows, profile, distance=distance, policy=self.policy)
+        near = nearness(rows, profile, distance=distance, policy=self.policy)
+        scores = rescore(
             self.catalog,
             rows,
+            base,
             profile,
-            distance=self._distances_from(home_region(profile, self.policy)),
-            policy=self.policy,
-        )
-        scores = rescore(
-            self.catalog, rows, base, profile, jobs, beyond=beyond, weights=self.weights
+            jobs,
+            beyond=beyond,
+            near_home=near,
+            weights=self.weights,
         )
         final = dict(zip(fused, scores.tolist(), strict=True))
         hybrid = sorted(final, key=lambda i: -final[i])

@@ -52,3 +52,15 @@ def test_weekends_ruled_out_only_when_refused(text: str, no_weekends: bool) -> N
 )
 def test_starting_out_is_a_newcomer(text: str, newcomer: bool) -> None:
     assert nlu.parse_seeker_text(text).newcomer is newcomer
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("상하차 일당 주는 디", {"일용직"}),
+        ("그라인더 사상 해봤어요 일당 주는데 찾아요", {"일용직"}),
+        ("일당 말고 월급 주는 데", set()),
+    ],
+)
+def test_paid_by_the_day_asks_for_day_labour(text: str, wanted: set[str]) -> None:
+    assert nlu.parse_seeker_text(text).wanted_employment_types == wanted

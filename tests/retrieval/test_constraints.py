@@ -81,3 +81,17 @@ def test_weekend_work_is_filtered_for_one_who_rules_weekends_out() -> None:
     weekdays = allowed_rows(weekends, nlu.SeekerProfile(no_weekends=True), as_of=AS_OF)
     assert everyone.tolist() == [True, True, False, True, True]  # 3 closed yesterday
     assert weekdays.tolist() == [False, True, False, False, True]
+
+
+def test_nearness_pulls_towards_a_stated_home_only() -> None:
+    from retrieval.constraints import nearness
+
+    rows = np.asarray([0, 1, 2, 3, 4])
+    distance = np.asarray([0.0, NAN, 17.5, 35.0, 200.0])
+    policy = MatchPolicy(commute_km=35.0)
+    iksan = nlu.SeekerProfile(home_region="iksan")
+    assert nearness(rows, iksan, distance=distance, policy=policy).tolist() == [
+        1.0, 0.0, 0.5, 0.0, 0.0,
+    ]  # fmt: skip
+    guessed = nearness(rows, nlu.SeekerProfile(), distance=distance, policy=policy)
+    assert not guessed.any()  # the center's default home is a guess: no pull
