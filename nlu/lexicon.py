@@ -52,6 +52,7 @@ __all__ = [
     "SHIFTS",
     "SHIFT_TERMS",
     "TOTAL_YEARS_CUES",
+    "TYPED_ABSENCE",
     "WANT_CUES",
     "WEEKDAYS_ONLY_TERMS",
     "WEEKEND_TERMS",
@@ -186,9 +187,11 @@ NEGATION_CUES = (
     "ㄴㄴ", "무리", "꺼려", "자신 없", "자신없", "못 해", "못해", "안 돼", "안돼", "안 되",
     "안되", "안 해", "안해", "빼 주", "빼주", "빼줘", "빼 줘", "빼 달", "빼달",
 )
+#: 없 typed on a phone without its ㅅ ("자격증 업어요", "필요업어라").
+TYPED_ABSENCE = ("업어요", "업어라", "업어여", "업써", "업슴", "업고", "업는")
 #: "There is no ..." — a negation for shifts, amenities and certificates, but for an
 #: occupation it only says "no experience" (or asks "없나요?").
-ABSENCE_CUES = ("없", "미취득", "미소지", "미보유", "미제공", "미지원", "미운영")
+ABSENCE_CUES = ("없", "미취득", "미소지", "미보유", "미제공", "미지원", "미운영", *TYPED_ABSENCE)
 #: "없" that does not negate: 상관없어요 means "fine either way".
 ABSENCE_NOT_NEGATIVE = (
     "상관없", "상관 없", "관계없", "관계 없", "문제없", "문제 없", "지장없", "지장 없",
@@ -225,7 +228,7 @@ WANT_CUES = (
 )
 #: The seeker has done what the clause names (past tense, 경력, 출신...).
 EXPERIENCE_CUES = (
-    "했", "해봤", "해 봤", "해본", "해 본", "경력", "경험", "출신", "다녔", "일했", "근무했",
+    "했", "햇어", "햇엇", "햇었", "햇는", "햇고", "햇습", "혓어", "혓었", "혓는", "해봤", "해 봤", "해본", "해 본", "경력", "경험", "출신", "다녔", "일했", "근무했",
     "하다가", "하다", "하던", "오래", "베테랑", "잔뼈", "평생", "하고 있", "하는 중",
     "일하고 있", "있었", "근무했", "종사", "혔", "허다", "다니다", "다니던", "그만두", "퇴직",
     "은퇴", "정년", "나왔", "실직", "그만 뒀", "해왔", "해 왔",
@@ -246,11 +249,11 @@ CAPABILITY_CUES = (
 #: The seeker holds the certificate the clause names.
 POSSESSION_CUES = (
     "있", "땄", "취득", "소지", "보유", "가지고", "갖고", "갖구", "가꼬", "따놨", "따 놨",
-    "합격", "ㅇㅇ", "보유중",
+    "합격", "ㅇㅇ", "보유중", "잇어", "잇지", "잇음", "잇고", "잇구", "잇당", "잇습", "땃",
 )
 #: The seeker does not (yet) hold the certificate the clause names.
 LACKING_CUES = (
-    "없", "못 땄", "못땄", "안 땄", "안땄", "미취득", "미소지", "따야", "따려", "딸려",
+    "없", *TYPED_ABSENCE, "못 땄", "못땄", "안 땄", "안땄", "미취득", "미소지", "따야", "따려", "딸려",
     "딸 예정", "딸려고", "준비", "공부", "취득 예정", "아직", "따고 싶", "따고싶", "만료",
     "취소",
 )

@@ -51,6 +51,11 @@ def test_negated_shift_is_an_exclusion_and_can_be_taken_back() -> None:
     assert "야간" not in state.excluded_shifts
 
 
+def test_typed_none_and_have_are_read() -> None:
+    assert said("용접 10년", "자격증은 업어요").no_certificates
+    assert said("지게차 3년 했고 자격증 잇어요").certificates_held == ("forklift",)
+
+
 def test_any_site_is_any_work() -> None:
     assert said("노가다 했어요", "아무 현장이나 괜찮아요").any_occupation
 

@@ -174,6 +174,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     ("용접은 안 해봤어요", {"wanted_families": (), "experience": ()}),
     ("야간은 시러라", {"excluded_shifts": NIGHTS}),  # 싫어 typed as it sounds
+    # 있/없/했 typed without their final consonant
+    ("용접 오년햇어요", {"experience": (Experience("welder", 5),)}),
+    ("기숙사는 필요업어라", {"needs_dormitory": False}),
+    ("지게차 2년 했어요 면허잇고요", {"certificates_held": ("forklift",)}),
 ]
 
 
