@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, joinedload
 
 from storage.models import (
@@ -31,7 +31,6 @@ from storage.records import company_key
 
 __all__ = [
     "SHARE_WITH_COMPANY",
-    "TELLABLE",
     "WITHDRAWABLE",
     "InviteProblem",
     "IssuedInvite",
@@ -46,16 +45,12 @@ __all__ = [
     "get_application",
     "granted_consent",
     "is_contact",
-    "pending_applications",
     "record_consent",
     "redeem_invite",
     "snapshot_consent_question",
     "token_hash",
     "transition",
     "unbind_contact",
-    "untold_applications",
-    "mark_told",
-    "open_applications",
     "withdraw_consent",
 ]
 
@@ -317,38 +312,8 @@ def granted_consent(*, session: Session, application_id: int) -> Consent | None:
     return latest
 
 
-def pending_applications(*, session: Session, company_id: int) -> list[int]:
-    """Ids of consented applications to a company that were not sent yet (no contact then)."""
-    return list(
-        session.scalars(
-            select(Application.id)
-            .join(Opening, Application.opening_id == Opening.id)
-            .where(Opening.company_id == company_id, Application.status == "consented")
-            .order_by(Application.id)
-        )
-    )
-
-
-#: Statuses in which a company holds a card and has not decided for good.
-OPEN_STATUSES = ("sent", "held")
-
-
-def open_applications(*, session: Session, company_id: int) -> list[tuple[int, str]]:
-    """(id, status) of the company's applications whose card waits for its answer."""
-    rows = session.execute(
-        select(Application.id, Application.status)
-        .join(Opening, Application.opening_id == Opening.id)
-        .where(Opening.company_id == company_id, Application.status.in_(OPEN_STATUSES))
-        .order_by(Application.id)
-    )
-    return [(application_id, status) for application_id, status in rows]
-
-
 #: Statuses from which the seeker may withdraw a consent: nothing has reached the company yet.
 WITHDRAWABLE = frozenset({"interested", "consent_asked", "consented"})
-#: Statuses the seeker is told about once each (the outbox's work); ``consented`` is told
-#: when no company chat took the card (the center forwards it).
-TELLABLE = frozenset({"consented", "sent", "offered", "held", "declined"})
 
 
 def withdraw_consent(*, session: Session, application_id: int) -> bool:
@@ -373,37 +338,3 @@ def withdraw_consent(*, session: Session, application_id: int) -> bool:
         granted=False,
     )
     return True
-
-
-def untold_applications(*, session: Session) -> list[int]:
-    """Applications with something left to do: a status the seeker was not told yet, or a
-    card waiting for a company chat (``consented``)."""
-    return list(
-        session.scalars(
-            select(Application.id)
-            .where(
-                Application.status.in_(list(TELLABLE)),
-                or_(
-                    Application.told_status.is_(None),
-                    Application.told_status != Application.status,
-                    Application.status == "consented",
-                ),
-            )
-            .order_by(Application.id)
-        )
-    )
-
-
-def mark_told(*, session: Session, application_id: int, status: str) -> bool:
-    """Record that the seeker was told ``status``; False if someone recorded it already or
-    the application moved on meanwhile."""
-    changed = session.execute(
-        update(Application)
-        .where(
-            Application.id == application_id,
-            Application.status == status,
-            or_(Application.told_status.is_(None), Application.told_status != status),
-        )
-        .values(told_status=status)
-    )
-    return bool(changed.rowcount == 1)  # type: ignore[attr-defined]

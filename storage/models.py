@@ -373,6 +373,20 @@ class CompanyContact(Base):
     company: Mapped[Company] = relationship()
 
 
+class CardDelivery(Base):
+    """An application's candidate card reached one bound chat (the outbox retries the rest)."""
+
+    __tablename__ = "card_deliveries"
+    __table_args__ = (UniqueConstraint("application_id", "contact_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int] = mapped_column(ForeignKey("company_contacts.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
 class ProcessedUpdate(Base):
     """A Telegram update id already handled (Telegram may deliver one twice)."""
 

@@ -41,10 +41,10 @@ from storage.companies import (
     find_invite,
     get_application,
     is_contact,
-    pending_applications,
     redeem_invite,
     transition,
 )
+from storage.deliveries import pending_applications
 
 __all__ = [
     "INVITE_PREFIX",
@@ -166,7 +166,7 @@ async def start_invite(update: Update, context: Context) -> None:
             reply, bound, pending = _redeem(session, token, chat.id, user.id)
         await message.reply_text(reply)
         if bound:
-            await send_open_cards(context.bot, frontend, company_id=company_id, chat_id=chat.id)
+            await send_open_cards(context.bot, frontend, company_id=company_id)
     for application_id in pending:  # consented while the company had no chat
         await process_application(context.bot, frontend, application_id)
 

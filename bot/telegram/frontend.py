@@ -38,6 +38,8 @@ class FrontEnd:
     rasa: RasaClient
     #: Forum topics Telegram refused to delete, and when to try each again.
     topic_retries: Backoff = field(default_factory=Backoff)
+    #: Candidate cards a bound chat did not take, by (application id, contact id).
+    card_retries: Backoff = field(default_factory=Backoff)
     _threads: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(DB_THREADS, thread_name_prefix="jobbot-db"),
         repr=False,

@@ -8,10 +8,13 @@ the counselors' notice where one belongs. :func:`process_application` runs right
 press; :func:`run_outbox` (every maintenance round) finishes what a crash or a failed call
 left undone.
 
-Every chat bound to the company gets the card: delivery and a new binding take the
-company's lock, so a chat bound while a card goes out either is among the chats it goes to
-or gets it from :func:`send_open_cards`, which gives a newly bound chat the company's cards
-still waiting for an answer (``sent``, ``held``), once. Decided cards are not sent again.
+Every chat bound to the company gets the card, once: each delivery is recorded per chat
+(`storage.deliveries`), and a chat where sending failed (the bot was blocked there, say)
+while another got the card is tried again by later rounds, with backoff, until it gets it or
+the company has decided. Delivery and a new binding take the company's lock, so a chat bound
+while a card goes out either is among the chats it goes to or gets it from
+:func:`send_open_cards`, which gives a newly bound chat the company's cards still waiting for
+an answer (``sent``, ``held``). Decided cards are not sent again.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import logging
 import weakref
 from typing import Any
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import TelegramError
 
 from bot.errors import ConsentRequired
@@ -30,13 +33,17 @@ from bot.telegram.candidate_card import candidate_label, consented_card, decisio
 from bot.telegram.frontend import FrontEnd
 from bot.telegram.notify import tell_counselors
 from bot.telegram.sending import send_text
-from storage.companies import (
+from storage.companies import get_application, transition
+from storage.deliveries import (
+    CARD_STATUSES,
     TELLABLE,
-    contact_chat_ids,
-    get_application,
+    Recipient,
+    delivered,
     mark_told,
     open_applications,
-    transition,
+    record_delivery,
+    undelivered,
+    undelivered_applications,
     untold_applications,
 )
 from storage.models import Application
@@ -88,41 +95,74 @@ def company_lock(company_id: int) -> asyncio.Lock:
 _company_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
 
 
-async def _deliver(bot: Bot, frontend: FrontEnd, application_id: int) -> bool:
-    """Send the card of a ``consented`` application to the company's chats; True if one got it
-    (the application is then ``sent``). Call under the application's lock."""
-    with frontend.sessions.begin() as session:
+async def _deliver(bot: Bot, frontend: FrontEnd, application_id: int) -> None:
+    """Send the card of an application the company has not decided on to its bound chats
+    that have not got it. Call under the application's lock."""
+    with frontend.sessions() as session:
         application = session.get(Application, application_id)
-        if application is None or application.status != "consented":
-            return False
+        if application is None or application.status not in CARD_STATUSES:
+            return
         company_id = application.opening.company_id
     async with company_lock(company_id):
-        return await _deliver_to_chats(bot, frontend, application_id)
+        await _deliver_to_chats(bot, frontend, application_id)
 
 
-async def _deliver_to_chats(bot: Bot, frontend: FrontEnd, application_id: int) -> bool:
-    with frontend.sessions.begin() as session:
-        card = consented_card(session=session, application_id=application_id)
-        chat_ids = contact_chat_ids(session=session, company_id=card.company_id)
-    delivered = 0
-    for chat_id in chat_ids:
-        try:
-            await send_text(
-                bot, chat_id, card.text(), markup=decision_keyboard(application_id, "sent")
-            )
-            delivered += 1
-        except TelegramError as error:  # the bot was removed from that chat, or blocked
-            logger.warning("application %s: card not delivered to a company chat: %s",
-                           application_id, type(error).__name__)  # fmt: skip
-    if not delivered:
+async def _deliver_to_chats(bot: Bot, frontend: FrontEnd, application_id: int) -> int:
+    """Send the card to each chat without it whose retry is due; how many got it now. A
+    ``consented`` application that some chat has got becomes ``sent``. Call under the
+    company's lock."""
+    retries = frontend.card_retries
+    with frontend.sessions() as session:
+        application = session.get(Application, application_id)
+        if application is None or application.status not in CARD_STATUSES:
+            return 0
+        status = application.status
+        due = [
+            r
+            for r in undelivered(session=session, application_id=application_id)
+            if retries.due((application_id, r.contact_id))
+        ]
+        card = consented_card(session=session, application_id=application_id) if due else None
+    keyboard = decision_keyboard(application_id, "sent" if status == "consented" else status)
+    sent = 0
+    for recipient in due:
+        assert card is not None
+        if await _send_card(bot, frontend, card.text(), keyboard, application_id, recipient):
+            sent += 1
+    if status == "consented":
+        with frontend.sessions.begin() as session:
+            if delivered(session=session, application_id=application_id):
+                transition(
+                    session=session,
+                    application_id=application_id,
+                    allowed_from={"consented"},
+                    to="sent",
+                    actor="system",
+                )
+    return sent
+
+
+async def _send_card(
+    bot: Bot,
+    frontend: FrontEnd,
+    text: str,
+    keyboard: InlineKeyboardMarkup | None,
+    application_id: int,
+    recipient: Recipient,
+) -> bool:
+    """Send one chat the card and record it; False (and a later retry) when Telegram refuses."""
+    key = (application_id, recipient.contact_id)
+    try:
+        await send_text(bot, recipient.chat_id, text, markup=keyboard)
+    except TelegramError as error:  # the bot was removed from that chat, or blocked
+        frontend.card_retries.failed(key)
+        logger.warning("application %s: card not delivered to company contact %s: %s",
+                       application_id, recipient.contact_id, type(error).__name__)  # fmt: skip
         return False
+    frontend.card_retries.succeeded(key)
     with frontend.sessions.begin() as session:
-        transition(
-            session=session,
-            application_id=application_id,
-            allowed_from={"consented"},
-            to="sent",
-            actor="system",
+        record_delivery(
+            session=session, application_id=application_id, contact_id=recipient.contact_id
         )
     return True
 
@@ -167,16 +207,19 @@ async def _tell(bot: Bot, frontend: FrontEnd, application_id: int) -> None:
 
 
 async def process_application(bot: Bot, frontend: FrontEnd, application_id: int) -> None:
-    """Deliver the card if the application is consented, then tell what is untold."""
+    """Deliver the card to the bound chats without it (until the company decides), then tell
+    what is untold."""
     async with application_lock(application_id):
         await _deliver(bot, frontend, application_id)
         await _tell(bot, frontend, application_id)
 
 
 async def run_outbox(bot: Bot, frontend: FrontEnd) -> int:
-    """Process every application with something left to do; how many were looked at."""
+    """Process every application with something left to do (news to tell, a card a bound
+    chat has not got); how many were looked at."""
     with frontend.sessions() as session:
         pending = set(untold_applications(session=session))
+        pending.update(undelivered_applications(session=session))
     for application_id in sorted(pending):
         try:
             await process_application(bot, frontend, application_id)
@@ -186,20 +229,17 @@ async def run_outbox(bot: Bot, frontend: FrontEnd) -> int:
     return len(pending)
 
 
-async def send_open_cards(bot: Bot, frontend: FrontEnd, *, company_id: int, chat_id: int) -> int:
-    """Send a newly bound chat the company's cards still waiting for an answer; how many.
-    Call under the company's lock, in the same hold as the binding."""
+async def send_open_cards(bot: Bot, frontend: FrontEnd, *, company_id: int) -> int:
+    """Send a newly bound chat (and any other chat whose retry is due) the company's cards
+    still waiting for an answer; how many went out. Call under the company's lock, in the
+    same hold as the binding."""
     with frontend.sessions() as session:
-        cards = [
-            (consented_card(session=session, application_id=application_id), status)
-            for application_id, status in open_applications(session=session, company_id=company_id)
-        ]
-    for card, status in cards:
+        waiting = open_applications(session=session, company_id=company_id)
+    sent = 0
+    for application_id in waiting:
         try:
-            await send_text(
-                bot, chat_id, card.text(), markup=decision_keyboard(card.application_id, status)
-            )
-        except (TelegramError, ConsentRequired) as error:
+            sent += await _deliver_to_chats(bot, frontend, application_id)
+        except ConsentRequired as error:
             logger.warning("application %s: card not sent to a new company chat: %s",
-                           card.application_id, type(error).__name__)  # fmt: skip
-    return len(cards)
+                           application_id, type(error).__name__)  # fmt: skip
+    return sent

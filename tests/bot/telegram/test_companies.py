@@ -21,11 +21,13 @@ from bot.cli import app as cli
 from bot.errors import ConsentRequired
 from bot.settings import Settings
 from bot.telegram import messages
+from bot.telegram.backoff import Backoff
 from bot.telegram.candidate_card import consented_card, decision_keyboard
 from bot.telegram.outbox import run_outbox
 from nlu.profile import SeekerProfile
 from nlu.profile_merge import merge
 from storage.companies import SHARE_WITH_COMPANY, create_invite, redeem_invite, unbind_contact
+from storage.deliveries import undelivered_applications
 from storage.models import Application as ApplicationRow
 from storage.models import (
     ApplicationEvent,
@@ -37,7 +39,7 @@ from storage.models import (
     utc_now,
 )
 from storage.seekers import record_interest
-from tests.bot.telegram.conftest import STAFF_FORUM, ScriptedRasa, StartBot, agreed_user
+from tests.bot.telegram.conftest import STAFF_FORUM, Clock, ScriptedRasa, StartBot, agreed_user
 from tests.helpers.telegram_api import Call, TelegramStandIn
 
 SEEKER = 1001
@@ -671,6 +673,113 @@ async def test_a_chat_bound_later_gets_the_cards_still_waiting_for_an_answer_onl
         if c.params["text"].startswith("[새 지원자]")
     ]
     assert cards == [COMPANY, later]  # the latest chat bound after the offer: nothing old
+
+
+def cards(api: TelegramStandIn) -> list[Call]:
+    """The candidate cards sent, in order (failed sends left out)."""
+    return [c for c in api.calls_to("sendMessage") if c.params["text"].startswith("[새 지원자]")]
+
+
+def cards_sent(api: TelegramStandIn) -> list[int]:
+    """The chats that got a candidate card, in order."""
+    return [c.params["chat_id"] for c in cards(api)]
+
+
+BLOCKED = "Forbidden: bot was blocked by the user"
+
+
+async def consent_with_the_first_chat_blocked(
+    api: TelegramStandIn, application_id: int, second: int
+) -> Call:
+    """The seeker says yes; the card to COMPANY (the older binding) fails as if the bot was
+    blocked there, the one to ``second`` arrives: that card."""
+    await tap_apply(api)
+    question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+    api.fail_next("sendMessage", status=403, description=BLOCKED)
+    await press(api, SEEKER, question, f"consent:y:{application_id}")
+    card = await api.async_wait_for_call("sendMessage", chat_id=second)
+    await api.async_wait_for(
+        lambda c: c.method == "sendMessage" and "지원 정보를 보냈어요" in c.params["text"]
+    )
+    failed = [c for c in api.calls_to("sendMessage", include_failed=True) if c.failed]
+    assert [c.params["chat_id"] for c in failed] == [COMPANY]
+    assert failed[0].params["text"].startswith("[새 지원자]")
+    return card
+
+
+@pytest.mark.anyio
+async def test_a_chat_the_card_failed_for_gets_it_from_a_later_round_once(
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    second = COMPANY + 10
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    bind(sessions, api, second, "(주)대한중공업")
+    clock = Clock()
+    async with start_bot(apply_script(sessions)) as running:
+        running.frontend.card_retries = Backoff(first=60, clock=clock)
+        bot, frontend = running.application.bot, running.frontend
+        await consent_with_the_first_chat_blocked(api, application_id, second)
+        await run_outbox(bot, frontend)
+        assert cards_sent(api) == [second]  # not due yet: the wait is a minute
+        clock.now = 61
+        await run_outbox(bot, frontend)
+        retried = cards(api)[-1]
+        clock.now = 10_000
+        await run_outbox(bot, frontend)
+        await run_outbox(bot, frontend)
+
+    assert cards_sent(api) == [second, COMPANY]
+    assert retried.params["chat_id"] == COMPANY
+    assert callback_data(retried) == [
+        f"co:offer:{application_id}",
+        f"co:hold:{application_id}",
+        f"co:decline:{application_id}",
+    ]
+    assert sum("지원 정보를 보냈어요" in t for t in api.sent_texts(SEEKER)) == 1
+    assert history(sessions, application_id) == [
+        ("consent_asked", "system"),
+        ("consented", "seeker"),
+        ("sent", "system"),
+    ]
+
+
+@pytest.mark.anyio
+async def test_a_retried_card_shows_the_hold_and_a_decision_ends_the_retries(
+    start_bot: StartBot, sessions: sessionmaker[Session], application_id: int, api: TelegramStandIn
+) -> None:
+    second, third = COMPANY + 10, COMPANY + 11
+    bind(sessions, api, COMPANY, "(주)대한중공업")
+    bind(sessions, api, second, "(주)대한중공업")
+    clock = Clock()
+    async with start_bot(apply_script(sessions)) as running:
+        running.frontend.card_retries = Backoff(first=60, clock=clock)
+        bot, frontend = running.application.bot, running.frontend
+        card = await consent_with_the_first_chat_blocked(api, application_id, second)
+        await press(api, second, card, f"co:hold:{application_id}")
+        await api.async_wait_for_call("editMessageText", chat_id=second)
+        clock.now = 61
+        await run_outbox(bot, frontend)
+        held = cards(api)[-1]
+        # a third chat, bound by hand (no invite handler), blocks the bot too; then a decision
+        bind(sessions, api, third, "(주)대한중공업")
+        api.fail_next("sendMessage", status=403, description=BLOCKED)
+        await run_outbox(bot, frontend)
+        await press(api, second, card, f"co:decline:{application_id}")
+        await api.async_wait_for(
+            lambda c: c.method == "sendMessage" and "함께하기 어렵다고" in c.params["text"]
+        )
+        clock.now = 10_000
+        await run_outbox(bot, frontend)
+
+    assert held.params["chat_id"] == COMPANY
+    assert callback_data(held) == [f"co:offer:{application_id}", f"co:decline:{application_id}"]
+    assert cards_sent(api) == [second, COMPANY]  # the third chat: declined before a retry
+    failed = [
+        c.params["chat_id"] for c in api.calls_to("sendMessage", include_failed=True) if c.failed
+    ]
+    assert failed == [COMPANY, third]
+    with sessions() as session:
+        assert undelivered_applications(session=session) == []
 
 
 @pytest.mark.anyio
