@@ -21,6 +21,7 @@ __all__ = [
     "CARD_STATUSES",
     "OPEN_STATUSES",
     "TELLABLE",
+    "WITH_COMPANY",
     "Recipient",
     "delivered",
     "mark_told",
@@ -37,6 +38,8 @@ OPEN_STATUSES = ("sent", "held")
 #: Statuses in which a card goes to a bound chat that has not got it: ``consented`` (no chat
 #: has it yet) and the open ones. A decided card is never sent again.
 CARD_STATUSES = ("consented", *OPEN_STATUSES)
+#: Statuses in which the company holds the card (what a /withdraw or /delete cannot take back).
+WITH_COMPANY = frozenset({"sent", "offered", "held", "declined"})
 #: Statuses the seeker is told about once each (the outbox's work); ``consented`` is told
 #: when no company chat took the card (the center forwards it).
 TELLABLE = frozenset({"consented", "sent", "offered", "held", "declined"})

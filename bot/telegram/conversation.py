@@ -1,4 +1,5 @@
-"""One seeker turn through Rasa: send the message, show the replies, act on their payloads.
+"""One seeker turn through Rasa: who is writing, the message sent, the replies shown and their
+payloads acted on.
 
 Rendering is `bot.telegram.cards`; what a payload asks the front end to do is done here:
 an ``application`` asks the seeker's consent (`bot.telegram.consent`), a ``handoff`` opens
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from telegram import Update
 
 from actions.replies import APPLICATION, HANDOFF, payload_of
 from bot.rasa_client import Reply
@@ -21,8 +23,10 @@ from bot.telegram.consent import ask_consent
 from bot.telegram.frontend import Context, FrontEnd, frontend_of
 from bot.telegram.handoff import start_handoff
 from bot.telegram.sending import send_text, typing
+from storage.handoffs import active_handoff
+from storage.seekers import profile_consent, record_telegram_contact
 
-__all__ = ["Turn", "converse"]
+__all__ = ["Turn", "converse", "held_messages", "sender_id_for", "turn_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +42,46 @@ class Turn:
     new: bool  # first contact: the privacy notice has not been shown
     handoff_id: int | None  # a counselor has the conversation
     consent: bool | None  # keep a profile: yes, no, never asked
+
+
+#: ``chat_data`` key of what the seeker said before answering the keep-profile question.
+HELD_KEY = "held_before_consent"
+
+
+def sender_id_for(user_id: int) -> str:
+    """The seeker's stable conversation id in Rasa (no name, no phone number)."""
+    return f"tg-{user_id}"
+
+
+def turn_of(update: Update, context: Context) -> Turn | None:
+    """The seeker writing in a private chat (recorded on first contact); None elsewhere."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None or chat.type != chat.PRIVATE:
+        return None
+    sender_id = sender_id_for(user.id)
+    with frontend_of(context.bot_data).sessions.begin() as session:
+        seeker, new = record_telegram_contact(
+            session=session, sender_id=sender_id, chat_id=chat.id, user_id=user.id
+        )
+        handoff = active_handoff(session=session, seeker_id=seeker.id)
+        return Turn(
+            sender_id=sender_id,
+            seeker_id=seeker.id,
+            chat_id=chat.id,
+            user_id=user.id,
+            new=new,
+            handoff_id=handoff.id if handoff else None,
+            consent=profile_consent(session=session, seeker_id=seeker.id),
+        )
+
+
+def held_messages(context: Context) -> list[str]:
+    """What the seeker said before answering the keep-profile question (memory only)."""
+    chat_data = context.chat_data
+    assert chat_data is not None  # private chats only
+    held = chat_data.setdefault(HELD_KEY, [])
+    assert isinstance(held, list)
+    return held
 
 
 async def converse(context: Context, turn: Turn, text: str) -> None:

@@ -26,6 +26,7 @@ from telegram import Bot
 from bot.runtime.trackers import erase_conversation, tracker_store_path
 from bot.telegram.frontend import FrontEnd
 from bot.telegram.topic_deletion import delete_topics
+from storage.deliveries import WITH_COMPANY
 from storage.handoffs import seeker_topics
 from storage.models import utc_now
 from storage.seekers import (
@@ -39,9 +40,6 @@ from storage.seekers import (
 __all__ = ["Erasure", "erase_seeker", "finish_erasures"]
 
 logger = logging.getLogger(__name__)
-
-#: Statuses in which a candidate card is with a company (the center cannot unsend it).
-WITH_COMPANY = ("sent", "offered", "held", "declined")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""What the company and consent handlers send besides plain messages: button-message edits
-and notices to the counselors' group. Sending itself is `bot.telegram.sending`'s (flood control,
+"""What the handlers send besides plain messages: button-message edits (an answer shown in
+place of its buttons) and notices to the counselors' group. Sending itself is `bot.telegram.sending`'s (flood control,
 network retries)."""
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from telegram import Bot, InlineKeyboardMarkup, MaybeInaccessibleMessage, Messag
 from telegram.error import TelegramError
 
 from bot.settings import Settings
+from bot.telegram import messages
 from bot.telegram.sending import deliver, send_text
 
-__all__ = ["edit_text", "message_text", "tell_counselors"]
+__all__ = ["edit_text", "message_text", "show_answer", "tell_counselors"]
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,12 @@ async def edit_text(
         await deliver(lambda: message.edit_text(text, reply_markup=markup), what="editMessageText")
     except TelegramError as error:
         logger.info("could not edit message %s: %s", message.message_id, error)
+
+
+async def show_answer(message: MaybeInaccessibleMessage | None, answer: str) -> None:
+    """Replace a question's buttons by the answer chosen, so it cannot be pressed twice."""
+    if question := message_text(message):
+        await edit_text(message, messages.CONSENT_CHOSEN.format(question=question, answer=answer))
 
 
 def message_text(message: MaybeInaccessibleMessage | None) -> str:

@@ -11,19 +11,18 @@ whichever it is. Without a yes no profile is stored (`storage.seekers.save_profi
 their conversation is erased once the session ends (`bot.telegram.retention`), as the
 question says.
 
-Callback data of this module's own buttons: ``seeker:keep:y|n`` (keep a profile),
-``seeker:delete:y|n`` (erase everything); every other button's data is a Rasa payload.
+Callback data of this module's own buttons: ``seeker:keep:y|n`` (keep a profile); the
+/withdraw and /delete commands are `bot.telegram.rights`'s; every other button's data is a
+Rasa payload.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import Any
 
 import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -34,24 +33,18 @@ from telegram.ext import (
 from bot.settings import Settings
 from bot.telegram import messages
 from bot.telegram.cards import profile_lines, resolve_callback
-from bot.telegram.conversation import Turn, converse
-from bot.telegram.erasure import erase_seeker
+from bot.telegram.conversation import Turn, converse, held_messages, turn_of
 from bot.telegram.frontend import AnyApplication, Context, frontend_of
 from bot.telegram.handoff import relay_from_seeker, release_by_seeker
 from bot.telegram.locations import nearest_region, place_name
+from bot.telegram.notify import show_answer
 from bot.telegram.outbox import answer_query
-from bot.telegram.sending import deliver, send_text
-from storage.companies import withdraw_consent
-from storage.handoffs import active_handoff
+from bot.telegram.rights import DELETE_PATTERN, answer_delete, ask_delete, withdraw
+from bot.telegram.sending import send_text
 from storage.models import utc_now
-from storage.seekers import (
-    find_seeker,
-    profile_consent,
-    record_profile_consent,
-    record_telegram_contact,
-)
+from storage.seekers import record_profile_consent
 
-__all__ = ["START_OVER", "privacy_notice", "register_seeker_handlers", "sender_id_for"]
+__all__ = ["START_OVER", "privacy_notice", "register_seeker_handlers"]
 
 logger = logging.getLogger(__name__)
 
@@ -59,16 +52,8 @@ logger = logging.getLogger(__name__)
 #: The payload /reset sends: Rasa's start_over intent, bypassing NLU.
 START_OVER = "/start_over"
 KEEP_PATTERN = r"^seeker:keep:[yn]$"
-#: ``chat_data`` key of what the seeker said before answering the keep-profile question.
-HELD_KEY = "held_before_consent"
 #: Messages held at most (the oldest give way): nobody says much before answering.
 MOST_HELD = 5
-DELETE_PATTERN = r"^seeker:delete:[yn]$"
-
-
-def sender_id_for(user_id: int) -> str:
-    """The seeker's stable conversation id in Rasa (no name, no phone number)."""
-    return f"tg-{user_id}"
 
 
 def register_seeker_handlers(application: AnyApplication) -> None:
@@ -93,27 +78,6 @@ def register_seeker_handlers(application: AnyApplication) -> None:
 
 
 # -- who is writing -------------------------------------------------------------------------------
-
-
-def _turn(update: Update, context: Context) -> Turn | None:
-    chat, user = update.effective_chat, update.effective_user
-    if chat is None or user is None or chat.type != chat.PRIVATE:
-        return None
-    sender_id = sender_id_for(user.id)
-    with frontend_of(context.bot_data).sessions.begin() as session:
-        seeker, new = record_telegram_contact(
-            session=session, sender_id=sender_id, chat_id=chat.id, user_id=user.id
-        )
-        handoff = active_handoff(session=session, seeker_id=seeker.id)
-        return Turn(
-            sender_id=sender_id,
-            seeker_id=seeker.id,
-            chat_id=chat.id,
-            user_id=user.id,
-            new=new,
-            handoff_id=handoff.id if handoff else None,
-            consent=profile_consent(session=session, seeker_id=seeker.id),
-        )
 
 
 def _consent_keyboard() -> InlineKeyboardMarkup:
@@ -164,7 +128,7 @@ async def _for_the_bot(update: Update, context: Context) -> tuple[Message, Turn]
     message is relayed to the counselors instead and None comes back.
     """
     message = update.effective_message
-    if message is None or (turn := _turn(update, context)) is None:
+    if message is None or (turn := turn_of(update, context)) is None:
         return None
     if turn.new:
         await _introduce(context, turn.chat_id, greet=False)
@@ -173,20 +137,12 @@ async def _for_the_bot(update: Update, context: Context) -> tuple[Message, Turn]
     return message, turn
 
 
-def _held(context: Context) -> list[str]:
-    chat_data = context.chat_data
-    assert chat_data is not None  # private chats only
-    held = chat_data.setdefault(HELD_KEY, [])
-    assert isinstance(held, list)
-    return held
-
-
 async def _answer(context: Context, turn: Turn, text: str) -> None:
     """Send ``text`` to Rasa, or, before the keep-profile answer, hold it until then."""
     if turn.consent is not None:
         await converse(context, turn, text)
         return
-    held = _held(context)
+    held = held_messages(context)
     held.append(text)
     del held[:-MOST_HELD]
     if not turn.new:  # a new seeker was just asked
@@ -242,36 +198,19 @@ async def unknown_command(update: Update, context: Context) -> None:
 async def press_button(update: Update, context: Context) -> None:
     """Acknowledge a pressed button and send its payload to Rasa as the seeker's message."""
     query = update.callback_query
-    if query is None or (turn := _turn(update, context)) is None:
+    if query is None or (turn := turn_of(update, context)) is None:
         if query is not None:
-            await _acknowledge(query)
+            await answer_query(query)
         return
     if turn.handoff_id is not None:
-        await _acknowledge(query, messages.HANDOFF_TOAST)
+        await answer_query(query, messages.HANDOFF_TOAST)
         return
     payload = resolve_callback(query.data or "", context.bot_data)
     if not payload:
-        await _acknowledge(query, messages.BUTTON_EXPIRED)
+        await answer_query(query, messages.BUTTON_EXPIRED)
         return
-    await _acknowledge(query)
+    await answer_query(query)
     await _answer(context, turn, payload)
-
-
-async def _acknowledge(query: Any, text: str | None = None) -> None:
-    # A query that cannot be answered (too old, a 5xx, a timeout): the press still counts.
-    await answer_query(query, text)
-
-
-async def _drop_keyboard(query: Any, answer: str) -> None:
-    """Replace a question's buttons by the answer chosen, so it cannot be pressed twice."""
-    message = query.message
-    if not isinstance(message, Message) or not message.text:
-        return
-    text = messages.CONSENT_CHOSEN.format(question=message.text, answer=answer)
-    try:
-        await deliver(lambda: message.edit_text(text), what="editMessageText")
-    except TelegramError as error:
-        logger.info("could not edit the question: %s", type(error).__name__)
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -279,7 +218,7 @@ async def _drop_keyboard(query: Any, answer: str) -> None:
 
 async def start(update: Update, context: Context) -> None:
     """Greet, say what is stored and why, and ask whether a profile may be kept."""
-    if (turn := _turn(update, context)) is None:
+    if (turn := turn_of(update, context)) is None:
         return
     if turn.handoff_id is not None:
         await send_text(context.bot, turn.chat_id, messages.HANDOFF_HELP)
@@ -293,20 +232,20 @@ async def answer_keep_profile(update: Update, context: Context) -> None:
     """Record the seeker's answer about keeping a profile; then answer what they said
     while the question waited."""
     query = update.callback_query
-    if query is None or (turn := _turn(update, context)) is None:
+    if query is None or (turn := turn_of(update, context)) is None:
         return
     granted = (query.data or "").endswith(":y")
     with frontend_of(context.bot_data).sessions.begin() as session:
         record_profile_consent(
             session=session, sender_id=turn.sender_id, granted=granted, at=utc_now()
         )
-    await _acknowledge(query)
+    await answer_query(query)
     chosen = messages.BUTTON_CONSENT_YES if granted else messages.BUTTON_CONSENT_NO
-    await _drop_keyboard(query, chosen)
+    await show_answer(query.message, chosen)
     reply = messages.CONSENT_GIVEN if granted else messages.CONSENT_DECLINED
     await send_text(context.bot, turn.chat_id, reply)
     logger.info("seeker %s answered the profile consent", turn.seeker_id)
-    held = _held(context)
+    held = held_messages(context)
     answered = dataclasses.replace(turn, consent=granted)
     while held:
         await converse(context, answered, held.pop(0))
@@ -314,7 +253,7 @@ async def answer_keep_profile(update: Update, context: Context) -> None:
 
 async def show_help(update: Update, context: Context) -> None:
     """Explain what the bot does and list the commands."""
-    if (turn := _turn(update, context)) is None:
+    if (turn := turn_of(update, context)) is None:
         return
     text = messages.HANDOFF_HELP if turn.handoff_id is not None else messages.HELP
     await send_text(context.bot, turn.chat_id, text)
@@ -322,7 +261,7 @@ async def show_help(update: Update, context: Context) -> None:
 
 async def show_profile(update: Update, context: Context) -> None:
     """Show what the dialogue collected, if the seeker agreed that it is kept."""
-    if (turn := _turn(update, context)) is None:
+    if (turn := turn_of(update, context)) is None:
         return
     if turn.consent is not True:
         await send_text(
@@ -344,10 +283,10 @@ async def show_profile(update: Update, context: Context) -> None:
 
 async def reset(update: Update, context: Context) -> None:
     """Start over: end a handoff if there is one, and clear the dialogue's profile."""
-    if (turn := _turn(update, context)) is None:
+    if (turn := turn_of(update, context)) is None:
         return
     if turn.consent is None:  # Rasa has nothing yet: forget what waits, ask again
-        _held(context).clear()
+        held_messages(context).clear()
         await send_text(
             context.bot, turn.chat_id, messages.CONSENT_QUESTION, markup=_consent_keyboard()
         )
@@ -360,74 +299,3 @@ async def reset(update: Update, context: Context) -> None:
             sender_id=turn.sender_id,
         )
     await converse(context, turn, START_OVER)
-
-
-async def ask_delete(update: Update, context: Context) -> None:
-    """Ask before erasing everything (it cannot be undone)."""
-    if (turn := _turn(update, context)) is None:
-        return
-    markup = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(messages.BUTTON_DELETE_YES, callback_data="seeker:delete:y"),
-                InlineKeyboardButton(messages.BUTTON_DELETE_NO, callback_data="seeker:delete:n"),
-            ]
-        ]
-    )
-    await send_text(context.bot, turn.chat_id, messages.DELETE_CONFIRM, markup=markup)
-
-
-async def withdraw(update: Update, context: Context) -> None:
-    """동의 철회 (PIPA art. 37): the kept profile and every card not yet sent to a company."""
-    if (turn := _turn(update, context)) is None:
-        return
-    with frontend_of(context.bot_data).sessions.begin() as session:
-        seeker = find_seeker(session=session, sender_id=turn.sender_id)
-        assert seeker is not None
-        kept = turn.consent is True
-        if kept:
-            record_profile_consent(
-                session=session, sender_id=turn.sender_id, granted=False, at=utc_now()
-            )
-        withdrawn = [
-            a.id
-            for a in list(seeker.applications)
-            if withdraw_consent(session=session, application_id=a.id)
-        ]
-        sent = [a.opening.title for a in seeker.applications if a.status in SENT_STATUSES]
-    text = messages.WITHDRAW_DONE if kept or withdrawn else messages.WITHDRAW_NOTHING
-    if sent:
-        text += "\n" + messages.WITHDRAW_SENT_ALREADY.format(titles=", ".join(sent))
-    await send_text(context.bot, turn.chat_id, text)
-    logger.info("seeker %s withdrew consent (%d applications)", turn.seeker_id, len(withdrawn))
-
-
-#: Statuses in which a company holds the card already.
-SENT_STATUSES = frozenset({"sent", "offered", "held", "declined"})
-
-
-async def answer_delete(update: Update, context: Context) -> None:
-    """Erase the seeker's personal data everywhere, or keep it, as they chose."""
-    query = update.callback_query
-    chat, user = update.effective_chat, update.effective_user
-    if query is None or chat is None or user is None or chat.type != chat.PRIVATE:
-        return
-    await _acknowledge(query)
-    confirmed = (query.data or "").endswith(":y")
-    chosen = messages.BUTTON_DELETE_YES if confirmed else messages.BUTTON_DELETE_NO
-    await _drop_keyboard(query, chosen)
-    if not confirmed:
-        await send_text(context.bot, chat.id, messages.DELETE_CANCELLED)
-        return
-    _held(context).clear()
-    erasure = await erase_seeker(context.bot, frontend_of(context.bot_data), sender_id_for(user.id))
-    titles = ", ".join(erasure.with_company)
-    if erasure.topics_pending:
-        text = messages.DELETE_DONE_TOPIC_PENDING
-        if titles:
-            text += "\n" + messages.DELETE_WITH_COMPANY.format(titles=titles)
-    elif titles:
-        text = messages.DELETE_DONE_SENT.format(titles=titles)
-    else:
-        text = messages.DELETE_DONE
-    await send_text(context.bot, chat.id, text)
