@@ -10,6 +10,7 @@ cards still open. Keyword-only functions taking the session; the caller owns the
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, exists, func, insert, literal, or_, select, update
@@ -23,10 +24,9 @@ __all__ = [
     "TELLABLE",
     "WITH_COMPANY",
     "Recipient",
+    "company_applications",
     "delivered",
     "mark_told",
-    "open_applications",
-    "pending_applications",
     "record_delivery",
     "undelivered",
     "undelivered_applications",
@@ -109,25 +109,16 @@ def undelivered_applications(*, session: Session) -> list[int]:
     )
 
 
-def pending_applications(*, session: Session, company_id: int) -> list[int]:
-    """Ids of consented applications to a company that were not sent yet (no contact then)."""
+def company_applications(
+    *, session: Session, company_id: int, statuses: Collection[str]
+) -> list[int]:
+    """Ids of the company's applications in one of ``statuses``, oldest first: ``consented``
+    ones were not sent (no chat took them), :data:`OPEN_STATUSES` ones wait for its answer."""
     return list(
         session.scalars(
             select(Application.id)
             .join(Opening, Application.opening_id == Opening.id)
-            .where(Opening.company_id == company_id, Application.status == "consented")
-            .order_by(Application.id)
-        )
-    )
-
-
-def open_applications(*, session: Session, company_id: int) -> list[int]:
-    """Ids of the company's applications whose card waits for its answer."""
-    return list(
-        session.scalars(
-            select(Application.id)
-            .join(Opening, Application.opening_id == Opening.id)
-            .where(Opening.company_id == company_id, Application.status.in_(OPEN_STATUSES))
+            .where(Opening.company_id == company_id, Application.status.in_(list(statuses)))
             .order_by(Application.id)
         )
     )

@@ -44,7 +44,7 @@ from storage.companies import (
     redeem_invite,
     transition,
 )
-from storage.deliveries import pending_applications
+from storage.deliveries import company_applications
 
 __all__ = [
     "INVITE_PREFIX",
@@ -125,7 +125,9 @@ def _redeem(
     outcome = redeem_invite(session=session, token=token, chat_id=chat_id, user_id=user_id)
     if not isinstance(outcome, InviteProblem):
         logger.info("chat %s bound to company %s", chat_id, outcome.company_id)
-        pending = pending_applications(session=session, company_id=outcome.company_id)
+        pending = company_applications(
+            session=session, company_id=outcome.company_id, statuses={"consented"}
+        )
         return messages.INVITE_BOUND.format(company=outcome.company.name), True, pending
     logger.info("invite refused in chat %s: %s", chat_id, outcome.value)
     invite = find_invite(session=session, token=token)

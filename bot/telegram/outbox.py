@@ -36,11 +36,12 @@ from bot.telegram.sending import send_text
 from storage.companies import get_application, transition
 from storage.deliveries import (
     CARD_STATUSES,
+    OPEN_STATUSES,
     TELLABLE,
     Recipient,
+    company_applications,
     delivered,
     mark_told,
-    open_applications,
     record_delivery,
     undelivered,
     undelivered_applications,
@@ -234,7 +235,9 @@ async def send_open_cards(bot: Bot, frontend: FrontEnd, *, company_id: int) -> i
     still waiting for an answer; how many went out. Call under the company's lock, in the
     same hold as the binding."""
     with frontend.sessions() as session:
-        waiting = open_applications(session=session, company_id=company_id)
+        waiting = company_applications(
+            session=session, company_id=company_id, statuses=OPEN_STATUSES
+        )
     sent = 0
     for application_id in waiting:
         try:

@@ -113,6 +113,14 @@ async def press(api: TelegramStandIn, chat_id: int, message: Call, data: str) ->
     return await api.async_wait_for_call("answerCallbackQuery", since=since)
 
 
+async def consent_to_the_card(api: TelegramStandIn, application_id: int) -> Call:
+    """The seeker asks to apply and says yes; the card COMPANY gets."""
+    await tap_apply(api)
+    question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
+    await press(api, SEEKER, question, f"consent:y:{application_id}")
+    return await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+
+
 def callback_data(call: Call) -> list[str]:
     """The callback data of a sent message's buttons, in order."""
     rows = call.params.get("reply_markup", {}).get("inline_keyboard", [])
@@ -413,10 +421,7 @@ async def test_hold_then_decline_keeps_the_seeker_informed(
 ) -> None:
     bind(sessions, api, COMPANY, "(주)대한중공업")
     async with start_bot(apply_script(sessions)):
-        await tap_apply(api)
-        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
-        await press(api, SEEKER, question, f"consent:y:{application_id}")
-        card = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        card = await consent_to_the_card(api, application_id)
         await press(api, COMPANY, card, f"co:hold:{application_id}")
         held = await api.async_wait_for_call("editMessageText", chat_id=COMPANY)
         await press(api, COMPANY, card, f"co:decline:{application_id}")
@@ -443,10 +448,7 @@ async def test_a_chat_not_bound_to_that_company_cannot_decide(
     bind(sessions, api, OTHER_COMPANY, "군산정밀")  # bound, but to another company
     api.add_chat(STRANGER, chat_type="private")
     async with start_bot(apply_script(sessions)) as running:
-        await tap_apply(api)
-        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
-        await press(api, SEEKER, question, f"consent:y:{application_id}")
-        await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        await consent_to_the_card(api, application_id)
         refusals = []
         for chat_id in (STRANGER, OTHER_COMPANY, SEEKER):  # a card copied where it must not act
             forged = await running.application.bot.send_message(
@@ -565,10 +567,7 @@ async def test_news_that_could_not_be_sent_is_told_by_the_next_round_exactly_onc
 
     bind(sessions, api, COMPANY, "(주)대한중공업")
     async with start_bot(apply_script(sessions)) as running:
-        await tap_apply(api)
-        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
-        await press(api, SEEKER, question, f"consent:y:{application_id}")
-        card = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        card = await consent_to_the_card(api, application_id)
         await api.async_wait_for(
             lambda c: c.method == "sendMessage" and "지원 정보를 보냈어요" in c.params["text"]
         )
@@ -633,10 +632,7 @@ async def test_a_chat_bound_later_gets_the_cards_still_waiting_for_an_answer_onl
     later, latest = COMPANY + 8, COMPANY + 9
     bind(sessions, api, COMPANY, "(주)대한중공업")
     async with start_bot(apply_script(sessions)):
-        await tap_apply(api)
-        question = await api.async_wait_for_call("sendMessage", chat_id=SEEKER)
-        await press(api, SEEKER, question, f"consent:y:{application_id}")
-        card = await api.async_wait_for_call("sendMessage", chat_id=COMPANY)
+        card = await consent_to_the_card(api, application_id)
         await press(api, COMPANY, card, f"co:hold:{application_id}")
         with sessions.begin() as session:
             company = session.scalar(select(Company).where(Company.name == "(주)대한중공업"))
