@@ -71,9 +71,14 @@ def _table() -> TransitionTable | None:
 
 
 def asks_for_paths(tracker: Tracker) -> bool:
-    """Whether the latest typed message asks for a path outside the seeker's trade."""
+    """Whether the latest typed message asks for a path outside the seeker's trade, or
+    names the trade of a seeker who asked for paths before saying it (``paths_pending``)."""
     text = str((tracker.latest_message or {}).get("text") or "")
-    table = _table() if text and not text.startswith("/") else None
+    typed = bool(text) and not text.startswith("/")
+    profile = SeekerProfile.from_dict(tracker.get_slot("profile"))
+    if typed and tracker.get_slot("paths_pending") and profile.experience:
+        return True
+    table = _table() if typed else None
     return table is not None and bool(wished_paths(text, table=table, said=seeker_text(tracker)))
 
 
@@ -135,7 +140,11 @@ class ShowPaths(ContextAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        events: list[EventType] = [SlotSet("open_question", None), SlotSet("fallback_count", 0.0)]
+        events: list[EventType] = [
+            SlotSet("open_question", None),
+            SlotSet("fallback_count", 0.0),
+            SlotSet("paths_pending", False),
+        ]
         counselor = button(messages.BUTTON_COUNSELOR, "request_counselor")
         said = seeker_text(tracker)
         table = _table()
@@ -147,10 +156,12 @@ class ShowPaths(ContextAction):
         home = nlu.parse_seeker_text(said).home_region
         region = nlu.load_tables().regions[home].name_ko if home else policy.default_home_region
         advice = await asyncio.to_thread(self._advice, said, table, policy, self.context.today())
-        if advice.origin is None:
-            text = messages.PATHS_UNKNOWN_TRADE if profile.experience else messages.PATHS_NEED_TRADE
-            dispatcher.utter_message(text=text, buttons=[counselor] if profile.experience else [])
+        if advice.origin is None and profile.experience:
+            dispatcher.utter_message(text=messages.PATHS_UNKNOWN_TRADE, buttons=[counselor])
             return events
+        if advice.origin is None:  # the paths follow as soon as they say what they did
+            dispatcher.utter_message(text=messages.PATHS_NEED_TRADE)
+            return [*events[:2], SlotSet("paths_pending", True)]
         origin = origin_label(advice.origin.from_name, _years(said, advice.origin))
         intro = messages.PATHS_INTRO.format(origin=origin)
         if _intro_said_just_before(tracker, intro):

@@ -83,7 +83,11 @@ def test_offshore_wind_for_a_shipyard_welder_comes_first_with_what_carries_over(
         )
     )
     assert [p["rank"] for p in payload["paths"]] == [1, 2, 3]
-    assert events == [SlotSet("open_question", None), SlotSet("fallback_count", 0.0)]
+    assert events == [
+        SlotSet("open_question", None),
+        SlotSet("fallback_count", 0.0),
+        SlotSet("paths_pending", False),
+    ]
 
 
 def test_nothing_is_said_to_be_held_that_the_seeker_did_not_say(context: ActionContext) -> None:
@@ -138,10 +142,23 @@ def test_courses_that_close_the_gap_come_as_cards_with_a_counselor_button(
     assert [b["payload"] for b in payload["buttons"]] == ["/search_jobs", "/request_counselor"]
 
 
-def test_without_a_trade_the_bot_asks_for_it(context: ActionContext) -> None:
+def test_without_a_trade_the_bot_asks_for_it_and_shows_the_paths_once_it_is_said(
+    context: ActionContext,
+) -> None:
     events, sent = run(ShowPaths(context), said("다른 일은 뭐가 있어요?", intent="ask_paths"))
     assert sent[0]["text"] == messages.PATHS_NEED_TRADE
-    assert events == [SlotSet("open_question", None), SlotSet("fallback_count", 0.0)]
+    assert events == [
+        SlotSet("open_question", None),
+        SlotSet("fallback_count", 0.0),
+        SlotSet("paths_pending", True),
+    ]
+    answer = said("다른 일은 뭐가 있어요?", "배 도장 10년 했어요")
+    assert not asks_for_paths(answer)  # a trade alone is a search ...
+    answer.slots["paths_pending"] = True
+    assert asks_for_paths(answer)  # ... unless the paths were asked for
+    steps, replies = run(NextStep(context), answer)
+    assert paths_of(replies)["paths"][0]["origin"] == "조선 도장 10년"
+    assert SlotSet("paths_pending", False) in steps
 
 
 def test_a_trade_the_table_does_not_know_is_told_so_with_the_counselor_button(
