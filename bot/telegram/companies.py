@@ -124,12 +124,12 @@ def _redeem(
     """Bind the chat if the invite is good: the reply, whether it bound, what waits for it."""
     outcome = redeem_invite(session=session, token=token, chat_id=chat_id, user_id=user_id)
     if not isinstance(outcome, InviteProblem):
-        logger.info("chat %s bound to company %s", chat_id, outcome.company_id)
+        logger.info("company %s: chat bound (contact %s)", outcome.company_id, outcome.id)
         pending = company_applications(
             session=session, company_id=outcome.company_id, statuses={"consented"}
         )
         return messages.INVITE_BOUND.format(company=outcome.company.name), True, pending
-    logger.info("invite refused in chat %s: %s", chat_id, outcome.value)
+    logger.info("invite refused: %s", outcome.value)
     invite = find_invite(session=session, token=token)
     if (
         outcome is InviteProblem.USED
@@ -219,11 +219,9 @@ async def decide(update: Update, context: Context) -> None:
         with frontend.sessions.begin() as session:
             step = _record_decision(session, application_id, chat.id, status)
     if step is None:
-        logger.warning(
-            "chat %s pressed a decision on application %s without being bound to its company",
-            chat.id,
-            application_id,
-        )
+        # (no chat id in the log: a private chat's id is its person's Telegram account)
+        logger.warning("a chat not bound to its company pressed a decision on application %s",
+                       application_id)  # fmt: skip
         await answer_query(query, messages.DECISION_NOT_ALLOWED, alert=True)
         return
     label = messages.DECISION_LABELS.get(step.status)
