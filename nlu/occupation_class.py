@@ -275,6 +275,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     named_clauses = {clause_of(m.start) for m in found}
     context_at = _context_matches(found, clause_of, keco, norm)
     context: list[str] = []
+    industries: list[str] = []
     unnamed_want = False
     for k, clause in enumerate(clauses):
         cues = clause_cues(clause.text)
@@ -305,11 +306,17 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             experience[match.key] = said if known is None else max(known, said or 0)
         elif role == "target":
             targets.append(match.key)
+        elif role == "mention" and keco.is_industry(match.surface):
+            industries.append(match.key)
         elif role == "mention":
             mentioned.append(match.key)
         elif role == "excluded":
             excluded.append(match.key)
     any_occupation = bool(_ANY_JOB.search(norm))
+    if targets or mentioned or experience:
+        context += industries  # "품질검사 해봤어요 자동차부품": where the role was done
+    else:
+        mentioned = industries  # "배터리 공장이요": the industry is all that is said
     wanted = targets or mentioned
     fall_back = not (wanted or other_work or any_occupation or unnamed_want)
     if fall_back:
