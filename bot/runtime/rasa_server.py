@@ -8,6 +8,7 @@ our ``nlu.*`` components there).
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -92,6 +93,11 @@ def newest_model(settings: Settings) -> Path | None:
     return models[-1] if models else None
 
 
+def _quoted(value: str) -> str:
+    """``value`` as a YAML double-quoted scalar (a JSON string is one), whatever it holds."""
+    return json.dumps(value)
+
+
 def write_endpoints(settings: Settings) -> Path:
     """An endpoints file for the configured action port, with the action server's token
     (the file is readable by its owner only) and a SQLite tracker store.
@@ -109,11 +115,11 @@ def write_endpoints(settings: Settings) -> Path:
         "# Written by jobbot at start-up from the settings; edits are overwritten.\n"
         "action_endpoint:\n"
         f'  url: "http://127.0.0.1:{settings.action_port}/webhook"\n'
-        + (f'  token: "{token}"\n' if token else "")
+        + (f"  token: {_quoted(token)}\n" if token else "")
         + "tracker_store:\n"
         "  type: SQL\n"
         "  dialect: sqlite\n"
-        f'  db: "{trackers}"\n',
+        f"  db: {_quoted(str(trackers))}\n",
         encoding="utf-8",
     )
     return path
@@ -134,7 +140,7 @@ def write_credentials(settings: Settings) -> Path:
     path.write_text(
         "# Written by jobbot at start-up from the settings; edits are overwritten.\n"
         f"{CHANNEL}:\n"
-        f'  token: "{token}"\n',
+        f"  token: {_quoted(token)}\n",
         encoding="utf-8",
     )
     return path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import yaml
 from pydantic import SecretStr
 
 from bot.runtime.rasa_server import CHANNEL, rasa_environment, write_credentials, write_endpoints
@@ -53,3 +54,14 @@ def test_the_rest_channel_is_named_with_the_rasa_token_in_an_owner_only_file(
     assert lines[1:] == [f"{CHANNEL}:", f'  token: "{settings.rasa_token.get_secret_value()}"']
     assert "rest:" not in credentials.read_text()  # Rasa's open channel is not served
     assert stat.S_IMODE(credentials.stat().st_mode) == 0o600
+
+
+def test_configured_tokens_with_quotes_reach_rasa_unchanged(tmp_path: Path) -> None:
+    odd = 'a"b\\c: #d'
+    settings = make_settings(tmp_path).model_copy(
+        update={"rasa_token": SecretStr(odd), "action_token": SecretStr(odd)}
+    )
+    credentials = yaml.safe_load(write_credentials(settings).read_text())
+    endpoints = yaml.safe_load(write_endpoints(settings).read_text())
+    assert credentials == {CHANNEL: {"token": odd}}
+    assert endpoints["action_endpoint"]["token"] == odd
