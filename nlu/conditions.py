@@ -14,6 +14,8 @@ from nlu.lexicon import (
     ANYWHERE_ACCEPT_TERMS,
     ANYWHERE_TERMS,
     COMMUTE_CUES,
+    DAY_OFF_CUES,
+    DAY_PAY_TERMS,
     EMPLOYMENT_TYPES,
     NATIVE_UNITS,
     NEWCOMER_CUES,
@@ -71,7 +73,6 @@ _AGE_SAID = re.compile(
 _AGE_ALONE = re.compile(r"^([2-8][0-9])[.!?]?$")
 #: Ages seekers of a job center state; anything else is not an age.
 _AGE_RANGE = range(15, 90)
-_DAY_PAY = "일당"
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
 
@@ -127,7 +128,11 @@ def read_employment(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
             only.add(m.key)
     for k, clause in enumerate(st.clauses):
         # "일당 주는 데": paid by the day is day labour, asked for by its pay
-        if _DAY_PAY in clause.text and not st.cues(k).refused and "일용직" not in excluded:
+        if (
+            any(term in clause.text for term in DAY_PAY_TERMS)
+            and not st.cues(k).refused
+            and "일용직" not in excluded
+        ):
             wanted.add("일용직")
             st.note(k, "employment_wanted:일용직")
     if only:
@@ -234,8 +239,12 @@ def _age(st: Reading) -> int | None:
     return None
 
 
-def read_limits(st: Reading) -> Limits:
-    """Weekends ruled out ("주말은 안 돼요", "평일만"), the age, and whether the seeker starts out."""
+def read_limits(st: Reading, *, experienced: bool = False) -> Limits:
+    """Weekends ruled out ("주말은 안 돼요", "평일만"), the age, and whether the seeker starts out.
+
+    ``experienced``: the message states years of work done, so "배워서", "처음" are about
+    something else than starting out.
+    """
     no_weekends = False
     for k, clause in enumerate(st.clauses):
         text = clause.text
@@ -244,7 +253,7 @@ def read_limits(st: Reading) -> Limits:
             st.note(k, "no_weekends")
         elif any(term in text for term in WEEKEND_TERMS):
             cues = st.cues(k)
-            refused = cues.refused or "쉬어야" in text or "쉬는" in text
+            refused = cues.refused or any(cue in text for cue in DAY_OFF_CUES)
             no_weekends = refused and not cues.not_required
             st.note(k, "no_weekends" if no_weekends else "weekends_ok")
     newcomer = False
@@ -252,4 +261,4 @@ def read_limits(st: Reading) -> Limits:
         if any(cue in clause.text for cue in NEWCOMER_CUES):
             newcomer = True
             st.note(k, "newcomer")
-    return Limits(no_weekends=no_weekends, age=_age(st), newcomer=newcomer)
+    return Limits(no_weekends=no_weekends, age=_age(st), newcomer=newcomer and not experienced)

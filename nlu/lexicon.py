@@ -29,6 +29,8 @@ __all__ = [
     "COMMUTE_BUS_TERMS",
     "COMMUTE_CUES",
     "CONTINUE_CUES",
+    "DAY_OFF_CUES",
+    "DAY_PAY_TERMS",
     "DORMITORY_DUTIES",
     "DORMITORY_TERMS",
     "DOUBLE_NEGATIVE_CUES",
@@ -155,6 +157,10 @@ NEWCOMER_CUES = (
 UNNAMED_WORK = ("는 일", "는일", "는 거", "는거", "힘든 일", "힘든일", "쉬운 일", "쉬운일")
 #: Weekend days as a seeker names them ("주말은 안 돼요", "토요일은 쉬어야 돼요").
 WEEKEND_TERMS = ("주말", "토요일", "일요일", "토일", "토·일", "토, 일", "토요", "일욜", "토욜")
+#: Besides a negation, what says a weekend is not worked ("토요일은 쉬어야 돼요").
+DAY_OFF_CUES = ("쉬어야", "쉬는", "쉬어요", "쉽니다")
+#: Paid by the day: asking for it asks for day labour ("일당 주는 데").
+DAY_PAY_TERMS = ("일당",)
 #: Weekdays only, said positively ("평일만 가능해요").
 WEEKDAYS_ONLY_TERMS = ("평일만", "평일에만", "평일 만", "주5일만", "주 5일만", "월~금만", "월-금만")
 #: Native Korean units that follow a sino tens word the normalizer left ("60다섯" = 65).

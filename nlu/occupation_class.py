@@ -23,7 +23,7 @@ from nlu.clauses import split_clauses
 from nlu.cues import ClauseCues, clause_cues
 from nlu.gazetteer import GazetteerMatch
 from nlu.keco import Keco, load_keco, shared_level
-from nlu.lexicon import CONTINUE_CUES, NEWCOMER_CUES, UNNAMED_WORK
+from nlu.lexicon import CONTINUE_CUES, UNNAMED_WORK
 from nlu.tables import load_tables
 from nlu.text import normalize_text
 
@@ -75,7 +75,6 @@ class SeekerJobs:
     experience: tuple[tuple[str, int | None], ...] = ()
     excluded: tuple[str, ...] = ()
     any_occupation: bool = False
-    newcomer: bool = False  # starts out: 신입, 초보, 졸업예정, 배워서 …
     #: Where, not what: an industry beside a role ("배터리 공장 품질" → 배터리), or the trade
     #: an instructor would teach ("용접 가르치는 일" → 용접).
     context: tuple[str, ...] = ()
@@ -330,13 +329,11 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
                 wanted += [named] if named else []
     if any_occupation and not targets:
         wanted = []
-    newcomer = any(cue in norm for cue in NEWCOMER_CUES) and not any(experience.values())
     return SeekerJobs(
         targets=tuple(c for c in dict.fromkeys(wanted) if c not in excluded),
         experience=tuple(experience.items()),
         excluded=tuple(dict.fromkeys(excluded)),
         any_occupation=any_occupation and not targets,
-        newcomer=newcomer,
         context=tuple(dict.fromkeys(context)),
         terms=tuple(dict.fromkeys(m.surface for m in found)),
     )

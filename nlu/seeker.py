@@ -281,7 +281,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         if any(cue in clause.text for cue in NO_CAR_CUES):
             bus = True
             st.note(k, "commute_bus")
-    limits = read_limits(st)
+    limits = read_limits(st, experienced=any(e.years for e in experience))
     years_total = st.years_total
     if years_total is None and any(e.years for e in experience):
         years_total = sum(e.years or 0 for e in experience)

@@ -1,9 +1,9 @@
 """What a seeker's stated constraints do to the openings: the hard filters.
 
 A hard filter removes an opening outright: expired, a shift or employment type the seeker
-excluded, weekend work for one who rules weekends out, pay below the stated minimum, a 필수 certificate the seeker says they lack, a
-posting that does not hire the seeker's visa. Unknown values (no
-shift given, 면접 후 결정) pass: the explanation says what to check. Everything else is a
+excluded, weekend work for one who rules weekends out, pay below the stated minimum, a 필수
+certificate the seeker says they lack, a posting that does not hire the seeker's visa.
+Unknown values (no shift given, 면접 후 결정) pass: the explanation says what to check. Everything else is a
 bounded re-scoring of the retrieval fusion (:mod:`retrieval.fusion`), never a gate:
 distance too (:func:`beyond_commute`), since seekers do take a longer commute for the
 right job.

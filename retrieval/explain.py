@@ -156,7 +156,7 @@ def explain(
         description=opening.description or "",
     )
     out = Explanation()
-    if jobs.newcomer and opening.career == "경력":
+    if profile.newcomer and opening.career == "경력":
         out.missing.append("경력자 모집")
     elif opening.career_years_min:
         code = occupation.code

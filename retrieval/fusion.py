@@ -165,7 +165,7 @@ def rescore(
         scores += weights.experience * near(done, career_moves=True)
     if jobs.excluded:
         scores -= weights.excluded * (near(jobs.excluded) >= CONTAINED[3])
-    if jobs.newcomer or profile.newcomer:
+    if profile.newcomer:
         open_to_new = career.isin({"신입", "무관"}, rows)
         scores += weights.newcomer * np.where(open_to_new, 1.0, -1.0 * career.isin({"경력"}, rows))
     listed = catalog.cert_listed[rows]

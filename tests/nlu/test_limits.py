@@ -47,7 +47,9 @@ def test_weekends_ruled_out_only_when_refused(text: str, no_weekends: bool) -> N
         ("경력 없어도 돼요?", True),
         ("생산직 신입으로 가고 싶어요", True),
         ("지게차 초보인데 일 있나요", True),
+        ("화학과 졸업예정입니다 이차전지 품질 쪽 신입으로 가고싶어요", True),
         ("용접 십오년 했어요", False),
+        ("용접 십오년 했어요 특수용접도 배워서 하고 싶어요", False),  # years done: not starting out
     ],
 )
 def test_starting_out_is_a_newcomer(text: str, newcomer: bool) -> None:

@@ -127,10 +127,9 @@ def test_anything_means_no_occupation_constraint(text: str) -> None:
     assert jobs.any_occupation and not jobs.targets
 
 
-def test_refused_work_is_excluded_and_newcomers_are_recognized() -> None:
+def test_refused_work_is_excluded() -> None:
     jobs = read_seeker_jobs("용접 강사자리 말고 직접 용접하는 일이요")
     assert "214307" in jobs.excluded and "8241" in jobs.targets
-    assert read_seeker_jobs("화학과 졸업예정입니다 이차전지 품질 쪽 신입으로").newcomer
 
 
 def test_a_held_certificate_names_the_work_when_nothing_else_does() -> None:

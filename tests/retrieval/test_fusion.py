@@ -59,9 +59,7 @@ def test_the_target_class_adds_by_closeness_and_unknown_classes_keep_their_score
 
 def test_every_term_is_bounded_so_the_fusion_order_survives_outside_the_bonus() -> None:
     weights = Weights()
-    jobs = SeekerJobs(
-        targets=("8241",), experience=(("8241", 5),), excluded=("2143",), newcomer=False
-    )
+    jobs = SeekerJobs(targets=("8241",), experience=(("8241", 5),), excluded=("2143",))
     profile = nlu.SeekerProfile(
         certificates_held=("special_welding",), wanted_shifts=frozenset({"주간"}),
         needs_dormitory=True, visa="E-9", needs_commute_bus=True,
@@ -78,8 +76,8 @@ def test_every_term_is_bounded_so_the_fusion_order_survives_outside_the_bonus() 
 
 
 def test_newcomers_prefer_postings_open_to_them() -> None:
-    jobs = SeekerJobs(newcomer=True)
-    scores = rescore(catalog(), ROWS, EQUAL, nlu.SeekerProfile(), jobs, beyond=np.zeros(4))
+    newcomer = nlu.SeekerProfile(newcomer=True)
+    scores = rescore(catalog(), ROWS, EQUAL, newcomer, SeekerJobs(), beyond=np.zeros(4))
     assert scores[3] > scores[0]
     assert scores[2] > scores[1]
 
