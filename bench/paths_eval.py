@@ -21,6 +21,11 @@ profile — a target hit when one of its 3 openings is classified under an accep
 below it; no courses), and `jobbot transitions` alone (find_transitions on everything typed,
 every listed opening, first 3 paths and courses).
 
+Precision: every typed turn of the issue-11 dialog suite (``data/eval/dialogs/dialogs.yml``,
+plain job searches written by hand, with their dialect and typo variants) is run through the
+field-outside-the-trade check (:func:`retrieval.transitions.wished_paths`, what
+``action_next_step`` shows paths for); a turn that fires would show paths instead of results.
+
 Usage: python bench/paths_eval.py [--model PATH] [--misses]
 """
 
@@ -60,7 +65,7 @@ from nlu.profile import SeekerProfile  # noqa: E402
 from nlu.profile_merge import merge  # noqa: E402
 from retrieval.indexer import sync_index  # noqa: E402
 from retrieval.transition_table import load_transitions  # noqa: E402
-from retrieval.transitions import find_transitions  # noqa: E402
+from retrieval.transitions import find_transitions, wished_paths  # noqa: E402
 from storage.importer import import_files  # noqa: E402
 from storage.models import Opening  # noqa: E402
 
@@ -153,6 +158,7 @@ def main() -> None:
     parser.add_argument("--seekers", type=Path, default=REPO / "data/eval/paths/seekers.yml")
     parser.add_argument("--model", type=Path, help="Rasa model (default: newest in var/rasa)")
     parser.add_argument("--misses", action="store_true", help="list what each seeker saw")
+    parser.add_argument("--dialogs", type=Path, default=REPO / "data/eval/dialogs/dialogs.yml")
     args = parser.parse_args()
     seekers = yaml.safe_load(args.seekers.read_text("utf-8"))["seekers"]
     model = args.model or max((REPO / "var/rasa/models").glob("*.tar.gz"), key=os.path.getmtime)
@@ -269,6 +275,27 @@ def main() -> None:
         f"| openings listed on a new trade's path that require experience "
         f"| {tally['demanding bot']} | {tally['demanding cli']} | – |"
     )
+    fired, turns = false_triggers(args.dialogs, table)
+    print(f"dialog-suite turns that would show paths instead of results: {len(fired)} of {turns}")
+    for line in fired:
+        print(f"  {line}")
+
+
+def false_triggers(path: Path, table: Any) -> tuple[list[str], int]:
+    """The dialog suite's typed turns (wording and variants) that name a field outside the
+    seeker's trade, and how many turns there are."""
+    fired, turns = [], 0
+    for dialog in yaml.safe_load(path.read_text("utf-8")):
+        runs = {"turns": dialog["turns"], **(dialog.get("variants") or {})}
+        for name, texts in runs.items():
+            for n, text in enumerate(texts):
+                if text.startswith("/"):
+                    continue
+                turns += 1
+                said = " ".join(texts[: n + 1])
+                if wished_paths(text, table=table, said=said):
+                    fired.append(f"{dialog['id']} {name} {text!r}")
+    return fired, turns
 
 
 if __name__ == "__main__":

@@ -71,6 +71,8 @@ SAME_FIELD = frozenset(["물류", "항만", "산단", "협력사", "사내", "�
 GENERIC_WORDS = frozenset(["공장", "회사", "자리", "현장", "일자리", "생산직", "다시"])
 _WORD = re.compile(r"[0-9A-Za-z가-힣]+")
 _TARGET_WORD = re.compile(r"[^\s·()/,]+")
+#: A wish or a question: an occupation named without one is work done ("용접도 좀 하고요").
+_WISH = re.compile(r"싶|배[우워]|[해가] ?보|갈 ?만|옮기|바꾸|어[때떤떻쩐]|될까|되나|할 ?만|있나|\?")
 #: Certificate grades stripped to find a certificate's subject in a course title.
 _GRADES = re.compile(r"(기능사|산업기사|기능장|기사)(\(.*\))?$")
 
@@ -213,19 +215,18 @@ def wished_paths(
     keco, said = keco or load_keco(), said or text
     jobs = read_seeker_jobs(said, keco=keco)
     origin = _origin(jobs.experience or [(c, None) for c in jobs.targets], table, said.lower())
-    if origin is None:
+    if origin is None or not _WISH.search(text):
         return []
-    done = [code for code, _ in jobs.experience] or [origin.from_code]
+    done = [code for code, _ in jobs.experience] + [origin.from_code]
     asked = read_seeker_jobs(text, keco=keco).targets
     wished = [c for c in asked if len(c) >= 3 and not any(_related(c, d) for d in done)]
-    old_world = {c for cues in INDUSTRY_CUES.values() for c in cues}
     words = {
         w
         for w in _seeker_words(text, exclude=origin.trade)
         if w not in SAME_FIELD
         and w not in origin.from_name
         and resolve_region(w) is None
-        and not any(cue in w for cue in old_world)
+        and not any(cue in w for cues in INDUSTRY_CUES.values() for cue in cues)
     }
     return [
         row

@@ -41,6 +41,7 @@ def table() -> TransitionTable:
         ("제관 일 해 보고 싶어요", "용접 10년", {"8223"}),
         ("군산 살아요 야간은 못해요", "용접 10년", set()),  # a place is no field ("군산조선소")
         ("협력사 들어가고 싶어요", "용접 10년", set()),  # going back
+        ("용접도 조금 했었어요", "제관 7년", set()),  # work done, not a wish: no path asked for
         ("조선소 용접 일 찾아요", None, set()),
         ("배터리 공장 가고 싶어요", None, set()),  # no trade: nothing to start from
     ],
