@@ -163,6 +163,7 @@ def paths_payload(
     return {
         "type": PATHS,
         "text": "\n\n".join(parts),
+        "intro": intro,
         "region": region,
         "paths": paths,
         "courses": courses,

@@ -20,6 +20,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import nlu
@@ -90,8 +91,9 @@ def paths_button(
     done = {e.family for e in profile.experience}
     if not done:
         return []
-    families = [session.get(Opening, m.opening_id) for m in matches]
-    own = sum(1 for o in families if o is not None and o.occupation_family in done)
+    ids = [m.opening_id for m in matches]
+    families = session.scalars(select(Opening.occupation_family).where(Opening.id.in_(ids)))
+    own = sum(1 for family in families if family in done)
     return [button(messages.BUTTON_PATHS, "ask_paths")] if own < THIN_PAGE else []
 
 

@@ -155,6 +155,7 @@ class PathsPayload(TypedDict):
 
     type: Literal["paths"]
     text: str
+    intro: str  # the text's first paragraph, sent on its own before the cards
     region: str  # where the paths' openings were counted from (the seeker's home)
     paths: list[PathCard]
     courses: list[CourseCard]

@@ -40,7 +40,6 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +50,7 @@ sys.path.insert(0, str(REPO))
 
 from rasa_sdk import Tracker  # noqa: E402
 from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
+from transition_eval import AS_OF, FILES, TOP  # noqa: E402  (the same home and date)
 
 from actions.context import ActionContext  # noqa: E402
 from actions.next_step_action import NextStep  # noqa: E402
@@ -69,14 +69,6 @@ from retrieval.transitions import find_transitions, wished_paths  # noqa: E402
 from storage.importer import import_files  # noqa: E402
 from storage.models import Opening  # noqa: E402
 
-AS_OF = date(2026, 12, 3)
-TOP = 3
-FILES = [
-    REPO / "data/openings/gunsan_openings.csv",
-    REPO / "data/openings/worknet_sample.xml",
-    REPO / "data/courses/local_courses.csv",
-    REPO / "data/courses/fixtures/hrd_list.xml",
-]
 #: Intents the rules send to action_next_step (data/rules/next_step.yml).
 NEXT_STEP_INTENTS = frozenset(
     {"inform", "search_jobs", "greet", "affirm", "deny", "nlu_fallback", "out_of_scope"}

@@ -172,7 +172,7 @@ async def _send_paths(context: Context, chat_id: int, payload: PathsPayload) -> 
     if courses:  # the header goes with the first course: one message fewer
         courses[0] = (f"{actions_messages.COURSES_HEADER}\n\n{courses[0][0]}", courses[0][1])
     parts += courses or [(actions_messages.NO_COURSES, [])]
-    await send_text(context.bot, chat_id, payload["text"].partition("\n\n")[0])
+    await send_text(context.bot, chat_id, payload["intro"])
     for number, (text, buttons) in enumerate(parts, start=1):
         rows = _pairs(buttons)
         if number == len(parts):

@@ -54,6 +54,7 @@ COURSE: CourseCard = {
 PAYLOAD: PathsPayload = {
     "type": PATHS,
     "text": "조선 용접 20년 경력으로 갈 수 있는 길을 정리했어요.\n\n1. ...",
+    "intro": "조선 용접 20년 경력으로 갈 수 있는 길을 정리했어요.",
     "region": "군산",
     "paths": [PATH],
     "courses": [COURSE, {**COURSE, "title": "용접기능사 취득 과정", "self_pay": 720000}],
