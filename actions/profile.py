@@ -13,7 +13,12 @@ from actions.context import ContextAction
 from actions.form import form_slot_values
 from nlu.answers import is_gibberish, read_yes_no
 from nlu.profile import FormSlot, SeekerProfile
-from nlu.profile_merge import answer_to_question, merge, read_indifference
+from nlu.profile_merge import (
+    answer_to_question,
+    merge,
+    read_certificate_answer,
+    read_indifference,
+)
 
 __all__ = ["ReadProfile"]
 
@@ -66,6 +71,8 @@ class ReadProfile(ContextAction):
         state = SeekerProfile.from_dict(tracker.get_slot("profile"))
         updated = read_indifference(merge(state, nlu.parse_seeker_text(text)), text)
         asked = _ANSWERS.get(str(tracker.get_slot("open_question")))
+        if asked == "certificates" and updated.certificates_held == state.certificates_held:
+            updated = read_certificate_answer(updated, text)
         if asked and form_slot_values(updated)[asked] == form_slot_values(state)[asked]:
             hint = {"yes": "affirm", "no": "deny"}.get(read_yes_no(text) or "", intent)
             updated = answer_to_question(updated, asked, text, hint)

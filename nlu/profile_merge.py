@@ -13,8 +13,15 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from nlu.profile import Experience, FormSlot, SeekerProfile
+from nlu.tables import load_tables
 
-__all__ = ["NIGHT_SHIFTS", "answer_to_question", "merge", "read_indifference"]
+__all__ = [
+    "NIGHT_SHIFTS",
+    "answer_to_question",
+    "merge",
+    "read_certificate_answer",
+    "read_indifference",
+]
 
 #: What "야간은 안 돼요" rules out: Korean 2교대 is usually 주야 맞교대.
 NIGHT_SHIFTS = frozenset({"야간", "2교대", "3교대"})
@@ -153,6 +160,34 @@ def answer_to_question(
     if asked == "occupation" and says_any:
         return replace(state, any_occupation=True)
     return state
+
+
+# Short names of a trade's certificates, said in answer to "어떤 자격증이 있으세요?":
+# "특수허고 일반 다 있어라" for a welder is 특수용접기능사 and 용접기능사.
+_SHORT_CERTIFICATES = (("특수", "특수"), ("산업기사", "산업기사"), ("기능장", "기능장"))
+_BASIC_CERTIFICATE = re.compile(r"일반|기본")
+_SAYS_NONE = re.compile(r"없|업어|업써|읎")
+
+
+def read_certificate_answer(state: SeekerProfile, text: str) -> SeekerProfile:
+    """Certificates of the seeker's trade named by a short word, read only as the answer
+    to the certificate question (a message that names none in full). With a "없" in it the
+    message is left to the other readers: which one is lacking is not guessed."""
+    if _SAYS_NONE.search(text):
+        return state
+    tables = load_tables()
+    held: list[str] = []
+    for family in state.for_search().wanted_families:
+        certificates = [c for c in tables.certificates.values() if c.family == family]
+        for word, part in _SHORT_CERTIFICATES:
+            if word in text:
+                held += [c.cert for c in certificates if part in c.name_ko]
+        primary = tables.primary_certificates.get(family)
+        if primary and _BASIC_CERTIFICATE.search(text):
+            held.append(primary)
+    if not held:
+        return state
+    return replace(state, certificates_held=_union(state.certificates_held, held))
 
 
 def read_indifference(state: SeekerProfile, text: str) -> SeekerProfile:

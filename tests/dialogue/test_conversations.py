@@ -61,7 +61,9 @@ def test_a_trade_alone_brings_results_at_once_with_the_default_region_said(
     replies = conversation.say("배관 일 십 년 했어요")
     [page] = payloads(replies, "openings")
     assert page["openings"] and "군산 기준" in page["text"]
-    assert "자격증" not in texts(replies).replace(page["text"], "")
+    # nothing asked before the results; after them, once, the trade's certificates
+    questions = [str(r["text"]) for r in replies if "?" in str(r.get("text") or "")]
+    assert questions == [replies[-1]["text"]] and "자격증이 있으세요?" in questions[0]
 
 
 def test_going_back_to_work_is_a_search_not_a_restart(conversation: Conversation) -> None:

@@ -6,7 +6,12 @@ import pytest
 
 import nlu
 from nlu.profile import Experience, FormSlot, SeekerProfile
-from nlu.profile_merge import answer_to_question, merge, read_indifference
+from nlu.profile_merge import (
+    answer_to_question,
+    merge,
+    read_certificate_answer,
+    read_indifference,
+)
 
 
 def said(*turns: str) -> SeekerProfile:
@@ -118,3 +123,18 @@ def test_a_stated_minimum_pay_is_not_undone_by_indifference_elsewhere() -> None:
     state = read_indifference(said("월 300 이상은 받아야 돼요"), "돈은 상관없어요")
     assert state.min_monthly_pay == 3_000_000
     assert not state.pay_any
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("특수허고 일반 다 있어라", ("special_welding", "welding_craftsman")),
+        ("산업기사요", ("welding_industrial_engineer",)),
+        ("특수는 없고 일반만 있어요", ()),  # which one is lacking is not guessed
+        ("네", ()),
+    ],
+)
+def test_short_certificate_names_answer_the_certificate_question(
+    text: str, held: tuple[str, ...]
+) -> None:
+    assert read_certificate_answer(said("용접 10년"), text).certificates_held == held
