@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Literal, get_args
 
+from nlu.tables import load_tables
+
 __all__ = ["FORM_SLOTS", "Experience", "FormSlot", "SeekerProfile"]
 
 #: The slots the dialogue's ``profile_form`` asks for, in the order it asks them.
@@ -77,10 +79,16 @@ class SeekerProfile:
 
     def for_search(self) -> SeekerProfile:
         """The profile the matcher ranks with: with nothing explicitly wanted, the families
-        worked in are wanted, unless the seeker takes any job."""
-        if self.wanted_families or self.any_occupation:
-            return self
-        return replace(self, wanted_families=tuple(e.family for e in self.experience))
+        worked in are wanted, unless the seeker takes any job; "자격증 없어요" lacks every
+        certificate (not the licences: a driving licence is not what they meant)."""
+        searched = self
+        if self.no_certificates and not self.certificates_held:
+            every = [k for k, c in load_tables().certificates.items() if not c.licence]
+            lacking = tuple(dict.fromkeys([*self.certificates_lacking, *every]))
+            searched = replace(searched, certificates_lacking=lacking)
+        if searched.wanted_families or searched.any_occupation:
+            return searched
+        return replace(searched, wanted_families=tuple(e.family for e in self.experience))
 
     def to_dict(self) -> dict[str, object]:
         """The JSON the conversation keeps (lists for tuples and sets; no per-message readings)."""

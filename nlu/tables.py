@@ -1,7 +1,7 @@
 """The normalization tables under ``data/normalization`` as typed, validated objects.
 
 ``occupations.csv``  family,name_ko,keco,related,patterns[,broader]
-``certificates.csv`` cert,name_ko,family,aliases
+``certificates.csv`` cert,name_ko,family,aliases[,kind]  (kind: certificate | licence)
 ``regions.csv``      region,name_ko,level,parent,lat,lon,aliases
 ``pay.csv``          key,value,note  (monthly_hours, monthly_workdays, months_per_year)
 ``non_terms.csv``    surface,note    (words that contain a pattern but mean something else)
@@ -68,6 +68,8 @@ class Certificate:
     name_ko: str
     family: str | None
     aliases: tuple[str, ...]
+    #: A driving or machine licence (운전면허, 조종사면허): not what a seeker means by 자격증.
+    licence: bool = False
 
 
 @dataclass(frozen=True)
@@ -233,8 +235,11 @@ def _load_certificates(path: Path, families: Mapping[str, object]) -> dict[str, 
         family = row["family"] or None
         if family is not None and family not in families:
             raise TableError(f"{path}: {row['cert']} names unknown family {family!r}")
+        kind = row.get("kind") or "certificate"
+        if kind not in ("certificate", "licence"):
+            raise TableError(f"{path}: {row['cert']} has unknown kind {kind!r}")
         certs[row["cert"]] = Certificate(
-            row["cert"], row["name_ko"], family, _split(row["aliases"])
+            row["cert"], row["name_ko"], family, _split(row["aliases"]), kind == "licence"
         )
     return certs
 

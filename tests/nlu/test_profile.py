@@ -55,3 +55,15 @@ def test_limits_survive_the_slot_and_old_slots_still_load() -> None:
     old = {"experience": {"welder": 15}, "wanted_families": ["welder"]}  # before the fields
     loaded = SeekerProfile.from_dict(old)
     assert (loaded.no_weekends, loaded.age, loaded.newcomer) == (False, None, False)
+
+
+def test_no_certificates_searches_as_lacking_every_certificate_but_not_the_licences() -> None:
+    tables = nlu.load_tables()
+    none = SeekerProfile(experience=(Experience("welder", 3),), no_certificates=True)
+    searched = none.for_search()
+    assert searched.wanted_families == ("welder",)
+    assert "welding_craftsman" in searched.certificates_lacking
+    assert "license_1_ordinary" not in searched.certificates_lacking
+    assert tables.certificates["license_1_ordinary"].licence
+    holder = SeekerProfile(no_certificates=True, certificates_held=("forklift",))
+    assert holder.for_search().certificates_lacking == ()  # a named one wins over "없어요"
