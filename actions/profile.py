@@ -71,7 +71,7 @@ class ReadProfile(ContextAction):
         state = SeekerProfile.from_dict(tracker.get_slot("profile"))
         updated = read_indifference(merge(state, nlu.parse_seeker_text(text)), text)
         asked = _ANSWERS.get(str(tracker.get_slot("open_question")))
-        if asked == "certificates" and updated.certificates_held == state.certificates_held:
+        if asked == "certificates":  # "특수용접이랑 일반 용접 다": the short names too
             updated = read_certificate_answer(updated, text)
         if asked and form_slot_values(updated)[asked] == form_slot_values(state)[asked]:
             hint = {"yes": "affirm", "no": "deny"}.get(read_yes_no(text) or "", intent)

@@ -77,9 +77,12 @@ def test_read_profile_takes_a_bare_no_as_the_answer_to_the_certificate_question(
     assert SlotSet("certificates", "없음") in events
 
 
-def test_read_profile_reads_short_certificate_names_as_the_answer(context: ActionContext) -> None:
+@pytest.mark.parametrize("text", ["특수허고 일반 다 있어라", "특수용접이랑 일반 용접 다 있당께요"])
+def test_read_profile_reads_short_certificate_names_as_the_answer(
+    context: ActionContext, text: str
+) -> None:
     profile = merge(SeekerProfile(), parse_seeker_text("용접 허요")).to_dict()
-    tracker = make_tracker(text="특수허고 일반 다 있어라", slots={"profile": profile,
+    tracker = make_tracker(text=text, slots={"profile": profile,
                            "open_question": "which_certificates"})  # fmt: skip
     events, _ = run(ReadProfile(context), tracker)
     assert SlotSet("certificates", "특수용접기능사, 용접기능사") in events
