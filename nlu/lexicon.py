@@ -72,7 +72,8 @@ SHIFT_TERMS: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(
         (
             "주간", "주간 근무", "주간 고정", "주간조", "낮일", "낮 일", "낮 근무", "낮에",
-            "낮에만", "낮 시간", "데이", "일근", "상근",
+            "낮에만", "낮 시간", "데이", "일근", "상근", "오전만", "오전에만", "오후만",
+            "오후에만",
         ),
         ("주간",),
     ),
@@ -162,7 +163,10 @@ DAY_OFF_CUES = ("쉬어야", "쉬는", "쉬어요", "쉽니다")
 #: Paid by the day: asking for it asks for day labour ("일당 주는 데").
 DAY_PAY_TERMS = ("일당",)
 #: Weekdays only, said positively ("평일만 가능해요").
-WEEKDAYS_ONLY_TERMS = ("평일만", "평일에만", "평일 만", "주5일만", "주 5일만", "월~금만", "월-금만")
+WEEKDAYS_ONLY_TERMS = (
+    "평일만", "평일에만", "평일 만", "주5일만", "주 5일만", "월~금만", "월-금만", "주5일이면",
+    "주 5일이면",
+)  # fmt: skip
 #: Native Korean units that follow a sino tens word the normalizer left ("60다섯" = 65).
 NATIVE_UNITS: Mapping[str, int] = {
     "하나": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,

@@ -71,6 +71,7 @@ class Weights:
     commute_bus: float = 0.1  # a commuter bus for one without a car
     age: float = 0.1  # a senior welcomed (outside the posting's stated ages: subtracted)
     far: float = 0.5  # beyond commuting distance (× how far, up to twice the limit)
+    unlisted_required: float = 0.1  # a 필수 certificate missing from those the seeker listed
     near: float = 0.05  # near the home the seeker stated (× nearness, 1 in their own town)
 
 
@@ -173,6 +174,9 @@ def rescore(
     if held.any():
         shared = listed[:, held].sum(axis=1)
         scores += weights.certificate * shared / np.maximum(listed.sum(axis=1), 1)
+    if profile.certificates_held:
+        # The seeker listed what they hold: a 필수 certificate left off the list is likely lacking.
+        scores -= weights.unlisted_required * catalog.cert_required[rows][:, ~held].any(axis=1)
     if profile.wanted_shifts:
         scores += weights.shift * catalog.work_shift.isin(profile.wanted_shifts, rows)
     if profile.wanted_employment_types:

@@ -32,6 +32,7 @@ def test_the_age_is_read_from_numerals_units_and_dialect(text: str, age: int | N
         ("주말은 안 돼요 식당일 찾아요", True),
         ("토요일은 쉬어야 돼요", True),
         ("평일만 가능해요 포장 알바", True),
+        ("주 5일이면 좋겠어요", True),
         ("주말도 괜찮아요", False),
         ("주말 알바 찾아요", False),
         ("야간은 못해요", False),
@@ -66,3 +67,8 @@ def test_starting_out_is_a_newcomer(text: str, newcomer: bool) -> None:
 )
 def test_paid_by_the_day_asks_for_day_labour(text: str, wanted: set[str]) -> None:
     assert nlu.parse_seeker_text(text).wanted_employment_types == wanted
+
+
+@pytest.mark.parametrize("text", ["오전만 가능해요", "아이 때문에 오후에만 돼요"])
+def test_mornings_or_afternoons_only_is_daytime(text: str) -> None:
+    assert nlu.parse_seeker_text(text).wanted_shifts == {"주간"}

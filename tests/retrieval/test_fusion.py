@@ -1,5 +1,7 @@
 """Reciprocal rank fusion with the positive-lexical-score rule, and the bounded re-scoring."""
 
+import dataclasses
+
 import numpy as np
 
 import nlu
@@ -110,3 +112,19 @@ def test_seniors_prefer_postings_that_welcome_them_and_stated_ages_bound() -> No
     assert scores(None).tolist() == [1.0] * 4
     assert scores(67).tolist() == [1.0, 1.0 + weights.age, 1.0 - weights.age, 1.0]
     assert scores(30).tolist() == [1.0] * 4  # a welcome to seniors says nothing to the young
+
+
+def test_a_required_certificate_the_seeker_left_off_their_list_sinks() -> None:
+    certificates = [{"special_welding": "required"}, {"forklift": "required"}, {}, {}]
+    required = dataclasses.replace(catalog(), certificates=certificates)
+    weights = Weights()
+
+    def scores(held: tuple[str, ...]) -> list[float]:
+        profile = nlu.SeekerProfile(certificates_held=held)
+        return rescore(required, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4)).tolist()
+
+    assert scores(()) == [1.0] * 4  # nothing listed: nothing known
+    listed = scores(("special_welding",))
+    assert listed[0] == 1.0 + weights.certificate  # held and required
+    assert listed[1] == 1.0 - weights.unlisted_required  # 지게차 필수, not on their list
+    assert listed[2] == listed[3] == 1.0
