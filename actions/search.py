@@ -4,14 +4,12 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-import nlu
 from actions import messages
 from actions.context import ActionContext, ContextAction
 from actions.payloads import details_payload, openings_payload
@@ -21,15 +19,12 @@ from retrieval.matcher import Match, profile_query
 
 __all__ = ["JobDetails", "MoreResults", "find_openings"]
 
-#: What a seeker does not count as a 자격증: licences (운전면허, 조종사면허, 견인차면허).
-_LICENCE = "면허"
-
 
 async def find_openings(
     context: ActionContext, profile: SeekerProfile, exclude: list[int]
 ) -> list[Match]:
     """One page of the best openings for ``profile``, leaving out the ``exclude`` ids."""
-    searched = _without_certificates(profile.for_search())
+    searched = profile.for_search()
     # The matcher is CPU-bound (~40 ms); a worker thread keeps the server answering others.
     return await asyncio.to_thread(
         context.matcher.match,
@@ -38,17 +33,6 @@ async def find_openings(
         as_of=context.today(),
         exclude=exclude,
         profile=searched,
-    )
-
-
-def _without_certificates(profile: SeekerProfile) -> SeekerProfile:
-    """ "자격증 없어요" searched as lacking every certificate, so openings that require one
-    are left out. Licences are not what a seeker means by 자격증: they stay unknown."""
-    if not profile.no_certificates or profile.certificates_held:
-        return profile
-    every = [k for k, c in nlu.load_tables().certificates.items() if _LICENCE not in c.name_ko]
-    return replace(
-        profile, certificates_lacking=tuple(dict.fromkeys([*profile.certificates_lacking, *every]))
     )
 
 
