@@ -5,7 +5,10 @@ facts into the profile; :func:`decide` then picks the step from the dialogue sta
 turn. The rules, in order:
 
 1. An open counselor offer is answered first: yes hands off, no goes on. A message that names
-   a field outside the seeker's trade ("배터리 공장 가고 싶어요") shows their career paths.
+   a field outside the seeker's trade ("배터리 공장 가고 싶어요") or asks where a trade of the
+   transition table could lead shows their career paths (``actions.paths.asks_for_paths``);
+   "다른 일은 뭐가 있어요?" (``ask_paths``) without new facts does too when the trade is not in
+   the table or nothing is known yet (the paths then wait for the trade).
 2. Facts first: a message that added facts (or asks for a search) makes progress, whatever
    the intent classifier said — dialect often lands in ``nlu_fallback``.
 3. Progress is a search as soon as the kind of work is known, or after the occupation
@@ -136,6 +139,8 @@ def decide(state: DialogueState, turn: Turn) -> Step:
         return Step(act="paths")
     if turn.added_facts or turn.unnamed_certificate or turn.intent == "search_jobs":
         return _progress(state, turn)
+    if turn.intent == "ask_paths" and (state.profile.experience or not state.profile.searchable()):
+        return Step(act="paths")
     if question == "has_certificates" and turn.answer == "yes":
         return _ask_or_go_on(state, "which_certificates")
     if question == "which_certificates" and turn.answer is not None:

@@ -1,12 +1,13 @@
-"""``action_show_paths``: where the seeker's trade can lead in Gunsan now (issue 15).
+"""Where the seeker's trade can lead in Gunsan now (issue 15): :class:`ShowPaths`, run by
+``action_next_step`` when :func:`actions.next_step.decide` says so — the seeker asks what else
+they could do (intent ``ask_paths``; also the 다른 길 보기 button under results where their own
+trade is thin, :func:`paths_button`) or names a field outside their experience ("배터리 공장",
+"해상풍력 쪽": :func:`asks_for_paths`).
 
-Shown when the seeker asks what else they could do (intent ``ask_paths``, by its rule, also
-the 다른 길 보기 button under results where their own trade is thin: :func:`paths_button`)
-or names a field outside their experience ("배터리 공장", "해상풍력 쪽": :func:`asks_for_paths`,
-read by :func:`actions.next_step.decide`). The paths come from the transition table through
-:func:`retrieval.transitions.find_transitions` — the same as `jobbot transitions` and the
-counselors' card — read from everything the seeker typed, with only the openings a career
-changer can apply to; the courses that close the gap come as cards with 상담사와 상의.
+The paths come from the transition table through :func:`retrieval.transitions.find_transitions`
+— the same as `jobbot transitions` and the counselors' card — read from everything the seeker
+typed, only from a trade they said they did (never from a wish), with only the openings a
+career changer can apply to; the courses that close the gap come as cards with 상담사와 상의.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ THIN_PAGE = 2
 
 
 def seeker_text(tracker: Tracker) -> str:
-    """What the seeker typed since the last reset, in order, button presses left out."""
+    """What the seeker typed since the last reset, in order, button presses left out, one
+    message a line (a message ends its clauses: "용접 10년" stays work done before a wish)."""
     said: list[str] = []
     for event in reversed(tracker.events):
         kind = event.get("event")
@@ -59,7 +61,7 @@ def seeker_text(tracker: Tracker) -> str:
         text = str(event.get("text") or "") if kind == "user" else ""
         if text and not text.startswith("/"):
             said.append(text)
-    return " ".join(reversed(said))
+    return "\n".join(reversed(said))
 
 
 def _table() -> TransitionTable | None:
@@ -72,15 +74,22 @@ def _table() -> TransitionTable | None:
 
 
 def asks_for_paths(tracker: Tracker) -> bool:
-    """Whether the latest typed message asks for a path outside the seeker's trade, or
-    names the trade of a seeker who asked for paths before saying it (``paths_pending``)."""
+    """Whether the latest typed message asks for paths from a trade the table knows: it names
+    a field outside the trade, or asks what else they could do (``ask_paths``: even with new
+    facts, "요즘 군산에서 뜨는 일이 뭐예요?"), or says the trade after paths were asked for
+    (``paths_pending``)."""
     text = str((tracker.latest_message or {}).get("text") or "")
-    typed = bool(text) and not text.startswith("/")
-    profile = SeekerProfile.from_dict(tracker.get_slot("profile"))
-    if typed and tracker.get_slot("paths_pending") and profile.experience:
+    table = _table() if text and not text.startswith("/") else None
+    if table is None:
+        return False
+    said = seeker_text(tracker)
+    done = read_seeker_jobs(said).experience
+    if done and tracker.get_slot("paths_pending"):
         return True
-    table = _table() if typed else None
-    return table is not None and bool(wished_paths(text, table=table, said=seeker_text(tracker)))
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    if intent == "ask_paths" and any(table.origin_code(code) for code, _ in done):
+        return True
+    return bool(wished_paths(text, table=table, said=said))
 
 
 def paths_button(
@@ -95,6 +104,11 @@ def paths_button(
     families = session.scalars(select(Opening.occupation_family).where(Opening.id.in_(ids)))
     own = sum(1 for family in families if family in done)
     return [button(messages.BUTTON_PATHS, "ask_paths")] if own < THIN_PAGE else []
+
+
+def _done(said: str) -> bool:
+    """Whether the seeker said they did some work (a KECO occupation, with or without years)."""
+    return bool(read_seeker_jobs(said).experience)
 
 
 def _years(said: str, origin: Transition) -> int | None:
@@ -157,11 +171,17 @@ class ShowPaths(ContextAction):
         policy = self._policy()
         home = nlu.parse_seeker_text(said).home_region
         region = nlu.load_tables().regions[home].name_ko if home else policy.default_home_region
-        advice = await asyncio.to_thread(self._advice, said, table, policy, self.context.today())
-        if advice.origin is None and profile.experience:
-            dispatcher.utter_message(text=messages.PATHS_UNKNOWN_TRADE, buttons=[counselor])
-            return events
-        if advice.origin is None:  # the paths follow as soon as they say what they did
+        done = _done(said)
+        advice = (
+            await asyncio.to_thread(self._advice, said, table, policy, self.context.today())
+            if done
+            else None
+        )
+        if advice is None or advice.origin is None:
+            if done or profile.experience:
+                dispatcher.utter_message(text=messages.PATHS_UNKNOWN_TRADE, buttons=[counselor])
+                return events
+            # nothing done said yet: the paths follow the message that says it
             dispatcher.utter_message(text=messages.PATHS_NEED_TRADE)
             return [*events[:2], SlotSet("paths_pending", True)]
         origin = origin_label(advice.origin.from_name, _years(said, advice.origin))

@@ -8,7 +8,6 @@ from actions.apply import Apply
 from actions.context import ActionContext
 from actions.handoff import RequestCounselor
 from actions.next_step_action import NextStep, RestartProfile
-from actions.paths import ShowPaths
 from actions.profile import ReadProfile
 from actions.search import JobDetails, MoreResults
 
@@ -27,6 +26,5 @@ def all_actions(context: ActionContext) -> list[Action]:
             JobDetails,
             Apply,
             RequestCounselor,
-            ShowPaths,
         )
     ]

@@ -3,8 +3,8 @@ would, and are the paths and courses it shows the ones the counselor expects?
 
 Each seeker of ``data/eval/paths/seekers.yml`` (written and labelled by hand; see its header)
 types its turns; the last one is judged. Its intent comes from a trained Rasa model (the NLU
-pipeline alone, run in ``.venv-rasa``); the rules then send it where Rasa would (``ask_paths``
-→ ``action_show_paths``; inform, search_jobs … → ``action_next_step``), and the real actions
+pipeline alone, run in ``.venv-rasa``); the rules then send it where Rasa would (ask_paths,
+inform, search_jobs … → ``action_next_step``; data/rules/), and the real actions
 run over a fresh home with the sample openings, the local courses and the 310L01 fixture, as
 of 2026-12-03, with the real matcher. The profile is merged turn by turn with the parser, as
 ``action_read_profile`` does.
@@ -22,9 +22,10 @@ below it; no courses), and `jobbot transitions` alone (find_transitions on every
 every listed opening, first 3 paths and courses).
 
 Precision: every typed turn of the issue-11 dialog suite (``data/eval/dialogs/dialogs.yml``,
-plain job searches written by hand, with their dialect and typo variants) is run through the
-field-outside-the-trade check (:func:`retrieval.transitions.wished_paths`, what
-``action_next_step`` shows paths for); a turn that fires would show paths instead of results.
+plain job searches written by hand, with their dialect and typo variants) is read by the same
+model and given to the real :func:`actions.next_step.decide` (with
+:func:`actions.paths.asks_for_paths`, no question open); a turn it answers with paths would show
+them instead of what the dialog expects.
 
 Usage: python bench/paths_eval.py [--model PATH] [--misses]
 """
@@ -53,8 +54,9 @@ from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
 from transition_eval import AS_OF, FILES, TOP  # noqa: E402  (the same home and date)
 
 from actions.context import ActionContext  # noqa: E402
+from actions.next_step import DialogueState, Step, Turn, decide  # noqa: E402
 from actions.next_step_action import NextStep  # noqa: E402
-from actions.paths import ShowPaths  # noqa: E402
+from actions.paths import ShowPaths, asks_for_paths  # noqa: E402
 from actions.search import find_openings  # noqa: E402
 from bot.services import open_database, open_embedder, open_matcher  # noqa: E402
 from bot.settings import Settings  # noqa: E402
@@ -65,13 +67,22 @@ from nlu.profile import SeekerProfile  # noqa: E402
 from nlu.profile_merge import merge  # noqa: E402
 from retrieval.indexer import sync_index  # noqa: E402
 from retrieval.transition_table import load_transitions  # noqa: E402
-from retrieval.transitions import find_transitions, wished_paths  # noqa: E402
+from retrieval.transitions import find_transitions  # noqa: E402
 from storage.importer import import_files  # noqa: E402
 from storage.models import Opening  # noqa: E402
 
-#: Intents the rules send to action_next_step (data/rules/next_step.yml).
+#: Intents the rules send to action_next_step (data/rules/next_step.yml, paths.yml).
 NEXT_STEP_INTENTS = frozenset(
-    {"inform", "search_jobs", "greet", "affirm", "deny", "nlu_fallback", "out_of_scope"}
+    {
+        "inform",
+        "search_jobs",
+        "greet",
+        "affirm",
+        "deny",
+        "nlu_fallback",
+        "out_of_scope",
+        "ask_paths",
+    }
 )
 PARSE = """
 import asyncio, json, sys
@@ -101,13 +112,15 @@ def intents(model: Path, texts: list[str]) -> dict[str, str]:
 
 def tracker(turns: list[str], intent: str) -> Tracker:
     """The tracker an action sees after the last turn (profile merged from every turn)."""
-    profile = SeekerProfile()
-    for text in turns:
-        profile = merge(profile, parse_seeker_text(text))
+    before = SeekerProfile()
+    for text in turns[:-1]:
+        before = merge(before, parse_seeker_text(text))
+    profile = merge(before, parse_seeker_text(turns[-1]))
     latest = {"text": turns[-1], "intent": {"name": intent, "confidence": 1.0}, "entities": []}
     events: list[dict[str, Any]] = [{"event": "user", "text": t} for t in turns[:-1]]
     events.append({"event": "user", "text": turns[-1], "parse_data": latest})
-    events.append({"event": "slot", "name": "profile", "value": profile.to_dict()})
+    if profile != before:  # action_read_profile sets the slot only when the message changed it
+        events.append({"event": "slot", "name": "profile", "value": profile.to_dict()})
     return Tracker(
         sender_id="paths-eval",
         slots={"profile": profile.to_dict()},
@@ -118,6 +131,15 @@ def tracker(turns: list[str], intent: str) -> Tracker:
         active_loop={},
         latest_action_name="action_listen",
     )
+
+
+def next_step(turns: list[str], intent: str) -> Step:
+    """What :func:`actions.next_step.decide` does with the last turn (no open question)."""
+    track = tracker(turns, intent)
+    changed = any(e.get("event") == "slot" for e in track.events)
+    profile = SeekerProfile.from_dict(track.get_slot("profile"))
+    turn = Turn(intent=intent, added_facts=changed, asks_paths=asks_for_paths(track))
+    return decide(DialogueState(profile=profile), turn)
 
 
 def run(action: Any, track: Tracker) -> list[dict[str, Any]]:
@@ -154,7 +176,8 @@ def main() -> None:
     args = parser.parse_args()
     seekers = yaml.safe_load(args.seekers.read_text("utf-8"))["seekers"]
     model = args.model or max((REPO / "var/rasa/models").glob("*.tar.gz"), key=os.path.getmtime)
-    by_text = intents(model, [s["turns"][-1] for s in seekers])
+    dialogs = dialog_turns(args.dialogs)
+    by_text = intents(model, [s["turns"][-1] for s in seekers] + [t for _, t, _ in dialogs])
     table, keco = load_transitions(), load_keco()
     embedder = open_embedder(Settings(home=REPO / "var", _env_file=None))  # type: ignore[call-arg]
     tally: Counter[str] = Counter()
@@ -169,13 +192,11 @@ def main() -> None:
         context = ActionContext(sessions=sessions, matcher=matcher, today=lambda: AS_OF)
         for seeker in seekers:
             turns, intent = seeker["turns"], by_text[seeker["turns"][-1]]
-            said = " ".join(turns)
+            said = "\n".join(turns)  # as actions.paths.seeker_text joins them
             kind, counted = seeker["kind"], bool(seeker["courses"])
             tally[f"n {kind}"] += 1
             tally["courses counted"] += counted
-            if intent == "ask_paths":
-                replies = run(ShowPaths(context), tracker(turns, intent))
-            elif intent in NEXT_STEP_INTENTS:
+            if intent in NEXT_STEP_INTENTS:
                 replies = run(NextStep(context), tracker(turns, intent))
             else:
                 replies = []
@@ -267,27 +288,32 @@ def main() -> None:
         f"| openings listed on a new trade's path that require experience "
         f"| {tally['demanding bot']} | {tally['demanding cli']} | – |"
     )
-    fired, turns = false_triggers(args.dialogs, table)
-    print(f"dialog-suite turns that would show paths instead of results: {len(fired)} of {turns}")
+    fired = [
+        f"{label} ({by_text[text]})"
+        for label, text, typed in dialogs
+        if next_step(typed, by_text[text]).act == "paths"
+    ]
+    read = sum(by_text[text] == "ask_paths" for _, text, _ in dialogs)
+    print(
+        f"dialog-suite turns where the next step shows paths instead of what the dialog "
+        f"expects: {len(fired)} of {len(dialogs)} (read as ask_paths: {read})"
+    )
     for line in fired:
         print(f"  {line}")
 
 
-def false_triggers(path: Path, table: Any) -> tuple[list[str], int]:
-    """The dialog suite's typed turns (wording and variants) that name a field outside the
-    seeker's trade, and how many turns there are."""
-    fired, turns = [], 0
+def dialog_turns(path: Path) -> list[tuple[str, str, list[str]]]:
+    """The dialog suite's typed turns (wording and variants): a label, the turn, and the
+    turns typed up to it."""
+    found = []
     for dialog in yaml.safe_load(path.read_text("utf-8")):
         runs = {"turns": dialog["turns"], **(dialog.get("variants") or {})}
         for name, texts in runs.items():
             for n, text in enumerate(texts):
-                if text.startswith("/"):
-                    continue
-                turns += 1
-                said = " ".join(texts[: n + 1])
-                if wished_paths(text, table=table, said=said):
-                    fired.append(f"{dialog['id']} {name} {text!r}")
-    return fired, turns
+                if not text.startswith("/"):
+                    label = f"{dialog['id']} {name} {text!r}"
+                    found.append((label, text, [t for t in texts[: n + 1] if t[0] != "/"]))
+    return found
 
 
 if __name__ == "__main__":

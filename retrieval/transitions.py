@@ -214,7 +214,7 @@ def wished_paths(
     job that names no place or industry they came from ("해상풍력", "전기차"; not "조선소")."""
     keco, said = keco or load_keco(), said or text
     jobs = read_seeker_jobs(said, keco=keco)
-    origin = _origin(jobs.experience or [(c, None) for c in jobs.targets], table, said.lower())
+    origin = _origin(jobs.experience, table, said.lower())  # what they did, not a wish
     if origin is None or not _WISH.search(text):
         return []
     done = [code for code, _ in jobs.experience] + [origin.from_code]

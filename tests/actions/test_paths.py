@@ -4,6 +4,7 @@ that leads to it, over the sample openings and the hand-written local courses.""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -200,7 +201,23 @@ def test_the_seekers_words_skip_buttons_and_start_after_a_reset() -> None:
     tracker = said("용접 10년", "/request_counselor", "배터리는요?")
     tracker.events.insert(0, {"event": "user", "text": "지게차 3년"})
     tracker.events.insert(1, {"event": "reset_slots"})
-    assert seeker_text(tracker) == "용접 10년 배터리는요?"
+    assert seeker_text(tracker) == "용접 10년\n배터리는요?"
+
+
+def test_asking_what_else_shows_paths_only_without_new_facts_and_from_a_trade_or_nothing() -> None:
+    welder = merge(SeekerProfile(), parse_seeker_text("용접 20년 했어요"))
+    wish = merge(SeekerProfile(), parse_seeker_text("용접 배워서 해 보고 싶어요"))
+    ask = Turn(intent="ask_paths")
+    assert decide(DialogueState(profile=welder), ask) == Step(act="paths")
+    assert decide(DialogueState(profile=SeekerProfile()), ask) == Step(act="paths")
+    # a learner's wish is no trade to start from: the search goes on as without the intent
+    assert decide(DialogueState(profile=wish), ask).act == "search"
+    assert decide(DialogueState(profile=welder), replace(ask, added_facts=True)).act == "search"
+
+
+def test_a_wish_alone_is_no_trade_to_draw_paths_from(context: ActionContext) -> None:
+    _, sent = run(ShowPaths(context), said("용접 배워서 해 보고 싶어요", intent="ask_paths"))
+    assert sent[0]["text"] == messages.PATHS_NEED_TRADE  # never "조선 용접 경력으로 …"
 
 
 def test_decide_shows_paths_for_a_field_outside_the_trade_even_with_new_facts() -> None:
@@ -245,3 +262,14 @@ def test_results_where_the_own_trade_is_thin_offer_the_paths(
             {"title": "경력 살려 갈 다른 길 보기", "payload": "/ask_paths"}
         ]
         assert paths_button(session, page(None), SeekerProfile()) == []  # no trade said
+
+
+def test_asking_what_else_counts_even_with_new_facts_once_the_trade_is_in_the_table() -> None:
+    asks = said(
+        "배 선각 조립 12년 했어요", "익산 사는데 요새 뜨는 일이 뭐가 있을까요", intent="ask_paths"
+    )
+    assert asks_for_paths(asks)
+    unknown = said("경비 8년 했어요", "익산 사는데 다른 일은 뭐가 있을까요", intent="ask_paths")
+    assert not asks_for_paths(unknown)  # no path from 경비: the facts make a search
+    learner = said("용접 배워서 해 보고 싶어요", intent="ask_paths")
+    assert not asks_for_paths(learner)
