@@ -13,14 +13,18 @@ from dataclasses import dataclass
 from nlu.lexicon import (
     ANYWHERE_ACCEPT_TERMS,
     ANYWHERE_TERMS,
+    CITIZEN_CUES,
     COMMUTE_CUES,
     DAY_OFF_CUES,
     DAY_PAY_TERMS,
     EMPLOYMENT_TYPES,
+    MARRIAGE_CUES,
+    NATIONALITY_TERMS,
     NATIVE_UNITS,
     NEWCOMER_CUES,
     ONLY_CUES,
     SHIFTS,
+    VISA_DENIED_CUES,
     WEEKDAYS_ONLY_TERMS,
     WEEKEND_TERMS,
 )
@@ -73,6 +77,10 @@ _AGE_SAID = re.compile(
 _AGE_ALONE = re.compile(r"^([2-8][0-9])[.!?]?$")
 #: Ages seekers of a job center state; anything else is not an age.
 _AGE_RANGE = range(15, 90)
+#: A person from a country ("베트남에서 왔어요", "필리핀 사람"), not a dish or a language (중국집).
+_FROM_ABROAD = re.compile(
+    rf"(?:{'|'.join(NATIONALITY_TERMS)})\s?(?:에서|사람|출신|국적|여자|남자|며느리|댁)|조선족"
+)
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
 
@@ -186,11 +194,15 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
 
 
 def read_visa(st: Reading) -> str | None:
-    """The visa type (E-9, H-2, F-4...), from "E-9", "이구비자", "고용허가"..."""
+    """The visa type (E-9, H-2, F-4...), from "E-9", "이구비자", "고용허가"...; a nationality
+    with a marriage ("베트남에서 왔어요 결혼해서") is F-6; a citizen ("한국 국적") has none."""
     t = st.norm.text
+    if any(cue in t for cue in CITIZEN_CUES):
+        return None
     for match in _VISA_LATIN.finditer(t):
         letter, number = match.group(1), int(match.group(2))
-        if number in _VISA_VALID[letter]:
+        denied = any(cue in t[match.end() : match.end() + 5] for cue in VISA_DENIED_CUES)
+        if number in _VISA_VALID[letter] and not denied:
             visa = f"{letter.upper()}-{number}"
             st.note(st.clause_at(match.start()), f"visa:{visa}")
             return visa
@@ -198,6 +210,9 @@ def read_visa(st: Reading) -> str | None:
         if (spoken := pattern.search(t)) is not None:
             st.note(st.clause_at(spoken.start()), f"visa:{visa}")
             return visa
+    if _FROM_ABROAD.search(t) and any(c in t for c in MARRIAGE_CUES):
+        st.note(0, "visa:F-6")
+        return "F-6"
     return None
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "ANYWHERE_TERMS",
     "AUXILIARY_STARTS",
     "CAPABILITY_CUES",
+    "CITIZEN_CUES",
     "CERTIFICATE_WORDS",
     "CERT_HOLDER_CUES",
     "CERT_NOT_REQUIRED_CUES",
@@ -40,6 +41,8 @@ __all__ = [
     "EXPERIENCE_NEGATED_CUES",
     "HOME_CUES",
     "LACKING_CUES",
+    "MARRIAGE_CUES",
+    "NATIONALITY_TERMS",
     "NEGATION_CUES",
     "NEGATION_PREFIXES",
     "NEGATION_WORDS",
@@ -55,6 +58,7 @@ __all__ = [
     "SHIFT_TERMS",
     "TOTAL_YEARS_CUES",
     "TYPED_ABSENCE",
+    "VISA_DENIED_CUES",
     "WANT_CUES",
     "WEEKDAYS_ONLY_TERMS",
     "WEEKEND_TERMS",
@@ -156,6 +160,18 @@ NEWCOMER_CUES = (
 )  # fmt: skip
 #: A wanted work described, not named ("가르치는 일", "덜 힘든 일", "그쪽 일" is a return).
 UNNAMED_WORK = ("는 일", "는일", "는 거", "는거", "힘든 일", "힘든일", "쉬운 일", "쉬운일")
+#: Countries Gunsan's foreign residents come from, as they say them ("베트남에서 왔어요").
+NATIONALITY_TERMS = (
+    "베트남", "필리핀", "중국", "캄보디아", "네팔", "우즈벡", "우즈베키스탄", "스리랑카", "태국",
+    "몽골", "인도네시아", "미얀마", "방글라데시", "파키스탄", "키르기스", "카자흐", "라오스",
+    "동티모르", "러시아", "조선족",
+)  # fmt: skip
+#: Married into Korea ("결혼해서", "시집왔어요"): with a nationality, the F-6 visa.
+MARRIAGE_CUES = ("결혼해서", "결혼했", "시집", "남편", "국제결혼", "다문화")
+#: A naturalized citizen has no visa ("한국 국적", "귀화했어요").
+CITIZEN_CUES = ("한국 국적", "한국국적", "국적 취득", "국적취득", "귀화")
+#: A stated visa taken back right after it ("E-9 아니고 F-6").
+VISA_DENIED_CUES = ("아니", "말고", "아녀")
 #: Weekend days as a seeker names them ("주말은 안 돼요", "토요일은 쉬어야 돼요").
 WEEKEND_TERMS = ("주말", "토요일", "일요일", "토일", "토·일", "토, 일", "토요", "일욜", "토욜")
 #: Besides a negation, what says a weekend is not worked ("토요일은 쉬어야 돼요").

@@ -72,3 +72,21 @@ def test_paid_by_the_day_asks_for_day_labour(text: str, wanted: set[str]) -> Non
 @pytest.mark.parametrize("text", ["오전만 가능해요", "아이 때문에 오후에만 돼요"])
 def test_mornings_or_afternoons_only_is_daytime(text: str) -> None:
     assert nlu.parse_seeker_text(text).wanted_shifts == {"주간"}
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("저는 베트남에서 왔어요 결혼해서 군산 살아요", "F-6"),
+        ("중국에서 시집왔어요 한국온지 십년 식당 주방일 했어요", "F-6"),
+        ("E-9 아니고 F-6 결혼비자에요 야간 안되고", "F-6"),
+        ("아이 엄마에요 필리핀 사람 한국 국적", None),  # a citizen has no visa
+        ("남편이 중국집 해요 나는 한국사람", None),
+        ("캄보디아에서 왔어요", None),  # from abroad, but which visa is not said
+        ("우즈벡에서 왔어요 고용허가 E9 입니다", "E-9"),
+    ],
+)
+def test_a_marriage_migrant_is_f6_and_a_taken_back_visa_is_not_read(
+    text: str, visa: str | None
+) -> None:
+    assert nlu.parse_seeker_text(text).visa == visa
