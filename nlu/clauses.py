@@ -174,7 +174,7 @@ def _closes_clause(word: str, prev: str, nxt: str) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def split_clauses(text: str, *, use_kiwi: bool = True) -> tuple[Clause, ...]:
     """Split normalized ``text`` into clauses, in order; separators belong to no clause.
 
@@ -217,17 +217,6 @@ def split_clauses(text: str, *, use_kiwi: bool = True) -> tuple[Clause, ...]:
     return tuple(clauses)
 
 
-def _item_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each list item of a posting, separators excluded."""
-    spans: list[tuple[int, int]] = []
-    begin = 0
-    for mark in _ITEM_MARK.finditer(text):
-        spans.append((begin, mark.start()))
-        begin = mark.end()
-    spans.append((begin, len(text)))
-    return spans
-
-
 @functools.lru_cache(maxsize=64)
 def split_posting(text: str, *, use_kiwi: bool = True) -> tuple[Clause, ...]:
     """Split a posting's normalized ``text`` into list items, then each item into clauses.
@@ -237,10 +226,13 @@ def split_posting(text: str, *, use_kiwi: bool = True) -> tuple[Clause, ...]:
     Memoized: the importer reads each description for several fields.
     """
     clauses: list[Clause] = []
-    for start, end in _item_spans(text):
-        item = text[start:end]
-        if not item.strip():
-            continue
-        for clause in split_clauses(item, use_kiwi=use_kiwi):
-            clauses.append(Clause(start + clause.start, start + clause.end, clause.text))
+    start = 0
+    # Every item mark is one char, so an item starts one past the end of the one before.
+    for item in _ITEM_MARK.split(text):
+        if item and not item.isspace():
+            for clause in split_clauses(item, use_kiwi=use_kiwi):
+                if start:
+                    clause = Clause(start + clause.start, start + clause.end, clause.text)
+                clauses.append(clause)
+        start += len(item) + 1
     return tuple(clauses)

@@ -284,6 +284,9 @@ def foreign_workers(description: str) -> ForeignWorkers:
     t = normalize_text(description).text
     accepted = refused = False
     foreign = _any_of(_FOREIGN_TERMS)
+    # A clause is part of the text: neither pattern in the text, none in a clause.
+    if not foreign.search(t) and not _DOMESTIC_ONLY.search(t):
+        return "unknown"
     for clause in split_posting(t):
         if _DOMESTIC_ONLY.search(clause.text):
             refused = True
@@ -301,7 +304,10 @@ def _offers(description: str, terms: tuple[str, ...], duty: re.Pattern[str] | No
     """Whether a clause names one of ``terms`` without refusing it (and not as ``duty``)."""
     offered = False
     named = _any_of(terms)
-    for clause in split_posting(normalize_text(description).text):
+    text = normalize_text(description).text
+    if not named.search(text):  # then no clause of it names one either
+        return False
+    for clause in split_posting(text):
         if not named.search(clause.text):
             continue
         if duty is not None and duty.search(clause.text):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -111,21 +111,24 @@ def _groups(text: str, matches: tuple[GazetteerMatch, ...]) -> list[list[Gazette
     return groups
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
-    """One clause of a posting, with the cue of each certificate group in it."""
+    """One clause of a posting, with the cue of each certificate group in it.
+
+    Sharing cues replaces ``cues`` and ``trailing`` whole, so they may be a reading's tuples.
+    """
 
     clause: Clause
-    groups: list[list[GazetteerMatch]]
-    cues: list[Requirement | None]
-    trailing: list[bool]  # the group's cue follows it (else it is a label before it)
+    groups: Sequence[Sequence[GazetteerMatch]]
+    cues: Sequence[Requirement | None]
+    trailing: Sequence[bool]  # the group's cue follows it (else it is a label before it)
     names_only: bool  # the clause is certificate names and fillers, nothing else
     label: Requirement | None  # a cue-only label clause ("우대사항"), for the items after it
 
 
 @dataclass(frozen=True)
 class _Reading:
-    """What :func:`_read_item` finds in a clause's text, wherever the clause is."""
+    """What :func:`_read` finds in a clause's text, wherever the clause is."""
 
     groups: tuple[tuple[GazetteerMatch, ...], ...]
     cues: tuple[Requirement | None, ...]
@@ -134,20 +137,8 @@ class _Reading:
     label: Requirement | None
 
 
-def _read_item(clause: Clause, tabs: Tables, *, default: bool) -> _Item:
-    """``default``: ``tabs`` are the default tables, whose readings are remembered (postings
-    repeat their list items: "4대보험", "경력 무관", "용접기능사 우대")."""
-    reading = _default_reading(clause.text) if default else _read(clause.text, tabs)
-    return _Item(
-        clause,
-        [list(group) for group in reading.groups],
-        list(reading.cues),
-        list(reading.trailing),
-        reading.names_only,
-        reading.label,
-    )
-
-
+# Postings repeat their list items ("4대보험", "경력 무관", "용접기능사 우대"): the default
+# tables' readings are remembered.
 @functools.lru_cache(maxsize=16384)
 def _default_reading(text: str) -> _Reading:
     return _read(text, load_tables())
@@ -230,10 +221,22 @@ def certificate_requirements(
         ids = certificate_ids(name, tables=tabs)
         listed.extend(ids if ids else [name] if name in tabs.certificates else [])
     text = normalize_text(description).text
-    items = [_read_item(clause, tabs, default=default) for clause in split_posting(text)]
+    clauses = split_posting(text)
+    readings = [_default_reading(c.text) if default else _read(c.text, tabs) for c in clauses]
+    if not any(reading.groups for reading in readings):
+        # No certificate named: nothing to share, only the listed ones and 자격증 in general.
+        general: Requirement | None = next(
+            (cue for c in clauses if _GENERAL_CERT.search(c.text) and (cue := _cue(c.text))),
+            None,
+        )
+        return {cert: general or "preferred" for cert in listed}
+    items = [
+        _Item(clause, r.groups, r.cues, r.trailing, r.names_only, r.label)
+        for clause, r in zip(clauses, readings, strict=True)
+    ]
     _share_cues(items, text)
     result: dict[str, Requirement] = {}
-    general: Requirement | None = None
+    general = None
     for item in items:
         if not item.groups:
             if general is None and _GENERAL_CERT.search(item.clause.text):

@@ -170,12 +170,20 @@ def _fold_chars_slow(source: str) -> tuple[str, tuple[int, ...], tuple[int, ...]
     return "".join(out), tuple(starts), tuple(ends)
 
 
-@functools.lru_cache(maxsize=128)
+# Short texts (occupations, places, names in the tables) come back over and over; each long
+# one (a description) is read by a few normalizers in turn and then not again.
+_SHORT = 80
+
+
 def normalize_text(text: str) -> NormalizedText:
     """Normalize ``text`` for matching: NFKC, lower case, single spaces, numerals as digits.
 
     Memoized: opening fields and descriptions are read by several normalizers in turn.
     """
+    return _normalize_short(text) if len(text) <= _SHORT else _normalize_long(text)
+
+
+def _normalize(text: str) -> NormalizedText:
     source = unicodedata.normalize("NFC", text)
     folded, starts, ends = _fold_chars(source)
     edits = numeral_edits(folded)
@@ -200,6 +208,10 @@ def normalize_text(text: str) -> NormalizedText:
     new_starts.extend(starts[pos:])
     new_ends.extend(ends[pos:])
     return NormalizedText(source, "".join(out), tuple(new_starts), tuple(new_ends))
+
+
+_normalize_short = functools.lru_cache(maxsize=8192)(_normalize)
+_normalize_long = functools.lru_cache(maxsize=128)(_normalize)
 
 
 @functools.lru_cache(maxsize=256)
