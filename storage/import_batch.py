@@ -12,6 +12,7 @@ the run updates or retires them), the run's own are these new ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -34,7 +35,7 @@ class StoredJob:
     region_id: str | None
     region_raw: str
     occupation_family: str | None
-    retired_at: object = None
+    retired_at: datetime | None = None
 
 
 @dataclass(eq=False)
