@@ -16,9 +16,10 @@ import logging
 import re
 import shutil
 import tempfile
+import threading
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,30 +48,53 @@ CHECK_TEXTS = (
 
 @dataclass
 class OnnxEncoder:
-    """An ONNX Runtime session of the exported model and the model's own tokenization."""
+    """An ONNX Runtime session of the exported model and the model's own tokenization.
+
+    ``bulk`` encodings (passages for the index) run in a second session, opened on first
+    use from ``path``, whose idle threads do not spin: spinning keeps a query's latency
+    down, but on a busy machine it burns 17-25 % of an index build's CPU for no gain.
+    """
 
     session: Any
     model: Any  # the SentenceTransformer, for `preprocess` (same tokens as PyTorch gets)
     input_names: tuple[str, ...]
+    path: Path | None = None  # the exported model, for the bulk session
+    threads: int | None = None
+    _bulk: Any = field(default=None, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def encode(
-        self, texts: Sequence[str], *, batch_size: int = 32, progress: bool = False
+        self,
+        texts: Sequence[str],
+        *,
+        batch_size: int = 32,
+        progress: bool = False,
+        bulk: bool = False,
     ) -> np.ndarray:
         """At least one text (prompts included): float32 array of shape (len(texts), dim),
         rows L2-normalized, in input order. Batched by length, so padding stays short."""
         import numpy as np
         from tqdm import tqdm
 
+        session = self._bulk_session() if bulk else self.session
         order = sorted(range(len(texts)), key=self._lengths(texts, batch_size), reverse=True)
         parts: list[np.ndarray] = []
         starts = range(0, len(order), batch_size)
         for start in tqdm(starts, unit="batch", disable=not progress):
             features = self.model.preprocess([texts[i] for i in order[start : start + batch_size]])
             feeds = {name: features[name].numpy().astype(np.int64) for name in self.input_names}
-            parts.append(self.session.run(None, feeds)[0])
+            parts.append(session.run(None, feeds)[0])
         vectors = np.empty((len(texts), parts[0].shape[1]), dtype=np.float32)
         vectors[order] = np.vstack(parts)
         return vectors
+
+    def _bulk_session(self) -> Any:
+        if self.path is None:
+            return self.session
+        with self._lock:
+            if self._bulk is None:
+                self._bulk = _session(self.path, self.threads, spinning=False)
+            return self._bulk
 
     def _lengths(self, texts: Sequence[str], batch_size: int) -> Callable[[int], int]:
         """Sort key of text ``i``: its token count when the texts fill several batches
@@ -114,7 +138,8 @@ def open_onnx_encoder(
             marker["cosine"],
         )
         return None
-    return OnnxEncoder(_session(folder / MODEL_FILE, threads), model, names)
+    path = folder / MODEL_FILE
+    return OnnxEncoder(_session(path, threads), model, names, path=path, threads=threads)
 
 
 def _input_names(model: Any) -> tuple[str, ...]:
@@ -212,12 +237,14 @@ def _export(
     return marker
 
 
-def _session(path: Path, threads: int | None) -> Any:
+def _session(path: Path, threads: int | None, *, spinning: bool = True) -> Any:
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3  # errors only
+    if not spinning:
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     if threads:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1

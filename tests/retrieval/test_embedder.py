@@ -43,6 +43,17 @@ def test_several_queries_come_back_in_order_and_normalized(embedder: Embedder) -
         assert np.allclose(embedder.encode_queries([text])[0], vector, atol=1e-5)
 
 
+def test_passages_run_in_their_own_session_with_the_same_vectors(embedder: Embedder) -> None:
+    texts = ["용접사 모집 군산 오식도동 주간", "지게차 운전원 (지게차운전기능사 필수)", "포장"] * 12
+    vectors = embedder.encode_passages(texts)
+    assert embedder.onnx is not None
+    same = embedder.onnx.encode([embedder.passage_prompt + t for t in texts])  # query session
+
+    assert embedder.onnx._bulk is not None and embedder.onnx._bulk is not embedder.onnx.session
+    assert vectors.shape == (len(texts), embedder.dim)
+    assert float(np.min(np.sum(vectors * same, axis=1))) >= 0.99999
+
+
 def test_remembered_queries_skip_the_model_and_forget_the_least_recent(
     embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
