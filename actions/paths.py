@@ -16,6 +16,7 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -36,7 +37,12 @@ from retrieval.constraints import MatchPolicy
 from retrieval.errors import TransitionTableError
 from retrieval.live import LiveMatcher
 from retrieval.matcher import Match
-from retrieval.transition_table import Transition, TransitionTable, load_transitions
+from retrieval.transition_table import (
+    DEFAULT_TRANSITIONS,
+    Transition,
+    TransitionTable,
+    load_transitions,
+)
 from retrieval.transitions import TransitionAdvice, find_transitions, wished_paths
 from storage.models import Opening
 
@@ -64,10 +70,20 @@ def seeker_text(tracker: Tracker) -> str:
     return "\n".join(reversed(said))
 
 
+@lru_cache(maxsize=2)
+def _table_as_of(modified_ns: int) -> TransitionTable:
+    """The table as read when the file carried this modification time."""
+    return load_transitions(DEFAULT_TRANSITIONS)
+
+
 def _table() -> TransitionTable | None:
-    """The counselors' table as it is now (read at each use, so an edit applies at once)."""
+    """The counselors' table as it is now: read again only when the file changed, so an edit
+    applies at once without parsing the file on every turn."""
     try:
-        return load_transitions()
+        return _table_as_of(DEFAULT_TRANSITIONS.stat().st_mtime_ns)
+    except OSError as error:
+        logger.warning("transition table unreadable: %s", error.strerror)
+        return None
     except TransitionTableError as error:
         logger.warning("transition table unusable: %s", error)
         return None
