@@ -38,7 +38,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -51,14 +50,14 @@ sys.path.insert(0, str(REPO))
 
 from rasa_sdk import Tracker  # noqa: E402
 from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
-from transition_eval import AS_OF, FILES, TOP  # noqa: E402  (the same home and date)
+from transition_eval import AS_OF, TOP, sample_home  # noqa: E402  (the same home and date)
 
 from actions.context import ActionContext  # noqa: E402
 from actions.next_step import DialogueState, Step, Turn, decide  # noqa: E402
 from actions.next_step_action import NextStep  # noqa: E402
 from actions.paths import ShowPaths, asks_for_paths  # noqa: E402
 from actions.search import find_openings  # noqa: E402
-from bot.services import open_database, open_embedder, open_matcher  # noqa: E402
+from bot.services import open_embedder, open_matcher  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from nlu import parse_seeker_text  # noqa: E402
 from nlu.keco import load_keco  # noqa: E402
@@ -68,7 +67,6 @@ from nlu.profile_merge import merge  # noqa: E402
 from retrieval.indexer import sync_index  # noqa: E402
 from retrieval.transition_table import load_transitions  # noqa: E402
 from retrieval.transitions import find_transitions  # noqa: E402
-from storage.importer import import_files  # noqa: E402
 from storage.models import Opening  # noqa: E402
 
 #: Intents the rules send to action_next_step (data/rules/next_step.yml, paths.yml).
@@ -181,11 +179,7 @@ def main() -> None:
     table, keco = load_transitions(), load_keco()
     embedder = open_embedder(Settings(home=REPO / "var", _env_file=None))  # type: ignore[call-arg]
     tally: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory() as home:
-        settings = Settings(home=Path(home), _env_file=None)  # type: ignore[call-arg]
-        sessions = open_database(settings)
-        with sessions() as session:
-            import_files(session, FILES)
+    with sample_home() as (settings, sessions):
         with sessions() as session:
             sync_index(session, folder=settings.index_dir, embedder=embedder)
         matcher = open_matcher(settings, sessions=sessions, embedder=embedder)

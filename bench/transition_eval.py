@@ -19,12 +19,16 @@ import argparse
 import json
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
 
 from bot.services import open_database, open_embedder  # noqa: E402
 from bot.settings import Settings  # noqa: E402
@@ -41,6 +45,17 @@ FILES = [
     REPO / "data/courses/local_courses.csv",
     REPO / "data/courses/fixtures/hrd_list.xml",
 ]
+
+
+@contextmanager
+def sample_home() -> Iterator[tuple[Settings, sessionmaker[Session]]]:
+    """A fresh home under /tmp with the sample openings and courses imported (not indexed)."""
+    with tempfile.TemporaryDirectory() as home:
+        settings = Settings(home=Path(home), _env_file=None)  # type: ignore[call-arg]
+        sessions = open_database(settings)
+        with sessions() as session:
+            import_files(session, FILES)
+        yield settings, sessions
 
 
 @dataclass
@@ -81,42 +96,33 @@ def main() -> None:
         for method in ("transitions", "baseline")
         for k in (1, TOP)
     }
-    with tempfile.TemporaryDirectory() as home:
-        settings = Settings(home=Path(home), _env_file=None)  # type: ignore[call-arg]
-        sessions = open_database(settings)
-        with sessions() as session:
-            import_files(session, FILES)
-        with sessions() as session:
-            titles = list(dict.fromkeys(c.title for c in upcoming_courses(session, as_of=AS_OF)))
-            title_vectors = embedder.encode_passages(titles)
-            for seeker in seekers:
-                advice = find_transitions(seeker["text"], table=table, session=session, as_of=AS_OF)
-                query = embedder.encode_queries([seeker["text"]])[0]
-                ranked = {
-                    ("targets", "transitions"): [t.code for t in advice.targets],
-                    ("targets", "baseline"): [
-                        codes[i] for i in (-(code_vectors @ query)).argsort()
-                    ],
-                    ("courses", "transitions"): [c.title.strip() for c in advice.courses],
-                    ("courses", "baseline"): [
-                        titles[i] for i in (-(title_vectors @ query)).argsort()
-                    ],
-                }
-                labels = {
-                    "targets": set(seeker["acceptable_targets"]),
-                    "courses": {c.strip() for c in seeker["acceptable_courses"]},
-                }
-                missed = []
-                for (kind, method), items in ranked.items():
-                    if not labels[kind]:
-                        continue  # no course needed: not counted
-                    for k in (1, TOP):
-                        hit = bool(labels[kind] & set(items[:k]))
-                        tallies[(kind, method, k)].add(hit)
-                        if method == "transitions" and k == TOP and not hit:
-                            missed.append(f"{kind} {items[:TOP]}")
-                if args.misses and missed:
-                    print(seeker["id"], "; ".join(missed))
+    with sample_home() as (_, sessions), sessions() as session:
+        titles = list(dict.fromkeys(c.title for c in upcoming_courses(session, as_of=AS_OF)))
+        title_vectors = embedder.encode_passages(titles)
+        for seeker in seekers:
+            advice = find_transitions(seeker["text"], table=table, session=session, as_of=AS_OF)
+            query = embedder.encode_queries([seeker["text"]])[0]
+            ranked = {
+                ("targets", "transitions"): [t.code for t in advice.targets],
+                ("targets", "baseline"): [codes[i] for i in (-(code_vectors @ query)).argsort()],
+                ("courses", "transitions"): [c.title.strip() for c in advice.courses],
+                ("courses", "baseline"): [titles[i] for i in (-(title_vectors @ query)).argsort()],
+            }
+            labels = {
+                "targets": set(seeker["acceptable_targets"]),
+                "courses": {c.strip() for c in seeker["acceptable_courses"]},
+            }
+            missed = []
+            for (kind, method), items in ranked.items():
+                if not labels[kind]:
+                    continue  # no course needed: not counted
+                for k in (1, TOP):
+                    hit = bool(labels[kind] & set(items[:k]))
+                    tallies[(kind, method, k)].add(hit)
+                    if method == "transitions" and k == TOP and not hit:
+                        missed.append(f"{kind} {items[:TOP]}")
+            if args.misses and missed:
+                print(seeker["id"], "; ".join(missed))
 
     print(f"seekers: {len(seekers)}, as of {AS_OF}")
     print("| metric | transitions (table, wish, courses) | baseline (e5 similarity) |")
