@@ -27,7 +27,7 @@ from nlu.profile import SeekerProfile
 from retrieval.live import LiveMatcher
 from storage.seekers import save_profile
 
-__all__ = ["NextStep", "RestartProfile", "previous_bot_texts"]
+__all__ = ["NextStep", "RestartProfile", "added_facts", "previous_bot_texts"]
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ def previous_bot_texts(tracker: Tracker) -> set[str]:
     return texts
 
 
-def _added_facts(tracker: Tracker) -> bool:
+def added_facts(tracker: Tracker) -> bool:
     """True when the latest message changed the profile (action_read_profile set it)."""
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -126,11 +126,11 @@ class NextStep(ContextAction):
         intent = (message.get("intent") or {}).get("name")
         if text.startswith("/"):  # a button: the intent is the answer
             answer = _BUTTON_ANSWERS.get(str(intent))
-            return Turn(intent=intent, added_facts=_added_facts(tracker), answer=answer)
+            return Turn(intent=intent, added_facts=added_facts(tracker), answer=answer)
         facts = {fact for _, fact in nlu.parse_seeker_text(text).evidence}
         return Turn(
             intent=intent,
-            added_facts=_added_facts(tracker),
+            added_facts=added_facts(tracker),
             answer=read_yes_no(text),
             abuse=is_abuse(text),
             gibberish=is_gibberish(text),

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 import nlu
 from actions.context import ContextAction
 from actions.form import form_slot_values
+from actions.references import message_reference
 from nlu.answers import is_gibberish, read_yes_no
 from nlu.profile import FormSlot, SeekerProfile
 from nlu.profile_merge import (
@@ -35,7 +36,8 @@ _ANSWERS: dict[str, FormSlot] = {
 # (not start_over: "다시 일을 해 보려고요" is often read as one, and its facts count.)
 _NO_FACTS = {"request_counselor", "more_results", "job_details", "apply", "help"}
 #: Of those, the ones that only make sense about results shown ("지원할래요"): before any
-#: result the classifier was wrong ("잡부햇어요" read as apply) and the facts count.
+#: result the classifier was wrong ("잡부햇어요" read as apply) and the facts count — as
+#: they do in a "job_details" message that points at no card (actions.references).
 _ABOUT_RESULTS = {"more_results", "job_details", "apply"}
 
 
@@ -65,6 +67,8 @@ class ReadProfile(ContextAction):
         if understood and tracker.get_slot("fallback_count"):
             events.append(SlotSet("fallback_count", 0.0))
         misread = intent in _ABOUT_RESULTS and not tracker.get_slot("shown_openings")
+        if intent == "job_details" and not misread:  # "나이는 쉰여섯이여": no card meant
+            misread = message_reference(self.context, tracker) is None
         # (a button press, "/..", carries no facts, whatever was shown)
         if text.startswith("/") or (intent in _NO_FACTS and not misread):
             return events

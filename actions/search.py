@@ -1,5 +1,5 @@
-"""Searching openings for the collected profile, paging, and one opening's details
-(the first search is the next step's: :mod:`actions.next_step_action`)."""
+"""Searching openings for the collected profile and paging (the first search is the next
+step's: :mod:`actions.next_step_action`; one opening's details: :mod:`actions.details`)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
 from actions.context import ActionContext, ContextAction
-from actions.payloads import details_payload, openings_payload
-from actions.references import pointed_opening, shown_ids
+from actions.payloads import openings_payload
+from actions.references import shown_ids
 from nlu.profile import SeekerProfile
 from retrieval.matcher import Match, profile_query
 
-__all__ = ["JobDetails", "MoreResults", "find_openings"]
+__all__ = ["MoreResults", "find_openings"]
 
 
 async def find_openings(
@@ -69,19 +69,3 @@ class MoreResults(ContextAction):
         payload = openings_payload(intro, matches, page=page, first_rank=first)
         dispatcher.utter_message(json_message=payload)
         return [SlotSet("shown_openings", shown + [m.opening_id for m in matches])]
-
-
-class JobDetails(ContextAction):
-    """Tell everything about the opening the seeker points at."""
-
-    def name(self) -> str:
-        return "action_job_details"
-
-    async def act(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        opening = pointed_opening(self.context, dispatcher, tracker)
-        if opening is None:
-            return []
-        dispatcher.utter_message(json_message=details_payload(opening))
-        return [SlotSet("focus_opening", opening.id)]

@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from actions.apply import Apply
 from actions.context import ActionContext
+from actions.details import JobDetails
 from actions.handoff import RequestCounselor
 from actions.next_step_action import NextStep, RestartProfile
 from actions.profile import ReadProfile
-from actions.search import JobDetails, MoreResults, find_openings
+from actions.search import MoreResults, find_openings
 from nlu import parse_seeker_text
 from nlu.profile import SeekerProfile
 from nlu.profile_merge import merge
@@ -307,6 +308,31 @@ def test_details_when_unclear_asks_which(context: ActionContext) -> None:
     events, sent = run(JobDetails(context), tracker)
     assert events == []
     assert "몇 번째" in sent[0]["text"]
+
+
+def test_a_fact_taken_for_job_details_after_the_results_is_searched(
+    context: ActionContext,
+) -> None:
+    slots = welder_search(context)
+    text = "나이는 쉰여섯이여"
+    tracker = make_tracker(text=text, intent="job_details", slots=slots)
+    events, _ = run(ReadProfile(context), tracker)
+    profile = search_events(events)["profile"]
+    assert SeekerProfile.from_dict(profile).age == 56
+    tracker = make_tracker(text=text, intent="job_details", slots={**slots, "profile": profile},
+                           turn_events=[profile_set(profile)])  # fmt: skip
+    events, sent = run(JobDetails(context), tracker)
+    assert sent[0]["custom"]["type"] == "openings"
+    assert search_events(events)["searched"] != slots["searched"]
+
+
+def test_a_question_about_a_named_card_is_not_read_as_facts(context: ActionContext) -> None:
+    slots = welder_search(context)
+    tracker = make_tracker(text="2번 회사 야간 있어요?", intent="job_details", slots=slots)
+    events, _ = run(ReadProfile(context), tracker)
+    assert events == []
+    events, sent = run(JobDetails(context), tracker)
+    assert sent[0]["custom"]["opening"]["opening_id"] == slots["shown_openings"][1]
 
 
 def test_apply_by_button_records_interest_once(

@@ -1,0 +1,36 @@
+"""``action_job_details``: everything about the opening the seeker points at — or, when the
+message points at no card and tells facts instead ("나이는 쉰여섯이여" read as job_details)
+or nothing was shown yet, the next step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.next_step_action import NextStep, added_facts
+from actions.payloads import details_payload
+from actions.references import message_reference, pointed_opening, shown_ids
+
+__all__ = ["JobDetails"]
+
+
+class JobDetails(NextStep):
+    """Show the details of the opening the seeker means; facts without a card are a next step."""
+
+    def name(self) -> str:
+        return "action_job_details"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        reference = message_reference(self.context, tracker)
+        if reference is None and (added_facts(tracker) or not shown_ids(tracker)):
+            return await super().act(dispatcher, tracker, domain)
+        opening = pointed_opening(self.context, dispatcher, tracker, reference)
+        if opening is None:
+            return []
+        dispatcher.utter_message(json_message=details_payload(opening))
+        return [SlotSet("focus_opening", opening.id)]
