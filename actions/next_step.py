@@ -7,8 +7,9 @@ turn. The rules, in order:
 1. An open counselor offer is answered first: yes hands off, no goes on. A message that names
    a field outside the seeker's trade ("배터리 공장 가고 싶어요") or asks where a trade of the
    transition table could lead shows their career paths (``actions.paths.asks_for_paths``);
-   "다른 일은 뭐가 있어요?" (``ask_paths``) without new facts does too when the trade is not in
-   the table or nothing is known yet (the paths then wait for the trade).
+   "다른 일은 뭐가 있어요?" (``ask_paths``, and words that ask) without new facts does too
+   when the trade is not in the table or nothing is known yet (the paths then wait for the
+   trade).
 2. Facts first: a message that added facts (or asks for a search) makes progress, whatever
    the intent classifier said — dialect often lands in ``nlu_fallback``.
 3. Progress is a search as soon as the kind of work is known, or after the occupation
@@ -100,6 +101,9 @@ class Turn:
     gibberish: bool = False  # no Korean word at all (ㅁㄴㅇㄹ, ㅋㅋㅋ, emoji)
     unnamed_certificate: bool = False  # "자격증 있어요" without saying which
     asks_paths: bool = False  # names a field outside their trade ("배터리 공장"; actions.paths)
+    # "다른 일은 뭐가 있어요?" in words, or the 다른 길 보기 button (ask_paths alone is not:
+    # "직업군인 전역했어요" is read as one; nlu.answers.asks_about_paths)
+    asks_other_work: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,7 @@ def decide(state: DialogueState, turn: Turn) -> Step:
         return Step(act="paths")
     if turn.added_facts or turn.unnamed_certificate or turn.intent == "search_jobs":
         return _progress(state, turn)
-    if turn.intent == "ask_paths" and (state.profile.experience or not state.profile.searchable()):
+    if turn.asks_other_work and (state.profile.experience or not state.profile.searchable()):
         return Step(act="paths")
     if question == "has_certificates" and turn.answer == "yes":
         return _ask_or_go_on(state, "which_certificates")

@@ -22,7 +22,14 @@ from actions.paths import ShowPaths, asks_for_paths, paths_button
 from actions.payloads import button, openings_payload
 from actions.replies import Button
 from actions.search import MoreResults, find_openings
-from nlu.answers import YesNo, asks_to_restart, is_abuse, is_gibberish, read_yes_no
+from nlu.answers import (
+    YesNo,
+    asks_about_paths,
+    asks_to_restart,
+    is_abuse,
+    is_gibberish,
+    read_yes_no,
+)
 from nlu.profile import SeekerProfile
 from retrieval.live import LiveMatcher
 from storage.seekers import save_profile
@@ -126,7 +133,12 @@ class NextStep(ContextAction):
         intent = (message.get("intent") or {}).get("name")
         if text.startswith("/"):  # a button: the intent is the answer
             answer = _BUTTON_ANSWERS.get(str(intent))
-            return Turn(intent=intent, added_facts=added_facts(tracker), answer=answer)
+            return Turn(
+                intent=intent,
+                added_facts=added_facts(tracker),
+                answer=answer,
+                asks_other_work=intent == "ask_paths",
+            )
         facts = {fact for _, fact in nlu.parse_seeker_text(text).evidence}
         return Turn(
             intent=intent,
@@ -136,6 +148,7 @@ class NextStep(ContextAction):
             gibberish=is_gibberish(text),
             unnamed_certificate="certificate_held:unnamed" in facts,
             asks_paths=asks_for_paths(tracker),
+            asks_other_work=intent == "ask_paths" and asks_about_paths(text),
         )
 
     async def apply(

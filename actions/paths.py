@@ -31,6 +31,7 @@ from actions.context import ContextAction
 from actions.path_cards import origin_label, paths_payload
 from actions.payloads import button
 from actions.replies import Button
+from nlu.answers import asks_about_paths
 from nlu.occupation_class import read_seeker_jobs
 from nlu.profile import SeekerProfile
 from retrieval.constraints import MatchPolicy
@@ -91,8 +92,9 @@ def _table() -> TransitionTable | None:
 
 def asks_for_paths(tracker: Tracker) -> bool:
     """Whether the latest typed message asks for paths from a trade the table knows: it names
-    a field outside the trade, or asks what else they could do (``ask_paths``: even with new
-    facts, "요즘 군산에서 뜨는 일이 뭐예요?"), or says the trade after paths were asked for
+    a field outside the trade, or asks what else they could do (``ask_paths`` and words that
+    ask, :func:`nlu.answers.asks_about_paths`: even with new facts, "요즘 군산에서 뜨는 일이
+    뭐예요?"; not "직업군인 전역했어요"), or says the trade after paths were asked for
     (``paths_pending``)."""
     text = str((tracker.latest_message or {}).get("text") or "")
     table = _table() if text and not text.startswith("/") else None
@@ -103,7 +105,8 @@ def asks_for_paths(tracker: Tracker) -> bool:
     if done and tracker.get_slot("paths_pending"):
         return True
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-    if intent == "ask_paths" and any(table.origin_code(code) for code, _ in done):
+    asked = intent == "ask_paths" and asks_about_paths(text)
+    if asked and any(table.origin_code(code) for code, _ in done):
         return True
     return bool(wished_paths(text, table=table, said=said))
 

@@ -1,8 +1,10 @@
-"""Short answers read from the raw text: yes or no, an explicit reset request, abuse.
+"""Short answers read from the raw text: yes or no, an explicit reset request, abuse, an
+explicit ask about other paths.
 
 The intent classifier only hints: Jeolla "야" or a typed "예ㅔ" often lands in another intent,
 "있지요" is a yes only as the answer to a question, and "다시 일을 해 보려고요" looks like
-"다시 할래요" (start over) to it. So the dialogue reads the raw text itself.
+"다시 할래요" (start over) to it, and a career soldier's "직업군인 전역했어요" looks like a
+question about other paths. So the dialogue reads the raw text itself.
 """
 
 from __future__ import annotations
@@ -10,7 +12,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-__all__ = ["YesNo", "asks_to_restart", "is_abuse", "is_gibberish", "read_yes_no"]
+__all__ = [
+    "YesNo",
+    "asks_about_paths",
+    "asks_to_restart",
+    "is_abuse",
+    "is_gibberish",
+    "read_yes_no",
+]
 
 YesNo = Literal["yes", "no"]
 
@@ -117,3 +126,20 @@ def asks_to_restart(text: str) -> bool:
     if _RESET.search(lowered):
         return True
     return bool(_WEAK_RESET.search(lowered)) and not _WORK_WORDS.search(lowered)
+
+
+# Words of an ask about other work, learning or a new field ("다른 일은 뭐가 있어요?", "뭘
+# 배워야 쓰까", "풍력 쪽은 어때요"); a statement of one's past ("직업군인 전역했어요") has none.
+_PATHS_ASK = re.compile(
+    r"다른|딴|배우|배울|배워|교육|과정|훈련|내일배움|국비|진로|전환|전직|이직|업종|직종|분야"
+    r"|갈\s?만한|갈만한|갈\s?수\s?있|할\s?만한|할만한|할\s?수\s?있는|살릴|살려|옮기|옮길"
+    r"|넘어가|바꾸|바꿔|길이|길\s|경로|유망|뜨는|추천|요즘|요새|새로"
+    r"|풍력|배터리|이차전지|태양광|신재생|어때|어떤가|어떨까|어떻|어쩐다|뭐가\s?있|뭐\s?있|머\s?있"
+    r"|뭘\s?해야|뭐\s?해야"
+)
+
+
+def asks_about_paths(text: str) -> bool:
+    """True when the message asks where the seeker could go or what to learn, in words; the
+    intent ``ask_paths`` alone is not enough ("직업군인 전역했어요 오십둘이요" is a search)."""
+    return bool(_PATHS_ASK.search(text.strip().lower()))

@@ -207,12 +207,22 @@ def test_the_seekers_words_skip_buttons_and_start_after_a_reset() -> None:
 def test_asking_what_else_shows_paths_only_without_new_facts_and_from_a_trade_or_nothing() -> None:
     welder = merge(SeekerProfile(), parse_seeker_text("용접 20년 했어요"))
     wish = merge(SeekerProfile(), parse_seeker_text("용접 배워서 해 보고 싶어요"))
-    ask = Turn(intent="ask_paths")
+    ask = Turn(intent="ask_paths", asks_other_work=True)
     assert decide(DialogueState(profile=welder), ask) == Step(act="paths")
     assert decide(DialogueState(profile=SeekerProfile()), ask) == Step(act="paths")
     # a learner's wish is no trade to start from: the search goes on as without the intent
     assert decide(DialogueState(profile=wish), ask).act == "search"
     assert decide(DialogueState(profile=welder), replace(ask, added_facts=True)).act == "search"
+
+
+def test_a_statement_taken_for_ask_paths_is_a_next_step() -> None:
+    """"직업군인 전역했어요" is read as ask_paths by the classifier, but asks nothing."""
+    soldier = merge(SeekerProfile(), parse_seeker_text("용접 20년 했어요"))
+    said_only = Turn(intent="ask_paths", asks_other_work=False)
+    assert decide(DialogueState(profile=soldier), said_only).act == "search"
+    assert decide(DialogueState(profile=SeekerProfile()), said_only) == Step(ask="occupation")
+    told = said("조선소 용접 20년 했어요", "용접 허다 그만뒀어요 오십둘이요", intent="ask_paths")
+    assert not asks_for_paths(told)
 
 
 def test_a_wish_alone_is_no_trade_to_draw_paths_from(context: ActionContext) -> None:

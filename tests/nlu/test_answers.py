@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.answers import asks_to_restart, is_abuse, is_gibberish, read_yes_no
+from pathlib import Path
+
+import yaml
+
+from nlu.answers import asks_about_paths, asks_to_restart, is_abuse, is_gibberish, read_yes_no
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -52,3 +58,25 @@ def test_abuse(text: str, abuse: bool) -> None:
 )  # fmt: skip
 def test_gibberish(text: str, gibberish: bool) -> None:
     assert is_gibberish(text) is gibberish
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("다른 일은 뭐가 있어요?", True), ("딴 데로 옮길라믄 뭘 배워야 쓰까", True),
+        ("풍력 쪽은 어때요", True), ("국비로 배울 수 있는 거 있나요", True),
+        ("경력 살려서 갈 만한 데 있을까요", True),
+        ("직업군인 전역했어요 오십둘이요", False), ("공무원 하다 명퇴했어요", False),
+        ("용접 20년 했어요", False), ("경비나 보안 쪽이요", False), ("오십둘이요", False),
+    ],
+)  # fmt: skip
+def test_an_ask_about_other_paths_is_in_the_words(text: str, asks: bool) -> None:
+    assert asks_about_paths(text) is asks
+
+
+def test_every_ask_paths_training_example_asks_in_words() -> None:
+    """The check never overrules the classifier on a phrase it was trained to read."""
+    data = yaml.safe_load((REPO / "data/nlu/paths.yml").read_text(encoding="utf-8"))
+    [block] = [b for b in data["nlu"] if b.get("intent") == "ask_paths"]
+    examples = [line[2:] for line in block["examples"].splitlines() if line.startswith("- ")]
+    assert examples and [e for e in examples if not asks_about_paths(e)] == []
