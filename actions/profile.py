@@ -73,9 +73,12 @@ class ReadProfile(ContextAction):
         if text.startswith("/") or (intent in _NO_FACTS and not misread):
             return events
         state = SeekerProfile.from_dict(tracker.get_slot("profile"))
-        updated = read_indifference(merge(state, nlu.parse_seeker_text(text)), text)
+        said = nlu.parse_seeker_text(text)
+        updated = read_indifference(merge(state, said), text)
         asked = _ANSWERS.get(str(tracker.get_slot("open_question")))
-        if asked == "certificates":  # "특수용접이랑 일반 용접 다": the short names too
+        unnamed = any(fact == "certificate_held:unnamed" for _, fact in said.evidence)
+        if asked == "certificates" or unnamed:
+            # "특수용접이랑 일반 용접 다", "자격증 잇어요 천장크래인": the short names too
             updated = read_certificate_answer(updated, text)
         if asked and form_slot_values(updated)[asked] == form_slot_values(state)[asked]:
             hint = {"yes": "affirm", "no": "deny"}.get(read_yes_no(text) or "", intent)

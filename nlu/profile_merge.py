@@ -9,11 +9,12 @@ and statements that a condition does not matter set the profile's flags.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import replace
 
 from nlu.profile import Experience, FormSlot, SeekerProfile
-from nlu.tables import load_tables
+from nlu.tables import Certificate, load_tables
 
 __all__ = [
     "NIGHT_SHIFTS",
@@ -167,11 +168,36 @@ def answer_to_question(
 _SHORT_CERTIFICATES = (("특수", "특수"), ("산업기사", "산업기사"), ("기능장", "기능장"))
 _BASIC_CERTIFICATE = re.compile(r"일반|기본")
 _SAYS_NONE = re.compile(r"없|업어|업써|읎")
+# A craftsman certificate is also named by what comes before 기능사: "천장크레인" is
+# 천장크레인운전기능사, "지게차" 지게차운전기능사.
+_CRAFTSMAN = re.compile(r"^(.{2,}?)(?:운전)?기능사$")
+# ㅐ and ㅔ (ㅒ, ㅖ) sound the same; loanwords are spelt either way (크래인, 크레인).
+_SOUND_ALIKE = str.maketrans({"\u1162": "\u1166", "\u1164": "\u1168"})
+
+
+def _sound_key(text: str) -> str:
+    """``text`` without spaces, ㅐ written as ㅔ: "천장 크래인" and "천장크레인" are one key."""
+    jamo = unicodedata.normalize("NFD", re.sub(r"\s+", "", text)).translate(_SOUND_ALIKE)
+    return unicodedata.normalize("NFC", jamo)
+
+
+def _named_by_stem(certificates: list[Certificate], text: str) -> list[str]:
+    """The craftsman certificates whose name before 기능사 the text says (the longest
+    only: "특수용접" is not also 용접기능사)."""
+    said = _sound_key(text)
+    stems: dict[str, str] = {}
+    for certificate in certificates:
+        found = _CRAFTSMAN.match(certificate.name_ko.replace(" ", ""))
+        if found and _sound_key(found.group(1)) in said:
+            stems[certificate.cert] = _sound_key(found.group(1))
+    return [c for c, stem in stems.items() if not any(stem in o and stem != o
+                                                      for o in stems.values())]  # fmt: skip
 
 
 def read_certificate_answer(state: SeekerProfile, text: str) -> SeekerProfile:
-    """Certificates of the seeker's trade named by a short word, read only as the answer
-    to the certificate question (a message that names none in full). With a "없" in it the
+    """Certificates of the seeker's trade named by a short word, read as the answer to the
+    certificate question or after "자격증 있어요" in the same message (a message that names
+    none in full): "특수허고 일반 다", "자격증 있어요 천장크래인". With a "없" in it the
     message is left to the other readers: which one is lacking is not guessed."""
     if _SAYS_NONE.search(text):
         return state
@@ -182,6 +208,7 @@ def read_certificate_answer(state: SeekerProfile, text: str) -> SeekerProfile:
         for word, part in _SHORT_CERTIFICATES:
             if word in text:
                 held += [c.cert for c in certificates if part in c.name_ko]
+        held += _named_by_stem(certificates, text)
         primary = tables.primary_certificates.get(family)
         if primary and _BASIC_CERTIFICATE.search(text):
             held.append(primary)

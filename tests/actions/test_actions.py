@@ -89,6 +89,15 @@ def test_read_profile_reads_short_certificate_names_as_the_answer(
     assert SlotSet("certificates", "특수용접기능사, 용접기능사") in events
 
 
+def test_read_profile_reads_the_certificate_named_after_the_claim(
+    context: ActionContext,
+) -> None:
+    profile = merge(SeekerProfile(), parse_seeker_text("거제서 골리앗 탓어요 십년")).to_dict()
+    tracker = make_tracker(text="자격증잇어요 천장크래인", slots={"profile": profile})
+    events, _ = run(ReadProfile(context), tracker)
+    assert SlotSet("certificates", "천장크레인운전기능사") in events
+
+
 def test_read_profile_reads_facts_from_a_message_taken_for_start_over(
     context: ActionContext,
 ) -> None:

@@ -138,3 +138,18 @@ def test_short_certificate_names_answer_the_certificate_question(
     text: str, held: tuple[str, ...]
 ) -> None:
     assert read_certificate_answer(said("용접 10년"), text).certificates_held == held
+
+
+@pytest.mark.parametrize(
+    ("done", "text", "held"),
+    [
+        ("골리앗 탔어요 십년", "자격증 있어요 천장크레인", ("overhead_crane",)),
+        ("골리앗 탔어요 십년", "자격증잇어요 천장크래인", ("overhead_crane",)),  # ㅐ for ㅔ
+        ("크레인 8년", "타워 크래인이랑 기중기 있어요", ("mobile_crane", "tower_crane")),
+        ("용접 10년", "특수용접 있어요", ("special_welding",)),  # not 용접기능사 as well
+    ],
+)
+def test_a_certificate_named_by_its_head_after_the_claim(
+    done: str, text: str, held: tuple[str, ...]
+) -> None:
+    assert read_certificate_answer(said(done), text).certificates_held == held
