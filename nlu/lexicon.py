@@ -260,6 +260,8 @@ EXPERIENCE_CUES = (
     "은퇴", "정년", "나왔", "실직", "그만 뒀", "해왔", "해 왔",
     # operating verbs: 크레인 탔어요, 추레라 몰았소, 미싱 돌렸어라
     "탔", "몰았", "돌렸",
+    # Jeolla 댕기다 (다니다), and past tenses typed without the ㅆ (탓어요, 다녓어요)
+    "댕겼", "댕겻", "댕기다", "댕기던", "다녓", "탓어", "몰앗", "돌렷",
 )
 #: Experience cues that, negated, mean "never did it" rather than "won't do it".
 EXPERIENCE_NEGATED_CUES = (

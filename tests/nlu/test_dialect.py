@@ -16,6 +16,17 @@ def test_operating_verbs_are_experience(text: str, family: str) -> None:
     assert family in nlu.parse_seeker_text(text).years()
 
 
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [("전에 자동차 부품 공장 댕겼어라", "auto_assembler"), ("조선소서 용접 댕기다 왔어요", "welder"),
+     ("골리앗 탓어요 십년", "crane_operator"), ("지게차 몰앗어요", "forklift_driver")],
+)  # fmt: skip
+def test_jeolla_and_typed_past_tenses_are_experience(text: str, family: str) -> None:
+    """댕기다 is Jeolla 다니다; 탓어요, 몰앗어요 are 탔어요, 몰았어요 typed without the ㅆ."""
+    profile = nlu.parse_seeker_text(text)
+    assert family in profile.years() and f"wanted:{family}" not in {f for _, f in profile.evidence}
+
+
 def test_heogo_joins_two_trades_like_hago() -> None:
     assert set(nlu.parse_seeker_text("용접 허고 배관 했당께").years()) == {"welder", "pipe_fitter"}
 
