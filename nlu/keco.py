@@ -70,6 +70,9 @@ class Keco:
     #: Terms of kind ``industry`` (배터리 공장, 자동차 부품 …), as :func:`surface_key` forms:
     #: beside a role word they say where, not what (see ``data/occupations/README.md``).
     industry_terms: frozenset[str] = field(default=frozenset())
+    #: 세분류 whose 고용24 job codes split by industry (0284 생산·품질 사무원 → 028404
+    #: 전기·전자 …): code → ((industry prefix, job code), …), from ``industry_units.csv``.
+    industry_units: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @cached_property
     def matcher(self) -> Gazetteer:
@@ -98,6 +101,18 @@ class Keco:
         if code[:4] in self.units:
             return code[:4]
         return None
+
+    def in_industry(self, code: str, industries: tuple[str, ...]) -> str:
+        """``code`` made as specific as the industries it is done in say, when they agree:
+        0284 in a battery plant (8351) is 028404; without an industry, or with two that
+        point to different units, it stays 0284."""
+        units = {
+            unit
+            for industry in industries
+            for prefix, unit in self.industry_units.get(code, ())
+            if industry.startswith(prefix)
+        }
+        return units.pop() if len(units) == 1 else code
 
     def family_of(self, code: str | None) -> str | None:
         """The old family of a code: that of its longest listed prefix, else None."""
@@ -193,8 +208,22 @@ def _load(path: Path) -> Keco:
         )
         for row in _read(path / "jobscd_2025.csv", ("jobs_cd", "name_2025", "keco_code"))
     }
+    industry_units: dict[str, tuple[tuple[str, str], ...]] = {}
+    for row in _read(path / "industry_units.csv", ("code", "industry", "unit")):
+        code = _check(path / "industry_units.csv", row["code"], units)
+        unit = _check(path / "industry_units.csv", row["unit"], units)
+        if not unit.startswith(code):
+            raise TableError(f"{path / 'industry_units.csv'}: {unit} is not under {code}")
+        industry_units[code] = (*industry_units.get(code, ()), (row["industry"], unit))
     keco = Keco(
-        units, synonyms, families, neighbours, renumbered, load_tables().non_terms, industry
+        units,
+        synonyms,
+        families,
+        neighbours,
+        renumbered,
+        load_tables().non_terms,
+        industry,
+        industry_units,
     )
     logger.debug("loaded KECO: %d units, %d synonyms", len(units), len(synonyms))
     return keco

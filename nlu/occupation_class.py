@@ -27,7 +27,15 @@ from nlu.lexicon import CONTINUE_CUES, UNNAMED_WORK
 from nlu.tables import load_tables
 from nlu.text import normalize_text
 
-__all__ = ["UNKNOWN_BELOW", "OccupationClass", "SeekerJobs", "classify_opening", "read_seeker_jobs"]
+__all__ = [
+    "TEACHING",
+    "UNKNOWN_BELOW",
+    "OccupationClass",
+    "SeekerJobs",
+    "classify_opening",
+    "named_codes",
+    "read_seeker_jobs",
+]
 
 #: Codes of instructors (기술·기능계 강사 …): the other trades their clause names are taught.
 TEACHING = "214"
@@ -44,6 +52,12 @@ TEXT_FACTOR = 0.7
 
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>")
 _YEARS = re.compile(r"(?<![0-9.])(\d{1,2})\s?(?:년|해)(?!생|\s?\d{1,2}\s?월)")
+#: "경력 5년": years of past work, whatever else the clause wants ("경력 5년 부안 김제 괜찮음").
+_CAREER_YEARS = re.compile(r"경력\s?\d{1,2}\s?년")
+#: After a trade, what was drawn: "배관도면 그렸어요" is drafting, not pipe fitting.
+_DRAWN = re.compile(r"^\s?(?:도면|설계도)")
+#: Right after a word, that it is missing: "지게차는 없고", "비파괴 자격은 없어요".
+_LACKED = re.compile(r"^\s?(?:은|는|이|가|도)?\s?(?:자격증?\S?|면허\S?)?\s?없")
 #: After an occupation word, a workplace: "배터리팩 만드는 회사", "자동차 부품 공장".
 _WORKPLACE = re.compile(r"^\S*\s?(?:\S+는\s)?(?:회사|공장|업체|업계)")
 _ANY_JOB = re.compile(r"아무\s?(?:일|거|것|데|직종)|무슨 일이든|뭐든지?|일 안 가리|다 할 수")
@@ -79,6 +93,19 @@ class SeekerJobs:
     #: an instructor would teach ("용접 가르치는 일" → 용접).
     context: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()  # the occupation words the seeker used, as typed in the table
+    #: Work they said they lack what it takes for ("지게차는 없고"): explanations claim
+    #: nothing about it; ranking does not read it (a lacking certificate is a hard filter).
+    lacking: tuple[str, ...] = ()
+
+
+def named_codes(text: str, *, keco: Keco | None = None) -> tuple[tuple[str, bool], ...]:
+    """Every occupation word in ``text`` as (code, whether it names an industry), in order.
+
+    >>> named_codes("자동차 부품 품질검사원")
+    (('8172', True), ('0284', False))
+    """
+    keco = keco or load_keco()
+    return tuple((m.key, keco.is_industry(m.surface)) for m in _mentions(text, keco))
 
 
 def _mentions(text: str, keco: Keco) -> tuple[GazetteerMatch, ...]:
@@ -142,6 +169,11 @@ def classify_opening(
     if worded is not None and found.code != worded and len(worded) >= 3:
         found = OccupationClass(found.code, found.confidence, found.evidence, worded)
     return found
+
+
+def _related(code: str, others: list[str]) -> bool:
+    """Whether ``code`` is one of ``others``, under one, or over one."""
+    return any(code.startswith(o) or o.startswith(code) for o in others)
 
 
 def _words_code(title: str, occupation: str, keco: Keco) -> str | None:
@@ -232,6 +264,7 @@ def _context_matches(
         }
         for teacher in (r for r in roles if r.key.startswith(TEACHING)):
             context |= {m.start for m in matches if m.end <= teacher.start <= m.end + NEAR_SUBJECT}
+        context |= {m.start for m in matches if _DRAWN.match(text[m.end : m.end + 5])}
     return context
 
 
@@ -261,6 +294,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     targets: list[str] = []
     mentioned: list[str] = []
     excluded: list[str] = []
+    lacked: list[str] = []
     experience: dict[str, int | None] = {}
     other_work = False
     tables = load_tables()
@@ -291,13 +325,16 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             context.append(match.key)
             continue
         inside_certificate = any(s <= match.start and match.end <= e for s, e in certificates)
+        if _LACKED.match(norm[match.end : match.end + 12]):
+            lacked.append(match.key)
         said_in = clauses[clause_of(match.start)].text
         cues = clause_cues(said_in)
         role = _role(cues)
         if inside_certificate and role != "target":
             continue  # "용접" in "용접기능사 있어요" is the certificate
         years = _YEARS.search(said_in)
-        if years and role in ("mention", "left", "target") and not cues.want:
+        stated = not cues.want or _CAREER_YEARS.search(said_in)
+        if years and role in ("mention", "left", "target") and stated:
             role = "experience"
         if role in ("experience", "left"):
             said = int(years.group(1)) if years else None
@@ -329,11 +366,13 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
                 wanted += [named] if named else []
     if any_occupation and not targets:
         wanted = []
+    final = [c for c in dict.fromkeys(wanted) if c not in excluded]
     return SeekerJobs(
-        targets=tuple(c for c in dict.fromkeys(wanted) if c not in excluded),
+        targets=tuple(final),
         experience=tuple(experience.items()),
         excluded=tuple(dict.fromkeys(excluded)),
         any_occupation=any_occupation and not targets,
         context=tuple(dict.fromkeys(context)),
         terms=tuple(dict.fromkeys(m.surface for m in found)),
+        lacking=tuple(c for c in dict.fromkeys(lacked) if not _related(c, [*final, *experience])),
     )

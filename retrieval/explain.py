@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 import nlu
-from nlu.keco import load_keco
+from nlu.keco import Keco, load_keco
 from nlu.occupation_class import (
+    TEACHING,
     OccupationClass,
     SeekerJobs,
     classify_opening,
+    named_codes,
     read_seeker_jobs,
 )
 from nlu.text import normalize_text
@@ -33,6 +36,11 @@ __all__ = [
 CLAIM_CONFIDENCE = 0.7
 #: How the reasons that claim an occupation match begin.
 MATCH_CLAIMS = ("직종 일치", "관련 직종")
+#: Years in a trade after which its helper's job (보조) is a step down, not "the same work".
+HELPER_AFTER_YEARS = 3
+#: A helper's job in a title: "도장 보조·터치업", "전기의장 보조"; not "설치 기사 및 보조"
+#: (the trade itself is offered too) nor 보조금 (a subsidy).
+_HELPER = re.compile(r"(?<!및 )보조(?!금)")
 
 
 @dataclass
@@ -59,10 +67,14 @@ def format_pay(opening: Opening) -> str:
 def claim_level(code: str, wanted: str) -> str | None:
     """The level at which an opening's class is the wanted one: 세분류, 소분류, or None.
 
-    Same 세분류 when both codes name one; 소분류 only when the seeker said no more than
-    that (배터리 공장 쪽 → 소분류 835). A coarse code (중분류 and above) never supports a
-    claim: "생산직" is not "자동차 조립원".
+    Same 세분류 when both codes name one, unless both name different 고용24 job codes
+    under it (천장 크레인 623002 is not 지게차 623004: :func:`occupation_reasons` calls
+    them related); 소분류 only when the seeker said no more than that (배터리 공장 쪽 →
+    소분류 835). A coarse code (중분류 and above) never supports a claim: "생산직" is not
+    "자동차 조립원".
     """
+    if len(code) == len(wanted) == 6 and code != wanted:
+        return None
     if len(code) >= 4 and len(wanted) >= 4:
         return "세분류" if code[:4] == wanted[:4] else None
     if len(wanted) == 3 and code.startswith(wanted):
@@ -82,29 +94,93 @@ def occupation_reasons(
     opening: Opening, jobs: SeekerJobs, occupation: OccupationClass
 ) -> list[str]:
     """What can truthfully be said about the occupation: the same class (at a stated level),
-    a related one (naming both and why), or a word of the seeker's found in the posting."""
+    a related one (naming both and why), the posting's class when it is the seeker's
+    trade one step down or taught in another trade, or a word of the seeker's found in
+    the posting."""
     keco = load_keco()
     code = occupation.code if occupation.confidence >= CLAIM_CONFIDENCE else None
-    if code is not None and not jobs.any_occupation:
-        for wanted in jobs.targets:
-            level = claim_level(code, wanted)
-            if level is None:
-                continue
-            name = keco.name(code[: 4 if level == "세분류" else 3])
-            done = [y for c, y in jobs.experience if y and claim_level(code, c)]
-            career = f" (경력 {max(done)}년)" if done else ""
-            return [f"직종 일치({level}): {name}{career}"]
-        for wanted in jobs.targets:
-            why = keco.neighbour_of(code, wanted)
-            if why and code[0] == wanted[0] and len(code) >= 4:
-                mine, theirs = keco.name(wanted), keco.name(code)
-                return [f"관련 직종: {theirs} — 찾으시는 {mine}과(와) 이어지는 일 ({why})"]
+    if code and occupation.title_code and _siblings(code, occupation.title_code):
+        code = code[:4]  # 811301 given, "지게차 정비기사" written: they agree on the 세분류 only
+    if code is not None and not jobs.any_occupation and not _ruled_out(code, jobs):
+        said = _occupation_claim(opening.title, _in_industry(code, opening.title, keco), jobs)
+        if said:
+            return [said]
     text = normalize_text(f"{opening.title} {opening.description or ''}").text.replace(" ", "")
     shared = [t for t in jobs.terms if normalize_text(t).text.replace(" ", "") in text]
     if shared:
         word = max(shared, key=len)
         return [f"공고에 '{word}'{_subject_particle(word)} 있어요"]
     return []
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two different 고용24 job codes under one 세분류."""
+    return len(a) == len(b) == 6 and a != b and a[:4] == b[:4]
+
+
+def _ruled_out(code: str, jobs: SeekerJobs) -> bool:
+    """Whether the seeker said they will not do this work, or lack what it takes (지게차는 없고)."""
+    return any(code.startswith(c) or c.startswith(code) for c in (*jobs.excluded, *jobs.lacking))
+
+
+def _in_industry(code: str, title: str, keco: Keco) -> str:
+    """The opening's code made as specific as the industry its title names (자동차 부품
+    품질검사원 → 028402)."""
+    return keco.in_industry(code, tuple(c for c, industry in named_codes(title) if industry))
+
+
+def _occupation_claim(title: str, code: str, jobs: SeekerJobs) -> str | None:
+    """The claim about an opening of class ``code`` for these seeker jobs, or None."""
+    keco = load_keco()
+    stated: str | None = None
+    for target in jobs.targets:
+        wanted = keco.in_industry(target, jobs.context)
+        level = claim_level(code, wanted)
+        if level is None:
+            continue
+        if _step_down(title, code, jobs) or not _same_subject(title, wanted, jobs):
+            stated = stated or f"공고 직종: {keco.name(code)}"
+            continue
+        name = keco.name(code[: 4 if level == "세분류" else 3])
+        done = [y for c, y in jobs.experience if y and claim_level(code, c)]
+        career = f" (경력 {max(done)}년)" if done else ""
+        return f"직종 일치({level}): {name}{career}"
+    if stated:
+        return stated
+    for target in jobs.targets:
+        wanted = keco.in_industry(target, jobs.context)
+        if _siblings(code, wanted):
+            unit = keco.name(code[:4])
+            mine, theirs = keco.name(wanted), keco.name(code)
+            return f"관련 직종: {theirs} — 찾으시는 {mine}과(와) 같은 세분류({unit})"
+        why = keco.neighbour_of(code, wanted)
+        if why and code[0] == wanted[0] and len(code) >= 4:
+            mine, theirs = keco.name(wanted), keco.name(code)
+            return f"관련 직종: {theirs} — 찾으시는 {mine}과(와) 이어지는 일 ({why})"
+    return None
+
+
+def _step_down(title: str, code: str, jobs: SeekerJobs) -> bool:
+    """A helper's job (보조) in a trade the seeker has years in, when they did not ask for one."""
+    if not _HELPER.search(title) or any("보조" in t for t in jobs.terms):
+        return False
+    years = [y for c, y in jobs.experience if y and c[:3] == code[:3]]
+    return bool(years) and max(years) >= HELPER_AFTER_YEARS
+
+
+def _same_subject(title: str, wanted: str, jobs: SeekerJobs) -> bool:
+    """For an instructor's job, whether it teaches the trade the seeker would teach.
+
+    "전기 실기 훈련교사" is not the job of a welder who wants to teach welding; a title
+    naming no trade, or a seeker naming none, says nothing against it.
+    """
+    if not wanted.startswith(TEACHING):
+        return True
+    taught = [c for c, _ in named_codes(title) if not c.startswith(TEACHING)]
+    known = [c for c in (*jobs.context, *(c for c, _ in jobs.experience)) if len(c) >= 3]
+    if not taught or not known:
+        return True
+    return any(t[:3] == k[:3] for t in taught for k in known)
 
 
 def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:

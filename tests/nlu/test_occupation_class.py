@@ -134,3 +134,36 @@ def test_refused_work_is_excluded() -> None:
 
 def test_a_held_certificate_names_the_work_when_nothing_else_does() -> None:
     assert read_seeker_jobs("지게차 자격증 있어요 주간만").targets == ("623004",)
+
+
+def test_a_trade_before_a_drawing_is_what_was_drawn() -> None:
+    jobs = read_seeker_jobs("조선소에서 배관 도면 그리는 일 했어요 캐드 3년")
+    assert jobs.targets == ("1591",) and jobs.context == ("703",)
+
+
+def test_career_years_are_work_done_whatever_else_the_clause_accepts() -> None:
+    assert read_seeker_jobs("도장 경력 7년 군산이면 좋아요").experience == (("8251", 7),)
+
+
+@pytest.mark.parametrize(
+    ("text", "lacking", "targets"),
+    [
+        ("지게차는 없어요 창고 정리 일 찾아요", ("623004",), ("6244",)),
+        ("용접 하고 싶어요 지게차 자격은 없어요", ("623004",), ("8241",)),
+        # 특수용접 is under the welding they did: lacking it does not rule welding out
+        ("특수용접은 없고 CO2 용접 6년 했어요", (), ("824102",)),
+    ],
+)
+def test_work_they_lack_what_it_takes_for_is_kept_apart_from_their_work(
+    text: str, lacking: tuple[str, ...], targets: tuple[str, ...]
+) -> None:
+    jobs = read_seeker_jobs(text)
+    assert (jobs.lacking, jobs.targets, jobs.excluded) == (lacking, targets, ())
+
+
+def test_a_unit_split_by_industry_is_made_specific_only_when_the_industries_agree() -> None:
+    keco = load_keco()
+    assert keco.in_industry("0284", ("8351",)) == "028404"  # 배터리 공장의 품질
+    assert keco.in_industry("0284", ("87",)) == "028405"  # 식품 공장
+    assert keco.in_industry("0284", ("8171", "8360")) == "0284"  # 자동차와 전기 부품: 모름
+    assert keco.in_industry("8241", ("82",)) == "8241"  # not split by industry

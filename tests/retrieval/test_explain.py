@@ -1,0 +1,69 @@
+"""What explanations may say about the occupation: a match only at a level both sides state."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.occupation_class import OccupationClass, SeekerJobs, classify_opening, read_seeker_jobs
+from retrieval.explain import claim_level, occupation_reasons
+from storage.models import Opening
+
+
+def reasons(title: str, seeker: str, *, jobs_cd: str | None = None) -> list[str]:
+    """The occupation reasons of an opening with ``title`` for a seeker who wrote ``seeker``."""
+    occupation = classify_opening(title=title, jobs_cd=jobs_cd)
+    return occupation_reasons(Opening(title=title), read_seeker_jobs(seeker), occupation)
+
+
+@pytest.mark.parametrize(
+    ("code", "wanted", "level"),
+    [
+        ("824102", "8241", "세분류"),
+        ("8241", "824104", "세분류"),  # the posting says no more than 용접원
+        ("824104", "824104", "세분류"),
+        ("623004", "623002", None),  # 지게차 is not 천장 크레인, though one 세분류 holds both
+        ("8312", "831", "소분류"),
+        ("8312", "83", None),
+    ],
+)
+def test_claim_level(code: str, wanted: str, level: str | None) -> None:
+    assert claim_level(code, wanted) == level
+
+
+def test_two_job_codes_of_one_unit_are_related_not_the_same() -> None:
+    said = reasons("항만 지게차 운전원 (주간)", "천장 크레인 7년 탔어요")
+    assert said and said[0].startswith("관련 직종: 지게차 운전원")
+    assert "같은 세분류(물품이동장비 조작원" in said[0]
+
+
+def test_a_code_and_a_title_that_disagree_below_the_unit_claim_the_unit() -> None:
+    occupation = OccupationClass("811301", 0.8, "jobs_cd", title_code="811302")
+    jobs = SeekerJobs(targets=("811302",))
+    said = occupation_reasons(Opening(title="지게차 정비기사"), jobs, occupation)
+    assert said == ["직종 일치(세분류): 물품이동장비 설치·정비원"]
+
+
+def test_a_helper_job_is_not_the_trade_of_someone_with_years_in_it() -> None:
+    said = reasons("선박 블록 도장 보조 (초보 가능)", "배 도장 경력 9년이요")
+    assert said == ["공고 직종: 도장원(도장기조작원)"]
+    asked = reasons("선박 블록 도장 보조 (초보 가능)", "도장 보조 일 찾아요")
+    assert asked[0].startswith("직종 일치")
+    assert reasons("도장공 모집 (경력 우대)", "배 도장 경력 9년이요")[0].startswith("직종 일치")
+
+
+def test_an_instructor_job_claims_a_match_only_for_the_trade_taught() -> None:
+    welder = "용접 20년 했는데 이제 용접 가르치는 일 하고 싶어요"
+    assert not reasons("전기 실기 훈련교사 (전기기사 소지자)", welder)[0].startswith("직종 일치")
+    assert reasons("용접 실기 훈련교사", welder)[0].startswith("직종 일치(세분류)")
+
+
+def test_no_claim_about_work_they_said_they_lack_what_it_takes_for() -> None:
+    said = reasons("물류센터 지게차 운전원 (주간)", "지게차는 없어요 창고 정리 일 찾아요")
+    assert not any(r.startswith(("직종 일치", "관련 직종")) for r in said)
+
+
+def test_the_same_unit_in_another_industry_is_related_not_the_same() -> None:
+    seeker = "배터리 공장 품질 쪽 일 하고 싶어요"
+    said = reasons("식품공장 HACCP 품질관리 담당", seeker)
+    assert said[0].startswith("관련 직종: 생산·품질 사무원 및 관리원(음식료품)")
+    assert "생산·품질 사무원 및 관리원(전기·전자·컴퓨터)" in said[0]
