@@ -58,6 +58,9 @@ _CAREER_YEARS = re.compile(r"경력\s?\d{1,2}\s?년")
 _DRAWN = re.compile(r"^\s?(?:도면|설계도)")
 #: Right after a word, that it is missing: "지게차는 없고", "비파괴 자격은 없어요".
 _LACKED = re.compile(r"^\s?(?:은|는|이|가|도)?\s?(?:자격증?\S?|면허\S?)?\s?없")
+#: A field named with 쪽 ("검사 쪽 일 하고 싶어요"), unless the word only points back (그쪽).
+_FIELD = re.compile(r"(\S+?)\s?쪽")
+_POINTING = ("그", "이", "저", "어느", "그런", "이런")
 #: After an occupation word, a workplace: "배터리팩 만드는 회사", "자동차 부품 공장".
 _WORKPLACE = re.compile(r"^\S*\s?(?:\S+는\s)?(?:회사|공장|업체|업계)")
 _ANY_JOB = re.compile(r"아무\s?(?:일|거|것|데|직종)|무슨 일이든|뭐든지?|일 안 가리|다 할 수")
@@ -317,6 +320,8 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             continue
         if any(w in clause.text for w in UNNAMED_WORK) and "다시" not in clause.text:
             unnamed_want = True  # 가르치는 일 하고 싶어요: something the words do not name
+        elif any(w not in _POINTING for w in _FIELD.findall(clause.text)):
+            unnamed_want = True  # 검사 쪽 일: a field the table does not name
         elif k and any(cue in clause.text for cue in CONTINUE_CUES):
             # 용접 자격증 없어요 근데 배워서 하고싶어요: the want is about the clause before
             targets += [m.key for m in found if clause_of(m.start) == k - 1]

@@ -124,16 +124,18 @@ def _ruled_out(code: str, jobs: SeekerJobs) -> bool:
 
 
 def _in_industry(code: str, title: str, keco: Keco) -> str:
-    """The opening's code made as specific as the industry its title names (자동차 부품
-    품질검사원 → 028402)."""
-    return keco.in_industry(code, tuple(c for c, industry in named_codes(title) if industry))
+    """The opening's code made as specific as the other words of its title say where it is
+    done (자동차 부품 품질검사원 → 028402; 전기차 배터리팩 생산관리 → 028404)."""
+    return keco.in_industry(code, tuple(c for c, _ in named_codes(title) if c[:4] != code[:4]))
 
 
 def _occupation_claim(title: str, code: str, jobs: SeekerJobs) -> str | None:
     """The claim about an opening of class ``code`` for these seeker jobs, or None."""
     keco = load_keco()
     stated: str | None = None
-    for target in jobs.targets:
+    # "크레인 운전 … 천장크레인": the finest of nested targets is what they said they do
+    targets = [t for t in jobs.targets if not any(o != t and o.startswith(t) for o in jobs.targets)]
+    for target in targets:
         wanted = keco.in_industry(target, jobs.context)
         level = claim_level(code, wanted)
         if level is None:
@@ -147,7 +149,7 @@ def _occupation_claim(title: str, code: str, jobs: SeekerJobs) -> str | None:
         return f"직종 일치({level}): {name}{career}"
     if stated:
         return stated
-    for target in jobs.targets:
+    for target in targets:
         wanted = keco.in_industry(target, jobs.context)
         if _siblings(code, wanted):
             unit = keco.name(code[:4])

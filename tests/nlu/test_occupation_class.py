@@ -167,3 +167,10 @@ def test_a_unit_split_by_industry_is_made_specific_only_when_the_industries_agre
     assert keco.in_industry("0284", ("87",)) == "028405"  # 식품 공장
     assert keco.in_industry("0284", ("8171", "8360")) == "0284"  # 자동차와 전기 부품: 모름
     assert keco.in_industry("8241", ("82",)) == "8241"  # not split by industry
+
+
+def test_a_field_the_table_does_not_name_is_a_wish_not_the_old_work() -> None:
+    jobs = read_seeker_jobs("도장 20년 했는데 이제 행정 쪽 일 해보고 싶어요")
+    assert jobs.targets == () and jobs.experience == (("8251", 20),)
+    # 그쪽 points back to the work just named
+    assert read_seeker_jobs("지게차 7년 했어요 다시 그쪽 일 하고 싶어요").targets == ("623004",)

@@ -67,3 +67,14 @@ def test_the_same_unit_in_another_industry_is_related_not_the_same() -> None:
     said = reasons("식품공장 HACCP 품질관리 담당", seeker)
     assert said[0].startswith("관련 직종: 생산·품질 사무원 및 관리원(음식료품)")
     assert "생산·품질 사무원 및 관리원(전기·전자·컴퓨터)" in said[0]
+
+
+def test_the_finest_of_nested_targets_is_what_they_do() -> None:
+    said = reasons("항만 지게차 운전원 (주간)", "크레인 운전 10년 천장크레인 자격 있어요")
+    assert not said[0].startswith("직종 일치")
+
+
+def test_the_other_words_of_a_title_say_where_the_work_is_done() -> None:
+    seeker = "식품 공장 품질 쪽 일 하고 싶어요"
+    assert reasons("전기차 배터리팩 생산관리 담당", seeker)[0].startswith("관련 직종")
+    assert reasons("김치 공장 품질관리 담당", seeker)[0].startswith("직종 일치(세분류)")
