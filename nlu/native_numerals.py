@@ -68,8 +68,11 @@ _NATIVE_COUNTER = word_pattern(_NATIVE_COUNTERS)
 _NATIVE_TENS_WORD = word_pattern(tuple(_NATIVE_TENS))
 _NATIVE_UNIT_WORD = word_pattern(tuple(_NATIVE_UNITS))
 _NATIVE_LONG_UNIT_WORD = word_pattern(tuple(w for w in _NATIVE_UNITS if len(w) > 1))
-#: Where a native numeral may start: a word start.
-NATIVE_START = re.compile("(?<![가-힣])[" + "".join(sorted(_NATIVE_FIRST)) + "]")
+#: Where a native numeral may start: a tens or unit word at a word start (the regex engine
+#: skips the many words that only begin like one: 하는, 다음, 세부).
+NATIVE_START = re.compile(
+    f"(?<![가-힣])(?=(?:{_NATIVE_TENS_WORD.pattern}|{_NATIVE_UNIT_WORD.pattern}))"
+)
 
 
 def native_at(text: str, i: int) -> tuple[int, int] | None:

@@ -72,12 +72,29 @@ _SPACED_REST = re.compile(r"[일이삼사오육칠팔구]?[천백십]|\d+(?:\.\d
 _COUNTER = word_pattern(_COUNTERS)
 _MAGNITUDE_COUNTER = word_pattern(_MAGNITUDE_COUNTERS)
 _DIGIT_COUNTER = word_pattern(_DIGIT_COUNTERS)
-# Where a run of numeral chars may start.
-_RUN_START = re.compile("[" + "".join(sorted(_RUN_CHARS)) + "]")
 _HANGUL = re.compile("[가-힣]")
 _PLAIN_NUMBER = re.compile(r"[0-9.]+")
 # A lone Sino digit is a number only before one of these (its digit counters, 조...교대).
 _AFTER_LONE_DIGIT = frozenset(c[0] for c in _DIGIT_COUNTERS) | {"조"}
+
+
+def _chars(chars: frozenset[str]) -> str:
+    return "[" + "".join(sorted(chars)) + "]"
+
+
+# A run of numeral chars, found by the regex engine rather than char by char (descriptions
+# are full of 이, 일, 사, 오). It starts at a numeral char, but not at a lone Sino digit
+# without one of its counters after it (the 이 of 이상, the 일 of 일자리: never a number).
+# It goes on over numeral chars, a "." between digits, a "," before exactly three digits
+# (3,000,000), and a space after 만/억 when the number goes on ("만 오천원", "1만 2천원").
+_RUN = re.compile(
+    f"(?:{_chars(frozenset(_SINO_DIGIT))}(?={_chars(_RUN_CHARS | _AFTER_LONE_DIGIT)})"
+    f"|{_chars(_RUN_CHARS - frozenset(_SINO_DIGIT))})"
+    f"(?:{_chars(_RUN_CHARS)}"
+    r"|(?<=[0-9])\.(?=[0-9])"
+    r"|(?<=[0-9]),(?=[0-9]\d{2}(?!\d))"
+    f"|(?<={_chars(frozenset(_BIG_UNIT))}) (?=(?:{_SPACED_REST.pattern})))*"
+)
 _JO_GYODAE = re.compile(r"조\s?[0-9일이삼사오]\s?교대")
 
 
@@ -147,33 +164,6 @@ def parse_sino(text: str) -> int | None:
     return None
 
 
-def _run_end(text: str, start: int) -> int:
-    """End of the run of numeral characters starting at ``start``."""
-    n = len(text)
-    j = start
-    while j < n:
-        ch = text[j]
-        if ch in _RUN_CHARS:
-            j += 1
-        elif (
-            ch in ",."
-            and j > start
-            and text[j - 1] in DIGITS
-            and j + 1 < n
-            and (text[j + 1] in DIGITS)
-        ):
-            if ch == "," and not re.match(r"\d{3}(?!\d)", text[j + 1 : j + 5]):
-                break
-            j += 1
-        elif (
-            ch == " " and j > start and text[j - 1] in _BIG_UNIT and _SPACED_REST.match(text, j + 1)
-        ):
-            j += 1
-        else:
-            break
-    return j
-
-
 def _accept(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` (a parseable run) is really a number in its context."""
     span = text[a:b]
@@ -219,20 +209,15 @@ def sino_numbers(text: str) -> list[tuple[int, int, int]]:
     i = 0
     n = len(text)
     while i < n:
-        start = _RUN_START.search(text, i)
-        if start is None:
+        run = _RUN.search(text, i)
+        if run is None:
             break
-        i = start.start()
-        end = _run_end(text, i)
+        i, end = run.span()
         if end - i > 24:  # not a number anyone writes; leave it alone
             i = end
             continue
         if _PLAIN_NUMBER.fullmatch(text, i, end):
             i = end  # digits stay as they are (see _accept): "09:00", "3.5"
-            continue
-        lone_digit = end - i == 1 and text[i] in _SINO_DIGIT
-        if lone_digit and (end == n or text[end] not in _AFTER_LONE_DIGIT):
-            i = end  # the 이 of 이상, the 일 of 일자리: a lone digit needs a counter after it
             continue
         found: tuple[int, int, int] | None = None
         for a in range(i, end):
