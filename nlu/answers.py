@@ -129,9 +129,11 @@ def asks_to_restart(text: str) -> bool:
 
 
 # Words of an ask about other work, learning or a new field ("다른 일은 뭐가 있어요?", "뭘
-# 배워야 쓰까", "풍력 쪽은 어때요"); a statement of one's past ("직업군인 전역했어요") has none.
+# 배워야 쓰까", "풍력 쪽은 어때요"); a statement ("직업군인 전역했어요", "교육 이수증 있어요": a
+# certificate of a course done) has none.
 _PATHS_ASK = re.compile(
-    r"다른|딴|배우|배울|배워|교육|과정|훈련|내일배움|국비|진로|전환|전직|이직|업종|직종|분야"
+    r"다른|딴|배우|배울|배워|교육\s?(?:받|과정|프로그램)|과정|훈련|내일배움|국비|진로|전환|전직|이직"
+    r"|업종|직종|분야"
     r"|갈\s?만한|갈만한|갈\s?수\s?있|할\s?만한|할만한|할\s?수\s?있는|살릴|살려|옮기|옮길"
     r"|넘어가|바꾸|바꿔|길이|길\s|경로|유망|뜨는|추천|요즘|요새|새로"
     r"|풍력|배터리|이차전지|태양광|신재생|어때|어떤가|어떨까|어떻|어쩐다|뭐가\s?있|뭐\s?있|머\s?있"
