@@ -68,7 +68,8 @@ def test_gibberish(text: str, gibberish: bool) -> None:
         ("경력 살려서 갈 만한 데 있을까요", True),
         ("직업군인 전역했어요 오십둘이요", False), ("공무원 하다 명퇴했어요", False),
         ("용접 20년 했어요", False), ("경비나 보안 쪽이요", False), ("오십둘이요", False),
-        ("경비 교육 이수증 있어요", False), ("재취업 교육 받고 싶어요", True),
+        ("경비 교육 이수증 있어요", False), ("신임교육 받았어요", False),
+        ("재취업 교육 받고 싶어요", True), ("교육 받을 만한 데 있어요?", True),
     ],
 )  # fmt: skip
 def test_an_ask_about_other_paths_is_in_the_words(text: str, asks: bool) -> None:
