@@ -33,6 +33,7 @@ __all__ = [
     "OccupationClass",
     "SeekerJobs",
     "classify_opening",
+    "joins_two_trades",
     "named_codes",
     "read_seeker_jobs",
 ]
@@ -109,6 +110,22 @@ def named_codes(text: str, *, keco: Keco | None = None) -> tuple[tuple[str, bool
     """
     keco = keco or load_keco()
     return tuple((m.key, keco.is_industry(m.surface)) for m in _mentions(text, keco))
+
+
+def joins_two_trades(title: str, *, keco: Keco | None = None) -> bool:
+    """Whether a title joins two jobs of different 대분류 with · or / ("선박 블록 사상·청소"):
+    its class then names only one of them.
+
+    >>> joins_two_trades("선박 블록 사상·청소 일용직"), joins_two_trades("CO2·TIG 용접사")
+    (True, False)
+    """
+    keco = keco or load_keco()
+    found = _mentions(title, keco)
+    return any(
+        a.key[0] != b.key[0] and title[a.end : b.start].strip() in ("·", "/")
+        for a, b in zip(found, found[1:])
+        if not (keco.is_industry(a.surface) or keco.is_industry(b.surface))
+    )
 
 
 def _mentions(text: str, keco: Keco) -> tuple[GazetteerMatch, ...]:

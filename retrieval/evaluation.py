@@ -13,10 +13,18 @@ Metrics per ranking:
 - nDCG@10: graded (gain 2^grade - 1), ideal from all labelled openings;
 - Traps@5: how many top-5 slots hold a labelled trap (look-alikes, lacking 필수
   certificates, excluded shifts...), summed over queries.
+
+Occupation claims ("직종 일치", "관련 직종") in the hybrid top 10 are checked against the labels
+and, where the labels contradict them (a trap, or an opening not labelled relevant), against a
+hand judgement of the occupation alone (:data:`JUDGEMENTS`): the labels say an opening is not
+for the seeker, which may be the place, the shift or the pay; only the judgement says whether
+the occupation claim itself is false.
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -37,12 +45,14 @@ __all__ = [
     "Claims",
     "Metrics",
     "SetResult",
+    "JUDGEMENTS",
     "check_claims",
     "evaluate_retrieval",
     "format_claims",
     "format_side_by_side",
     "format_table",
     "load_dev_set",
+    "load_judgements",
     "open_dev_home",
     "plain_ranking",
     "posting_keys",
@@ -51,6 +61,11 @@ __all__ = [
 
 #: Rankings compared; ``plain`` is the baseline: e5 + BM25 on the raw text, RRF, expiry only.
 METHODS = ("plain", "dense", "lexical", "fused", "hybrid")
+#: Hand judgements of the occupation of (query, posting) pairs the labels call not relevant:
+#: ``same`` (the work the seeker wants or did), ``related`` (a neighbouring job), ``different``,
+#: each with its reason; written by reading the posting and the seeker's text.
+JUDGEMENTS = Path(__file__).resolve().parent.parent / "data" / "eval" / "occupation_judgements.csv"
+VERDICTS = ("same", "related", "different")
 
 
 @dataclass(frozen=True)
@@ -111,6 +126,12 @@ class Claims:
     made: int = 0
     on_traps: list[str] = field(default_factory=list)  # "query id: reason — title"
     on_unlabelled: list[str] = field(default_factory=list)  # grade 0, not a trap
+    #: Of those the labels contradict, by the hand judgement of the occupation: false (a
+    #: different job, or a related one claimed as "직종 일치"), true about the occupation
+    #: (the opening is not for the seeker for another reason), and pairs nobody judged yet.
+    false_occupation: list[str] = field(default_factory=list)
+    true_occupation: list[str] = field(default_factory=list)
+    unjudged: list[str] = field(default_factory=list)
 
     @property
     def false(self) -> int:
@@ -146,6 +167,19 @@ def load_dev_set(path: Path) -> list[DevQuery]:
             )
         )
     return queries
+
+
+@functools.lru_cache(maxsize=4)
+def load_judgements(path: Path = JUDGEMENTS) -> dict[tuple[str, str], str]:
+    """The hand judgements of occupations: (query id, posting key) → same | related | different."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    judged: dict[tuple[str, str], str] = {}
+    for row in rows:
+        if row["verdict"] not in VERDICTS:
+            raise ValueError(f"{path}: verdict {row['verdict']!r} is not one of {VERDICTS}")
+        judged[(row["query"], row["posting"])] = row["verdict"]
+    return judged
 
 
 def score_ranking(ranking: Sequence[Sequence[str]], query: DevQuery) -> Metrics:
@@ -267,6 +301,7 @@ def check_claims(
     """Check every occupation claim in the explanations of the query's top 10 against its labels."""
     from retrieval.explain import MATCH_CLAIMS
 
+    judged = load_judgements()
     for match in matcher.match(query.text, top=10, as_of=as_of):
         said = [r for r in match.reasons if r.startswith(MATCH_CLAIMS)]
         if not said:
@@ -278,6 +313,15 @@ def check_claims(
             claims.on_traps.append(where)
         elif not any(query.relevant.get(key, 0) > 0 for key in posted):
             claims.on_unlabelled.append(where)
+        else:
+            continue
+        verdict = next((judged[query.id, k] for k in posted if (query.id, k) in judged), None)
+        if verdict is None:
+            claims.unjudged.append(f"{where} [{posted[-1] if posted else '?'}]")
+        elif verdict == "different" or (verdict == "related" and said[0].startswith("직종 일치")):
+            claims.false_occupation.append(where)
+        else:
+            claims.true_occupation.append(where)
 
 
 def format_table(results: dict[str, Metrics], *, label: str = "method") -> str:
@@ -295,10 +339,14 @@ def format_table(results: dict[str, Metrics], *, label: str = "method") -> str:
 
 
 def format_claims(claims: Mapping[str, Claims]) -> str:
-    """One line per set: claims made in the hybrid top 10 and how many the labels contradict."""
+    """One line per set: claims made in the hybrid top 10, how many the labels contradict, and
+    of those how many the hand judgement finds false about the occupation itself."""
     return "\n".join(
         f"{name}: {c.made} occupation claims in the hybrid top 10; contradicted by the labels: "
         f"{c.false} ({len(c.on_traps)} on traps, {len(c.on_unlabelled)} on openings not labelled relevant)"
+        f"; false about the occupation (hand-judged): {len(c.false_occupation)}, true about it "
+        f"(the opening unfit for another reason): {len(c.true_occupation)}, "
+        f"not judged: {len(c.unjudged)}"
         for name, c in claims.items()
     )
 

@@ -14,6 +14,7 @@ from nlu.occupation_class import (
     OccupationClass,
     SeekerJobs,
     classify_opening,
+    joins_two_trades,
     named_codes,
     read_seeker_jobs,
 )
@@ -101,6 +102,8 @@ def occupation_reasons(
     code = occupation.code if occupation.confidence >= CLAIM_CONFIDENCE else None
     if code and occupation.title_code and _siblings(code, occupation.title_code):
         code = code[:4]  # 811301 given, "지게차 정비기사" written: they agree on the 세분류 only
+    if code and joins_two_trades(opening.title):
+        code = None  # "사상·청소": the class is one of two jobs; claim neither
     if code is not None and not jobs.any_occupation and not _ruled_out(code, jobs):
         said = _occupation_claim(opening.title, _in_industry(code, opening.title, keco), jobs)
         if said:

@@ -78,3 +78,8 @@ def test_the_other_words_of_a_title_say_where_the_work_is_done() -> None:
     seeker = "식품 공장 품질 쪽 일 하고 싶어요"
     assert reasons("전기차 배터리팩 생산관리 담당", seeker)[0].startswith("관련 직종")
     assert reasons("김치 공장 품질관리 담당", seeker)[0].startswith("직종 일치(세분류)")
+
+
+def test_a_title_joining_two_trades_claims_neither() -> None:
+    said = reasons("선박 블록 사상·청소 일용직 (그라인더 초보 가능)", "청소 일 찾아요 오전만")
+    assert not any(r.startswith(("직종 일치", "관련 직종")) for r in said)

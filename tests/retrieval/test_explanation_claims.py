@@ -57,3 +57,19 @@ def test_no_occupation_claim_on_an_opening_the_labels_call_irrelevant(
     claims: dict[str, Claims], name: str
 ) -> None:
     assert claims[name].on_unlabelled == []
+
+
+@pytest.mark.parametrize("name", list(DEV_SETS))
+def test_every_claim_the_labels_contradict_has_a_hand_judgement(
+    claims: dict[str, Claims], name: str
+) -> None:
+    """A new (query, posting) pair in data/eval/occupation_judgements.csv is judged by reading
+    the posting and the seeker's text, never from the claim or the classifier."""
+    assert claims[name].unjudged == []
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=OPEN) for n in DEV_SETS])
+def test_no_occupation_claim_is_false_by_the_hand_judgement(
+    claims: dict[str, Claims], name: str
+) -> None:
+    assert claims[name].false_occupation == []
