@@ -14,6 +14,7 @@ occupation field and title, else from its description. Each class has a confiden
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -123,7 +124,7 @@ def joins_two_trades(title: str, *, keco: Keco | None = None) -> bool:
     found = _mentions(title, keco)
     return any(
         a.key[0] != b.key[0] and title[a.end : b.start].strip() in ("·", "/")
-        for a, b in zip(found, found[1:])
+        for a, b in itertools.pairwise(found)
         if not (keco.is_industry(a.surface) or keco.is_industry(b.surface))
     )
 
