@@ -62,8 +62,9 @@ __all__ = [
 #: Rankings compared; ``plain`` is the baseline: e5 + BM25 on the raw text, RRF, expiry only.
 METHODS = ("plain", "dense", "lexical", "fused", "hybrid")
 #: Hand judgements of the occupation of (query, posting) pairs the labels call not relevant:
-#: ``same`` (the work the seeker wants or did), ``related`` (a neighbouring job), ``different``,
-#: each with its reason; written by reading the posting and the seeker's text.
+#: ``same`` (the work the seeker asks for, or the work they did when they ask for no other),
+#: ``related`` (a neighbouring job, the trade they are leaving, a helper's job in their trade),
+#: ``different``, each with its reason; written by reading the posting and the seeker's text.
 JUDGEMENTS = Path(__file__).resolve().parent.parent / "data" / "eval" / "occupation_judgements.csv"
 VERDICTS = ("same", "related", "different")
 
