@@ -109,7 +109,12 @@ def occupation_reasons(
         if said:
             return [said]
     text = normalize_text(f"{opening.title} {opening.description or ''}").text.replace(" ", "")
-    shared = [t for t in jobs.terms if normalize_text(t).text.replace(" ", "") in text]
+    shared = [
+        t
+        for t in jobs.terms
+        if normalize_text(t).text.replace(" ", "") in text
+        and not any(_ruled_out(c, jobs) for c, _ in named_codes(t))  # not "지게차는 없고"
+    ]
     if shared:
         word = max(shared, key=len)
         return [f"공고에 '{word}'{_subject_particle(word)} 있어요"]
