@@ -43,7 +43,7 @@ _NO_WORDS = frozenset(
         "됐어요", "됐습니다", "안할래요", "안해요",
     }
 )  # fmt: skip
-_REPEATS = re.compile(r"([가-힣])[ㅔㅖㅣㅐ]+$")  # 예ㅔ, 네ㅔ: a vowel key hit twice
+_REPEATS = re.compile(r"([가-힣])[ㅏ-ㅣ]+$")  # 예ㅔ, 네ㅔ, 야ㅑ: a vowel key hit twice
 _PUNCT = re.compile(r"[^\w가-힣ㄱ-ㅎㅏ-ㅣ ]+")
 # Slurs and insults that call for one calm answer (matched on the squashed text).
 _ABUSE = (

@@ -84,7 +84,7 @@ SHIFT_TERMS: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(
         (
             "야간", "야간 근무", "야간 전담", "야간 고정", "야간조", "밤일", "밤 일", "밤 근무",
-            "밤에", "밤샘", "밤 새는", "철야", "나이트", "심야", "야간 일",
+            "밤에", "밤샘", "밤 새는", "철야", "나이트", "심야", "야간 일", "밤 운전", "야간 운전",
         ),
         ("야간",),
     ),
@@ -157,6 +157,9 @@ COMMUTE_BUS_TERMS = (
 NEWCOMER_CUES = (
     "신입", "초보", "졸업", "경험은 없", "경험 없", "경험이 없", "해본 적 없", "해본적 없",
     "처음", "배워서", "배우면서", "무경력", "경력 없", "경력은 없",
+    # typed without spaces or the ㅅ (경력없어도, 경력은 업는데), and Jeolla 첨 (처음)
+    "경력없", "경력이 없", "경력이없", "경력 업", "경력은 업", "경력업", "경험없", "경험 업",
+    "첨이", "첨으로", "첨 해", "첨해",
 )  # fmt: skip
 #: A wanted work described, not named ("가르치는 일", "덜 힘든 일", "그쪽 일" is a return).
 UNNAMED_WORK = ("는 일", "는일", "는 거", "는거", "힘든 일", "힘든일", "쉬운 일", "쉬운일")
@@ -181,7 +184,7 @@ DAY_PAY_TERMS = ("일당",)
 #: Weekdays only, said positively ("평일만 가능해요").
 WEEKDAYS_ONLY_TERMS = (
     "평일만", "평일에만", "평일 만", "주5일만", "주 5일만", "월~금만", "월-금만", "주5일이면",
-    "주 5일이면",
+    "주 5일이면", "주5일이믄", "주 5일이믄",  # (Jeolla -이믄 for -이면)
 )  # fmt: skip
 #: Native Korean units that follow a sino tens word the normalizer left ("60다섯" = 65).
 NATIVE_UNITS: Mapping[str, int] = {

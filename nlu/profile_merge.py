@@ -74,17 +74,30 @@ def _explicit_wants(profile: SeekerProfile) -> tuple[str, ...]:
     return tuple(f.split(":", 1)[1] for _, f in profile.evidence if f.startswith("wanted:"))
 
 
+def _trade_without_years(state: SeekerProfile) -> str | None:
+    """The one trade the conversation knows (done or wanted) with no years said yet, if one."""
+    known = state.years()
+    families = [*known, *(f for f in state.wanted_families if f not in known)]
+    if len(families) == 1 and known.get(families[0]) is None:
+        return families[0]
+    return None
+
+
 def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
     """Fold one message's profile into the state; what the message says wins.
 
     An explicitly wanted occupation ("이제 지게차 하고 싶어요") replaces earlier wishes; one
-    only implied by experience or a certificate is added to them.
+    only implied by experience or a certificate is added to them. Years said alone ("경력은
+    팔년") are the years of the one trade named before, if it has none yet.
     """
     facts = {f for _, f in said.evidence}
     experience = state.years()
     for exp in said.experience:
         if exp.years is not None or exp.family not in experience:
             experience[exp.family] = exp.years
+    trade = _trade_without_years(state)
+    if trade and said.years_total is not None and not (said.experience or said.wanted_families):
+        experience[trade] = said.years_total  # "경력은 팔년", "삼년 탔지라": of that trade
     explicit = _explicit_wants(said)
     wanted = tuple(explicit) if explicit else _union(state.wanted_families, said.wanted_families)
     wanted = _minus(wanted, said.excluded_families)

@@ -216,7 +216,7 @@ def test_asking_what_else_shows_paths_only_without_new_facts_and_from_a_trade_or
 
 
 def test_a_statement_taken_for_ask_paths_is_a_next_step() -> None:
-    """"직업군인 전역했어요" is read as ask_paths by the classifier, but asks nothing."""
+    """ "직업군인 전역했어요" is read as ask_paths by the classifier, but asks nothing."""
     soldier = merge(SeekerProfile(), parse_seeker_text("용접 20년 했어요"))
     said_only = Turn(intent="ask_paths", asks_other_work=False)
     assert decide(DialogueState(profile=soldier), said_only).act == "search"

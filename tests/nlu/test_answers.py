@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
 
+import pytest
 import yaml
 
 from nlu.answers import asks_about_paths, asks_to_restart, is_abuse, is_gibberish, read_yes_no
@@ -16,7 +15,8 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize(
     ("text", "answer"),
     [
-        ("네", "yes"), ("예ㅔ", "yes"), ("야", "yes"), ("야 있지라", "yes"), ("있지요", "yes"),
+        ("네", "yes"), ("예ㅔ", "yes"), ("야", "yes"), ("야ㅑ", "yes"), ("야 있지라", "yes"),
+        ("있지요", "yes"), ("아뇨ㅛ", "no"),
         ("ㅇㅇ 자격증 잇음", "yes"), ("네네", "yes"), ("응!", "yes"), ("넵 연결해 주세요", "yes"),
         ("아니요", "no"), ("아뇨.", "no"), ("아녀라", "no"), ("없어요", "no"), ("ㄴㄴ", "no"),
         ("아니 익산 말고 김제요", "no"),

@@ -44,3 +44,15 @@ def test_leave_out_is_an_exclusion() -> None:
 )  # fmt: skip
 def test_certificate_shorthand(text: str, certificate: str) -> None:
     assert certificate in nlu.parse_seeker_text(text).certificates_held
+
+
+@pytest.mark.parametrize(
+    "text", ["경력은 업는데 괜찮나요", "경력없어도 되나요?", "첨으로 일 구해요"]
+)
+def test_no_experience_typed_or_in_dialect_is_a_newcomer(text: str) -> None:
+    assert nlu.parse_seeker_text(text).newcomer
+
+
+def test_days_and_nights_in_dialect() -> None:
+    assert nlu.parse_seeker_text("주 5일이믄 좋것어요").no_weekends
+    assert "야간" in nlu.parse_seeker_text("밤 운전은 싫어요").excluded_shifts

@@ -153,3 +153,19 @@ def test_a_certificate_named_by_its_head_after_the_claim(
     done: str, text: str, held: tuple[str, ...]
 ) -> None:
     assert read_certificate_answer(said(done), text).certificates_held == held
+
+
+@pytest.mark.parametrize(
+    ("turns", "years"),
+    [
+        (("판금허고 제관 다 혀요", "경력은 팔년"), {"sheet_metal": 8}),
+        (("지게차 면허 있어라", "삼년 탔지라"), {"forklift_driver": 3}),
+        (("전기 일 합니다", "전기기능사", "경력은 십오년"), {"electrician": 15}),
+        (("용접 10년 했어요", "경력은 십오년"), {"welder": 10}),  # its years were said
+        (("용접이나 지게차요", "경력은 오년"), {}),  # two trades: whose years is unclear
+    ],
+)
+def test_years_said_alone_belong_to_the_one_trade_named_before(
+    turns: tuple[str, ...], years: dict[str, int]
+) -> None:
+    assert {f: y for f, y in said(*turns).years().items() if y is not None} == years
