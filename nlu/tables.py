@@ -160,6 +160,14 @@ class Tables:
                 kinds.setdefault(f.broader, set()).add(f.family)
         return {broader: frozenset(kinds[broader]) for broader in kinds}
 
+    def town_of(self, region_id: str | None) -> str | None:
+        """The 시/군 a region lies in (itself for a 시/군; a 동, 읍 or industrial park: the
+        시/군 above it), or ``None`` for a 시/도 or an unknown id."""
+        region = self.regions.get(region_id) if region_id else None
+        while region is not None and region.level != "sigungu":
+            region = self.regions.get(region.parent) if region.parent else None
+        return region.region if region is not None else None
+
     @cached_property
     def primary_certificates(self) -> Mapping[str, str]:
         """Family id → the certificate listed first for it ("자격증 있어요" after "지게차")."""

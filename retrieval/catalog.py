@@ -85,6 +85,9 @@ class Catalog:
     #: The code the title's words give where it differs from the class, else None.
     occupation_title: Codes | None = None
     career: Codes | None = None  # 신입 | 경력 | 무관 | None
+    #: The 시/군 each opening lies in (nlu.Tables.town_of), None when unknown; all unknown
+    #: when not given.
+    town: Codes | None = None
     commute_bus: np.ndarray | None = None  # bool; all False when not given
     #: bool: the posting says it works weekends (주6일, 월~토, 토·일 …); all False when not given.
     weekend_work: np.ndarray | None = None
@@ -109,6 +112,7 @@ class Catalog:
         self.occupation = self.occupation or unknown
         self.occupation_title = self.occupation_title or unknown
         self.career = self.career or unknown
+        self.town = self.town or unknown
         if self.commute_bus is None:
             self.commute_bus = np.zeros(len(self.ids), dtype=bool)
         if self.weekend_work is None:
@@ -201,6 +205,7 @@ class Catalog:
             pay_max=np.asarray([r.monthly_pay_max or nan for r in rows], dtype=np.float64),
             lat=np.asarray([p[0] for p in points], dtype=np.float64),
             lon=np.asarray([p[1] for p in points], dtype=np.float64),
+            town=Codes.of([tables.town_of(r.region_id) for r in rows]),
             foreign_workers=Codes.of([r.foreign_workers for r in rows]),
             dormitory=np.asarray([bool(r.dormitory) for r in rows], dtype=bool),
             certificates=[dict(r.certificates or {}) for r in rows],

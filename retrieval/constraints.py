@@ -29,6 +29,7 @@ __all__ = [
     "distances_km",
     "excluded_shifts",
     "home_region",
+    "in_home_town",
     "nearness",
 ]
 
@@ -148,3 +149,18 @@ def nearness(
     with np.errstate(invalid="ignore"):
         near = np.clip(1.0 - distance[rows] / limit, 0.0, 1.0)
     return np.nan_to_num(near, nan=0.0)
+
+
+def in_home_town(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -> np.ndarray:
+    """Whether each given row lies in the 시/군 of the home the seeker stated (bool).
+
+    "익산이요", "집이 서천 장항이에요": a counselor shows the openings of that town first.
+    Without a stated home (the center's default is a guess) or for an anywhere-seeker: none.
+    """
+    import numpy as np
+
+    town = nlu.load_tables().town_of(profile.home_region)
+    if town is None or profile.region_anywhere:
+        return np.zeros(len(rows), dtype=bool)
+    assert catalog.town is not None  # filled in by Catalog
+    return catalog.town.isin({town}, rows)

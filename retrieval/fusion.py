@@ -73,6 +73,8 @@ class Weights:
     far: float = 0.5  # beyond commuting distance (× how far, up to twice the limit)
     unlisted_required: float = 0.1  # a 필수 certificate missing from those the seeker listed
     near: float = 0.05  # near the home the seeker stated (× nearness, 1 in their own town)
+    town: float = 0.2  # in the 시/군 of the home the seeker stated, among the best fits
+    town_band: float = 0.2  # … those within this much of the best score
 
 
 def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool = False) -> float:
@@ -133,13 +135,15 @@ def rescore(
     *,
     beyond: np.ndarray,
     near_home: np.ndarray | None = None,
+    home_town: np.ndarray | None = None,
     weights: Weights = Weights(),
 ) -> np.ndarray:
     """Final scores of the given catalog rows: fused score (scaled to the best) plus bounded terms.
 
     ``fused`` holds the RRF score of each row (float64, same order as ``rows``), ``beyond``
     how far beyond a commute it lies (:func:`retrieval.constraints.beyond_commute`),
-    ``near_home`` how near a stated home (:func:`retrieval.constraints.nearness`).
+    ``near_home`` how near a stated home (:func:`retrieval.constraints.nearness`),
+    ``home_town`` which lie in its 시/군 (:func:`retrieval.constraints.in_home_town`).
     """
     import numpy as np
 
@@ -204,4 +208,8 @@ def rescore(
         with np.errstate(invalid="ignore"):
             short = years < catalog.career_years_min[rows]  # NaN: False
         scores -= weights.short_career * short
+    if home_town is not None and len(scores):
+        # Of the openings that fit about as well as the best, those in the seeker's town first.
+        fits = scores >= scores.max() - weights.town_band
+        scores += weights.town * (home_town & fits)
     return scores

@@ -28,6 +28,7 @@ from retrieval.constraints import (
     beyond_commute,
     distances_km,
     home_region,
+    in_home_town,
     nearness,
 )
 from retrieval.dense_index import DenseIndex
@@ -201,6 +202,7 @@ class Matcher:
             jobs,
             beyond=beyond,
             near_home=near,
+            home_town=in_home_town(self.catalog, rows, profile),
             weights=self.weights,
         )
         final = dict(zip(fused, scores.tolist(), strict=True))
@@ -334,8 +336,9 @@ def seeker_jobs(text: str, profile: nlu.SeekerProfile | None) -> SeekerJobs:
 
 
 def profile_query(profile: nlu.SeekerProfile) -> str:
-    """The search text of a profile a conversation collected: the jobs done (with years)
-    and the certificates held; :func:`dense_query` puts the wanted jobs in front.
+    """The search text of a profile a conversation collected: the jobs done (with years),
+    the certificates held and the home the seeker named; :func:`dense_query` puts the
+    wanted jobs in front.
 
     The matcher embeds this instead of the chat lines: it carries no negations and stays
     the same however many turns the seeker took to say it.
@@ -353,9 +356,12 @@ def profile_query(profile: nlu.SeekerProfile) -> str:
         for c in profile.certificates_held
         if c in tables.certificates
     ]
-    if parts or profile.wanted_families:
-        return " ".join(parts)
-    return "일자리"
+    if not parts and not profile.wanted_families:
+        parts = ["일자리"]
+    home = tables.regions.get(profile.home_region) if profile.home_region else None
+    if home is not None and not profile.region_anywhere:
+        parts += [home.name_ko, *home.aliases[:1]]  # as a typed "익산 살아요" would search
+    return " ".join(parts)
 
 
 def dense_query(text: str, profile: nlu.SeekerProfile) -> str:

@@ -95,3 +95,21 @@ def test_nearness_pulls_towards_a_stated_home_only() -> None:
     ]  # fmt: skip
     guessed = nearness(rows, nlu.SeekerProfile(), distance=distance, policy=policy)
     assert not guessed.any()  # the center's default home is a guess: no pull
+
+
+def test_the_home_town_is_the_si_gun_of_the_place_named() -> None:
+    from retrieval.constraints import in_home_town
+
+    tables = nlu.load_tables()
+    assert tables.town_of("seocheon_janghang") == "seocheon"  # 장항읍 is in 서천군
+    assert tables.town_of("gunsan_naun") == tables.town_of("park_saemangeum") == "gunsan"
+    assert tables.town_of("iksan") == "iksan"
+    assert tables.town_of("jeonbuk") is None  # a province is no town
+    towns = catalog()
+    towns.town = Codes.of(["seocheon", None, "gunsan", "seocheon", "iksan"])
+    rows = np.asarray([0, 1, 2, 3, 4])
+    janghang = nlu.SeekerProfile(home_region="seocheon_janghang")
+    assert in_home_town(towns, rows, janghang).tolist() == [True, False, False, True, False]
+    assert not in_home_town(towns, rows, nlu.SeekerProfile()).any()  # the default is a guess
+    anywhere = nlu.SeekerProfile(home_region="seocheon_janghang", region_anywhere=True)
+    assert not in_home_town(towns, rows, anywhere).any()

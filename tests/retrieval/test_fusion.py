@@ -128,3 +128,15 @@ def test_a_required_certificate_the_seeker_left_off_their_list_sinks() -> None:
     assert listed[0] == 1.0 + weights.certificate  # held and required
     assert listed[1] == 1.0 - weights.unlisted_required  # 지게차 필수, not on their list
     assert listed[2] == listed[3] == 1.0
+
+
+def test_the_seekers_town_goes_first_among_the_openings_that_fit_about_as_well() -> None:
+    weights = Weights()
+    fused = np.asarray([1.0, 1.0 - weights.town_band / 2, 1.0 - 2 * weights.town_band, 0.9])
+    in_town = np.asarray([False, True, True, False])
+    profile = nlu.SeekerProfile(home_region="iksan")
+    scores = rescore(
+        catalog(), ROWS, fused, profile, SeekerJobs(), beyond=np.zeros(4), home_town=in_town
+    )
+    assert scores[1] == fused[1] + weights.town > scores[0]  # in town and nearly as good
+    assert scores[2] == fused[2]  # in town but a worse fit: no pull

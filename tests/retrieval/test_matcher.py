@@ -194,6 +194,11 @@ def test_a_conversations_profile_names_the_wanted_job_once_in_front() -> None:
     assert dense_query(text, searched) == "용접원 용접원 15년 경력 특수용접기능사"
     assert lexical_query(text, searched) == f"용접원 특수용접기능사 {text}"
     assert profile_query(SeekerProfile()) == "일자리"
+    # the town named in a reply ("익산이요") is searched like a typed "익산 살아요"
+    moved = merge(profile, nlu.parse_seeker_text("익산이요")).for_search()
+    assert profile_query(moved) == "용접원 15년 경력 특수용접기능사 익산시 익산"
+    anything = SeekerProfile(any_occupation=True, home_region="seocheon_janghang")
+    assert profile_query(anything) == "일자리 장항읍 장항"
 
 
 def test_a_conversations_profile_decides_the_target_not_its_search_text() -> None:
