@@ -32,6 +32,7 @@ from nlu.matchers import employment_matcher, shift_matcher, shifts_of
 from nlu.reading import Reading
 
 __all__ = [
+    "FOREIGN_VISA_UNSAID",
     "KM_PER_COMMUTE_MINUTE",
     "Limits",
     "read_amenity",
@@ -43,6 +44,10 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+#: The visa of a seeker from abroad who did not say which one ("캄보디아에서 왔어요"): any
+#: visa rules out the postings that hire only Koreans; the type-specific rules (E-9) do not apply.
+FOREIGN_VISA_UNSAID = "외국인"
 
 #: "30분 거리" → 24 km: an average of about 48 km/h on Gunsan-area roads.
 KM_PER_COMMUTE_MINUTE = 0.8
@@ -77,9 +82,11 @@ _AGE_SAID = re.compile(
 _AGE_ALONE = re.compile(r"^([2-8][0-9])[.!?]?$")
 #: Ages seekers of a job center state; anything else is not an age.
 _AGE_RANGE = range(15, 90)
-#: A person from a country ("베트남에서 왔어요", "필리핀 사람"), not a dish or a language (중국집).
+#: A person from a country ("베트남에서 왔어요", "캄보디아서 왔어라", "필리핀 사람"), not a dish
+#: or a language (중국집).
 _FROM_ABROAD = re.compile(
-    rf"(?:{'|'.join(NATIONALITY_TERMS)})\s?(?:에서|사람|출신|국적|여자|남자|며느리|댁)|조선족"
+    rf"(?:{'|'.join(NATIONALITY_TERMS)})\s?(?:에서|서\s?(?:왔|온|시집)|사람|출신|국적|여자|남자|며느리|댁)"
+    r"|조선족"
 )
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
@@ -195,7 +202,8 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
 
 def read_visa(st: Reading) -> str | None:
     """The visa type (E-9, H-2, F-4...), from "E-9", "이구비자", "고용허가"...; a nationality
-    with a marriage ("베트남에서 왔어요 결혼해서") is F-6; a citizen ("한국 국적") has none."""
+    with a marriage ("베트남에서 왔어요 결혼해서") is F-6, a nationality alone ("캄보디아에서
+    왔어요") :data:`FOREIGN_VISA_UNSAID`; a citizen ("한국 국적") has none."""
     t = st.norm.text
     if any(cue in t for cue in CITIZEN_CUES):
         return None
@@ -210,10 +218,14 @@ def read_visa(st: Reading) -> str | None:
         if (spoken := pattern.search(t)) is not None:
             st.note(st.clause_at(spoken.start()), f"visa:{visa}")
             return visa
-    if _FROM_ABROAD.search(t) and any(c in t for c in MARRIAGE_CUES):
-        st.note(0, "visa:F-6")
+    if (abroad := _FROM_ABROAD.search(t)) is None:
+        return None
+    k = st.clause_at(abroad.start())
+    if any(c in t for c in MARRIAGE_CUES):
+        st.note(k, "visa:F-6")
         return "F-6"
-    return None
+    st.note(k, f"visa:{FOREIGN_VISA_UNSAID}")
+    return FOREIGN_VISA_UNSAID
 
 
 def read_amenity(st: Reading, terms: tuple[str, ...], fact: str) -> bool:

@@ -82,7 +82,7 @@ def test_mornings_or_afternoons_only_is_daytime(text: str) -> None:
         ("E-9 아니고 F-6 결혼비자에요 야간 안되고", "F-6"),
         ("아이 엄마에요 필리핀 사람 한국 국적", None),  # a citizen has no visa
         ("남편이 중국집 해요 나는 한국사람", None),
-        ("캄보디아에서 왔어요", None),  # from abroad, but which visa is not said
+        ("캄보디아에서 왔어요", "외국인"),  # from abroad, which visa unsaid: still foreign
         ("우즈벡에서 왔어요 고용허가 E9 입니다", "E-9"),
     ],
 )
