@@ -202,7 +202,11 @@ def _is_formal(match: GazetteerMatch) -> bool:
 
 
 def certificate_requirements(
-    certificates: Iterable[str], description: str, *, tables: Tables | None = None
+    certificates: Iterable[str],
+    description: str,
+    *,
+    title: str = "",
+    tables: Tables | None = None,
 ) -> dict[str, Requirement]:
     """Whether each certificate of an opening is required or preferred.
 
@@ -213,13 +217,28 @@ def certificate_requirements(
     goes with it, or when its item is nothing but a name that can only be a certificate
     ("· 지게차운전기능사 ·"): "CO2·TIG 특수용접" and "용접기능사 시험 대비 지도" are the work.
     Without any cue a listed certificate is "preferred".
+
+    The ``title`` is read the same way, for the certificates it names with a cue ("지게차
+    운전원 (지게차운전기능사 필수, 주간)"): required there is required; preferred there adds
+    only what the description does not name. A name without a cue in a title is the work
+    ("지게차 기사 모집") and adds nothing, unless its item is a certificate's formal name alone.
     """
     tabs = _tables(tables)
-    default = tabs is load_tables()
     listed: list[str] = []
     for name in certificates:
         ids = certificate_ids(name, tables=tabs)
         listed.extend(ids if ids else [name] if name in tabs.certificates else [])
+    result = _requirements(listed, description, tabs)
+    if title:
+        for cert, cue in _requirements([], title, tabs).items():
+            if cue == "required" or cert not in result:
+                result[cert] = cue
+    return result
+
+
+def _requirements(listed: list[str], description: str, tabs: Tables) -> dict[str, Requirement]:
+    """:func:`certificate_requirements` of one text, given the listed certificates' ids."""
+    default = tabs is load_tables()
     text = normalize_text(description).text
     clauses = split_posting(text)
     readings = [_default_reading(c.text) if default else _read(c.text, tabs) for c in clauses]

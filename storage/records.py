@@ -175,7 +175,9 @@ def parse_record(
         certificates_raw=_clip(certificates_raw, WIDTHS["certificates_raw"]),
         certificates=dict(
             nlu.certificate_requirements(
-                [c for c in re.split(r"[;,]", certificates_raw) if c.strip()], description
+                [c for c in re.split(r"[;,]", certificates_raw) if c.strip()],
+                description,
+                title=title,
             )
         ),
         employment_type_raw=_clip(employment_raw, WIDTHS["employment_type_raw"]),

@@ -185,3 +185,29 @@ def test_general_cue_does_not_come_from_a_section_header() -> None:
     assert certificate_requirements(["지게차운전기능사"], "자격증 없으면 지원 불가") == {
         "forklift": "required"
     }
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "expected"),
+    [
+        # a requirement stated only in the title (고용24 titles often carry it)
+        (
+            "부두 야적장 지게차 운전원 (지게차운전기능사 필수, 야간)",
+            "업종: 항만 하역 / 근무일: 월~금",
+            {"forklift": "required"},
+        ),
+        (
+            "풍력 발전단지 전기 안전관리자 (전기산업기사 이상 필수)",
+            "근무지: 새만금",
+            {"electrical_industrial_engineer": "required"},
+        ),
+        # a name without a cue in a title is the work
+        ("지게차 기사 모집", "", {}),
+        # required in either place wins; preferred in the title adds nothing more
+        ("물류센터 (지게차운전기능사 우대)", "지게차운전기능사 필수", {"forklift": "required"}),
+        ("물류센터 (지게차운전기능사 필수)", "지게차운전기능사 우대", {"forklift": "required"}),
+        ("물류센터 (지게차운전기능사 우대)", "상하차", {"forklift": "preferred"}),
+    ],
+)
+def test_title_cues(title: str, description: str, expected: dict[str, str]) -> None:
+    assert certificate_requirements([], description, title=title) == expected

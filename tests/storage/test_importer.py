@@ -71,6 +71,12 @@ def test_normalized_values_are_stored_beside_raw_ones(session: Session, tmp_path
     assert forklift.certificates == {"forklift": "preferred"}
 
 
+def test_a_requirement_stated_in_the_title_is_read(session: Session, tmp_path: Path) -> None:
+    row = FORKLIFT.replace("지게차 운전원 모집,", "지게차 운전원 모집 (지게차운전기능사 필수),", 1)
+    import_files(session, [write_csv(tmp_path / "a.csv", row)])
+    assert session.scalars(select(Opening)).one().certificates == {"forklift": "required"}
+
+
 def test_reimport_changes_nothing_and_a_change_updates(session: Session, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "a.csv", WELDER, FORKLIFT)
     import_files(session, [path])
