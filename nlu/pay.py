@@ -29,6 +29,7 @@ __all__ = [
     "find_pay_normalized",
     "monthly_pay",
     "parse_pay",
+    "wants_high_pay",
 ]
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,17 @@ _TAIL = (
 )
 _TYPED = re.compile(_TYPE + _FILLER + r"\s*" + _AMOUNT + _NOT_MONEY + _TAIL)
 _UNTYPED = re.compile(r"(?<![0-9.])" + _AMOUNT + _NOT_MONEY + _TAIL)
+#: Pay asked for without a number: "돈 많이 주는 데로", "급여 높은 곳", "페이 쎈 데", "고수익".
+_HIGH_PAY = re.compile(
+    r"(?:돈|급여|월급|페이|임금|일당|시급|연봉|보수)\s?(?:을|를|은|는|이|가|도|좀)?\s?"
+    r"(?:(?:제일|젤|좀|더|꽤)\s?)?(?:많이|쎄게|세게|높게|두둑이|두둑하게|잘)\s?"
+    r"(?:주|쳐\s?주|받|벌|챙겨\s?주)"
+    r"|(?:급여|월급|페이|임금|일당|시급|연봉|보수)\s?(?:이|가|도)?\s?(?:높은|센|쎈|좋은|많은|높|쎄)"
+    r"|많이\s?(?:주는|준다는|쳐\s?주는|벌\s?수|받을\s?수|버는)\s?(?:데|디|곳|일|회사|직장|쪽)"
+    r"|고수익|고임금|고소득|고연봉|고급여|돈\s?(?:좀|꽤)?\s?되는"
+)
+#: What takes the wish back right after it: "급여 높은 곳 아니어도", "많이 주는 데 상관없어요".
+_HIGH_PAY_DENIED = ("안", "않", "못", "아니", "없어도", "상관")
 _MIN_CUES = ("이상", "넘", "부터", "받아야", "돼야", "되어야", "줘야", "최소", "최저", "받고")
 _MAX_CUES = ("이하", "까지", "미만", "안쪽")
 
@@ -219,6 +231,17 @@ def find_pay_normalized(
 def find_pay(text: str, *, conventions: PayConventions | None = None) -> tuple[PayMention, ...]:
     """Every pay mention in ``text``, in order; offsets refer to the normalized text."""
     return find_pay_normalized(normalize_text(text).text, conventions=conventions)
+
+
+def wants_high_pay(text: str) -> bool:
+    """Whether ``text`` asks for well-paid work without naming an amount ("돈 많이 주는데로",
+    "급여 높은 곳", "고수익"); not when the same clause takes it back ("돈 많이 안 줘도 돼요")."""
+    norm = normalize_text(text).text
+    for match in _HIGH_PAY.finditer(norm):
+        after = re.split(r"[.,!?]", norm[match.end() : match.end() + 8], maxsplit=1)[0]
+        if not any(cue in after for cue in _HIGH_PAY_DENIED):
+            return True
+    return False
 
 
 def parse_pay(text: str, *, conventions: PayConventions | None = None) -> PayMention | None:
