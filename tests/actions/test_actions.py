@@ -335,6 +335,16 @@ def test_a_fact_taken_for_job_details_after_the_results_is_searched(
     assert search_events(events)["searched"] != slots["searched"]
 
 
+def test_a_known_fact_taken_for_job_details_asks_nothing_about_a_card(
+    context: ActionContext,
+) -> None:
+    slots = welder_search(context, text="용접 처음 해 봐요")
+    tracker = make_tracker(text="경력은 업는데 괜찮나요", intent="job_details", slots=slots)
+    events, sent = run(JobDetails(context), tracker)
+    assert "몇 번째" not in sent[0].get("text", "")
+    assert "focus_opening" not in search_events(events)
+
+
 def test_a_question_about_a_named_card_is_not_read_as_facts(context: ActionContext) -> None:
     slots = welder_search(context)
     tracker = make_tracker(text="2번 회사 야간 있어요?", intent="job_details", slots=slots)
