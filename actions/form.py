@@ -22,9 +22,10 @@ def _name(table: dict[str, object], key: str) -> str:
 
 
 def stated_pay(profile: SeekerProfile) -> str | None:
-    """The minimum pay the seeker stated ("월 300만원 이상"), or ``None``."""
+    """The minimum pay the seeker stated ("월 300만원 이상"), a wish for high pay without a
+    number ("급여 높은 곳"), or ``None``."""
     if not profile.min_monthly_pay:
-        return None
+        return messages.HIGH_PAY if profile.wants_high_pay else None
     return messages.MIN_PAY.format(man=profile.min_monthly_pay // 10_000)
 
 

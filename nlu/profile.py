@@ -53,6 +53,8 @@ class SeekerProfile:
     max_commute_km: int | None = None
     min_monthly_pay: int | None = None
     pay_any: bool = False
+    #: "돈 많이 주는 데로" without a number: the better-paid openings first.
+    wants_high_pay: bool = False
     excluded_shifts: frozenset[str] = frozenset()
     wanted_shifts: frozenset[str] = frozenset()
     shift_any: bool = False

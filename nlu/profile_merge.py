@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import replace
 
+from nlu.conditions import FOREIGN_VISA_UNSAID
 from nlu.profile import Experience, FormSlot, SeekerProfile
 from nlu.tables import Certificate, load_tables
 
@@ -132,12 +133,16 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         max_commute_km=said.max_commute_km or state.max_commute_km,
         min_monthly_pay=said.min_monthly_pay or state.min_monthly_pay,
         pay_any=state.pay_any and not said.min_monthly_pay,
+        wants_high_pay=state.wants_high_pay or said.wants_high_pay,
         wanted_shifts=wanted_shifts,
         excluded_shifts=excluded_shifts,
         shift_any=state.shift_any and not (said.excluded_shifts or said.wanted_shifts),
         wanted_employment_types=wanted_types,
         excluded_employment_types=excluded_types,
-        visa=said.visa or state.visa,
+        # a nationality alone ("외국인", visa unsaid) never replaces a visa said before
+        visa=said.visa
+        if said.visa and (said.visa != FOREIGN_VISA_UNSAID or not state.visa)
+        else state.visa,
         needs_dormitory=state.needs_dormitory or said.needs_dormitory,
         needs_commute_bus=state.needs_commute_bus or said.needs_commute_bus,
         no_weekends=(state.no_weekends or said.no_weekends) and "weekends_ok" not in facts,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import nlu
 from actions.form import form_slot_values, search_summary, stated_pay, stated_shift
 from nlu.profile import FORM_SLOTS, Experience, SeekerProfile
@@ -73,3 +75,9 @@ def test_the_search_summary_names_every_condition_that_changes_a_search() -> Non
         age=69,
     )
     assert search_summary(profile) == "경비원 · 자격증 없음 · 주말 휴무 · 초보 가능 · 69세"
+
+
+def test_a_wish_for_high_pay_is_named_where_no_floor_was_said() -> None:
+    wish = SeekerProfile(any_occupation=True, wants_high_pay=True)
+    assert search_summary(wish) == "무엇이든 · 급여 높은 곳"
+    assert stated_pay(replace(wish, min_monthly_pay=4_000_000)) == "월 400만원 이상"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import nlu
@@ -169,3 +171,15 @@ def test_years_said_alone_belong_to_the_one_trade_named_before(
     turns: tuple[str, ...], years: dict[str, int]
 ) -> None:
     assert {f: y for f, y in said(*turns).years().items() if y is not None} == years
+
+
+def test_a_nationality_never_replaces_a_visa_said_before() -> None:
+    state = replace(SeekerProfile(), visa="E-9")
+    assert merge(state, replace(SeekerProfile(), visa="외국인")).visa == "E-9"
+    assert merge(SeekerProfile(), replace(SeekerProfile(), visa="외국인")).visa == "외국인"
+    assert merge(replace(SeekerProfile(), visa="외국인"), replace(state)).visa == "E-9"
+
+
+def test_a_wish_for_high_pay_is_kept() -> None:
+    state = merge(SeekerProfile(), replace(SeekerProfile(), wants_high_pay=True))
+    assert merge(state, nlu.parse_seeker_text("군산 살아요")).wants_high_pay
