@@ -80,6 +80,12 @@ _AGE_SAID = re.compile(
     rf"나이\S{{0,2}}\s?(?:는|가|도|로|이)?\s?([1-9][0-9])({_NATIVE})?(?![0-9]|\s?년)"
 )
 _AGE_ALONE = re.compile(r"^([2-8][0-9])[.!?]?$")
+#: Years eaten, as older seekers say an age: "예순여덟 묵었어라", "쉰다섯 먹었어요".
+_AGE_EATEN = re.compile(r"(?<![0-9])([2-8][0-9])\s?(?:살\s?)?(?:묵었|먹었|묵은|먹은)")
+#: "인자 예순여덟이여", "올해 일흔이요": a number after 올해/인자 (now) ending the clause.
+_AGE_NOW = re.compile(
+    r"(?:올해|인자|인제)\s?([2-8][0-9])\s?(?:이여|이요|이에요|예요|요|이라|이지라|입니다)?[.!?]?$"
+)
 #: Ages seekers of a job center state; anything else is not an age.
 _AGE_RANGE = range(15, 90)
 #: A person from a country ("베트남에서 왔어요", "캄보디아서 왔어라", "필리핀 사람"), not a dish
@@ -248,7 +254,8 @@ class Limits:
 
 
 def _age(st: Reading) -> int | None:
-    """The seeker's age: "오십구세" → 59, "60대" → 60, "칠십 다 돼 가는디" → 69."""
+    """The seeker's age: "오십구세" → 59, "60대" → 60, "칠십 다 돼 가는디" → 69, "예순여덟
+    묵었어라" → 68, "인자 예순여덟이여" → 68."""
     for k, clause in enumerate(st.clauses):
         text = clause.text
         found: int | None = None
@@ -258,6 +265,8 @@ def _age(st: Reading) -> int | None:
             found = int(m.group(1)) + (1 if m.group(2) == "넘" else -1)
         elif (m := _AGE_SAID.search(text)) is not None:
             found = int(m.group(1)) + NATIVE_UNITS.get(m.group(2) or "", 0)
+        elif (m := _AGE_EATEN.search(text) or _AGE_NOW.search(text.strip())) is not None:
+            found = int(m.group(1))
         elif (m := _AGE_ALONE.match(text.strip())) is not None and k == len(st.clauses) - 1:
             found = int(m.group(1))  # "… 배워서 하고싶어요. 45": a bare number at the end
         if found is not None and found in _AGE_RANGE:
