@@ -176,7 +176,9 @@ def load_judgements(path: Path = JUDGEMENTS) -> dict[tuple[str, str], str]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     judged: dict[tuple[str, str], str] = {}
-    for row in rows:
+    for line, row in enumerate(rows, 2):
+        if None in row:  # an unquoted comma split the reason into extra fields
+            raise ValueError(f"{path}:{line}: more fields than the header; quote the reason")
         if row["verdict"] not in VERDICTS:
             raise ValueError(f"{path}: verdict {row['verdict']!r} is not one of {VERDICTS}")
         judged[(row["query"], row["posting"])] = row["verdict"]

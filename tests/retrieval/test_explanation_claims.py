@@ -15,10 +15,12 @@ from bot.cli.eval import DEV_SETS
 from retrieval.constraints import MatchPolicy
 from retrieval.embedder import Embedder
 from retrieval.evaluation import (
+    JUDGEMENTS,
     Claims,
     DevSet,
     check_claims,
     load_dev_set,
+    load_judgements,
     open_dev_home,
     posting_keys,
 )
@@ -73,3 +75,15 @@ def test_no_occupation_claim_is_false_by_the_hand_judgement(
     claims: dict[str, Claims], name: str
 ) -> None:
     assert claims[name].false_occupation == []
+
+
+def test_a_reason_split_by_an_unquoted_comma_is_refused(tmp_path: Path) -> None:
+    """13 reasons of the first reading were cut at their comma without a word; now it stops."""
+    bad = tmp_path / "judgements.csv"
+    bad.write_text(
+        "query,posting,verdict,title,why\nh022,49152348,related,식품 품질관리,같은 품질 일, 다른 업종\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match=":2: more fields than the header"):
+        load_judgements(bad)
+    assert len(load_judgements(JUDGEMENTS)) > 100
