@@ -104,6 +104,9 @@ class Catalog:
     cert_required: np.ndarray = field(init=False, repr=False)
     #: bool (rows, certificates): the opening names the certificate (required or preferred).
     cert_listed: np.ndarray = field(init=False, repr=False)
+    #: bool per certificate column: an everyday driving licence (1종·2종 보통), which most
+    #: adults hold, unlike a trade's certificate or licence.
+    cert_everyday: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         import numpy as np
@@ -128,6 +131,12 @@ class Catalog:
         labels = sorted({cert for certs in self.certificates for cert in certs})
         column = {cert: j for j, cert in enumerate(labels)}
         self.cert_labels = tuple(labels)
+        known = nlu.load_tables().certificates
+        self.cert_everyday = np.fromiter(
+            (c in known and known[c].licence and known[c].family is None for c in labels),
+            bool,
+            len(labels),
+        )
         self.cert_required = np.zeros((len(self.ids), len(labels)), dtype=bool)
         self.cert_listed = np.zeros((len(self.ids), len(labels)), dtype=bool)
         for row, certs in enumerate(self.certificates):

@@ -72,6 +72,9 @@ class Weights:
     age: float = 0.1  # a senior welcomed (outside the posting's stated ages: subtracted)
     far: float = 0.5  # beyond commuting distance (× how far, up to twice the limit)
     unlisted_required: float = 0.1  # a 필수 certificate missing from those the seeker listed
+    #: a 필수 certificate (not a driving licence) for one who named neither a certificate
+    #: nor work done ("용접 일 찾는데요"): show first what they can surely apply to
+    unclaimed_required: float = 0.2
     near: float = 0.05  # near the home the seeker stated (× nearness, 1 in their own town)
     town: float = 0.2  # in the 시/군 of the home the seeker stated, among the best fits
     town_band: float = 0.2  # … those within this much of the best score
@@ -181,6 +184,14 @@ def rescore(
     if profile.certificates_held:
         # The seeker listed what they hold: a 필수 certificate left off the list is likely lacking.
         scores -= weights.unlisted_required * catalog.cert_required[rows][:, ~held].any(axis=1)
+    said_certificates = (
+        profile.certificates_held or profile.certificates_lacking or profile.no_certificates
+    )
+    said_work = jobs.experience or profile.experience or profile.years_total
+    if not said_certificates and not said_work:
+        # Someone who did the work likely holds what it takes; of the rest nothing is known.
+        needed = catalog.cert_required[rows][:, ~catalog.cert_everyday].any(axis=1)
+        scores -= weights.unclaimed_required * needed
     if profile.wanted_shifts:
         scores += weights.shift * catalog.work_shift.isin(profile.wanted_shifts, rows)
     if profile.wanted_employment_types:

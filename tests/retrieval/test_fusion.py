@@ -123,7 +123,9 @@ def test_a_required_certificate_the_seeker_left_off_their_list_sinks() -> None:
         profile = nlu.SeekerProfile(certificates_held=held)
         return rescore(required, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4)).tolist()
 
-    assert scores(()) == [1.0] * 4  # nothing listed: nothing known
+    # nothing listed and no work named: the unclaimed term, not this one
+    unclaimed = 1.0 - weights.unclaimed_required
+    assert scores(()) == [unclaimed, unclaimed, 1.0, 1.0]
     listed = scores(("special_welding",))
     assert listed[0] == 1.0 + weights.certificate  # held and required
     assert listed[1] == 1.0 - weights.unlisted_required  # 지게차 필수, not on their list
@@ -140,3 +142,25 @@ def test_the_seekers_town_goes_first_among_the_openings_that_fit_about_as_well()
     )
     assert scores[1] == fused[1] + weights.town > scores[0]  # in town and nearly as good
     assert scores[2] == fused[2]  # in town but a worse fit: no pull
+
+
+def test_a_required_certificate_sinks_for_one_who_named_no_certificate_and_no_work_done() -> None:
+    certificates = [
+        {"special_welding": "required"}, {"license_1_ordinary": "required"},
+        {"welding_craftsman": "preferred"}, {"forklift_small": "required"},
+    ]  # fmt: skip
+    required = dataclasses.replace(catalog(), certificates=certificates)
+    weights = Weights()
+
+    def scores(profile: nlu.SeekerProfile, jobs: SeekerJobs) -> list[float]:
+        return rescore(required, ROWS, EQUAL, profile, jobs, beyond=np.zeros(4)).tolist()
+
+    wanted = SeekerJobs(targets=("8241",))  # "용접 일 찾는데요"
+    asked = scores(nlu.SeekerProfile(wanted_families=("welder",)), SeekerJobs())
+    # 특수용접 and a forklift licence are not for everyone; a 1종 보통 licence is
+    assert asked == [1.0 - weights.unclaimed_required, 1.0, 1.0, 1.0 - weights.unclaimed_required]
+    welder = nlu.SeekerProfile(experience=(nlu.Experience("welder", None),))
+    done = SeekerJobs(targets=("8241",), experience=(("8241", None),))
+    assert scores(welder, done)[0] == 1.0 + weights.target + weights.experience  # did the work
+    lacking = nlu.SeekerProfile(no_certificates=True)
+    assert scores(lacking, wanted)[0] == 1.0 + weights.target  # said: the hard filter's job
