@@ -68,7 +68,9 @@ _CERT_WORD = re.compile("|".join(sorted(CERTIFICATE_WORDS, key=len, reverse=True
 _WITHOUT_EXPERIENCE_OK = re.compile(
     r"(?:경력|경험)[은는이]?\s?(?:없어도|없이도|없는데|없는디|업어도|없어두)"
 )
-_ANY_JOB = re.compile(r"아무\s?(?:일|거|것|데|직종|현장)|무슨 일이든|뭐든지?|일 안 가리|다 할 수")
+_ANY_JOB = re.compile(
+    r"아무\s?(?:일|거|것|데|직종|현장)|무슨 일이든|뭐든지?|뭣이든|무엇이든|일 안 가리|다 할 수"
+)
 
 
 @dataclass

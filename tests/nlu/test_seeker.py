@@ -209,3 +209,15 @@ def test_profile_is_frozen() -> None:
 
 def test_warm_up_without_kiwi() -> None:
     warm_up(kiwi=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "아무 일이나 괜찮아요",
+        "뭐든 헐랑께 일자리 좀 찾아주쇼",
+        "뭣이든 헐 텡께 일자리 쪼까 찾아주쇼",
+    ],
+)
+def test_any_work_is_read_in_dialect_too(text: str) -> None:
+    assert any(fact == "any_occupation" for _, fact in parse_seeker_text(text).evidence)
