@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 import nlu
 from nlu.keco import load_keco
 from nlu.occupation_class import SeekerJobs, classify_opening, read_seeker_jobs
+from nlu.opening_terms import SENIOR_AGE
 from retrieval.catalog import Catalog
 from retrieval.constraints import (
     MatchPolicy,
@@ -370,11 +371,7 @@ def dense_query(text: str, profile: nlu.SeekerProfile) -> str:
     Naming the wanted occupation steers e5 on career changes (용접 하다가 지게차 하고 싶어요)
     and on colloquial forms the model never saw (쇠 붙이는 일).
     """
-    tables = nlu.load_tables()
-    names = [
-        tables.occupations[f].name_ko for f in profile.wanted_families if f in tables.occupations
-    ]
-    return " ".join(part for part in [*names, text] if part)
+    return " ".join(part for part in [*_wanted_names(profile), text] if part)
 
 
 def lexical_query(text: str, profile: nlu.SeekerProfile) -> str:
@@ -385,12 +382,25 @@ def lexical_query(text: str, profile: nlu.SeekerProfile) -> str:
     seeker's own words finds postings the table's names miss (양극재, 배터리팩, 구내식당).
     """
     tables = nlu.load_tables()
-    parts = [
-        tables.occupations[f].name_ko for f in profile.wanted_families if f in tables.occupations
-    ]
+    parts = _wanted_names(profile)
     parts += [
         tables.certificates[c].name_ko
         for c in profile.certificates_held
         if c in tables.certificates
     ]
     return " ".join([*parts, text]) if parts else text
+
+
+#: Work a job center offers seekers of SENIOR_AGE and more who take any work ("칠십 넘었는디
+#: 아무거나"): guarding, cleaning, parking.
+SENIOR_WORK = ("경비", "미화", "청소", "주차")
+
+
+def _wanted_names(profile: nlu.SeekerProfile) -> list[str]:
+    """The wanted jobs' names; for a senior who takes any work, the work offered to seniors."""
+    tables = nlu.load_tables()
+    if profile.any_occupation and profile.age is not None and profile.age >= SENIOR_AGE:
+        return list(SENIOR_WORK)
+    return [
+        tables.occupations[f].name_ko for f in profile.wanted_families if f in tables.occupations
+    ]

@@ -211,3 +211,13 @@ def test_a_conversations_profile_decides_the_target_not_its_search_text() -> Non
     assert jobs.targets == ("623004",)  # 지게차 운전원
     assert jobs.experience == (("8241", 10),)
     assert seeker_jobs("용접원 10년 경력", None).targets == ("8241",)
+
+
+def test_a_senior_who_takes_any_work_is_searched_with_the_work_offered_to_seniors() -> None:
+    from retrieval.matcher import SENIOR_WORK, dense_query, lexical_query
+
+    senior = nlu.SeekerProfile(any_occupation=True, age=71, wanted_families=("farm_worker",))
+    assert dense_query("일자리", senior) == " ".join([*SENIOR_WORK, "일자리"])
+    assert lexical_query("아무거나 혀요", senior).startswith(" ".join(SENIOR_WORK))
+    younger = nlu.SeekerProfile(any_occupation=True, age=40)
+    assert dense_query("일자리", younger) == "일자리"
