@@ -83,3 +83,10 @@ def test_the_other_words_of_a_title_say_where_the_work_is_done() -> None:
 def test_a_title_joining_two_trades_claims_neither() -> None:
     said = reasons("선박 블록 사상·청소 일용직 (그라인더 초보 가능)", "청소 일 찾아요 오전만")
     assert not any(r.startswith(("직종 일치", "관련 직종")) for r in said)
+
+
+def test_quality_work_and_production_planning_of_one_code_are_related_not_the_same() -> None:
+    seeker = "품질검사 해봤어요 자동차부품 삼차원 측정기 다룸"
+    said = reasons("자동차 부품 생산관리 사무원 (MES 실적 입력)", seeker)
+    assert said[0].startswith("관련 직종: 생산·품질 사무원 및 관리원(기계·자동차·금속)")
+    assert reasons("자동차 부품 품질검사원 (주간)", seeker)[0].startswith("직종 일치(세분류)")
