@@ -45,7 +45,7 @@ from nlu.lexicon import (
     NO_CAR_CUES,
     TOTAL_YEARS_CUES,
 )
-from nlu.pay import find_pay_normalized
+from nlu.pay import find_pay_normalized, wants_high_pay
 from nlu.profile import Experience, SeekerProfile
 from nlu.reading import Reading
 from nlu.tables import Tables, load_tables
@@ -298,6 +298,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         region_anywhere=anywhere,
         max_commute_km=commute,
         min_monthly_pay=pay[0].monthly if pay else None,
+        wants_high_pay=wants_high_pay(text),
         excluded_shifts=excluded_shifts,
         wanted_shifts=wanted_shifts,
         excluded_employment_types=excluded_types,

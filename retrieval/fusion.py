@@ -16,6 +16,7 @@ from nlu.keco import Keco, load_keco, shared_level
 from nlu.occupation_class import SeekerJobs
 from nlu.opening_terms import SENIOR_AGE
 from retrieval.catalog import Catalog
+from retrieval.pay_fit import pay_fit
 
 if TYPE_CHECKING:
     import numpy as np
@@ -78,6 +79,7 @@ class Weights:
     near: float = 0.05  # near the home the seeker stated (× nearness, 1 in their own town)
     town: float = 0.2  # in the 시/군 of the home the seeker stated, among the best fits
     town_band: float = 0.2  # … those within this much of the best score
+    pay: float = 0.1  # pays a stated floor for sure, or well for "돈 많이 주는 데" (× pay_fit)
 
 
 def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool = False) -> float:
@@ -203,6 +205,9 @@ def rescore(
         scores += weights.visa * catalog.foreign_workers.isin({"e9_ok"}, rows)
     if profile.needs_commute_bus:
         scores += weights.commute_bus * bus[rows]
+    if profile.min_monthly_pay or profile.wants_high_pay:
+        floor, high = profile.min_monthly_pay, profile.wants_high_pay
+        scores += weights.pay * pay_fit(catalog, rows, floor=floor, high_pay=high)
     scores -= weights.far * beyond
     if near_home is not None:
         scores += weights.near * near_home
