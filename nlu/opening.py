@@ -228,6 +228,10 @@ def _time_shift(text: str) -> Shift | None:
     return next(iter(kinds), None)
 
 
+#: Right after a shift word, that the posting has none of it ("야간 없음", "교대 없이").
+_NOT_WORKED = re.compile(r"\s?(?:근무\s?)?(?:은|는)?\s?(?:없|無)")
+
+
 def normalize_shift(text: str) -> Shift | None:
     """주간 | 2교대 | 3교대 | 야간 from a shift field ("주야맞교대", "3조2교대", "09:00~18:00").
 
@@ -237,6 +241,8 @@ def normalize_shift(text: str) -> Shift | None:
     t = normalize_text(text).text
     found: set[str] = set()
     for m in shift_matcher().find(t):
+        if _NOT_WORKED.match(t, m.end):
+            continue  # "잔업·야간 없음": a shift the posting says it does not have
         found.update(shifts_of(m.key)[:1])  # bare 교대 counts as 2교대, the common pattern
     if "3교대" in found:
         return "3교대"

@@ -127,6 +127,10 @@ def test_resolve_region_unknown() -> None:
         ("", None),
         ("주 5일 09:00~18:00 (점심시간 12:00~13:00), 야간 수당 별도", "주간"),
         ("연장, 야간근로수당 지급", None),
+        # a shift the posting says it does not have is not worked
+        ("근무시간 : 09:00~16:00 (점심 1시간), 잔업·야간 없음, 토·일 휴무", "주간"),
+        ("주간 근무, 야간 없음", "주간"),
+        ("야간 근무 (22:00~07:00)", "야간"),
     ],
 )
 def test_normalize_shift(text: str, shift: str | None) -> None:
