@@ -62,6 +62,8 @@ _DRAWN = re.compile(r"^\s?(?:도면|설계도)")
 _LACKED = re.compile(r"^\s?(?:은|는|이|가|도)?\s?(?:자격증?\S?|면허\S?)?\s?없")
 #: A field named with 쪽 ("검사 쪽 일 하고 싶어요"), unless the word only points back (그쪽).
 _FIELD = re.compile(r"(\S+?)\s?쪽")
+#: "용접도 좀 합니다": a side skill beside the trade — work done, never the fallback target
+_SIDE_SKILL = re.compile(r"^\s?도\s?(?:좀|조금|쪼끔|약간)\s")
 _POINTING = ("그", "이", "저", "어느", "그런", "이런")
 #: After an occupation word, a workplace: "배터리팩 만드는 회사", "자동차 부품 공장".
 _WORKPLACE = re.compile(r"^\S*\s?(?:\S+는\s)?(?:회사|공장|업체|업계)")
@@ -316,6 +318,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     mentioned: list[str] = []
     excluded: list[str] = []
     lacked: list[str] = []
+    side: list[str] = []
     experience: dict[str, int | None] = {}
     other_work = False
     tables = load_tables()
@@ -350,6 +353,10 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         inside_certificate = any(s <= match.start and match.end <= e for s, e in certificates)
         if _LACKED.match(norm[match.end : match.end + 12]):
             lacked.append(match.key)
+        if _SIDE_SKILL.match(norm[match.end : match.end + 8]):
+            side.append(match.key)
+            experience.setdefault(match.key, None)
+            continue
         said_in = clauses[clause_of(match.start)].text
         cues = clause_cues(said_in)
         role = _role(cues)
@@ -379,7 +386,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     wanted = targets or mentioned
     fall_back = not (wanted or other_work or any_occupation or unnamed_want)
     if fall_back:
-        wanted = list(experience)
+        wanted = [c for c in experience if c not in side] or list(experience)
     if fall_back and not wanted:
         # "지게차 자격증 있어요": the work a held certificate is for
         for m in cert_matches:

@@ -174,3 +174,10 @@ def test_a_field_the_table_does_not_name_is_a_wish_not_the_old_work() -> None:
     assert jobs.targets == () and jobs.experience == (("8251", 20),)
     # 그쪽 points back to the work just named
     assert read_seeker_jobs("지게차 7년 했어요 다시 그쪽 일 하고 싶어요").targets == ("623004",)
+
+
+def test_a_side_skill_is_work_done_not_the_target() -> None:
+    said = "배관 이십년 했습니다. 선박배관이랑 플랜트배관 다 했고 용접도 좀 합니다"
+    jobs = read_seeker_jobs(said)
+    assert "8241" not in jobs.targets and jobs.targets[0] == "703"
+    assert ("8241", None) in jobs.experience
