@@ -4,7 +4,8 @@ Imports the given files (in order, one ``jobbot import`` run) into a fresh home 
 one JSON line per opening (every column but the two timestamps, its company and postings),
 per company and per rejected row. Run it before and after a change and ``cmp`` the outputs.
 
-Usage: python bench/import_dump.py OUT.jsonl FILE... [--synth N] [--workdir var/bench-dump]
+Usage: python bench/import_dump.py OUT.jsonl FILE... [--synth N] [--workers N]
+       [--workdir var/bench-dump]
 (``--synth N`` adds the import benchmark's N-row synthetic file after the given files.)
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import time
@@ -78,6 +80,9 @@ def main() -> int:
     parser.add_argument("files", type=Path, nargs="*")
     parser.add_argument("--synth", type=int, default=0, help="also import N synthetic rows")
     parser.add_argument("--workdir", type=Path, default=REPO / "var" / "bench-dump")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="normalizing processes (default: the importer's)"
+    )
     args = parser.parse_args()
 
     shutil.rmtree(args.workdir, ignore_errors=True)
@@ -87,10 +92,12 @@ def main() -> int:
         files.append(args.workdir / f"openings_{args.synth}.csv")
         write_csv(generate_openings(args.synth), files[-1])
     sessions = open_database(Settings(home=args.workdir / "home", _env_file=None))  # type: ignore[call-arg]
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu, children = time.perf_counter(), time.process_time(), os.times()
     with sessions() as session:
-        summary = import_files(session, files)
+        summary = import_files(session, files, workers=args.workers)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    # the worker processes', counted once they have ended
+    cpu += sum(os.times()[2:4]) - sum(children[2:4])
     rows = sum(report.rows for report in summary.files)
     print(f"imported {rows:,} rows in {wall:.1f} s wall, {cpu:.1f} s CPU")
     with sessions() as session:

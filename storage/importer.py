@@ -38,6 +38,7 @@ from storage.models import (
     RejectedRow,
     utc_now,
 )
+from storage.parse_ahead import ParseAhead, Parsed, default_workers
 from storage.readers import read_rows
 from storage.records import OpeningRecord, parse_record, record_hash
 from storage.similarity import is_same_job
@@ -57,33 +58,42 @@ def import_files(
     columns: Mapping[str, str] | None = None,
     full: bool = False,
     on_row: Callable[[], None] | None = None,
+    workers: int | None = None,
 ) -> ImportSummary:
     """Import every file in ``paths``.
 
     ``source`` names the source of every posting (and picks ``data/sources/NAME.yml``);
     ``columns`` maps unknown headers; ``full`` (with ``source``) retires that source's
     postings the files do not list, once every file has been read without a whole-file error.
+    ``workers`` processes normalize the rows of long files ahead of storing them (default:
+    :func:`storage.parse_ahead.default_workers`; 0: none); what is stored is the same.
     """
     summary = ImportSummary()
     importer = Importer(session, source=source, changed=summary.changed_opening_ids)
+    ahead = ParseAhead(
+        workers=default_workers() if workers is None else workers, source_override=source
+    )
     # Imported here: storage.courses reuses this module's FileReport.
     from storage.courses import import_course_file, sniff_course_file
 
-    for path in paths:
-        if course_format := sniff_course_file(path):  # training courses, told by content
-            summary.files.append(import_course_file(session, path, course_format))
-            continue
-        importer.start(str(path))
-        try:
-            file_format, rows = read_rows(path, columns=columns, source=source)
-            importer.set_format(file_format.value)
-            for raw in rows:
-                importer.add(raw)
-                if on_row:
-                    on_row()
-        except UnreadableFileError as exc:
-            importer.fail(str(exc))
-        summary.files.append(importer.finish())
+    try:
+        for path in paths:
+            if course_format := sniff_course_file(path):  # training courses, told by content
+                summary.files.append(import_course_file(session, path, course_format))
+                continue
+            importer.start(str(path))
+            try:
+                file_format, rows = read_rows(path, columns=columns, source=source)
+                importer.set_format(file_format.value)
+                for raw, parsed in ahead.rows(rows, importer.known_unchanged):
+                    importer.add(raw, parsed)
+                    if on_row:
+                        on_row()
+            except UnreadableFileError as exc:
+                importer.fail(str(exc))
+            summary.files.append(importer.finish())
+    finally:
+        ahead.close()
     if full and source and not any(report.error for report in summary.files):
         summary.files[-1].retired = importer.retire_unseen(source)
     return summary
@@ -138,15 +148,24 @@ class Importer:
         """The stored posting of ``source_id`` at ``source``, if any."""
         return self.lookups.posting(source, source_id)
 
-    def add(self, raw: RawRow) -> None:
-        """Store one posting as read (or report why it cannot be)."""
+    def add(self, raw: RawRow, parsed: Parsed = None) -> None:
+        """Store one posting as read (or report why it cannot be).
+
+        ``parsed`` is the row's record (or rejection) if a worker normalized it already.
+        """
         report = self._report
         report.rows += 1
         if self._unchanged(raw.fields):
             report.unchanged += 1
         else:
             try:
-                record = _parse_safely(raw.fields, self.source_override, report.file, raw.line)
+                if isinstance(parsed, RowRejected):
+                    raise parsed
+                record = (
+                    parsed
+                    if parsed is not None
+                    else _parse_safely(raw.fields, self.source_override, report.file, raw.line)
+                )
                 outcome, opening = self._upsert(record)
             except RowRejected as exc:
                 self.reject(raw.line, str(exc), str(raw.fields)[:2000])
@@ -157,6 +176,20 @@ class Importer:
         self._pending += 1
         if self._pending >= COMMIT_EVERY:
             self.commit()
+
+    def known_unchanged(self, fields: dict[str, str]) -> bool:
+        """Whether ``fields`` are what a posting loaded from the database was made from, by
+        what is in memory now (no query, no change): rows read ahead need not be normalized."""
+        source = self.source_override or (fields.get("source") or "").strip()
+        stored = self.lookups.sources.get(source)
+        if stored is None:
+            return False
+        posting = self.lookups.postings.get((stored.id, (fields.get("source_id") or "").strip()))
+        return (
+            isinstance(posting, OpeningSource)
+            and posting.source_modified == ((fields.get("source_modified") or "").strip() or None)
+            and posting.record_hash == record_hash(fields)
+        )
 
     def _unchanged(self, fields: dict[str, str]) -> bool:
         """Whether ``fields`` are exactly what the stored posting was made from.
