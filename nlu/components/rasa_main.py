@@ -58,7 +58,9 @@ def apply_jobbot_environment() -> None:
 
     token = os.environ.get("JOBBOT_RASA_TOKEN")
     if token and sys.argv[1:2] == ["run"]:
-        sys.argv += ["--auth-token", token]
+        # one "--auth-token=…" word: a token starting with "-" (token_urlsafe gives one in 64)
+        # would otherwise be read as another option and stop the server
+        sys.argv.append(f"--auth-token={token}")
     timeout = os.environ.get("JOBBOT_ACTION_TIMEOUT_SECONDS")
     if timeout:
         from rasa.core.actions import action

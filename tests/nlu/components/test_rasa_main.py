@@ -6,6 +6,7 @@ Runs in the Rasa environment only:
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -78,3 +79,19 @@ def test_an_invalid_schema_is_still_refused(counted_checks: list[Any]) -> None:
         with pytest.raises(jsonschema.SchemaError):
             jsonschema.validate({}, {"type": "no such type"})
     assert len(counted_checks) == 2
+
+
+@pytest.mark.parametrize("token", ["-flzRxsI0lqo2GfmqqxecQU2uqtoNAN7LwqI", "plainToken_123"])
+def test_the_api_token_reaches_rasa_run_even_when_it_starts_with_a_dash(
+    token: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasa.__main__ import create_argument_parser
+
+    from nlu.components.rasa_main import apply_jobbot_environment
+
+    monkeypatch.setenv("JOBBOT_RASA_TOKEN", token)
+    monkeypatch.delenv("JOBBOT_ACTION_TIMEOUT_SECONDS", raising=False)
+    monkeypatch.setattr("sys.argv", ["rasa", "run", "--model", "model.tar.gz"])
+    apply_jobbot_environment()
+    arguments = create_argument_parser().parse_args(sys.argv[1:])
+    assert arguments.auth_token == token
