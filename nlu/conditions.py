@@ -75,7 +75,28 @@ _VISA_KOREAN: tuple[tuple[re.Pattern[str], str], ...] = (
 _NATIVE = "|".join(NATIVE_UNITS)
 #: An age: "59세", "28살", "60대", "나이 55", "70 다 돼 가는디", "60다섯" (65).
 _AGE_UNIT = re.compile(rf"(?<![0-9])([1-9]0|[1-9][0-9])({_NATIVE})?\s?(세|살|대)(?!\s?[0-9])")
-_AGE_NEAR = re.compile(r"(?<![0-9])([1-9]0)\s?(?:이\s?)?(다\s?(?:돼|되|됐)|가까이|넘)")
+_AGE_NEAR = re.compile(r"(?<![0-9])([1-9]0)\s?(?:이\s?)?(다\s?(?:돼|되|됐)|가까이|넘|지났|지난)")
+#: "50대 후반", "오십 중반": a part of a decade, as the years into it.
+_AGE_DECADE_PART = re.compile(r"(?<![0-9])([2-8]0)\s?대?\s?(초반|중반|후반)")
+_DECADE_PART_YEARS = {"초반": 2, "중반": 5, "후반": 8}
+#: Birthdays that name an age ("환갑 지났어요", "칠순 다 돼 가는디"), read as the number.
+_AGE_WORDS = re.compile(r"환갑|회갑|진갑|칠순|고희|팔순")
+_AGE_WORD_YEARS = {
+    "환갑": "60",
+    "회갑": "60",
+    "진갑": "61",
+    "칠순": "70",
+    "고희": "70",
+    "팔순": "80",
+}
+#: A number the seeker is, said as the first thing of a clause: "예순셋인데 아무 일이나",
+#: "저 63이요", "낼모레 70이여", "58 됐어요" (years, pay and hours carry a counter instead;
+#: 40 to 89 only, as a bare "20이요" more likely answers another question).
+_AGE_IS = re.compile(
+    r"^(?:(?:저는?|전|제가|나는?|난|내가|올해|인자|인제|이제|낼\s?모레|내일\s?모레|곧)\s?)?"
+    r"([4-8][0-9])\s?(?:인데|인디|인께|이에요|이예요|이요|이여|이지라|이라|입니다|이고|이구|"
+    r"이니까|이니께|이랑께|이어요|(?:이\s?)?(?:됐|되었|돼요))"
+)
 _AGE_SAID = re.compile(
     rf"나이\S{{0,2}}\s?(?:는|가|도|로|이)?\s?([1-9][0-9])({_NATIVE})?(?![0-9]|\s?년)"
 )
@@ -254,18 +275,24 @@ class Limits:
 
 
 def _age(st: Reading) -> int | None:
-    """The seeker's age: "오십구세" → 59, "60대" → 60, "칠십 다 돼 가는디" → 69, "예순여덟
-    묵었어라" → 68, "인자 예순여덟이여" → 68."""
+    """The seeker's age: "오십구세" → 59, "60대" → 60, "50대 후반" → 58, "칠십 다 돼 가는디" → 69,
+    "예순여덟 묵었어라" → 68, "인자 예순여덟이여" → 68, "예순셋인데" → 63, "환갑 지났어요" → 61."""
     for k, clause in enumerate(st.clauses):
-        text = clause.text
+        text = _AGE_WORDS.sub(lambda w: _AGE_WORD_YEARS[w.group()], clause.text)
         found: int | None = None
-        if (m := _AGE_UNIT.search(text)) is not None and not text[m.end() :].startswith("교대"):
+        if (m := _AGE_DECADE_PART.search(text)) is not None:
+            found = int(m.group(1)) + _DECADE_PART_YEARS[m.group(2)]
+        elif (m := _AGE_UNIT.search(text)) is not None and not text[m.end() :].startswith("교대"):
             found = int(m.group(1)) + NATIVE_UNITS.get(m.group(2) or "", 0)
         elif (m := _AGE_NEAR.search(text)) is not None:
-            found = int(m.group(1)) + (1 if m.group(2) == "넘" else -1)
+            found = int(m.group(1)) + (1 if m.group(2) in ("넘", "지났", "지난") else -1)
         elif (m := _AGE_SAID.search(text)) is not None:
             found = int(m.group(1)) + NATIVE_UNITS.get(m.group(2) or "", 0)
-        elif (m := _AGE_EATEN.search(text) or _AGE_NOW.search(text.strip())) is not None:
+        elif (
+            m := _AGE_EATEN.search(text)
+            or _AGE_NOW.search(text.strip())
+            or _AGE_IS.match(text.strip())
+        ) is not None:
             found = int(m.group(1))
         elif (m := _AGE_ALONE.match(text.strip())) is not None and k == len(st.clauses) - 1:
             found = int(m.group(1))  # "… 배워서 하고싶어요. 45": a bare number at the end

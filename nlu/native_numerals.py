@@ -40,6 +40,9 @@ _NATIVE_UNITS = {
     "넷": 4,
     "네": 4,
     "넉": 4,
+    # Jeolla and Chungcheong say 셋, 넷 as 싯, 닛 ("예순싯인디")
+    "싯": 3,
+    "닛": 4,
 }
 _NATIVE_FIRST = frozenset(w[0] for w in (*_NATIVE_TENS, *_NATIVE_UNITS))
 _NATIVE_COUNTERS = (
@@ -62,17 +65,37 @@ _NATIVE_COUNTERS = (
 )
 # Tens that are also common words on their own (열 "heat/open", 쉰 "rested", 스무 needs a noun).
 _NATIVE_TENS_NEED_COUNTER = frozenset({"열", "쉰", "스무"})
-_PARTICLES = frozenset("이에은는도쯤넘중초후")
+# 인 starts the copula 인데/인디 ("예순셋인데 아무 일이나"), 요 a short answer ("쉰여덟요").
+_PARTICLES = frozenset("이인요에은는도쯤넘중초후")
+#: Units that stand as words after a spaced tens word ("예순 셋이에요"); 한, 두, 세, 네 are
+#: the forms before a noun and also words (세 "tax", 네 "yes"), so they need a counter there.
+_SPACED_UNITS = ("셋", "넷", "둘", "싯", "닛")
 
 _NATIVE_COUNTER = word_pattern(_NATIVE_COUNTERS)
 _NATIVE_TENS_WORD = word_pattern(tuple(_NATIVE_TENS))
 _NATIVE_UNIT_WORD = word_pattern(tuple(_NATIVE_UNITS))
-_NATIVE_LONG_UNIT_WORD = word_pattern(tuple(w for w in _NATIVE_UNITS if len(w) > 1))
+_NATIVE_SPACED_UNIT_WORD = word_pattern(
+    tuple(w for w in _NATIVE_UNITS if len(w) > 1) + _SPACED_UNITS
+)
 #: Where a native numeral may start: a tens or unit word at a word start (the regex engine
 #: skips the many words that only begin like one: 하는, 다음, 세부).
 NATIVE_START = re.compile(
     f"(?<![가-힣])(?=(?:{_NATIVE_TENS_WORD.pattern}|{_NATIVE_UNIT_WORD.pattern}))"
 )
+
+
+def _spaced_unit_at(text: str, i: int) -> bool:
+    """Whether a unit that may follow a tens word after a space starts at ``i`` ("예순 셋",
+    "마흔 다섯", "예순 세 살"), as a whole word or before a counter."""
+    unit = word_at(_NATIVE_SPACED_UNIT_WORD, text, i)
+    if unit is None:
+        unit = word_at(_NATIVE_UNIT_WORD, text, i)
+        return (
+            unit is not None
+            and counter_at(text, i + len(unit), _NATIVE_COUNTER, space=True) is not None
+        )
+    nxt = text[i + len(unit)] if i + len(unit) < len(text) else ""
+    return len(unit) > 1 or not is_hangul(nxt) or nxt in _PARTICLES
 
 
 def native_at(text: str, i: int) -> tuple[int, int] | None:
@@ -85,7 +108,7 @@ def native_at(text: str, i: int) -> tuple[int, int] | None:
     if tens_word is not None:
         value = _NATIVE_TENS[tens_word]
         j += len(tens_word)
-        if j + 1 < len(text) and text[j] == " " and _NATIVE_LONG_UNIT_WORD.match(text, j + 1):
+        if j + 1 < len(text) and text[j] == " " and _spaced_unit_at(text, j + 1):
             j += 1
     unit_word = word_at(_NATIVE_UNIT_WORD, text, j)
     if unit_word is not None and tens_word != "스무":

@@ -22,7 +22,24 @@ import nlu
         ("쉰다섯 먹었어요 경비 자리", 55),
         ("인자 예순여덟이여", 68),  # 인자 = 이제, a number ending the message
         ("올해 일흔이요", 70),
+        # a number the seeker is, first in the clause, native, Sino or digits
+        ("예순셋인데 아무 일이나 할 수 있어요", 63),
+        ("예순싯인디 아무 일이나 헐 수 있어라", 63),  # 싯 = 셋 in dialect
+        ("예순 셋이에요 경비 자리 있나요", 63),
+        ("쉰여덟인데 일 찾아요", 58),
+        ("육십삼인데 일자리 있나요", 63),
+        ("저 63이요 경비 일 찾아요", 63),
+        ("예순셋 됐어요", 63),
+        ("63세예요", 63),
+        ("50대 후반이에요 생산직", 58),
+        # birthdays that name an age
+        ("환갑 지났어요", 61),
+        ("환갑인데 일할 데 있나요", 60),
+        ("칠순 다 돼 가는디 경비 있소", 69),
         ("용접 20년 먹었어요", None),  # years of work, not of age
+        ("20이요", None),  # a bare small number answers something else
+        ("월 250인데 더 주는 데 있나요", None),
+        ("2교대인데 괜찮아요", None),
         ("올해 300은 받아야", None),
         ("용접 20년 했어요 2교대 괜찮아요", None),
         ("월 300 이상 주간만", None),

@@ -16,6 +16,12 @@ from nlu.native_numerals import native_at, parse_native
         ("열 명", (1, 10)),
         ("서른다섯", (4, 35)),
         ("서른이에요", (2, 30)),  # a particle may follow a tens word
+        ("예순셋인데", (3, 63)),  # and the copula 인데
+        ("예순 셋이에요", (4, 63)),  # a standalone unit after a space
+        ("마흔 다섯", (5, 45)),
+        ("예순 세 살", (4, 63)),  # a noun form before a counter
+        ("예순싯인디", (3, 63)),  # 싯 = 셋 in dialect
+        ("예순 세금", (2, 60)),  # 세 "tax": the unit is not joined
         # words, not numbers: no counter follows
         ("열심히", None),
         ("네 알겠어요", None),
