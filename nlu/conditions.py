@@ -203,6 +203,7 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
     if home is None and fallback is not None:
         home, home_clause = fallback, fallback_clause
     if home is not None:
+        home = _finest(st, home, home_clause)
         st.note(home_clause, f"home_region:{home}")
     anywhere = False
     for k, clause in enumerate(st.clauses):
@@ -225,6 +226,20 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
         if commute is not None:
             st.note(k, f"max_commute_km:{commute}")
     return home, anywhere, commute
+
+
+def _finest(st: Reading, home: str, k: int) -> str:
+    """The most specific place clause ``k`` names inside ``home``: "군산 조촌동" is 조촌동, not
+    all of 군산 (distances then start from where the seeker lives, and a search follows)."""
+    regions = st.tables.regions
+    clause = st.clauses[k]
+    for m in st.tables.region_matcher.find(clause.text):
+        parent = regions[m.key].parent
+        while parent is not None and parent != home and parent in regions:
+            parent = regions[parent].parent
+        if parent == home and regions[m.key].level != "park":
+            home = m.key
+    return home
 
 
 def read_visa(st: Reading) -> str | None:

@@ -1,0 +1,27 @@
+"""Where the seeker lives, as they say it (nlu.conditions.read_regions)."""
+
+from __future__ import annotations
+
+import pytest
+
+import nlu
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        # the finest place named inside the city is the home: distances start there
+        ("군산 조촌동이지라", "gunsan_jochon"),
+        ("군산조촌동이지라", "gunsan_jochon"),
+        ("전북 군산시 수송동 살아요", "gunsan_susong"),
+        ("군산 나운동이요", "gunsan_naun"),
+        ("조촌동 살어라", "gunsan_jochon"),
+        ("군산 살아요", "gunsan"),
+        # a place in another clause is not where they live
+        ("군산 살아요 오식도동 공장 다녔어요", "gunsan"),
+        ("군산 사는데 익산 가도 돼요", "gunsan"),
+        ("군산 살고 조촌동은 싫어요", "gunsan"),
+    ],
+)
+def test_the_home_is_the_finest_place_the_clause_names(text: str, home: str) -> None:
+    assert nlu.parse_seeker_text(text).home_region == home
