@@ -68,6 +68,13 @@ _CERT_WORD = re.compile("|".join(sorted(CERTIFICATE_WORDS, key=len, reverse=True
 _WITHOUT_EXPERIENCE_OK = re.compile(
     r"(?:경력|경험)[은는이]?\s?(?:없어도|없이도|없는데|없는디|업어도|없어두)"
 )
+# "지게차 운전 해요", "용접 혀요": a trade said with a present 하다 that ends the clause is work
+# the seeker does now (experience), not only a wish. "용접 해요?" asks; "용접 조금 해요" is a
+# side skill that says nothing of the certificates the trade takes (both stay as they were).
+_DOING = re.compile(
+    r"^(?:\s?(?!조금|좀|쪼끔|약간)[가-힣a-z]{1,3}){0,2}?\s?"
+    r"(?:해요|혀요|헤요|해여|해유|해용|허요|합니다|하지요|하죠|해|혀)[.!~ ]*$"
+)
 _ANY_JOB = re.compile(
     r"아무\s?(?:일|거|것|데|직종|현장)|무슨 일이든|뭐든지?|뭣이든|무엇이든|일 안 가리|다 할 수"
 )
@@ -124,6 +131,10 @@ def _read_occupations(st: _State) -> None:
         category = _occupation_category(st.cues(k))
         if category == "no_experience" and _WITHOUT_EXPERIENCE_OK.search(st.clauses[k].text):
             category = "wanted"
+        end = st.clauses[k].end
+        asked = st.cues(k).question or t[end : end + 1] == "?"  # the ? lies after the clause
+        if category == "mention" and _DOING.match(t[m.end : end]) and not asked:
+            category = "experience"
         st.mentions.append(_Mention(m.key, m.start, m.end, k, category))
     for m in cert_matches:
         k = st.clause_at(m.start)

@@ -178,6 +178,19 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("용접 오년햇어요", {"experience": (Experience("welder", 5),)}),
     ("기숙사는 필요업어라", {"needs_dormitory": False}),
     ("지게차 2년 했어요 면허잇고요", {"certificates_held": ("forklift",)}),
+    # a trade with a present 하다 ending the clause is work done now, and still the target;
+    # asked, or said as a side skill, it is only the target
+    (
+        "forklift 운전 해요",
+        {
+            "experience": (Experience("forklift_driver", None),),
+            "wanted_families": ("forklift_driver",),
+        },
+    ),
+    ("지게차 운전 혀요", {"experience": (Experience("forklift_driver", None),)}),
+    ("용접 해요?", {"experience": (), "wanted_families": ("welder",)}),
+    ("용접 조금 해요", {"experience": (), "wanted_families": ("welder",)}),
+    ("용접 해 주세요", {"experience": ()}),
 ]
 
 
