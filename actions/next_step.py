@@ -11,7 +11,9 @@ turn. The rules, in order:
    when the trade is not in the table or nothing is known yet (the paths then wait for the
    trade).
 2. Facts first: a message that added facts (or asks for a search) makes progress, whatever
-   the intent classifier said — dialect often lands in ``nlu_fallback``.
+   the intent classifier said — dialect often lands in ``nlu_fallback``, a shift said in
+   dialect in ``goodbye``, "저 우즈벡 사람이에요" in ``bot_challenge``; without facts those two
+   get their set answer.
 3. Progress is a search as soon as the kind of work is known, or after the occupation
    question was asked twice; a search again only when the searched profile changed. Results
    for a trade with certificates ask once whether the seeker holds one.
@@ -63,6 +65,8 @@ Say = Literal[
     "noted",  # facts that do not change the results, or a remark with no facts
     "closing",  # "no" after the results, nothing open
     "help",  # what the bot can do (asked for, not an insult)
+    "goodbye",  # a farewell without facts
+    "iamabot",  # "너 사람이야?" without facts: the bot says what it is
 ]
 Act = Literal["none", "search", "more", "handoff", "paths"]
 
@@ -73,6 +77,9 @@ MAX_ASKS = 2
 _UNSEARCHED = ("pay_any", "shift_any")
 #: Intents the bot did not understand.
 _MISS_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
+#: Intents answered with a set text when the message carries no facts; the classifier puts
+#: "오전에만 되지라" in goodbye and "저 우즈벡 사람이에요 용접 해요" in bot_challenge.
+_SOCIAL: Mapping[str, Say] = {"goodbye": "goodbye", "bot_challenge": "iamabot"}
 
 
 @dataclass(frozen=True)
@@ -143,6 +150,8 @@ def decide(state: DialogueState, turn: Turn) -> Step:
         return Step(act="paths")
     if turn.added_facts or turn.unnamed_certificate or turn.intent == "search_jobs":
         return _progress(state, turn)
+    if (social := _SOCIAL.get(turn.intent or "")) is not None:
+        return Step(say=social)
     if turn.asks_other_work and (state.profile.experience or not state.profile.searchable()):
         return Step(act="paths")
     if question == "has_certificates" and turn.answer == "yes":
