@@ -40,9 +40,10 @@ _NATIVE_UNITS = {
     "넷": 4,
     "네": 4,
     "넉": 4,
-    # Jeolla and Chungcheong say 셋, 넷 as 싯, 닛 ("예순싯인디")
+    # Jeolla and Chungcheong say 셋, 넷 as 싯, 닛 ("예순싯인디"); 여덜 is 여덟 as typed
     "싯": 3,
     "닛": 4,
+    "여덜": 8,
 }
 _NATIVE_FIRST = frozenset(w[0] for w in (*_NATIVE_TENS, *_NATIVE_UNITS))
 _NATIVE_COUNTERS = (

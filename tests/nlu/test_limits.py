@@ -21,6 +21,7 @@ import nlu
         ("예순여덟 묵었어라", 68),  # years eaten (Jeolla 묵다)
         ("쉰다섯 먹었어요 경비 자리", 55),
         ("인자 예순여덟이여", 68),  # 인자 = 이제, a number ending the message
+        ("인자 예순여덜이여", 68),  # 여덟 typed as it sounds
         ("올해 일흔이요", 70),
         # a number the seeker is, first in the clause, native, Sino or digits
         ("예순셋인데 아무 일이나 할 수 있어요", 63),
