@@ -80,6 +80,10 @@ class Weights:
     town: float = 0.2  # in the 시/군 of the home the seeker stated, among the best fits
     town_band: float = 0.2  # … those within this much of the best score
     pay: float = 0.1  # pays a stated floor for sure, or well for "돈 많이 주는 데" (× pay_fit)
+    #: an E-9 worker may only move to an employer holding a permit: of the openings that fit
+    #: about as well as the best (within ``e9_band``), those that say they hire E-9 first
+    e9: float = 0.3
+    e9_band: float = 0.3
 
 
 def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool = False) -> float:
@@ -224,6 +228,9 @@ def rescore(
         with np.errstate(invalid="ignore"):
             short = years < catalog.career_years_min[rows]  # NaN: False
         scores -= weights.short_career * short
+    if profile.visa == "E-9" and len(scores):
+        fits = scores >= scores.max() - weights.e9_band
+        scores += weights.e9 * (catalog.foreign_workers.isin({"e9_ok"}, rows) & fits)
     if home_town is not None and len(scores):
         # Of the openings that fit about as well as the best, those in the seeker's town first.
         fits = scores >= scores.max() - weights.town_band

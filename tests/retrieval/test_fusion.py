@@ -144,6 +144,23 @@ def test_the_seekers_town_goes_first_among_the_openings_that_fit_about_as_well()
     assert scores[2] == fused[2]  # in town but a worse fit: no pull
 
 
+def test_an_e9_worker_sees_first_the_postings_that_hire_e9_among_those_that_fit_as_well() -> None:
+    weights = Weights()
+    hiring = dataclasses.replace(
+        catalog(), foreign_workers=Codes.of(["unknown", "e9_ok", "e9_ok", "unknown"])
+    )
+    fused = np.asarray([1.0, 1.0 - weights.e9_band / 2, 1.0 - 2 * weights.e9_band, 0.9])
+
+    def scores(visa: str) -> list[float]:
+        profile = nlu.SeekerProfile(visa=visa)
+        return rescore(hiring, ROWS, fused, profile, SeekerJobs(), beyond=np.zeros(4)).tolist()
+
+    e9 = scores("E-9")
+    assert e9[1] == fused[1] + weights.visa + weights.e9 > e9[0]  # says E-9, nearly as good
+    assert e9[2] == fused[2] + weights.visa  # says E-9 but a worse fit: no more than before
+    assert scores("F-6")[1] == fused[1] + weights.visa  # other visas: no permit needed
+
+
 def test_a_required_certificate_sinks_for_one_who_named_no_certificate_and_no_work_done() -> None:
     certificates = [
         {"special_welding": "required"}, {"license_1_ordinary": "required"},
