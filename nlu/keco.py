@@ -23,7 +23,15 @@ from nlu.errors import TableError
 from nlu.gazetteer import Gazetteer, surface_key
 from nlu.tables import load_tables
 
-__all__ = ["DEFAULT_KECO_DIR", "Keco", "KecoUnit", "Renumbered", "load_keco", "shared_level"]
+__all__ = [
+    "DEFAULT_KECO_DIR",
+    "LEVELS",
+    "Keco",
+    "KecoUnit",
+    "Renumbered",
+    "load_keco",
+    "shared_level",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +81,10 @@ class Keco:
     #: 세분류 whose 고용24 job codes split by industry (0284 생산·품질 사무원 → 028404
     #: 전기·전자 …): code → ((industry prefix, job code), …), from ``industry_units.csv``.
     industry_units: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    #: Units that file two or more kinds of work under one code (0284: 품질 검사 and 생산
+    #: 관리; 831: 보전·수리 and 설치·시공): unit → ((work, word as a surface key), …), from
+    #: ``works.csv``.
+    works: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @cached_property
     def matcher(self) -> Gazetteer:
@@ -113,6 +125,20 @@ class Keco:
             if industry.startswith(prefix)
         }
         return units.pop() if len(units) == 1 else code
+
+    def work_unit(self, code: str) -> str | None:
+        """The unit of ``code`` (itself or its nearest ancestor) that ``works.csv`` splits."""
+        return next((code[:n] for n in range(len(code), 0, -1) if code[:n] in self.works), None)
+
+    def works_named(self, text: str) -> tuple[tuple[str, str], ...]:
+        """Every (unit, work) of ``works.csv`` whose word ``text`` holds, spaces ignored:
+        "기계 고장나면 고치는 일" → (("831", "보전·수리"), …)."""
+        said = surface_key(text)
+        return tuple(
+            dict.fromkeys(
+                (unit, work) for unit, words in self.works.items() for work, w in words if w in said
+            )
+        )
 
     def family_of(self, code: str | None) -> str | None:
         """The old family of a code: that of its longest listed prefix, else None."""
@@ -215,6 +241,10 @@ def _load(path: Path) -> Keco:
         if not unit.startswith(code):
             raise TableError(f"{path / 'industry_units.csv'}: {unit} is not under {code}")
         industry_units[code] = (*industry_units.get(code, ()), (row["industry"], unit))
+    works: dict[str, tuple[tuple[str, str], ...]] = {}
+    for row in _read(path / "works.csv", ("code", "work", "word")):
+        code = _check(path / "works.csv", row["code"], units)
+        works[code] = (*works.get(code, ()), (row["work"], surface_key(row["word"])))
     keco = Keco(
         units,
         synonyms,
@@ -224,6 +254,7 @@ def _load(path: Path) -> Keco:
         load_tables().non_terms,
         industry,
         industry_units,
+        works,
     )
     logger.debug("loaded KECO: %d units, %d synonyms", len(units), len(synonyms))
     return keco

@@ -103,6 +103,9 @@ class SeekerJobs:
     #: Work they said they lack what it takes for ("지게차는 없고"): explanations claim
     #: nothing about it; ranking does not read it (a lacking certificate is a hard filter).
     lacking: tuple[str, ...] = ()
+    #: Kinds of work named within units that file several under one code ("고장나면 고치는
+    #: 일" → ("831", "보전·수리")): a claim of that unit needs the same kind in the title.
+    works: tuple[tuple[str, str], ...] = ()
 
 
 def named_codes(text: str, *, keco: Keco | None = None) -> tuple[tuple[str, bool], ...]:
@@ -405,4 +408,5 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         context=tuple(dict.fromkeys(context)),
         terms=tuple(dict.fromkeys(m.surface for m in found)),
         lacking=tuple(c for c in dict.fromkeys(lacked) if not _related(c, [*final, *experience])),
+        works=keco.works_named(norm),
     )

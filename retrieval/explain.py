@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import nlu
-from nlu.keco import Keco, load_keco
+from nlu.keco import LEVELS, Keco, load_keco
 from nlu.occupation_class import (
     TEACHING,
     OccupationClass,
@@ -42,15 +42,6 @@ HELPER_AFTER_YEARS = 3
 #: A helper's job in a title: "도장 보조·터치업", "전기의장 보조"; not "설치 기사 및 보조"
 #: (the trade itself is offered too) nor 보조금 (a subsidy).
 _HELPER = re.compile(r"(?<!및 )보조(?!금)")
-#: The two works one 세분류 (0284 생산·품질 사무원) files under one code: checking the product
-#: (품질검사, HACCP, QC) and planning the line (생산관리, MES). A seeker who names one is not
-#: offered the other as "직종 일치".
-OFFICE_WORKS = {
-    "0284": (
-        re.compile(r"품질|검사|HACCP|QC|QA|측정", re.IGNORECASE),
-        re.compile(r"생산\s?관리|공정\s?관리|MES|실적", re.IGNORECASE),
-    )
-}
 
 
 @dataclass
@@ -160,9 +151,9 @@ def _occupation_claim(title: str, code: str, jobs: SeekerJobs) -> str | None:
         if _step_down(title, code, jobs) or not _same_subject(title, wanted, jobs):
             stated = stated or f"공고 직종: {keco.name(code)}"
             continue
-        if _other_work(title, code, jobs):
-            unit, theirs = keco.name(code[:4]), keco.name(code)
-            return f"관련 직종: {theirs} — 찾으시는 일과 같은 세분류({unit})의 다른 일"
+        other = _other_work(title, code, jobs)
+        if other:
+            return other
         name = keco.name(code[: 4 if level == "세분류" else 3])
         done = [y for c, y in jobs.experience if y and claim_level(code, c)]
         career = f" (경력 {max(done)}년)" if done else ""
@@ -190,17 +181,23 @@ def _step_down(title: str, code: str, jobs: SeekerJobs) -> bool:
     return bool(years) and max(years) >= HELPER_AFTER_YEARS
 
 
-def _other_work(title: str, code: str, jobs: SeekerJobs) -> bool:
-    """Whether the seeker names one of the works of the 세분류 ``code`` files two under
-    (:data:`OFFICE_WORKS`) and the title names only the other: "품질검사 해봤어요" and
-    "생산관리 사무원 (MES 실적 입력)"."""
-    works = OFFICE_WORKS.get(code[:4])
-    if works is None:
-        return False
-    said = " ".join(jobs.terms)
-    asked = {i for i, work in enumerate(works) if work.search(said)}
-    offered = {i for i, work in enumerate(works) if work.search(title)}
-    return bool(asked) and bool(offered) and not asked & offered
+def _other_work(title: str, code: str, jobs: SeekerJobs) -> str | None:
+    """When the unit of ``code`` files several kinds of work (``works.csv``) and the seeker
+    names one the title does not ("고장나면 고치는 일 … 전기쪽" and "선박 전기의장 (케이블
+    포설)"), the related-job reason saying both; else None."""
+    keco = load_keco()
+    unit = keco.work_unit(code)
+    if unit is None:
+        return None
+    asked = [w for u, w in jobs.works if u == unit]
+    offered = [w for u, w in keco.works_named(title) if u == unit]
+    if not asked or not offered or set(asked) & set(offered):
+        return None
+    level = LEVELS.get(len(unit), "분류")
+    return (
+        f"관련 직종: {keco.name(code)} — 찾으시는 일({', '.join(asked)})과 같은 "
+        f"{level}({keco.name(unit)})의 다른 일({', '.join(offered)})"
+    )
 
 
 def _same_subject(title: str, wanted: str, jobs: SeekerJobs) -> bool:

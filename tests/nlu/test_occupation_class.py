@@ -49,6 +49,11 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         # the 2018 meaning of 811302 is 지게차 정비원; the title agrees, so the code stands
         ("지게차 정비기사", "811302", "811302"),
         ("선박 블록 용접", "824100", "8241"),
+        # a machine before the generic head 오퍼레이터 (851) says which operator
+        ("★급구★ 군산 MCT 오퍼레이터 구합니다 - 주간 근무", None, "813210"),
+        ("CNC 오퍼레이터 모집 (2교대)", None, "8132"),
+        # picking and packing orders is one job, 쇼핑몰택배 준비원, not packing in a factory
+        ("(익산) 물류 피킹·포장원 정규직 채용", None, "617903"),
     ],
 )
 def test_openings_are_classified_from_code_or_title(
@@ -181,3 +186,18 @@ def test_a_side_skill_is_work_done_not_the_target() -> None:
     jobs = read_seeker_jobs(said)
     assert "8241" not in jobs.targets and jobs.targets[0] == "703"
     assert ("8241", None) in jobs.experience
+
+
+def test_a_unit_that_files_several_kinds_of_work_knows_which_a_text_names() -> None:
+    keco = load_keco()
+    assert keco.work_unit("831201") == "831" and keco.work_unit("8241") is None
+    fixing = read_seeker_jobs("공장 기계 고장나면 고치는 일 했어요 전기쪽")
+    assert fixing.targets == ("831",) and fixing.works == (("831", "보전·수리"),)
+    assert keco.works_named("선박 전기의장 보조 (케이블 포설)") == (("831", "설치·시공"),)
+    assert ("0284", "품질 검사") in keco.works_named("식품공장 HACCP 품질관리")
+
+
+def test_solar_design_is_electrical_engineering_not_an_electricians_trade() -> None:
+    jobs = read_seeker_jobs("전기기사 있고 태양광 설계 시공 경력 오년 부안 김제 괜찮음")
+    assert jobs.targets == ("1531",) and jobs.experience == (("1531", 5),)
+    assert read_seeker_jobs("태양광 설치 일 하고 싶어요").targets == ("8312",)

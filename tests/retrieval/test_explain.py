@@ -90,3 +90,34 @@ def test_quality_work_and_production_planning_of_one_code_are_related_not_the_sa
     said = reasons("자동차 부품 생산관리 사무원 (MES 실적 입력)", seeker)
     assert said[0].startswith("관련 직종: 생산·품질 사무원 및 관리원(기계·자동차·금속)")
     assert reasons("자동차 부품 품질검사원 (주간)", seeker)[0].startswith("직종 일치(세분류)")
+
+
+@pytest.mark.parametrize(
+    ("seeker", "title", "jobs_cd"),
+    [
+        # factory maintenance electrician (h063) and cable pulling on ships: both 전기공
+        ("공장 기계 고장나면 고치는 일 했어요 전기쪽", "선박 전기의장 보조 (케이블 포설)", None),
+        ("공장 기계 고장나면 고치는 일 했어요 전기쪽", "태양광 모듈 설치 보조", None),
+        # packing food and a metal-processing helper: both 제조 단순 종사원 (h064)
+        ("반찬공장 같은데서 포장일 해봤어요", "금속부품 가공 보조 생산직", "890001"),
+        # making battery material and recycling spent batteries (h065)
+        (
+            "배터리 셀에 들어가는 가루 만드는 공장 신입도 되나요",
+            "폐배터리 재활용 공정 생산직",
+            None,
+        ),
+    ],
+)
+def test_another_kind_of_work_filed_under_the_same_code_is_related_not_the_same(
+    seeker: str, title: str, jobs_cd: str | None
+) -> None:
+    said = reasons(title, seeker, jobs_cd=jobs_cd)
+    assert said and said[0].startswith("관련 직종") and "의 다른 일(" in said[0]
+
+
+def test_the_same_kind_of_work_or_a_title_naming_none_still_matches() -> None:
+    fixing = "공장 기계 고장나면 고치는 일 했어요 전기쪽"
+    assert reasons("전구체 공장 설비보전 전기 담당", fixing)[0] == "직종 일치(소분류): 전기공"
+    assert reasons("전기공 모집", fixing)[0] == "직종 일치(소분류): 전기공"
+    packing = "반찬공장 같은데서 포장일 해봤어요"
+    assert reasons("단순 조립·포장원 (주간)", packing)[0].startswith("직종 일치(세분류)")
