@@ -11,10 +11,12 @@ the run updates or retires them), the run's own are these new ones.
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 from sqlalchemy.orm import Session
 
 from storage.models import Company, Opening, OpeningSource
@@ -98,11 +100,8 @@ class NewRows:
         connection = session.connection()
         ids: list[int] = []
         if self.openings:
-            statement = insert(Opening.__table__).returning(  # type: ignore[arg-type]
-                Opening.__table__.c.id, sort_by_parameter_order=True
-            )
             rows = [{**o.values, "company_id": o.company.id} for o in self.openings]
-            ids = list(connection.execute(statement, rows).scalars())
+            ids = _insert_openings(connection, rows)
             for opening, new_id in zip(self.openings, ids, strict=True):
                 opening.id = new_id
         if self.postings:
@@ -114,6 +113,26 @@ class NewRows:
                 posting.inserted = True
         self.openings, self.postings = [], []
         return ids
+
+
+def _insert_openings(connection: Connection, rows: list[dict[str, object]]) -> list[int]:
+    """Insert ``rows`` into ``openings``; their new ids, in order."""
+    table = Opening.__table__
+    if connection.dialect.name != "sqlite":
+        statement = insert(table).returning(  # type: ignore[arg-type]
+            table.c.id, sort_by_parameter_order=True
+        )
+        return list(connection.execute(statement, rows).scalars())
+    # SQLite cannot tie RETURNING rows to the parameters' order in one statement, so SQLAlchemy
+    # would send one INSERT per row (≈ 0.1 ms each). One executemany instead: SQLite gives
+    # each new row an id above every id in the table, and this transaction holds the write
+    # lock from the first row to the commit, so the len(rows) highest ids are these rows'.
+    connection.execute(insert(table), rows)  # type: ignore[arg-type]
+    newest = select(table.c.id).order_by(table.c.id.desc()).limit(len(rows))
+    ids = list(connection.execute(newest).scalars())[::-1]
+    if len(ids) != len(rows) or ids[-1] - ids[0] != len(rows) - 1:
+        raise RuntimeError(f"new opening ids not consecutive: {ids[:1]}..{ids[-1:]}")
+    return ids
 
 
 def _posting_row(posting: NewPosting) -> dict[str, object]:
@@ -134,6 +153,9 @@ class CompanyJobs:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.by_company: dict[str, list[StoredJob | NewOpening]] = {}
+        #: Per company: the positions in its list of the openings in each region (None: no
+        #: region id), built on first use and dropped when an opening's region changes.
+        self._by_region: dict[str, dict[str | None, list[int]]] = {}
 
     def of(self, company: Company) -> list[StoredJob | NewOpening]:
         """The company's openings: stored ones read on first use, then the run's new ones."""
@@ -149,14 +171,43 @@ class CompanyJobs:
             self.by_company[company.name_key] = jobs
         return jobs
 
+    def candidates(
+        self, company: Company, region_id: str | None
+    ) -> Iterator[StoredJob | NewOpening]:
+        """The company's openings a record in ``region_id`` may be the same job as, oldest
+        first: with a region id, those in the same region or without one (the others differ
+        by :func:`storage.similarity.is_same_job`'s first test); without, all of them.
+
+        A big company has thousands of openings in dozens of places: comparing a new record
+        with each of them was most of the importer's own time.
+        """
+        jobs = self.of(company)
+        if region_id is None:
+            return iter(jobs)
+        regions = self._by_region.get(company.name_key)
+        if regions is None:
+            regions = self._by_region[company.name_key] = {}
+            for position, job in enumerate(jobs):
+                regions.setdefault(job.region_id, []).append(position)
+        same, unplaced = regions.get(region_id, []), regions.get(None, [])
+        positions = heapq.merge(same, unplaced) if same and unplaced else same or unplaced
+        return (jobs[k] for k in positions)
+
     def add(self, opening: NewOpening) -> None:
-        self.of(opening.company).append(opening)
+        jobs = self.of(opening.company)
+        regions = self._by_region.get(opening.company.name_key)
+        if regions is not None:
+            regions.setdefault(opening.region_id, []).append(len(jobs))
+        jobs.append(opening)
 
     def changed(self, opening: Opening) -> None:
         """Keep the copy of an opening the run updated or (un)retired in step with it."""
-        for job in self.by_company.get(opening.company.name_key, ()):
+        key = opening.company.name_key
+        for job in self.by_company.get(key, ()):
             if job.id != opening.id:
                 continue
+            if job.region_id != opening.region_id:
+                self._by_region.pop(key, None)
             if isinstance(job, NewOpening):
                 job.values.update((name, getattr(opening, name)) for name in JOB_FIELDS)
             else:

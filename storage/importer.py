@@ -332,7 +332,7 @@ class Importer:
 
         source = lookups.source(record.source)
         company = lookups.company(record)
-        jobs = self.jobs.of(company)
+        jobs = self.jobs.candidates(company, record.region_id)
         twin = next((o for o in jobs if o.retired_at is None and is_same_job(o, record)), None)
         opening: NewOpening | StoredJob
         if twin is None:

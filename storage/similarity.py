@@ -35,8 +35,11 @@ class JobLike(Protocol):
     def occupation_family(self) -> str | None: ...
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _bigrams(text: str) -> set[str]:
-    compact = re.sub(r"[\W_]+", "", text.lower())
+    compact = _NOT_WORD.sub("", text.lower())
     return {compact[i : i + 2] for i in range(len(compact) - 1)}
 
 
@@ -64,6 +67,10 @@ def is_same_job(existing: JobLike, new: JobLike) -> bool:
     ):
         return False
     title = bigram_similarity(existing.title, new.title)
+    if title < min(TITLE_THRESHOLD, REWORDED_TITLE_THRESHOLD):
+        # Below both title bars no description makes it the same job (and the descriptions'
+        # bigrams cost far more than the titles').
+        return False
     if len(existing.description) >= PROSE_CHARS and len(new.description) >= PROSE_CHARS:
         description = bigram_similarity(existing.description, new.description)
         if description < DESCRIPTION_THRESHOLD:
