@@ -89,6 +89,8 @@ class Catalog:
     #: when not given.
     town: Codes | None = None
     commute_bus: np.ndarray | None = None  # bool; all False when not given
+    #: bool: paid by the day (일급), whatever the employment type; all False when not given.
+    daily_pay: np.ndarray | None = None
     #: bool: the posting says it works weekends (주6일, 월~토, 토·일 …); all False when not given.
     weekend_work: np.ndarray | None = None
     #: float64 ages the posting states ("60세 이상", "70세 이하"), NaN when none.
@@ -118,6 +120,8 @@ class Catalog:
         self.town = self.town or unknown
         if self.commute_bus is None:
             self.commute_bus = np.zeros(len(self.ids), dtype=bool)
+        if self.daily_pay is None:
+            self.daily_pay = np.zeros(len(self.ids), dtype=bool)
         if self.weekend_work is None:
             self.weekend_work = np.zeros(len(self.ids), dtype=bool)
         if self.welcomes_seniors is None:
@@ -172,6 +176,7 @@ class Catalog:
             Opening.region_id, Opening.foreign_workers, Opening.dormitory,
             Opening.certificates, Opening.career_years_min, Opening.open_ended,
             Opening.commute_bus, Opening.career, Opening.title, Opening.occupation_raw, Opening.occupation_code, Opening.description,
+            Opening.salary_type,
         )  # fmt: skip
         # A retired opening is one that no source lists any more.
         current = select(*columns).where(Opening.retired_at.is_(None))
@@ -199,6 +204,7 @@ class Catalog:
             occupation_title=Codes.of([c.title_code for c in classes]),
             career=Codes.of([r.career for r in rows]),
             commute_bus=np.asarray([bool(r.commute_bus) for r in rows], dtype=bool),
+            daily_pay=np.asarray([r.salary_type == "일급" for r in rows], dtype=bool),
             closes_on=np.asarray(
                 [
                     OPEN_ENDED_ORDINAL

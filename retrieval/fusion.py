@@ -202,7 +202,12 @@ def rescore(
         scores += weights.shift * catalog.work_shift.isin(profile.wanted_shifts, rows)
     if profile.wanted_employment_types:
         wanted_types = profile.wanted_employment_types
-        scores += weights.employment * catalog.employment_type.isin(wanted_types, rows)
+        answers = catalog.employment_type.isin(wanted_types, rows)
+        if "일용직" in wanted_types:
+            # "일당 주는 데": a posting paid by the day answers it whatever its row says (계약직)
+            assert catalog.daily_pay is not None  # filled in by Catalog
+            answers |= catalog.daily_pay[rows]
+        scores += weights.employment * answers
     if profile.needs_dormitory:
         scores += np.where(catalog.dormitory[rows], weights.dormitory, -weights.dormitory)
     if profile.visa is not None:

@@ -161,6 +161,24 @@ def test_an_e9_worker_sees_first_the_postings_that_hire_e9_among_those_that_fit_
     assert scores("F-6")[1] == fused[1] + weights.visa  # other visas: no permit needed
 
 
+def test_a_posting_paid_by_the_day_answers_a_wish_for_day_labour_whatever_its_row_says() -> None:
+    weights = Weights()
+    rows = dataclasses.replace(
+        catalog(),
+        employment_type=Codes.of(["일용직", "계약직", "계약직", None]),
+        daily_pay=np.asarray([False, True, False, False]),
+    )
+
+    def scores(wanted: frozenset[str]) -> list[float]:
+        profile = nlu.SeekerProfile(wanted_employment_types=wanted)
+        return rescore(rows, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4)).tolist()
+
+    day = scores(frozenset({"일용직"}))  # "일당 주는 데"
+    assert day[0] == day[1] == 1.0 + weights.employment > day[2] == day[3]
+    contract = scores(frozenset({"계약직"}))
+    assert contract[1] == contract[2] == 1.0 + weights.employment > contract[0]
+
+
 def test_a_required_certificate_sinks_for_one_who_named_no_certificate_and_no_work_done() -> None:
     certificates = [
         {"special_welding": "required"}, {"license_1_ordinary": "required"},
