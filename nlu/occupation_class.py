@@ -65,8 +65,9 @@ _FIELD = re.compile(r"(\S+?)\s?쪽")
 #: "용접도 좀 합니다": a side skill beside the trade — work done, never the fallback target
 _SIDE_SKILL = re.compile(r"^\s?도\s?(?:좀|조금|쪼끔|약간)\s")
 _POINTING = ("그", "이", "저", "어느", "그런", "이런")
-#: After an occupation word, a workplace: "배터리팩 만드는 회사", "자동차 부품 공장".
-_WORKPLACE = re.compile(r"^\S*\s?(?:\S+는\s)?(?:회사|공장|업체|업계)")
+#: After an occupation word, a workplace: "배터리팩 만드는 회사", "자동차 부품 공장", and the
+#: line the work was done on ("차체라인에서 로봇용접": welding on the body line).
+_WORKPLACE = re.compile(r"^\S*\s?(?:\S+는\s)?(?:회사|공장|업체|업계|라인)")
 _ANY_JOB = re.compile(r"아무\s?(?:일|거|것|데|직종)|무슨 일이든|뭐든지?|일 안 가리|다 할 수")
 
 
@@ -140,12 +141,13 @@ def _mentions(text: str, keco: Keco) -> tuple[GazetteerMatch, ...]:
 
 def _head_code(matches: tuple[GazetteerMatch, ...]) -> str | None:
     """The code a phrase names: its last word (Korean heads come last), made as specific
-    as another word of the phrase under it allows (공정 오퍼레이터 851 + 양극재 소성 8512)."""
+    as another word of the phrase under it allows (공정 오퍼레이터 851 + 양극재 소성 8512);
+    of two as specific, the nearer the head ("차체부품 로봇용접 라인 오퍼레이터" → 로봇용접)."""
     if not matches:
         return None
     head = matches[-1].key
     finer = [m.key for m in matches if m.key.startswith(head) and len(m.key) > len(head)]
-    return max(finer, key=len) if finer else head
+    return max(reversed(finer), key=len) if finer else head
 
 
 def _phrase_code(text: str, keco: Keco) -> str | None:

@@ -52,6 +52,7 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         # a machine before the generic head 오퍼레이터 (851) says which operator
         ("★급구★ 군산 MCT 오퍼레이터 구합니다 - 주간 근무", None, "813210"),
         ("CNC 오퍼레이터 모집 (2교대)", None, "8132"),
+        ("자동차 차체부품 로봇용접 라인 오퍼레이터 (2교대)", None, "8242"),  # nearest the head
         # picking and packing orders is one job, 쇼핑몰택배 준비원, not packing in a factory
         ("(익산) 물류 피킹·포장원 정규직 채용", None, "617903"),
     ],
@@ -201,3 +202,9 @@ def test_solar_design_is_electrical_engineering_not_an_electricians_trade() -> N
     jobs = read_seeker_jobs("전기기사 있고 태양광 설계 시공 경력 오년 부안 김제 괜찮음")
     assert jobs.targets == ("1531",) and jobs.experience == (("1531", 5),)
     assert read_seeker_jobs("태양광 설치 일 하고 싶어요").targets == ("8312",)
+
+
+def test_the_line_the_work_was_done_on_is_where_not_a_second_target() -> None:
+    jobs = read_seeker_jobs("옛날 자동차공장 차체라인에서 로봇용접 셋팅하고 봤어요 2교대 상관없음")
+    assert jobs.targets == ("8242",) and "8171" in jobs.context
+    assert read_seeker_jobs("자동차 조립 라인에서 일했어요").targets == ("8171",)  # no other role
