@@ -68,6 +68,9 @@ _POINTING = ("그", "이", "저", "어느", "그런", "이런")
 #: After an occupation word, a workplace: "배터리팩 만드는 회사", "자동차 부품 공장", and the
 #: line the work was done on ("차체라인에서 로봇용접": welding on the body line).
 _WORKPLACE = re.compile(r"^\S*\s?(?:\S+는\s)?(?:회사|공장|업체|업계|라인)")
+#: Between two jobs a title offers together: ·, / or 및, after a bracket or a word of what
+#: is done with the first ("사상·청소", "도장(인감·직인) 제작 및 매장 판매").
+_JOINED = re.compile(r"\s?(?:\([^)]*\)\s?)?(?:[가-힣]+\s)?(?:·|/|및)\s?")
 _ANY_JOB = re.compile(r"아무\s?(?:일|거|것|데|직종)|무슨 일이든|뭐든지?|일 안 가리|다 할 수")
 
 
@@ -120,8 +123,8 @@ def named_codes(text: str, *, keco: Keco | None = None) -> tuple[tuple[str, bool
 
 
 def joins_two_trades(title: str, *, keco: Keco | None = None) -> bool:
-    """Whether a title joins two jobs of different 대분류 with · or / ("선박 블록 사상·청소"):
-    its class then names only one of them.
+    """Whether a title joins two jobs of different 대분류 with ·, / or 및 ("선박 블록 사상·청소",
+    "도장(인감·직인) 제작 및 매장 판매"): its class then names only one of them.
 
     >>> joins_two_trades("선박 블록 사상·청소 일용직"), joins_two_trades("CO2·TIG 용접사")
     (True, False)
@@ -129,7 +132,7 @@ def joins_two_trades(title: str, *, keco: Keco | None = None) -> bool:
     keco = keco or load_keco()
     found = _mentions(title, keco)
     return any(
-        a.key[0] != b.key[0] and title[a.end : b.start].strip() in ("·", "/")
+        a.key[0] != b.key[0] and _JOINED.fullmatch(title[a.end : b.start])
         for a, b in itertools.pairwise(found)
         if not (keco.is_industry(a.surface) or keco.is_industry(b.surface))
     )

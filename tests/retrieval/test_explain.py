@@ -80,9 +80,22 @@ def test_the_other_words_of_a_title_say_where_the_work_is_done() -> None:
     assert reasons("김치 공장 품질관리 담당", seeker)[0].startswith("직종 일치(세분류)")
 
 
-def test_a_title_joining_two_trades_claims_neither() -> None:
-    said = reasons("선박 블록 사상·청소 일용직 (그라인더 초보 가능)", "청소 일 찾아요 오전만")
+@pytest.mark.parametrize(
+    ("title", "seeker"),
+    [
+        ("선박 블록 사상·청소 일용직 (그라인더 초보 가능)", "청소 일 찾아요 오전만"),
+        # half the job is making seals (h100); 및 joins the two as · does
+        ("도장(인감·직인) 제작 및 매장 판매 보조 직원 구함", "편의점이나 주차 같은 간단한거"),
+    ],
+)
+def test_a_title_joining_two_trades_claims_neither(title: str, seeker: str) -> None:
+    said = reasons(title, seeker)
     assert not any(r.startswith(("직종 일치", "관련 직종")) for r in said)
+
+
+def test_two_jobs_of_one_trade_joined_by_and_still_match() -> None:
+    said = reasons("태양광 설치 기사 및 보조 (김제·군산 현장)", "태양광 설치 일 하고 싶어요")
+    assert said[0].startswith("직종 일치")
 
 
 def test_quality_work_and_production_planning_of_one_code_are_related_not_the_same() -> None:
