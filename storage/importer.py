@@ -82,6 +82,7 @@ def import_files(
                 summary.files.append(import_course_file(session, path, course_format))
                 continue
             importer.start(str(path))
+            ahead.expect(path)
             try:
                 file_format, rows = read_rows(path, columns=columns, source=source)
                 importer.set_format(file_format.value)

@@ -14,7 +14,9 @@ The first :data:`SERIAL_ROWS` rows of each file are imported in-process: a small
 starts a worker, and by then the source's stored postings are loaded, so re-importing an
 unchanged file sends nothing. A later row that needs normalizing (one in each :data:`CHUNK`
 is looked at) starts the workers; they take seconds to start (Kiwi's model loads in each),
-and meanwhile the importer goes on alone. Workers are spawned (a fresh interpreter each: no threads or database connections are
+and meanwhile the importer goes on alone. A file of :data:`LONG_FILE_BYTES` or more starts
+them before it is read (:meth:`ParseAhead.expect`), and once they run, only a file's first
+chunk is imported in-process (enough to load its source's postings). Workers are spawned (a fresh interpreter each: no threads or database connections are
 inherited), ignore Ctrl-C (the importer's process stops, its last batch uncommitted) and stop
 with :meth:`ParseAhead.close`.
 """
@@ -29,13 +31,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from pathlib import Path
 
 from nlu.clauses import load_kiwi
 from storage.errors import RowRejected
 from storage.formats import RawRow
 from storage.records import OpeningRecord, parse_record
 
-__all__ = ["CHUNK", "SERIAL_ROWS", "Parsed", "ParseAhead", "default_workers"]
+__all__ = ["CHUNK", "LONG_FILE_BYTES", "SERIAL_ROWS", "Parsed", "ParseAhead", "default_workers"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +49,10 @@ CHUNK = 500
 #: Rows of a file imported in-process before workers are started (a few thousand rows are
 #: imported in seconds; starting the workers costs seconds of CPU).
 SERIAL_ROWS = 5_000
+#: Size from which a file surely has more than :data:`SERIAL_ROWS` rows (a posting is 0.3-1.5
+#: KB in the formats read): its workers start while it is read (seconds on one core for
+#: 100,000 rows), not after its first :data:`SERIAL_ROWS` rows.
+LONG_FILE_BYTES = 8 * 2**20
 
 
 def default_workers() -> int:
@@ -113,7 +120,7 @@ class ParseAhead:
             for raw in it:
                 yield raw, None
             return
-        for raw in islice(it, self.serial_rows):
+        for raw in islice(it, self.serial_rows if self._executor is None else self.chunk):
             yield raw, None
         for k, raw in enumerate(it):
             # one row in a chunk is a sample enough (checking costs a hash of the row)
@@ -149,6 +156,15 @@ class ParseAhead:
         if failure is not None:
             raise failure
 
+    def expect(self, path: Path) -> None:
+        """Start the workers now if ``path`` is a long file (:data:`LONG_FILE_BYTES`)."""
+        try:
+            long = path.stat().st_size >= LONG_FILE_BYTES
+        except OSError:
+            return  # the reader reports it
+        if long and self.workers > 0:
+            self._start()
+
     def _start(self) -> ProcessPoolExecutor:
         """The workers, started if need be (``_ready`` tells when one has started)."""
         if self._executor is None:
@@ -157,7 +173,9 @@ class ParseAhead:
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
             )
-            self._ready = self._executor.submit(_ready)
+            # A spawned pool starts a process per task while none is idle: one task each
+            # starts them all now, not the second one when the first is ready.
+            self._ready, *_ = [self._executor.submit(_ready) for _ in range(self.workers)]
             logger.info("normalizing rows in %d worker processes", self.workers)
         return self._executor
 

@@ -140,3 +140,20 @@ def test_rows_known_unchanged_are_not_sent_and_no_worker_starts() -> None:
         ahead.close()
     assert [raw.line for raw, _ in pairs] == list(range(2, 10))
     assert all(parsed is None for _, parsed in pairs)
+
+
+def test_a_long_file_starts_the_workers_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parse_ahead, "LONG_FILE_BYTES", 1000)
+    started: list[ParseAhead] = []
+    monkeypatch.setattr(ParseAhead, "_start", lambda self: started.append(self))
+    ahead = ParseAhead(workers=2)
+    (small := tmp_path / "small.csv").write_text("x" * 999)
+    (long := tmp_path / "long.csv").write_text("x" * 1000)
+    ahead.expect(small)
+    ahead.expect(tmp_path / "missing.csv")  # the reader reports it
+    ParseAhead(workers=0).expect(long)
+    assert started == []
+    ahead.expect(long)
+    assert started == [ahead]
