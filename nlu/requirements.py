@@ -242,12 +242,16 @@ def _requirements(listed: list[str], description: str, tabs: Tables) -> dict[str
     text = normalize_text(description).text
     clauses = split_posting(text)
     readings = [_default_reading(c.text) if default else _read(c.text, tabs) for c in clauses]
+    # A clause is a part of the text: none names 자격증 in general when the text does not.
+    named_general = _GENERAL_CERT.search(text) is not None
     if not any(reading.groups for reading in readings):
         # No certificate named: nothing to share, only the listed ones and 자격증 in general.
-        general: Requirement | None = next(
-            (cue for c in clauses if _GENERAL_CERT.search(c.text) and (cue := _cue(c.text))),
-            None,
-        )
+        general: Requirement | None = None
+        if named_general:
+            general = next(
+                (cue for c in clauses if _GENERAL_CERT.search(c.text) and (cue := _cue(c.text))),
+                None,
+            )
         return {cert: general or "preferred" for cert in listed}
     items = [
         _Item(clause, r.groups, r.cues, r.trailing, r.names_only, r.label)
@@ -258,7 +262,7 @@ def _requirements(listed: list[str], description: str, tabs: Tables) -> dict[str
     general = None
     for item in items:
         if not item.groups:
-            if general is None and _GENERAL_CERT.search(item.clause.text):
+            if general is None and named_general and _GENERAL_CERT.search(item.clause.text):
                 general = _cue(item.clause.text)
             continue
         for k, group in enumerate(item.groups):
