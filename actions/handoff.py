@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import ActionContext, ContextAction
+from actions.context import ActionContext
 from actions.form import form_slot_values
 from actions.payloads import handoff_payload
 from nlu.profile import SeekerProfile
 from storage.seekers import open_handoff, save_profile
 
-__all__ = ["RequestCounselor", "hand_off"]
+__all__ = ["hand_off"]
 
 
 def hand_off(
@@ -36,15 +34,3 @@ def hand_off(
         json_message=handoff_payload(handoff_id, reason, form_slot_values(profile))
     )
     return [SlotSet("open_question", None)]
-
-
-class RequestCounselor(ContextAction):
-    """The seeker asks for a person: hand the conversation over."""
-
-    def name(self) -> str:
-        return "action_request_counselor"
-
-    async def act(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        return hand_off(self.context, dispatcher, tracker)

@@ -25,6 +25,7 @@ from actions.search import MoreResults, find_openings
 from nlu.answers import (
     YesNo,
     asks_about_paths,
+    asks_for_person,
     asks_to_restart,
     is_abuse,
     is_gibberish,
@@ -34,7 +35,7 @@ from nlu.profile import SeekerProfile
 from retrieval.live import LiveMatcher
 from storage.seekers import save_profile
 
-__all__ = ["NextStep", "RestartProfile", "added_facts", "previous_bot_texts"]
+__all__ = ["NextStep", "RequestCounselor", "RestartProfile", "added_facts", "previous_bot_texts"]
 
 logger = logging.getLogger(__name__)
 
@@ -311,3 +312,20 @@ class RestartProfile(NextStep):
             save_profile(session=session, sender_id=tracker.sender_id, profile={})
         dispatcher.utter_message(text=messages.RESTARTED)
         return [AllSlotsReset()]
+
+
+class RequestCounselor(NextStep):
+    """Hand the conversation to a person — unless the message only told facts and asked for
+    no one ("필리핀사람 e9 자동차부품 공장 햇어요" read as a request): then it is a next step."""
+
+    def name(self) -> str:
+        return "action_request_counselor"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = str((tracker.latest_message or {}).get("text") or "")
+        if not text.startswith("/") and not asks_for_person(text) and added_facts(tracker):
+            logger.info("request_counselor with facts and no ask for a person: a next step")
+            return await super().act(dispatcher, tracker, domain)
+        return hand_off(self.context, dispatcher, tracker)

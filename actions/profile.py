@@ -12,7 +12,7 @@ import nlu
 from actions.context import ContextAction
 from actions.form import form_slot_values
 from actions.references import message_reference
-from nlu.answers import is_gibberish, read_yes_no
+from nlu.answers import asks_for_person, is_gibberish, read_yes_no
 from nlu.profile import FormSlot, SeekerProfile
 from nlu.profile_merge import (
     answer_to_question,
@@ -69,6 +69,8 @@ class ReadProfile(ContextAction):
         misread = intent in _ABOUT_RESULTS and not tracker.get_slot("shown_openings")
         if intent == "job_details" and not misread:  # "나이는 쉰여섯이여": no card meant
             misread = message_reference(self.context, tracker) is None
+        if intent == "request_counselor":  # "필리핀사람 e9 … 공장 햇어요": no one asked for
+            misread = not asks_for_person(text)
         # (a button press, "/..", carries no facts, whatever was shown)
         if text.startswith("/") or (intent in _NO_FACTS and not misread):
             return events

@@ -7,8 +7,7 @@ from rasa_sdk import Action
 from actions.apply import Apply
 from actions.context import ActionContext
 from actions.details import JobDetails
-from actions.handoff import RequestCounselor
-from actions.next_step_action import NextStep, RestartProfile
+from actions.next_step_action import NextStep, RequestCounselor, RestartProfile
 from actions.profile import ReadProfile
 from actions.search import MoreResults
 

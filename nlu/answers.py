@@ -15,6 +15,7 @@ from typing import Literal
 __all__ = [
     "YesNo",
     "asks_about_paths",
+    "asks_for_person",
     "asks_to_restart",
     "is_abuse",
     "is_gibberish",
@@ -145,3 +146,18 @@ def asks_about_paths(text: str) -> bool:
     """True when the message asks where the seeker could go or what to learn, in words; the
     intent ``ask_paths`` alone is not enough ("직업군인 전역했어요 오십둘이요" is a search)."""
     return bool(_PATHS_ASK.search(text.strip().lower()))
+
+
+# Words that ask for a person ("상담사 연결해 주세요", "사람 바꿔", "센터에 전화하고 싶어요");
+# "필리핀사람 e9 자동차부품 공장 햇어요" (read as request_counselor) has none: 사람 there is a
+# nationality, so 사람 counts only as a word of its own before a particle or a verb of asking.
+_PERSON_ASK = re.compile(
+    r"상담|직원|담당|선생님|매니저|팀장|센터|전화|통화|연결|바꿔|바꾸|불러|얘기|애기|이야기|말하"
+    r"|(?<![가-힣])사람\s?(?:이랑|하고|허고|과|으로|한테|헌테|이요|이\s?직접|좀|$)"
+)
+
+
+def asks_for_person(text: str) -> bool:
+    """True when the message asks for a counselor in words; the intent ``request_counselor``
+    alone is not enough when the message only tells facts."""
+    return bool(_PERSON_ASK.search(text.strip().lower()))

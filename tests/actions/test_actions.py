@@ -15,8 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from actions.apply import Apply
 from actions.context import ActionContext
 from actions.details import JobDetails
-from actions.handoff import RequestCounselor
-from actions.next_step_action import NextStep, RestartProfile
+from actions.next_step_action import NextStep, RequestCounselor, RestartProfile
 from actions.profile import ReadProfile
 from actions.search import MoreResults, find_openings
 from nlu import parse_seeker_text
@@ -389,6 +388,30 @@ def test_counselor_request_records_a_handoff_with_the_profile_so_far(
         handoff = session.get(Handoff, payload["handoff_id"])
         assert handoff is not None and handoff.seeker.sender_id == "seeker-handoff"
         assert handoff.status == "open"
+
+
+def test_facts_read_as_a_counselor_request_are_searched_not_handed_off(
+    context: ActionContext,
+) -> None:
+    # a nationality said as "…사람" next to a trade: the classifier heard a request for a person
+    text = "필리핀사람 e9 자동차부품 공장 햇어요"
+    events, _ = run(ReadProfile(context), make_tracker(text=text, intent="request_counselor"))
+    profile = search_events(events)["profile"]
+    assert profile["visa"] == "E-9" and profile["experience"]
+    tracker = make_tracker(text=text, intent="request_counselor", slots={"profile": profile},
+                           turn_events=[profile_set(profile)])  # fmt: skip
+    _, sent = run(RequestCounselor(context), tracker)
+    assert sent[0]["custom"]["type"] == "openings"
+
+
+def test_a_counselor_asked_for_in_words_is_handed_off_even_with_facts(
+    context: ActionContext,
+) -> None:
+    text = "용접 10년 했는디 사람허고 얘기허고 싶어라"
+    events, _ = run(ReadProfile(context), make_tracker(text=text, intent="request_counselor"))
+    assert events == []  # a request for a person: its facts wait for the counselor
+    _, sent = run(RequestCounselor(context), make_tracker(text=text, intent="request_counselor"))
+    assert sent[0]["custom"]["type"] == "handoff"
 
 
 def test_misses_rephrase_then_offer_a_counselor_once_then_never_repeat(

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from nlu.answers import asks_about_paths, asks_to_restart, is_abuse, is_gibberish, read_yes_no
+from nlu.answers import (
+    asks_about_paths,
+    asks_for_person,
+    asks_to_restart,
+    is_abuse,
+    is_gibberish,
+    read_yes_no,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -82,3 +89,30 @@ def test_every_ask_paths_training_example_asks_in_words() -> None:
     [block] = [b for b in data["nlu"] if b.get("intent") == "ask_paths"]
     examples = [line[2:] for line in block["examples"].splitlines() if line.startswith("- ")]
     assert examples and [e for e in examples if not asks_about_paths(e)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("상담사 연결해 주세요", True), ("사람 바꿔 보랑께", True), ("기계 말고 사람이요", True),
+        ("그냥 상담허는 양반허고 통화허고 싶어라", True), ("센터에 전화하고 싶어요", True),
+        ("사람허고 얘기허고 싶은디요", True),
+        # a nationality said with 사람 is no ask for a person
+        ("필리핀사람 e9 자동차부품 공장 햇어요", False), ("저 우즈벡 사람이에요 용접 해요", False),
+        ("용접 15년 했어요", False),
+    ],
+)  # fmt: skip
+def test_an_ask_for_a_person_is_in_the_words(text: str, asks: bool) -> None:
+    assert asks_for_person(text) is asks
+
+
+def test_every_request_counselor_training_example_asks_in_words() -> None:
+    """The check never overrules the classifier on a phrase it was trained to read."""
+    examples = []
+    for name in ("control.yml", "dialogue.yml"):
+        data = yaml.safe_load((REPO / "data/nlu" / name).read_text(encoding="utf-8"))
+        for block in data["nlu"]:
+            if block.get("intent") == "request_counselor":
+                lines = block["examples"].splitlines()
+                examples += [line[2:] for line in lines if line.startswith("- ")]
+    assert examples and [e for e in examples if not asks_for_person(e)] == []
