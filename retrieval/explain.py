@@ -183,20 +183,23 @@ def _step_down(title: str, code: str, jobs: SeekerJobs) -> bool:
 
 def _other_work(title: str, code: str, jobs: SeekerJobs) -> str | None:
     """When the unit of ``code`` files several kinds of work (``works.csv``) and the seeker
-    names one the title does not ("고장나면 고치는 일 … 전기쪽" and "선박 전기의장 (케이블
-    포설)"), the related-job reason saying both; else None."""
+    names a kind the title does not while the title names one they did not ("고장나면 고치는
+    일 … 전기쪽" and "선박 전기의장 (케이블 포설)"; "비파괴검사 … 품질" and "품질검사원 (3차원
+    측정기)"), the related-job reason saying both; else None."""
     keco = load_keco()
     unit = keco.work_unit(code)
     if unit is None:
         return None
     asked = [w for u, w in jobs.works if u == unit]
     offered = [w for u, w in keco.works_named(title) if u == unit]
-    if not asked or not offered or set(asked) & set(offered):
+    theirs = [w for w in offered if w not in asked]
+    mine = [w for w in asked if w not in offered]
+    if not theirs or not mine:
         return None
     level = LEVELS.get(len(unit), "분류")
     return (
-        f"관련 직종: {keco.name(code)} — 찾으시는 일({', '.join(asked)})과 같은 "
-        f"{level}({keco.name(unit)})의 다른 일({', '.join(offered)})"
+        f"관련 직종: {keco.name(code)} — 찾으시는 일({', '.join(mine)})과 같은 "
+        f"{level}({keco.name(unit)})의 다른 일({', '.join(theirs)})"
     )
 
 

@@ -113,6 +113,12 @@ def test_quality_work_and_production_planning_of_one_code_are_related_not_the_sa
         ("공장 기계 고장나면 고치는 일 했어요 전기쪽", "태양광 모듈 설치 보조", None),
         # packing food and a metal-processing helper: both 제조 단순 종사원 (h064)
         ("반찬공장 같은데서 포장일 해봤어요", "금속부품 가공 보조 생산직", "890001"),
+        # weld NDT and dimensional inspection: both 품질 검사, each also another kind (h044)
+        (
+            "비파괴검사 자격증 있고 용접부 검사 해봤어요 해상풍력쪽 품질",
+            "자동차 부품 품질검사원 (3차원 측정기, 주간 근무)",
+            None,
+        ),
         # making battery material and recycling spent batteries (h065)
         (
             "배터리 셀에 들어가는 가루 만드는 공장 신입도 되나요",
@@ -132,5 +138,7 @@ def test_the_same_kind_of_work_or_a_title_naming_none_still_matches() -> None:
     fixing = "공장 기계 고장나면 고치는 일 했어요 전기쪽"
     assert reasons("전구체 공장 설비보전 전기 담당", fixing)[0] == "직종 일치(소분류): 전기공"
     assert reasons("전기공 모집", fixing)[0] == "직종 일치(소분류): 전기공"
+    ndt = "비파괴검사 자격증 있고 용접부 검사 해봤어요 해상풍력쪽 품질"
+    assert reasons("해상풍력 하부구조물 용접 품질검사(QC) 경력직", ndt)[0].startswith("직종 일치")
     packing = "반찬공장 같은데서 포장일 해봤어요"
     assert reasons("단순 조립·포장원 (주간)", packing)[0].startswith("직종 일치(세분류)")

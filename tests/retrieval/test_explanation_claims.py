@@ -70,7 +70,7 @@ def test_every_claim_the_labels_contradict_has_a_hand_judgement(
     assert claims[name].unjudged == []
 
 
-@pytest.mark.parametrize("name", ["synthetic", pytest.param("handwritten", marks=OPEN)])
+@pytest.mark.parametrize("name", list(DEV_SETS))
 def test_no_occupation_claim_is_false_by_the_hand_judgement(
     claims: dict[str, Claims], name: str
 ) -> None:
