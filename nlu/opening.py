@@ -228,8 +228,9 @@ def _time_shift(text: str) -> Shift | None:
     return next(iter(kinds), None)
 
 
-#: Right after a shift word, that the posting has none of it ("야간 없음", "교대 없이").
-_NOT_WORKED = re.compile(r"\s?(?:근무\s?)?(?:은|는)?\s?(?:없|無)")
+#: Right after a shift word, that the posting has none of it ("야간 없음", "교대 없이",
+#: "야간작업 없음").
+_NOT_WORKED = re.compile(r"\s?(?:(?:근무|작업|근로)\s?)?(?:은|는|이)?\s?(?:없|無)")
 
 
 def normalize_shift(text: str) -> Shift | None:
