@@ -47,7 +47,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company": ("company_name", "회사명", "기업명", "회사", "업체명", "사업장명", "업체", "상호", "corpNm"),
     "title": ("position_title", "제목", "공고명", "채용제목", "공고제목", "모집제목", "wantedTitle", "subtitle"),
     "occupation": ("sector", "업직종", "직종", "모집직종", "직무", "jobsNm", "job_sector", "category", "sub_code"),
-    "description": ("상세내용", "직무내용", "업무내용", "담당업무", "모집내용", "설명", "jobCont", "content"),
+    "description": ("상세내용", "직무내용", "업무내용", "담당업무", "모집내용", "내용", "설명", "jobCont", "content"),
     "region": ("location", "근무지역", "근무지", "근무예정지", "근무장소", "지역", "city", "address", "workRegion"),
     "region_detail": ("county", "district", "시군구"),
     "salary_type": ("pay_type", "급여형태", "임금형태", "급여구분", "salary_type_name"),

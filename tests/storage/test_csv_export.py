@@ -55,6 +55,8 @@ def records(rows: list[RawRow]) -> dict[int, OpeningRecord | str]:
         ("회사명,제목,고용형태,업직종", ["company", "title", "employment_type", "occupation"]),
         ("company,title,sector,sub_code", ["company", "title", "occupation", None]),
         ("company,title,link,근무요일,근무시간", ["company", "title", "url", "work_days", "work_hours"]),
+        ("공고번호,회사명,제목,연락처,내용", ["source_id", "company", "title", "contact", "description"]),
+        ("회사명,제목,상세내용,내용", ["company", "title", "description", None]),  # 상세내용 outranks 내용
     ],
 )  # fmt: skip
 def test_header_variants_are_recognized(header: str, columns: list[str | None]) -> None:
