@@ -75,7 +75,6 @@ class Embedder:
             [self.passage_prompt + t for t in texts],
             batch_size=batch_size,
             progress=progress,
-            bulk=True,
         )
 
     @property
@@ -127,16 +126,13 @@ class Embedder:
             vectors = torch.nn.functional.normalize(vectors, p=2, dim=1)
         return np.ascontiguousarray(vectors.cpu().numpy(), dtype=np.float32)
 
-    def _encode(
-        self, texts: list[str], *, batch_size: int, progress: bool = False, bulk: bool = False
-    ) -> np.ndarray:
-        """``bulk``: many passages, where CPU counts more than latency (see OnnxEncoder)."""
+    def _encode(self, texts: list[str], *, batch_size: int, progress: bool = False) -> np.ndarray:
         import numpy as np
 
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         if self.onnx is not None:
-            return self.onnx.encode(texts, batch_size=batch_size, progress=progress, bulk=bulk)
+            return self.onnx.encode(texts, batch_size=batch_size, progress=progress)
         vectors = self.model.encode(
             texts,
             batch_size=batch_size,

@@ -43,15 +43,55 @@ def test_several_queries_come_back_in_order_and_normalized(embedder: Embedder) -
         assert np.allclose(embedder.encode_queries([text])[0], vector, atol=1e-5)
 
 
-def test_passages_run_in_their_own_session_with_the_same_vectors(embedder: Embedder) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "조선소에서 용접 15년 했고 특수용접 있어요. 군산 살아요",
+        "CNC 선반 MCT 가능, 월 300 이상, 야간 X",
+        "칠십 넘었는디 아무거나 혀요 ㅎㅎ 🙏",
+        "",
+        "지게차 " * 300,  # truncated at the model's length
+    ],
+)
+def test_one_query_gets_the_model_preprocessings_tokens_and_the_same_vector(
+    embedder: Embedder, text: str
+) -> None:
+    assert embedder.onnx is not None and embedder.onnx.single is not None
+    prompted = embedder.query_prompt + text
+    features = embedder.model.preprocess([prompted])
+    feeds = {n: features[n].numpy().astype(np.int64) for n in embedder.onnx.input_names}
+    expected = embedder.onnx.session.run(None, feeds)[0]
+
+    assert np.array_equal(embedder.encode_queries([text]), expected)  # the bare tokenizer's
+
+
+def test_a_tokenizer_that_reads_differently_is_not_used_for_single_queries(
+    embedder: Embedder,
+) -> None:
+    class Lowering:
+        """The same model, but its preprocessing lower-cases (as some models' does)."""
+
+        tokenizer = embedder.model.tokenizer
+        max_seq_length = embedder.model.max_seq_length
+
+        def preprocess(self, texts: list[str]) -> Any:
+            return embedder.model.preprocess([t.lower() for t in texts])
+
+    names = ("attention_mask", "input_ids")
+    assert onnx_encoder._single_tokenizer(embedder.model, names, "query: ") is not None
+    assert onnx_encoder._single_tokenizer(Lowering(), names, "query: ") is None
+
+
+def test_passages_and_one_query_run_in_the_same_session_with_the_same_vectors(
+    embedder: Embedder,
+) -> None:
     texts = ["용접사 모집 군산 오식도동 주간", "지게차 운전원 (지게차운전기능사 필수)", "포장"] * 12
     vectors = embedder.encode_passages(texts)
     assert embedder.onnx is not None
-    same = embedder.onnx.encode([embedder.passage_prompt + t for t in texts])  # query session
+    one = [embedder.onnx.encode([embedder.passage_prompt + t]) for t in texts[:3]]
 
-    assert embedder.onnx._bulk is not None and embedder.onnx._bulk is not embedder.onnx.session
     assert vectors.shape == (len(texts), embedder.dim)
-    assert float(np.min(np.sum(vectors * same, axis=1))) >= 0.99999
+    assert float(np.min(np.sum(vectors[:3] * np.vstack(one), axis=1))) >= 0.99999
 
 
 def test_remembered_queries_skip_the_model_and_forget_the_least_recent(
