@@ -14,9 +14,9 @@ The first :data:`SERIAL_ROWS` rows of each file are imported in-process: a small
 starts a worker, and by then the source's stored postings are loaded, so re-importing an
 unchanged file sends nothing. A later row that needs normalizing (one in each :data:`CHUNK`
 is looked at) starts the workers; they take seconds to start (Kiwi's model loads in each),
-and meanwhile the importer goes on alone. A file of :data:`LONG_FILE_BYTES` or more starts
-them before it is read (:meth:`ParseAhead.expect`), and once they run, only a file's first
-chunk is imported in-process (enough to load its source's postings). Workers are spawned (a fresh interpreter each: no threads or database connections are
+and meanwhile the importer goes on alone. In a file of :data:`LONG_FILE_BYTES` or more
+(:meth:`ParseAhead.expect`), and in any file once they run, only the first chunk is imported
+in-process before rows are looked at (enough to load the source's postings). Workers are spawned (a fresh interpreter each: no threads or database connections are
 inherited), ignore Ctrl-C (the importer's process stops, its last batch uncommitted) and stop
 with :meth:`ParseAhead.close`.
 """
@@ -50,8 +50,8 @@ CHUNK = 500
 #: imported in seconds; starting the workers costs seconds of CPU).
 SERIAL_ROWS = 5_000
 #: Size from which a file surely has more than :data:`SERIAL_ROWS` rows (a posting is 0.3-1.5
-#: KB in the formats read): its workers start while it is read (seconds on one core for
-#: 100,000 rows), not after its first :data:`SERIAL_ROWS` rows.
+#: KB in the formats read): its rows are looked at after its first :data:`CHUNK`, so the
+#: workers start (and load Kiwi) while the importer stores the rows before :data:`SERIAL_ROWS`.
 LONG_FILE_BYTES = 8 * 2**20
 
 
@@ -107,6 +107,8 @@ class ParseAhead:
         self._executor: ProcessPoolExecutor | None = None
         #: Done once a worker has started.
         self._ready: Future[bool] | None = None
+        #: The file being read is long (see :meth:`expect`).
+        self._long = False
 
     def rows(
         self, rows: Iterable[RawRow], known_unchanged: Callable[[dict[str, str]], bool]
@@ -120,7 +122,9 @@ class ParseAhead:
             for raw in it:
                 yield raw, None
             return
-        for raw in islice(it, self.serial_rows if self._executor is None else self.chunk):
+        serial = self.chunk if self._long or self._executor else self.serial_rows
+        self._long = False
+        for raw in islice(it, serial):
             yield raw, None
         for k, raw in enumerate(it):
             # one row in a chunk is a sample enough (checking costs a hash of the row)
@@ -157,13 +161,15 @@ class ParseAhead:
             raise failure
 
     def expect(self, path: Path) -> None:
-        """Start the workers now if ``path`` is a long file (:data:`LONG_FILE_BYTES`)."""
+        """Note whether ``path``, the next file, is long (:data:`LONG_FILE_BYTES`).
+
+        Its workers are not started before it is read: whether a row needs them is known only
+        then (re-importing an unchanged file needs none).
+        """
         try:
-            long = path.stat().st_size >= LONG_FILE_BYTES
+            self._long = path.stat().st_size >= LONG_FILE_BYTES
         except OSError:
-            return  # the reader reports it
-        if long and self.workers > 0:
-            self._start()
+            self._long = False  # the reader reports it
 
     def _start(self) -> ProcessPoolExecutor:
         """The workers, started if need be (``_ready`` tells when one has started)."""

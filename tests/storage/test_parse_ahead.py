@@ -142,18 +142,20 @@ def test_rows_known_unchanged_are_not_sent_and_no_worker_starts() -> None:
     assert all(parsed is None for _, parsed in pairs)
 
 
-def test_a_long_file_starts_the_workers_before_it_is_read(
+def test_a_long_file_is_looked_at_after_its_first_chunk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(parse_ahead, "LONG_FILE_BYTES", 1000)
-    started: list[ParseAhead] = []
-    monkeypatch.setattr(ParseAhead, "_start", lambda self: started.append(self))
-    ahead = ParseAhead(workers=2)
+    started: list[int] = []
+    monkeypatch.setattr(ParseAhead, "_start", lambda self: started.append(len(seen)))
     (small := tmp_path / "small.csv").write_text("x" * 999)
     (long := tmp_path / "long.csv").write_text("x" * 1000)
-    ahead.expect(small)
-    ahead.expect(tmp_path / "missing.csv")  # the reader reports it
-    ParseAhead(workers=0).expect(long)
-    assert started == []
-    ahead.expect(long)
-    assert started == [ahead]
+    rows = [RawRow(k + 1, {"title": str(k)}) for k in range(20)]
+    for path, first in ((small, 10), (long, 3), (tmp_path / "missing.csv", 10)):
+        ahead = ParseAhead(workers=1, serial_rows=10, chunk=3)
+        ahead.expect(path)
+        seen: list[RawRow] = []
+        for raw, _ in ahead.rows(rows, lambda fields: False):
+            seen.append(raw)
+        assert seen == rows and started[0] == first  # at the row after the in-process ones
+        started.clear()
