@@ -75,6 +75,8 @@ _DOING = re.compile(
     r"^(?:\s?(?!조금|좀|쪼끔|약간)[가-힣a-z]{1,3}){0,2}?\s?"
     r"(?:해요|혀요|헤요|해여|해유|해용|허요|합니다|하지요|하죠|해|혀)[.!~ ]*$"
 )
+# "자동차 부품 맹그는 공장": the workplace after what it makes names the industry, not a job
+_MAKES_PLACE = re.compile(r"(?:만드는|맹그는|만들던|맹글던|만드는데|생산하는)\s?$")
 _ANY_JOB = re.compile(
     r"아무\s?(?:일|거|것|데|직종|현장)|무슨 일이든|뭐든지?|뭣이든|무엇이든|일 안 가리|다 할 수"
 )
@@ -128,6 +130,9 @@ def _read_occupations(st: _State) -> None:
         if any(s <= m.start and m.end <= e for s, e in cert_spans):
             continue  # "용접" inside "용접기능사" is the certificate
         k = st.clause_at(m.start)
+        made = _MAKES_PLACE.search(t[st.clauses[k].start : m.start])
+        if made is not None and any(p.clause == k for p in st.mentions):
+            continue
         category = _occupation_category(st.cues(k))
         if category == "no_experience" and _WITHOUT_EXPERIENCE_OK.search(st.clauses[k].text):
             category = "wanted"

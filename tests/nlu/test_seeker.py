@@ -234,3 +234,18 @@ def test_warm_up_without_kiwi() -> None:
 )
 def test_any_work_is_read_in_dialect_too(text: str) -> None:
     assert any(fact == "any_occupation" for _, fact in parse_seeker_text(text).evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        # what a factory makes names the industry: the bare 공장 is no second job
+        ("전에 자동차 부품 맹그는 공장 다녔지라", ["auto_assembler"]),
+        ("식품 만드는 공장 다녔어요", ["food_production"]),
+        # a factory named by nothing else is still production work
+        ("만드는 공장 다녔어요", ["production_worker"]),
+        ("공장 다녔어요", ["production_worker"]),
+    ],
+)
+def test_the_workplace_after_what_it_makes_is_no_second_job(text: str, families: list[str]) -> None:
+    assert [e.family for e in parse_seeker_text(text).experience] == families
