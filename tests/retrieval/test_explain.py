@@ -119,6 +119,8 @@ def test_quality_work_and_production_planning_of_one_code_are_related_not_the_sa
             "자동차 부품 품질검사원 (3차원 측정기, 주간 근무)",
             None,
         ),
+        # welding and grinding the welds (사상): both filed under 용접원
+        ("용접 강사 말고 직접 용접하는 일 찾아요 경력 8년", "조선 블록 사상(그라인더) 정규직", None),
         # making battery material and recycling spent batteries (h065)
         (
             "배터리 셀에 들어가는 가루 만드는 공장 신입도 되나요",
@@ -138,6 +140,7 @@ def test_the_same_kind_of_work_or_a_title_naming_none_still_matches() -> None:
     fixing = "공장 기계 고장나면 고치는 일 했어요 전기쪽"
     assert reasons("전구체 공장 설비보전 전기 담당", fixing)[0] == "직종 일치(소분류): 전기공"
     assert reasons("전기공 모집", fixing)[0] == "직종 일치(소분류): 전기공"
+    assert reasons("선박 블록 CO2 용접사", "용접 일 찾아요")[0].startswith("직종 일치")
     ndt = "비파괴검사 자격증 있고 용접부 검사 해봤어요 해상풍력쪽 품질"
     assert reasons("해상풍력 하부구조물 용접 품질검사(QC) 경력직", ndt)[0].startswith("직종 일치")
     packing = "반찬공장 같은데서 포장일 해봤어요"
