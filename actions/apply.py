@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import ContextAction
+from actions.context import ContextAction, latest_text
 from actions.next_step_action import NextStep
 from actions.payloads import application_payload
 from actions.references import pointed_opening, shown_ids
@@ -30,7 +30,7 @@ class Apply(ContextAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        typed = not str((tracker.latest_message or {}).get("text") or "").startswith("/")
+        typed = not latest_text(tracker).startswith("/")
         if typed and not shown_ids(tracker):
             return await NextStep(self.context).act(dispatcher, tracker, domain)
         opening = pointed_opening(self.context, dispatcher, tracker)

@@ -18,9 +18,14 @@ from actions import messages
 from retrieval.live import LiveMatcher
 from retrieval.matcher import Matcher
 
-__all__ = ["ActionContext", "ContextAction"]
+__all__ = ["ActionContext", "ContextAction", "latest_text"]
 
 logger = logging.getLogger(__name__)
+
+
+def latest_text(tracker: Tracker) -> str:
+    """The seeker's latest message as typed (a button's payload starts with "/")."""
+    return str((tracker.latest_message or {}).get("text") or "")
 
 
 @dataclass

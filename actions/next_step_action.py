@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import nlu
 from actions import messages
-from actions.context import ContextAction
+from actions.context import ContextAction, latest_text
 from actions.form import search_summary
 from actions.handoff import hand_off
 from actions.next_step import DialogueState, Question, Say, Step, Turn, decide, search_key
@@ -304,7 +304,7 @@ class RestartProfile(NextStep):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        text = str((tracker.latest_message or {}).get("text") or "")
+        text = latest_text(tracker)
         if not asks_to_restart(text):
             logger.info("start_over without an explicit reset: taken as a next step")
             return await super().act(dispatcher, tracker, domain)
@@ -324,7 +324,7 @@ class RequestCounselor(NextStep):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        text = str((tracker.latest_message or {}).get("text") or "")
+        text = latest_text(tracker)
         if not text.startswith("/") and not asks_for_person(text) and added_facts(tracker):
             logger.info("request_counselor with facts and no ask for a person: a next step")
             return await super().act(dispatcher, tracker, domain)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 import nlu
 from actions import messages
-from actions.context import ContextAction
+from actions.context import ContextAction, latest_text
 from actions.path_cards import origin_label, paths_payload
 from actions.payloads import button
 from actions.replies import Button
@@ -96,7 +96,7 @@ def asks_for_paths(tracker: Tracker) -> bool:
     ask, :func:`nlu.answers.asks_about_paths`: even with new facts, "요즘 군산에서 뜨는 일이
     뭐예요?"; not "직업군인 전역했어요"), or says the trade after paths were asked for
     (``paths_pending``)."""
-    text = str((tracker.latest_message or {}).get("text") or "")
+    text = latest_text(tracker)
     table = _table() if text and not text.startswith("/") else None
     if table is None:
         return False

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import nlu
 from actions import messages
-from actions.context import ActionContext
+from actions.context import ActionContext, latest_text
 from storage.models import Opening
 from storage.openings import get_opening, get_openings
 from storage.values.company import company_key
@@ -113,7 +113,7 @@ def message_reference(context: ActionContext, tracker: Tracker) -> CardReference
         openings = get_openings(session=session, ids=shown)
         companies = {i: company_key(o.company.name) for i, o in openings.items()}
     return card_reference(
-        str((tracker.latest_message or {}).get("text") or ""),
+        latest_text(tracker),
         next(tracker.get_latest_entity_values("opening_id"), None),
         shown,
         tracker.get_slot("focus_opening"),
