@@ -3,8 +3,10 @@ postings, and store everything through the same :class:`storage.importer.Importe
 
 A list item whose ``smodifyDtm`` equals the stored posting's is unchanged: it is counted
 (and kept from retirement) without a detail call and without touching its stored record,
-which may hold the details an earlier fetch added. An error envelope stops the fetch
-cleanly, except 006 (정보가 존재하지 않습니다), which only means there is nothing (more) to list.
+which may hold the details an earlier fetch added. With ``details``, a stored posting that
+has no detail yet (an earlier fetch without ``--details``) is not skipped: its detail is
+called once. An error envelope stops the fetch cleanly, except 006 (정보가 존재하지
+않습니다), which only means there is nothing (more) to list.
 """
 
 from __future__ import annotations
@@ -116,7 +118,14 @@ def _store(
     source_id = fields.get("source_id", "")
     modified = fields.get("source_modified")
     posting = importer.posting(SOURCE, source_id) if source_id else None
-    if posting is not None and modified and posting.source_modified == modified:
+    # Unchanged, and holding its detail when details are asked for: a posting an earlier
+    # fetch (or file) brought without one still gets it.
+    if (
+        posting is not None
+        and modified
+        and posting.source_modified == modified
+        and (posting.detail or not details)
+    ):
         importer.keep(SOURCE, source_id)
         return
     if details and source_id and "_shape_error" not in fields:

@@ -75,6 +75,24 @@ def test_refetch_calls_details_only_for_changed_postings(
     assert "선박 블록 용접" in welder.description
 
 
+def test_details_asked_later_are_called_for_unchanged_postings_without_one(
+    session: Session, worknet_api: WorknetStandIn
+) -> None:
+    # A first fetch without --details, then one with it: every posting gets its detail once.
+    worknet_api.postings = list(POSTINGS)
+    fetch(session, worknet_api)
+    worknet_api.calls.clear()
+    report = fetch(session, worknet_api, details=True).report
+    assert (report.new, report.updated, report.unchanged) == (0, 5, 0)
+    assert len(calls(worknet_api, "210D01.do")) == 5
+    welder = session.scalars(select(Opening).where(Opening.title.contains("용접"))).one()
+    assert "선박 블록 용접" in welder.description
+    worknet_api.calls.clear()
+    again = fetch(session, worknet_api, details=True).report
+    assert (again.updated, again.unchanged) == (0, 5)
+    assert calls(worknet_api, "210D01.do") == []
+
+
 def test_a_5xx_and_a_timeout_are_retried(session: Session, worknet_api: WorknetStandIn) -> None:
     worknet_api.postings = list(POSTINGS[:3])
     worknet_api.fail("list:1", "500", "500")
