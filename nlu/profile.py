@@ -69,6 +69,14 @@ class SeekerProfile:
     age: int | None = None
     #: Starting out in the work they want: "신입", "초보", "경력 없어도 돼요?".
     newcomer: bool = False
+    #: Only part of the day: "오전" ("오전만", "오전에만 되지라") or "오후".
+    work_hours: str | None = None
+    #: At most this many hours a day: "하루 네 시간만" → 4; short work with no number said
+    #: ("하루 몇 시간만", "파트타임") is read as 4 too.
+    max_daily_hours: int | None = None
+    #: Work the seeker's body does not take: "heavy" ("힘든 일은 못 해요", "무거운 거 못 들어요"),
+    #: "standing" ("무릎이 안 좋아서 서서 하는 일은 힘들어요"), "heights" ("높은 데는 못 올라가요").
+    physical_limits: frozenset[str] = frozenset()
     evidence: tuple[tuple[str, str], ...] = ()
 
     def years(self) -> dict[str, int | None]:

@@ -148,6 +148,9 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         no_weekends=(state.no_weekends or said.no_weekends) and "weekends_ok" not in facts,
         age=said.age or state.age,
         newcomer=state.newcomer or said.newcomer,
+        work_hours=said.work_hours or state.work_hours,
+        max_daily_hours=said.max_daily_hours or state.max_daily_hours,
+        physical_limits=state.physical_limits | said.physical_limits,
     )
 
 

@@ -183,3 +183,23 @@ def test_a_nationality_never_replaces_a_visa_said_before() -> None:
 def test_a_wish_for_high_pay_is_kept() -> None:
     state = merge(SeekerProfile(), replace(SeekerProfile(), wants_high_pay=True))
     assert merge(state, nlu.parse_seeker_text("군산 살아요")).wants_high_pay
+
+
+def test_limits_are_kept_and_a_new_one_is_added() -> None:
+    state = merge(
+        SeekerProfile(),
+        replace(SeekerProfile(), work_hours="오전", physical_limits=frozenset({"standing"})),
+    )
+    later = merge(
+        state, replace(SeekerProfile(), max_daily_hours=4, physical_limits=frozenset({"heavy"}))
+    )
+    assert later.work_hours == "오전"
+    assert later.max_daily_hours == 4
+    assert later.physical_limits == {"standing", "heavy"}
+    assert merge(later, replace(SeekerProfile(), work_hours="오후")).work_hours == "오후"
+    again = SeekerProfile.from_dict(later.to_dict())
+    assert (again.work_hours, again.max_daily_hours, again.physical_limits) == (
+        "오전",
+        4,
+        frozenset({"standing", "heavy"}),
+    )
