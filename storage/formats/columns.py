@@ -20,6 +20,7 @@ __all__ = [
     "header_key",
     "has_required",
     "missing_columns",
+    "title_stand_in",
     "parse_column_map",
     "resolve_header",
     "validate_column_map",
@@ -46,8 +47,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "source_id": ("출처id", "공고번호", "구인인증번호", "공고id", "posting_id", "job_id", "wantedAuthNo"),
     "company": ("company_name", "회사명", "기업명", "회사", "업체명", "사업장명", "업체", "상호", "corpNm"),
     "title": ("position_title", "제목", "공고명", "채용제목", "공고제목", "모집제목", "wantedTitle", "subtitle"),
-    "occupation": ("sector", "업직종", "직종", "모집직종", "직무", "jobsNm", "job_sector", "category", "sub_code"),
-    "description": ("상세내용", "직무내용", "업무내용", "담당업무", "모집내용", "내용", "설명", "jobCont", "content"),
+    "occupation": ("sector", "업직종", "직종", "모집직종", "구인직종", "직무", "jobsNm", "job_sector", "category", "sub_code"),
+    "description": ("상세내용", "직무내용", "업무내용", "담당업무", "모집내용", "내용", "설명", "jobCont", "content", "비고", "기타사항", "특이사항", "참고사항"),
     "region": ("location", "근무지역", "근무지", "근무예정지", "근무장소", "지역", "city", "address", "workRegion"),
     "region_detail": ("county", "district", "시군구"),
     "salary_type": ("pay_type", "급여형태", "임금형태", "급여구분", "salary_type_name"),
@@ -75,6 +76,12 @@ HINTS = {
     "company": ("회사", "업체", "기업", "상호", "사업장", "구인처", "company", "corp", "employer"),
     "title": ("제목", "공고", "title", "모집", "구인", "채용", "position", "subject"),
 }
+#: Words of headers that hold a count, a number or a date, never a name (모집인원, 공고번호).
+NOT_HINTED = ("인원", "번호", "연번", "일자", "날짜", "기간", "no", "count")
+#: Occupation headers that name one job (not a board's category tags, as ``sector`` does): a
+#: file without a title column — a job center's list (업체명, 모집 직종, 인원, …) — is titled
+#: by them.
+TITLE_STAND_INS = ("직종", "모집직종", "구인직종", "직무", "jobsNm")
 
 _IGNORED = re.compile(r"[\s_\-.()\[\]]+")
 
@@ -122,9 +129,28 @@ def resolve_header(header: Sequence[str], mapping: Mapping[str, str] | None) -> 
     return columns
 
 
-def has_required(columns: Sequence[str | None]) -> bool:
-    """Whether a resolved header has every required column."""
-    return all(column in columns for column in REQUIRED)
+def title_stand_in(header: Sequence[str], columns: Sequence[str | None]) -> int | None:
+    """The cell whose values title the rows of a header without a title column: its
+    occupation column when that names one job (:data:`TITLE_STAND_INS`), else ``None``."""
+    if "title" in columns:
+        return None
+    keys = {header_key(name) for name in TITLE_STAND_INS}
+    return next(
+        (
+            index
+            for index, (cell, column) in enumerate(zip(header, columns, strict=False))
+            if column == "occupation" and header_key(cell) in keys
+        ),
+        None,
+    )
+
+
+def has_required(header: Sequence[str], columns: Sequence[str | None]) -> bool:
+    """Whether a resolved header has every required column (a title stand-in counts)."""
+    present = set(columns)
+    if title_stand_in(header, columns) is not None:
+        present.add("title")
+    return all(column in present for column in REQUIRED)
 
 
 def missing_columns(header: Sequence[str], columns: Sequence[str | None]) -> MissingColumnsError:
@@ -139,32 +165,44 @@ def missing_columns(header: Sequence[str], columns: Sequence[str | None]) -> Mis
         if cell in unknown:
             unknown.remove(cell)  # one header cannot be two columns
         pairs.append(f"{cell}={column}")
+    option = ",".join(pairs)
+    if any(c.isspace() or c in "<>" for c in option):
+        option = f'"{option}"'  # to be pasted into a shell as one argument
     return MissingColumnsError(
         messages.MISSING_COLUMNS.format(
             labels=messages.AND.join(REQUIRED[column] for column in missing),
             seen=", ".join(seen) if seen else messages.NO_HEADERS,
-            suggestion="--columns " + ",".join(pairs),
+            suggestion="--columns " + option,
         )
     )
 
 
 def _hinted(unknown: Sequence[str], column: str) -> str:
     for cell in unknown:
-        if any(hint in cell.lower() for hint in HINTS[column]):
+        lowered = cell.lower()
+        if any(hint in lowered for hint in HINTS[column]) and not any(
+            word in lowered for word in NOT_HINTED
+        ):
             return cell
     return messages.COLUMN_PLACEHOLDER.format(label=REQUIRED[column].split("(")[0])
 
 
 def validate_column_map(mapping: Mapping[str, str], origin: str) -> dict[str, str]:
-    """``mapping`` (header → column) checked against the known columns; ``origin`` names it."""
-    unknown = sorted({column for column in mapping.values() if column not in COLUMNS})
+    """``mapping`` (header → column) checked against the known columns; ``origin`` names it.
+
+    A column may be named by any header the importer knows for it (``끝나는날=마감일``,
+    ``일하는곳=location``), as well as by its own name (``closes_on``).
+    """
+    unknown = sorted({column for column in mapping.values() if canonical_column(column) is None})
     if unknown:
         raise ColumnMapError(
             messages.COLUMNS_UNKNOWN.format(
                 origin=origin, unknown=", ".join(unknown), known=", ".join(COLUMNS)
             )
         )
-    return {header.strip(): column for header, column in mapping.items()}
+    return {
+        header.strip(): canonical_column(column) or column for header, column in mapping.items()
+    }
 
 
 def parse_column_map(text: str) -> dict[str, str]:

@@ -4,6 +4,8 @@ The header is recognized without options (see :mod:`.columns`); a mapping adds h
 not know. Rows are read as exported — quoted cells over several lines, ``city`` + ``county``
 in two columns — and then:
 
+- a file without a title column is titled by its occupation column when that names one job
+  (a job center's list: 업체명, 모집 직종, 모집인원, …);
 - a row whose cells do not fit the header, or whose place sits in another column with the
   place column empty (a crawler shifted it), is reported with its line, not guessed at;
 - a row without an id gets one: the board's own from its URL, else one derived from source,
@@ -22,7 +24,12 @@ from typing import Any
 
 from storage import messages
 from storage.formats import RawRow
-from storage.formats.columns import has_required, missing_columns, resolve_header
+from storage.formats.columns import (
+    has_required,
+    missing_columns,
+    resolve_header,
+    title_stand_in,
+)
 from storage.formats.identity import identify
 from storage.values.location import looks_like_location
 from storage.values.text import split_sector
@@ -63,7 +70,9 @@ def read_csv(
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header, columns = _find_header(reader, mapping)
-    return _postings(_rows(reader, header, columns), source, fallback_source)
+    return _postings(
+        _rows(reader, header, columns, title_stand_in(header, columns)), source, fallback_source
+    )
 
 
 def _find_header(
@@ -77,13 +86,16 @@ def _find_header(
         if candidate is None:
             break
         columns = resolve_header(candidate, mapping)
-        if has_required(columns):
+        if has_required(candidate, columns):
             return candidate, columns
         candidate = next(reader, None)
     raise missing_columns(first, resolve_header(first, mapping))
 
 
-def _rows(reader: Any, header: list[str], columns: list[str | None]) -> Iterator[RawRow]:
+def _rows(
+    reader: Any, header: list[str], columns: list[str | None], title_from: int | None
+) -> Iterator[RawRow]:
+    """The rows by column; ``title_from`` is the cell that titles them when no column does."""
     width = len(header)
     labels = {column: cell.strip() for cell, column in zip(header, columns, strict=True) if column}
     start = reader.line_num + 1
@@ -93,7 +105,10 @@ def _rows(reader: Any, header: list[str], columns: list[str | None]) -> Iterator
             line, start = start, reader.line_num + 1
             if not any(cell.strip() for cell in cells):
                 continue
-            yield RawRow(line, _fields(cells, columns, width, labels))
+            fields = _fields(cells, columns, width, labels)
+            if title_from is not None and title_from < len(cells):
+                fields.setdefault("title", cells[title_from].strip())
+            yield RawRow(line, fields)
     except csv.Error as exc:
         yield RawRow(start, {"_shape_error": messages.CSV_BROKEN.format(reason=exc)})
 

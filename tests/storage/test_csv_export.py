@@ -207,7 +207,8 @@ def test_missing_required_columns_name_the_headers_and_suggest_a_mapping() -> No
 def test_a_suggestion_without_a_likely_header_shows_a_placeholder() -> None:
     with pytest.raises(MissingColumnsError) as caught:
         read_data("회사명,가,나\n".encode(), name="p")
-    assert str(caught.value).endswith("예: --columns <제목 열 이름>=title")
+    # Quoted: pasted into a shell, an unquoted < would be a redirection.
+    assert str(caught.value).endswith('예: --columns "<제목 열 이름>=title"')
 
 
 def test_the_suggested_mapping_works() -> None:
@@ -255,3 +256,56 @@ def test_a_title_line_above_the_header_is_skipped() -> None:
     )
     (row,) = read_data(text.encode(), name="titled")[1]
     assert (row.line, row.fields["company"], row.fields["region"]) == (4, "군산정밀", "군산")
+
+
+def test_a_job_center_list_without_a_title_column_is_titled_by_its_occupation() -> None:
+    # The shape of a 일자리센터 구인 현황 list, saved from Excel as CP949: no 공고명, one job
+    # per row in 모집 직종, facts such as 기숙사 in 비고 (a quoted cell over two lines).
+    text = (
+        "연번, 업체명 ,모집 직종,모집인원,근무지,급여,근무시간,마감일,연락처,비고\r\n"
+        '1,(주)오식도테크,"용접원(CO2, TIG)",3명,군산시 오식도동,"월 320만원 (잔업 별도)",'
+        '08:00~17:00,2026.12.15,063-000-0001,"기숙사 제공\r\nE-9 가능"\r\n'
+        "2,새만금자동차부품,조립원,5명,군산시 소룡동,시급 10320원,주간 2교대,채용시까지,063-000-0002,\r\n"
+    )
+    file_format, rows = read_data(text.encode("cp949"), name="jobcenter.csv")
+    assert file_format is FileFormat.CSV
+    welder, assembler = (parse_record(r.fields, today=TODAY) for r in rows)
+    assert (welder.title, welder.company, welder.closes_on) == (
+        "용접원(CO2, TIG)",
+        "(주)오식도테크",
+        date(2026, 12, 15),
+    )
+    assert welder.dormitory and "E-9 가능" in welder.description
+    assert (assembler.title, assembler.open_ended, assembler.salary_type) == (
+        "조립원",
+        True,
+        "시급",
+    )
+
+
+def test_board_category_tags_do_not_stand_in_for_a_title() -> None:
+    with pytest.raises(MissingColumnsError, match="제목"):
+        read_data("company,sector\n가나,용접\n".encode(), name="s")
+
+
+def test_a_suggestion_skips_headers_that_hold_a_count_or_a_number() -> None:
+    with pytest.raises(MissingColumnsError) as caught:
+        read_data("연번,업체명,모집인원,근무 장소\n1,가나,3,군산\n".encode(), name="p")
+    assert str(caught.value).endswith('예: --columns "<제목 열 이름>=title"')
+
+
+def test_columns_may_name_a_column_by_any_header_the_importer_knows() -> None:
+    # A stranger writes the names of the header list, or the Korean ones.
+    columns = parse_column_map("사업체=company,구인내용=title,일하는곳=location,끝나는날=마감일")
+    assert columns == {
+        "사업체": "company",
+        "구인내용": "title",
+        "일하는곳": "region",
+        "끝나는날": "closes_on",
+    }
+    text = (
+        "사업체,구인내용,일하는곳,월급여,끝나는날\n(주)미지,포장 보조,군산시,250만원,2026-12-31\n"
+    )
+    rows = list(read_data(text.encode(), name="u", columns=columns)[1])
+    record = parse_record(rows[0].fields, today=TODAY)
+    assert (record.region_raw, record.closes_on) == ("군산시", date(2026, 12, 31))

@@ -149,7 +149,7 @@ def test_columns_option_maps_unknown_headers(home_env: Path, tmp_path: Path) -> 
     )
     assert result.exit_code == 0, result.output
     assert "신규 1" in result.output
-    bad = runner.invoke(app, ["import", str(export), "--columns", "구인업체=회사"])
+    bad = runner.invoke(app, ["import", str(export), "--columns", "구인업체=업체이름"])
     assert bad.exit_code == 2
     assert "알 수 없는 열 이름" in bad.stderr
 
