@@ -123,6 +123,10 @@ def parse_record(
         messages.LABEL_COMPANY: company,
         messages.LABEL_TITLE: title,
     }
+    if not (company and title):
+        # Then the id is missing for want of them (a file's rows without one get it derived
+        # from company and title): naming 공고번호 too would send the reader to the wrong cell.
+        del required[messages.LABEL_SOURCE_ID]
     missing = [label for label, value in required.items() if not value]
     if missing:
         raise RowRejected(messages.MISSING_VALUES.format(labels=", ".join(missing)))

@@ -309,3 +309,14 @@ def test_columns_may_name_a_column_by_any_header_the_importer_knows() -> None:
     rows = list(read_data(text.encode(), name="u", columns=columns)[1])
     record = parse_record(rows[0].fields, today=TODAY)
     assert (record.region_raw, record.closes_on) == ("군산시", date(2026, 12, 31))
+
+
+def test_a_row_without_company_is_told_so_not_sent_to_a_missing_id() -> None:
+    # An export without an id column: the id is derived from company and title, so a row
+    # lacking the company lacks only that.
+    text = "회사명,제목,근무지\n,회사명 없는 공고,전북 군산시\n(주)가나,,군산\n"
+    rows = list(read_data(text.encode(), name="b")[1])
+    assert records(rows) == {
+        2: "필수 항목이 비어 있습니다: 회사명(company)",
+        3: "필수 항목이 비어 있습니다: 제목(title)",
+    }
