@@ -13,17 +13,21 @@ from dataclasses import dataclass
 from nlu.lexicon import (
     ANYWHERE_ACCEPT_TERMS,
     ANYWHERE_TERMS,
+    BODY_LIMITS,
     CITIZEN_CUES,
     COMMUTE_CUES,
     DAY_OFF_CUES,
     DAY_PAY_TERMS,
     EMPLOYMENT_TYPES,
+    LIGHT_WORK_TERMS,
     MARRIAGE_CUES,
     NATIONALITY_TERMS,
     NATIVE_UNITS,
     NEWCOMER_CUES,
     ONLY_CUES,
+    PHYSICAL_LIMIT_TERMS,
     SHIFTS,
+    SHORT_DAY_TERMS,
     VISA_DENIED_CUES,
     WEEKDAYS_ONLY_TERMS,
     WEEKEND_TERMS,
@@ -34,6 +38,7 @@ from nlu.reading import Reading
 __all__ = [
     "FOREIGN_VISA_UNSAID",
     "KM_PER_COMMUTE_MINUTE",
+    "SHORT_DAY_HOURS",
     "Limits",
     "read_amenity",
     "read_employment",
@@ -115,6 +120,27 @@ _FROM_ABROAD = re.compile(
     rf"(?:{'|'.join(NATIONALITY_TERMS)})\s?(?:에서|서\s?(?:왔|온|시집)|사람|출신|국적|여자|남자|며느리|댁)"
     r"|조선족"
 )
+#: A short working day with no number said ("하루 몇 시간만", "파트타임"), in hours.
+SHORT_DAY_HOURS = 4
+#: Part of the day only: "오전만", "오전에만 되지라", "아침에만", "점심때까지만"; "오후만".
+_MORNING_ONLY = re.compile(
+    r"(?:오전|아침)\s?(?:에만|만|중에만|시간만|근무만|타임|반나절|에\s?잠깐)"
+    r"|점심\s?(?:때|전|먹기 전)?\s?까지만?"
+)
+_AFTERNOON_ONLY = re.compile(r"오후\s?(?:에만|만|시간만|근무만|타임)")
+#: "하루 네 시간만", "4시간 정도만", "5시간까지": at most that many hours a day.
+_DAY_HOURS = re.compile(
+    r"(?<![0-9])([1-8])\s?시간\s?(?:정도\s?|씩\s?|가량\s?)?(?:만|까지|이하|이내|안쪽)"
+)
+_DAY_HOURS_SAID = re.compile(r"하루\s?(?:에\s?)?([1-8])\s?시간(?!\s?(?:거리|걸리|반))")
+#: Clauses about the way to work, not the day's hours ("1시간 이내 거리").
+_WAY_CUES = ("출퇴근", "거리", "통근", "차로", "걸리", "멀", "가까", "이동")
+#: A body part and how it is: "무릎이 안 좋아서", "허리 디스크", "어깨를 다쳐서".
+_BODY_UNWELL = re.compile(
+    rf"({'|'.join(BODY_LIMITS)})\s?(?:이|가|를|도|는|은)?\s?"
+    r"(?:안\s?좋|않\s?좋|아프|아파|아퍼|수술|다쳐|다쳤|디스크|불편|시원찮|션찮|나가|망가)"
+)
+_FEAR_CUES = ("무서", "무섭", "겁나", "겁이", "공포")
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
 
@@ -282,11 +308,15 @@ def read_amenity(st: Reading, terms: tuple[str, ...], fact: str) -> bool:
 
 @dataclass(frozen=True)
 class Limits:
-    """Personal limits a message states: weekends off, age, starting out."""
+    """Personal limits a message states: weekends off, age, starting out, the part of the
+    day and the hours a day the seeker can work, and work their body does not take."""
 
     no_weekends: bool = False
     age: int | None = None
     newcomer: bool = False
+    work_hours: str | None = None
+    max_daily_hours: int | None = None
+    physical_limits: frozenset[str] = frozenset()
 
 
 def _age(st: Reading) -> int | None:
@@ -339,4 +369,63 @@ def read_limits(st: Reading, *, experienced: bool = False) -> Limits:
         if any(cue in clause.text for cue in NEWCOMER_CUES):
             newcomer = True
             st.note(k, "newcomer")
-    return Limits(no_weekends=no_weekends, age=_age(st), newcomer=newcomer and not experienced)
+    return Limits(
+        no_weekends=no_weekends,
+        age=_age(st),
+        newcomer=newcomer and not experienced,
+        work_hours=_work_hours(st),
+        max_daily_hours=_max_daily_hours(st),
+        physical_limits=_physical_limits(st),
+    )
+
+
+def _work_hours(st: Reading) -> str | None:
+    """The part of the day the seeker can work only in: "오전" ("오전만 가능해요") or "오후"."""
+    for k, clause in enumerate(st.clauses):
+        if st.cues(k).refused and not st.cues(k).not_required:
+            continue  # "오전만은 안 돼요"
+        for pattern, part in ((_MORNING_ONLY, "오전"), (_AFTERNOON_ONLY, "오후")):
+            if pattern.search(clause.text):
+                st.note(k, f"work_hours:{part}")
+                return part
+    return None
+
+
+def _max_daily_hours(st: Reading) -> int | None:
+    """The most hours a day the seeker can work: "하루 네 시간만" → 4, "몇 시간만" → 4."""
+    for k, clause in enumerate(st.clauses):
+        text = clause.text
+        cues = st.cues(k)
+        if cues.experience or any(cue in text for cue in _WAY_CUES):
+            continue  # "하루 10시간 일했어요", "1시간 이내 거리"
+        said = _DAY_HOURS.search(text) or _DAY_HOURS_SAID.search(text)
+        hours = int(said.group(1)) if said is not None else None
+        if hours is None and any(term in text for term in SHORT_DAY_TERMS):
+            hours = SHORT_DAY_HOURS
+        if hours is not None and not cues.refused:
+            st.note(k, f"max_daily_hours:{hours}")
+            return hours
+    return None
+
+
+def _physical_limits(st: Reading) -> frozenset[str]:
+    """Work the seeker's body does not take: refused ("힘든 일은 못 해요"), a body part
+    that is not well ("무릎이 안 좋아서"), or light work wished for ("덜 힘든 일")."""
+    limits: set[str] = set()
+    for k, clause in enumerate(st.clauses):
+        text = clause.text
+        found = {BODY_LIMITS[m.group(1)] for m in _BODY_UNWELL.finditer(text)}
+        if any(term in text for term in LIGHT_WORK_TERMS):
+            found.add("heavy")
+        cues = st.cues(k)
+        afraid = any(cue in text for cue in _FEAR_CUES)  # "높은 데는 무서워서 못 가요"
+        if (cues.refused or afraid) and not cues.not_required:
+            found |= {
+                limit
+                for limit, terms in PHYSICAL_LIMIT_TERMS.items()
+                if any(term in text for term in terms)
+            }
+        for limit in sorted(found - limits):
+            st.note(k, f"physical_limit:{limit}")
+        limits |= found
+    return frozenset(limits)

@@ -17,6 +17,7 @@ __all__ = [
     "ANYWHERE_ACCEPT_TERMS",
     "ANYWHERE_TERMS",
     "AUXILIARY_STARTS",
+    "BODY_LIMITS",
     "CAPABILITY_CUES",
     "CITIZEN_CUES",
     "CERTIFICATE_WORDS",
@@ -40,7 +41,9 @@ __all__ = [
     "EXPERIENCE_CUES",
     "EXPERIENCE_NEGATED_CUES",
     "HOME_CUES",
+    "INDUSTRY_TRADES",
     "LACKING_CUES",
+    "LIGHT_WORK_TERMS",
     "MARRIAGE_CUES",
     "NATIONALITY_TERMS",
     "NEGATION_CUES",
@@ -52,16 +55,19 @@ __all__ = [
     "ONLY_CUES",
     "OTHER_WORK_CUES",
     "PAY_CUES",
+    "PHYSICAL_LIMIT_TERMS",
     "POSSESSION_CUES",
     "QUESTION_CUES",
     "SHIFTS",
     "SHIFT_TERMS",
+    "SHORT_DAY_TERMS",
     "TOTAL_YEARS_CUES",
     "TYPED_ABSENCE",
     "VISA_DENIED_CUES",
     "WANT_CUES",
     "WEEKDAYS_ONLY_TERMS",
     "WEEKEND_TERMS",
+    "WORKPLACE_TERMS",
 ]
 
 # fmt: off
@@ -161,6 +167,49 @@ NEWCOMER_CUES = (
     "경력없", "경력이 없", "경력이없", "경력 업", "경력은 업", "경력업", "경험없", "경험 업",
     "첨이", "첨으로", "첨 해", "첨해",
 )  # fmt: skip
+#: Work a body may not take, by the limit a refusal of it states ("힘든 일은 못 해요",
+#: "서서 하는 일은 힘들어요", "높은 데는 못 올라가요").
+PHYSICAL_LIMIT_TERMS: Mapping[str, tuple[str, ...]] = {
+    "heavy": (
+        "힘든 일", "힘든일", "힘쓰는", "힘 쓰는", "몸 쓰는", "몸쓰는", "몸으로 하는", "무거운",
+        "중노동", "막노동", "노가다", "육체노동", "육체 노동", "험한 일", "험한일",
+    ),
+    "standing": (
+        "서서 하는", "서서하는", "서서 일", "서서 있", "서 있는", "서있는", "오래 서", "종일 서",
+        "계속 서",
+    ),
+    "heights": ("높은 데", "높은데", "높은 곳", "높은곳", "고소", "사다리", "비계"),
+}
+#: A body part that is not well ("무릎이 안 좋아서", "허리 디스크") limits work by itself.
+BODY_LIMITS: Mapping[str, str] = {
+    "허리": "heavy", "어깨": "heavy", "팔목": "heavy", "손목": "heavy",
+    "무릎": "standing", "다리": "standing", "발목": "standing", "관절": "standing",
+}
+#: A wish for light work states the same limit as refusing heavy work ("덜 힘든 일").
+LIGHT_WORK_TERMS = (
+    "덜 힘든", "안 힘든", "힘 안 드는", "힘 덜 드는", "가벼운 일", "몸 편한", "몸이 편한",
+)
+#: A short working day without a number ("하루 몇 시간만", "파트타임").
+SHORT_DAY_TERMS = (
+    "몇 시간만", "몇시간만", "몇 시간 정도만", "몇시간 정도만", "몇 시간씩만", "파트타임",
+    "파트 타임", "파트타이머", "단시간", "시간제", "반나절", "하루 잠깐",
+)
+#: Places people work at. A particle after one ("마트서 계산 혔어라", "마트에서 계산했어요")
+#: keeps the place and the work apart, so occupations are also looked up without it.
+WORKPLACE_TERMS = (
+    "마트", "편의점", "식당", "구내식당", "급식소", "공장", "아파트", "건물", "사무실", "창고",
+    "물류센터", "택배", "현장", "조선소", "병원", "요양원", "요양병원", "학교", "가게", "매장",
+    "슈퍼", "백화점", "호텔", "농장", "회사", "주유소", "세차장",
+)
+#: Industries named as the wanted work with no trade ("조선소 쪽 일 해보려고요"): the trades
+#: (occupation families) they take people on for, a newcomer too.
+INDUSTRY_TRADES: Mapping[str, tuple[str, ...]] = {
+    "조선소": ("ship_fitter", "welder", "ship_painter"),
+    "조선업": ("ship_fitter", "welder", "ship_painter"),
+    "조선": ("ship_fitter", "welder", "ship_painter"),
+    "항만": ("logistics_loader", "crane_operator"),
+    "부두": ("logistics_loader", "crane_operator"),
+}
 #: A wanted work described, not named ("가르치는 일", "덜 힘든 일", "그쪽 일" is a return).
 UNNAMED_WORK = ("는 일", "는일", "는 거", "는거", "힘든 일", "힘든일", "쉬운 일", "쉬운일")
 #: Countries Gunsan's foreign residents come from, as they say them ("베트남에서 왔어요").
@@ -252,7 +301,8 @@ WANT_CUES = (
     "싶", "원해", "원합", "원함", "원하", "희망", "찾", "구해", "구합", "구함", "구직", "할래",
     "하려", "할려", "할라고", "헐라고", "할라구", "하고파", "했으면", "면 좋겠", "하면 좋",
     "지원", "알아보", "알아봐", "자리", "일자리", "쪽으로", "바꾸", "바꿔", "전향", "전직",
-    "배우", "해보고", "해 보고", "시켜", "주세요", "부탁", "소개", "하면 돼", "괜찮", "좋아요",
+    "배우", "해보고", "해 보고", "해보려", "해 보려", "해볼려", "해 볼려", "해볼라", "해 볼라",
+    "혀볼라", "혀 볼라", "시켜", "주세요", "부탁", "소개", "하면 돼", "괜찮", "좋아요",
     "좋겠", "좋습니다", "갈래", "가고",
 )
 #: The seeker has done what the clause names (past tense, 경력, 출신...).
@@ -265,6 +315,8 @@ EXPERIENCE_CUES = (
     "탔", "몰았", "돌렸",
     # Jeolla 댕기다 (다니다), and past tenses typed without the ㅆ (탓어요, 다녓어요)
     "댕겼", "댕겻", "댕기다", "댕기던", "다녓", "탓어", "몰앗", "돌렷",
+    # Jeolla 혀 보다 (해 보다): "식당서 밥 혀 봤어라"
+    "혀 봤", "혀봤", "혀본", "혀 본",
 )
 #: Experience cues that, negated, mean "never did it" rather than "won't do it".
 EXPERIENCE_NEGATED_CUES = (

@@ -42,8 +42,10 @@ from nlu.lexicon import (
     COMMUTE_BUS_TERMS,
     CONTINUE_CUES,
     DORMITORY_TERMS,
+    INDUSTRY_TRADES,
     NO_CAR_CUES,
     TOTAL_YEARS_CUES,
+    WORKPLACE_TERMS,
 )
 from nlu.pay import find_pay_normalized, wants_high_pay
 from nlu.profile import Experience, SeekerProfile
@@ -77,6 +79,15 @@ _DOING = re.compile(
 )
 # "자동차 부품 맹그는 공장": the workplace after what it makes names the industry, not a job
 _MAKES_PLACE = re.compile(r"(?:만드는|맹그는|만들던|맹글던|만드는데|생산하는)\s?$")
+# "마트서 계산 혔어라": a workplace's particle, blanked before occupations are looked up
+_PLACE_PARTICLE = re.compile(
+    rf"({'|'.join(WORKPLACE_TERMS)})(에서는|에서도|에선|에서|서는|서도|서)(?=\s?[가-힣a-z])"
+)
+# "조선소 쪽 일", "조선 계통": an industry named as a field of work
+_INDUSTRY = re.compile(
+    rf"({'|'.join(sorted(INDUSTRY_TRADES, key=len, reverse=True))})(?!족)"
+    r"(\s?(?:쪽|짝|계통|분야|일|에서 일|서 일|에 취업|에 들어|들어가|가고|에 가|로 가))?"
+)
 _ANY_JOB = re.compile(
     r"아무\s?(?:일|거|것|데|직종|현장)|무슨 일이든|뭐든지?|뭣이든|무엇이든|일 안 가리|다 할 수"
 )
@@ -122,11 +133,16 @@ def _occupation_category(cues: ClauseCues) -> str:
     return "mention"
 
 
+def _without_place_particles(text: str) -> str:
+    """``text`` with the particle after a workplace blanked (same length, same offsets)."""
+    return _PLACE_PARTICLE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
 def _read_occupations(st: _State) -> None:
     t = st.norm.text
     cert_matches = st.tables.certificate_matcher.find(t)
     cert_spans = [(m.start, m.end) for m in cert_matches]
-    for m in st.tables.occupation_matcher.find(t):
+    for m in st.tables.occupation_matcher.find(_without_place_particles(t)):
         if any(s <= m.start and m.end <= e for s, e in cert_spans):
             continue  # "용접" inside "용접기능사" is the certificate
         k = st.clause_at(m.start)
@@ -160,9 +176,32 @@ def _read_occupations(st: _State) -> None:
         st.note(k, f"certificate_{status}:{m.key}")
         if cues.want and cert.family is not None:  # 지게차 자격증 따고 싶어요
             st.mentions.append(_Mention(cert.family, m.start, m.end, k, "mention"))
+    _read_industries(st)
     st.mentions.sort(key=lambda x: x.start)
     _carry_wants(st)
     _read_unnamed_certificates(st, cert_spans)
+
+
+def _read_industries(st: _State) -> None:
+    """Read an industry wanted with no trade in its clause ("조선소 쪽 일 해보려고요") as its
+    trades wanted; a workplace of a trade ("조선소에서 용접 15년") stays a place, and so does
+    the industry of a message that names one of its trades or a trade it wants ("조선소
+    물량팀 찾아요 용접 취부 다 됨", "취부 십이년 했고 요즘 조선소 일 있나요?")."""
+    named = {m.clause for m in st.mentions}
+    trades = {m.family for m in st.mentions}
+    open_to = any(m.category in ("wanted", "mention", "capable") for m in st.mentions)
+    for match in _INDUSTRY.finditer(st.norm.text):
+        k = st.clause_at(match.start())
+        category = _occupation_category(st.cues(k))
+        if k in named or open_to or trades & set(INDUSTRY_TRADES[match.group(1)]):
+            continue
+        if not (category == "wanted" or (category == "mention" and match.group(2))):
+            continue
+        st.note(k, f"industry:{match.group(1)}")
+        for family in INDUSTRY_TRADES[match.group(1)]:
+            if family in st.tables.occupations:
+                st.mentions.append(_Mention(family, match.start(), match.end(), k, "wanted"))
+        named.add(k)
 
 
 def _carry_wants(st: _State) -> None:
@@ -325,6 +364,9 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         no_weekends=limits.no_weekends,
         age=limits.age,
         newcomer=limits.newcomer,
+        work_hours=limits.work_hours,
+        max_daily_hours=limits.max_daily_hours,
+        physical_limits=limits.physical_limits,
         evidence=st.evidence_pairs(),
     )
 

@@ -114,3 +114,58 @@ def test_a_marriage_migrant_is_f6_and_a_taken_back_visa_is_not_read(
     text: str, visa: str | None
 ) -> None:
     assert nlu.parse_seeker_text(text).visa == visa
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("오전만 일할 수 있어요", "오전"),
+        ("오전에만 되지라", "오전"),
+        ("아침에만 잠깐 할 수 있어요", "오전"),
+        ("점심때까지만 해요", "오전"),
+        ("오후에만 가능합니다", "오후"),
+        ("오전은 안 돼요", None),
+        ("아침 일찍 나가는 것도 괜찮아요", None),
+    ],
+)
+def test_part_of_the_day_only(text: str, part: str | None) -> None:
+    assert nlu.parse_seeker_text(text).work_hours == part
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("하루 네 시간만 일하고 싶어요", 4),
+        ("세 시간 정도만 할 수 있어요", 3),
+        ("하루 5시간까지 돼요", 5),
+        ("하루 몇 시간만 하는 일 있나요", 4),
+        ("파트타임 자리 있을까요", 4),
+        # hours of work done, and the way to work, are no limit on the day
+        ("하루 10시간씩 일했어요", None),
+        ("1시간 이내 거리면 좋겠어요", None),
+    ],
+)
+def test_hours_a_day(text: str, hours: int | None) -> None:
+    assert nlu.parse_seeker_text(text).max_daily_hours == hours
+
+
+@pytest.mark.parametrize(
+    ("text", "limits"),
+    [
+        ("힘든 일은 못 해요", {"heavy"}),
+        ("무거운 거는 못 들어요", {"heavy"}),
+        ("허리를 다쳐서 쉬고 있어요", {"heavy"}),
+        ("덜 힘든 일 찾아요", {"heavy"}),
+        ("무릎이 안 좋아서 서서 하는 일은 힘들어요", {"standing"}),
+        ("오래 서 있는 건 못혀라", {"standing"}),
+        ("높은 데는 무서워서 못 올라가요", {"heights"}),
+        ("고소작업은 안 돼요", {"heights"}),
+        # said as fine, or a trade done: no limit
+        ("힘든 일도 괜찮아요", set()),
+        ("고소작업 가능해요", set()),
+        ("서서 일해도 괜찮아요", set()),
+        ("노가다 오래 했어요", set()),
+    ],
+)
+def test_work_the_body_does_not_take(text: str, limits: set[str]) -> None:
+    assert nlu.parse_seeker_text(text).physical_limits == limits

@@ -249,3 +249,60 @@ def test_any_work_is_read_in_dialect_too(text: str) -> None:
 )
 def test_the_workplace_after_what_it_makes_is_no_second_job(text: str, families: list[str]) -> None:
     assert [e.family for e in parse_seeker_text(text).experience] == families
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # the particle after a workplace keeps "마트 계산" whole, in every form of it
+        ("마트에서 계산했어요", "cashier"),
+        ("마트서 계산 했지라", "cashier"),
+        ("마트에선 계산 일 했어요", "cashier"),
+        ("편의점서 계산 했당께", "cashier"),
+        ("아파트에서 경비 혔어라", "security_guard"),
+        ("공장서 청소 일 했어요", "cleaner"),
+        ("건설 현장서 철근 혔지라", "rebar_worker"),
+        # 혀 보다 (해 보다) is done, not wished
+        ("식당서 밥 혀 봤어라", "cook"),
+    ],
+)
+def test_a_workplace_with_its_particle_still_names_the_work_done(text: str, family: str) -> None:
+    assert [e.family for e in parse_seeker_text(text).experience] == [family]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "조선소 쪽 일 해보려고요",
+        "조선소 짝 일 혀볼라고요",
+        "조선소쪽으로 가고 싶어요",
+        "이제 조선 계통 일 찾아요",
+    ],
+)
+def test_an_industry_wanted_without_a_trade_wants_its_trades(text: str) -> None:
+    profile = parse_seeker_text(text)
+    assert set(profile.wanted_families) == {"ship_fitter", "welder", "ship_painter"}
+    assert profile.experience == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # the workplace of a trade, or an industry beside a trade, is a place
+        ("조선소에서 용접 10년 했어요", ["welder"]),
+        ("도장 8년 했는데 요즘 조선소 일 있나요?", ["ship_painter"]),
+        ("조선소 일당 센 데 찾아요 취부 다 돼요", ["ship_fitter"]),
+        # neither a wish nor a field: nothing read; a nationality is no industry
+        ("조선소 문 닫고 나서 쉬었어요", []),
+        ("조선족이에요 일 찾아요", []),
+        ("조선소는 싫어요", []),
+    ],
+)
+def test_an_industry_is_a_place_when_a_trade_is_named(text: str, wanted: list[str]) -> None:
+    assert list(parse_seeker_text(text).wanted_families) == wanted
+
+
+def test_a_career_change_to_an_industry_replaces_the_trade_done() -> None:
+    profile = parse_seeker_text("철근 했는데 이제 조선소 쪽 일 해보려고요")
+    assert [e.family for e in profile.experience] == ["rebar_worker"]
+    assert set(profile.wanted_families) == {"ship_fitter", "welder", "ship_painter"}
