@@ -85,7 +85,17 @@ def search_summary(profile: SeekerProfile) -> str:
     differently from the one before."""
     certificates: dict[str, object] = dict(nlu.load_tables().certificates)
     parts = [_occupation(profile), _stated_region(profile), stated_pay(profile)]
-    parts.append(stated_shift(profile))
+    if profile.work_hours:  # "오전만" says more than the 주간만 it implies
+        parts.append(messages.WORK_HOURS.format(part=profile.work_hours))
+    if not profile.work_hours or profile.wanted_shifts != {"주간"}:
+        parts.append(stated_shift(profile))
+    if profile.max_daily_hours:
+        parts.append(messages.DAILY_HOURS.format(hours=profile.max_daily_hours))
+    parts += [
+        messages.PHYSICAL_LIMITS[limit]
+        for limit in sorted(profile.physical_limits)
+        if limit in messages.PHYSICAL_LIMITS
+    ]
     parts += [_name(certificates, c) for c in profile.certificates_held]
     if profile.no_certificates and not profile.certificates_held:
         parts.append(messages.NO_CERTIFICATES_SAID)

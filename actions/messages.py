@@ -149,6 +149,14 @@ DORMITORY = "기숙사 필요"
 NO_WEEKENDS = "주말 휴무"
 NEWCOMER = "초보 가능"
 AGE = "{age}세"
+WORK_HOURS = "{part}만"
+DAILY_HOURS = "하루 {hours}시간 이내"
+#: The seeker's limits as they said them (a re-scoring, not a filter: nothing is "빼고").
+PHYSICAL_LIMITS = {
+    "heavy": "힘든 일 어려움",
+    "standing": "오래 서는 일 어려움",
+    "heights": "높은 곳 어려움",
+}
 # -- career paths and courses (actions.paths, issue 15) -------------------------------------------
 PATHS_INTRO = (
     "{origin} 경력으로 갈 수 있는 길을 정리했어요. 센터가 정리한 경로표와 지금 올라온 공고, "

@@ -81,3 +81,16 @@ def test_a_wish_for_high_pay_is_named_where_no_floor_was_said() -> None:
     wish = SeekerProfile(any_occupation=True, wants_high_pay=True)
     assert search_summary(wish) == "무엇이든 · 급여 높은 곳"
     assert stated_pay(replace(wish, min_monthly_pay=4_000_000)) == "월 400만원 이상"
+
+
+def test_the_search_summary_names_the_seekers_limits() -> None:
+    profile = SeekerProfile(
+        experience=(Experience("cashier", None),),
+        wanted_shifts=frozenset({"주간"}),
+        work_hours="오전",
+        max_daily_hours=4,
+        physical_limits=frozenset({"standing", "heavy"}),
+    )
+    assert search_summary(profile) == (
+        "매장 계산원 · 오전만 · 하루 4시간 이내 · 힘든 일 어려움 · 오래 서는 일 어려움"
+    )
