@@ -1,7 +1,8 @@
 """Long posting text and board category cells.
 
 고용24's ``jobCont`` arrives with ``\\r\\n``, ``=====`` rulers, ``♣``/``ㆍ`` bullets and HTML
-entities left in it (``&gt;&gt;기타 우대조건&lt;&lt;``). A board's ``sector`` cell lists up to
+entities left in it (``&gt;&gt;기타 우대조건&lt;&lt;``), some escaped twice so that line-break
+tags come out of them (``&amp;lt;br&amp;gt;`` → ``<br>``). A board's ``sector`` cell lists up to
 five tags, maybe ``외`` (and more), a run of spaces and a glued ``수정일 24/12/11``.
 """
 
@@ -16,6 +17,8 @@ __all__ = ["Sector", "clean_text", "one_line", "split_sector"]
 _RULER = re.compile(r"^[\s=\-_*~─━═#+.·]{3,}$")
 _BULLET = re.compile(r"^[♣♧ㆍ•●◦○◎◆◇□■▶▷►☞★☆✔✓√\-*]+\s*")
 _BLANKS = re.compile(r"[ \t\u00a0\u3000]+")
+#: HTML tags that break a line; any other ``<…>`` may be the text's own brackets (<경력 우대>).
+_BREAK_TAG = re.compile(r"<\s*(?:br|/?p|/div|/li)\s*/?\s*>", re.IGNORECASE)
 _SECTOR_DATE = re.compile(r"(수정일|등록일)\s*(\d{2,4}[./-]\d{1,2}[./-]\d{1,2})\s*$")
 _TAG_SEPARATORS = re.compile(r"[,|]")
 _MORE = re.compile(r"(?:^|\s)외$")
@@ -25,7 +28,10 @@ def clean_text(raw: str) -> str:
     """Posting text with entities unescaped, one ``\\n`` per line break, rulers dropped,
     bullets as ``- ``, single spaces and at most one empty line in a row."""
     lines: list[str] = []
-    for line in html.unescape(raw).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = html.unescape(raw)
+    if "<" in text:
+        text = _BREAK_TAG.sub("\n", text)
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _BLANKS.sub(" ", line).strip()
         if _RULER.match(line):
             line = ""

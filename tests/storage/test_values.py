@@ -249,6 +249,14 @@ def test_posting_text_is_cleaned() -> None:
     )
 
 
+def test_line_break_tags_escaped_twice_break_lines_and_other_brackets_stay() -> None:
+    # A jobCont escaped twice, as its entities are, and read from the XML once.
+    raw = (
+        "CNC 선반 가공&lt;br&gt;- 도면 해독 가능자 우대&lt;BR /&gt;&lt;경력자 우대&gt;&lt;/p&gt;끝"
+    )
+    assert clean_text(raw) == "CNC 선반 가공\n- 도면 해독 가능자 우대\n<경력자 우대>\n끝"
+
+
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [
