@@ -13,6 +13,10 @@ FILE_EMPTY = "파일이 비어 있습니다."
 FILE_SPREADSHEET = (
     "엑셀 파일(xlsx/xls)은 바로 읽지 못합니다: 엑셀에서 'CSV UTF-8'로 저장해 가져와 주세요."
 )
+HTML_NO_TABLE = (
+    "웹 페이지(HTML)로 된 파일인데 채용정보 표가 없습니다: 엑셀에서 열어 'CSV UTF-8'로 저장해 "
+    "가져와 주세요."
+)
 FILE_ENCODING = "파일 인코딩을 알 수 없습니다 (UTF-8 또는 CP949로 저장해 주세요)."
 XML_UNREADABLE = "XML로 읽을 수 없습니다."
 XML_UNREADABLE_AT = "XML로 읽을 수 없습니다 ({line}행: {reason})."

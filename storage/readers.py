@@ -3,7 +3,8 @@
 Every reader yields :class:`RawRow` items: the posting's 1-based line in the file and its fields
 under column names (see :mod:`storage.formats.columns`), as strings. A reader never validates
 values; that is :mod:`storage.records`' job. Formats are told by content: XML (고용24 / 워크넷
-responses), JSON Lines, else CSV (jobbot's own or a board's / office's export).
+responses), an HTML table (a site's "엑셀 다운로드" saved as .xls), JSON Lines, else CSV
+(jobbot's own or a board's / office's export).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from storage.errors import UnreadableFileError
 from storage.formats import RawRow
 from storage.formats.columns import CANONICAL_COLUMNS
 from storage.formats.csv_export import read_csv
+from storage.formats.html_table import looks_like_html, read_html_table
 from storage.formats.jsonl import read_jsonl
 from storage.formats.sources import load_source_profile
 from storage.formats.worknet_xml import read_worknet_xml
@@ -43,6 +45,7 @@ class FileFormat(StrEnum):
     CSV = "csv"
     WORKNET_XML = "worknet-xml"
     JSONL = "jsonl"
+    HTML_TABLE = "html-table"
 
 
 #: Leading bytes of spreadsheet files, which people send instead of their CSV export.
@@ -64,10 +67,11 @@ def decode(data: bytes) -> str:
 
 
 def detect_format(text: str) -> FileFormat:
-    """Tell the format from the content: XML starts with '<', JSON Lines with '{'."""
+    """Tell the format from the content: XML starts with '<' (a web page's tags: an HTML
+    table saved as .xls), JSON Lines with '{'."""
     head = text.lstrip()[:1]
     if head == "<":
-        return FileFormat.WORKNET_XML
+        return FileFormat.HTML_TABLE if looks_like_html(text) else FileFormat.WORKNET_XML
     if head == "{":
         return FileFormat.JSONL
     return FileFormat.CSV
@@ -114,6 +118,9 @@ def read_data(
     fallback = re.sub(r"\s+", "_", name.strip())[:64] or "import"
     if file_format is FileFormat.JSONL:
         rows = read_jsonl(text, mapping=mapping, source=source, fallback_source=fallback)
+        return file_format, rows
+    if file_format is FileFormat.HTML_TABLE:
+        rows = read_html_table(text, mapping=mapping, source=source, fallback_source=fallback)
         return file_format, rows
     return file_format, read_csv(text, mapping=mapping, source=source, fallback_source=fallback)
 

@@ -4,6 +4,7 @@
 - :mod:`.sources`      per-source mapping files under ``data/sources/``
 - :mod:`.identity`     a posting's source and id when the file does not say
 - :mod:`.csv_export`   CSV exports of boards and offices (header recognition, duplicates)
+- :mod:`.html_table`   a web page's table saved as .xls, read like a CSV export
 - :mod:`.jsonl`        JSON Lines, one posting per line
 - :mod:`.safe_xml`     hardened, size-capped XML reading with line numbers
 - :mod:`.worknet_xml`  고용24 / 워크넷 Open API list and detail responses, error envelopes

@@ -176,3 +176,39 @@ def test_a_long_cell_and_a_stray_nul_do_not_stop_the_file(tmp_path: Path) -> Non
     first, second = (r.fields for r in rows)
     assert first["company"] == "가나" and first["description"] == long_cell.strip()
     assert second["title"] == "마"
+
+
+# A site's "엑셀 다운로드" as it comes: an EUC-KR web page named .xls, a layout table first,
+# the posting table with a title row above its header, a <br> inside a cell, &nbsp; entities.
+PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=euc-kr"></head>
+<body><table><tr><td>채용정보 검색결과</td></tr></table>
+<table border=1>
+<tr><td colspan=4>검색일 2026-12-03</td></tr>
+<tr><th>회사명</th><th>채용제목</th><th>근무지역</th><th>마감일</th></tr>
+<tr><td>(주)에이치&nbsp;정밀</td><td>CNC 선반<br>가공원</td><td>군산시</td><td>2026-12-31</td></tr>
+<tr><td>군산목재</td><td>목재 가공원</td><td></td><td>채용시까지</td><td>넘침</td></tr>
+</table></body></html>
+"""
+
+
+def test_an_html_table_saved_as_xls_is_read_like_a_csv_export(tmp_path: Path) -> None:
+    file_format, rows = read_rows(write(tmp_path, "검색결과.xls", PAGE.encode("euc-kr")))
+    first, broken = list(rows)
+    assert file_format is FileFormat.HTML_TABLE
+    assert (first.line, first.fields["company"], first.fields["title"]) == (
+        6,
+        "(주)에이치 정밀",
+        "CNC 선반 가공원",
+    )
+    assert broken.line == 7 and "_shape_error" in broken.fields  # the <tr>'s line
+
+
+def test_a_web_page_without_a_posting_table_is_one_clear_sentence(tmp_path: Path) -> None:
+    page = "<!DOCTYPE html><html><body><p>로그인이 필요합니다</p></body></html>"
+    with pytest.raises(UnreadableFileError, match="채용정보 표가 없습니다"):
+        read_rows(write(tmp_path, "a.xls", page.encode()))
+
+
+def test_an_xml_response_is_not_taken_for_a_page(tmp_path: Path) -> None:
+    body = '<?xml version="1.0"?><wantedRoot><wanted><wantedAuthNo>K1</wantedAuthNo></wanted></wantedRoot>'
+    assert read_rows(write(tmp_path, "a.xml", body.encode()))[0] is FileFormat.WORKNET_XML
