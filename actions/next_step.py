@@ -4,7 +4,9 @@ Rasa classifies the message and :class:`~actions.profile.ReadProfile` has alread
 facts into the profile; :func:`decide` then picks the step from the dialogue state and the
 turn. The rules, in order:
 
-1. An open counselor offer is answered first: yes hands off, no goes on. A message that names
+1. An open counselor offer is answered first: yes hands off, no goes on. A request to talk
+   to a person in words hands off, whatever the classifier read ("사람이랑 통화할 수 있어요?"
+   as ``help``, "네 연결해 주세요" as a yes). A message that names
    a field outside the seeker's trade ("배터리 공장 가고 싶어요") or asks where a trade of the
    transition table could lead shows their career paths (``actions.paths.asks_for_paths``);
    "다른 일은 뭐가 있어요?" (``ask_paths``, and words that ask) without new facts does too
@@ -111,6 +113,9 @@ class Turn:
     # "다른 일은 뭐가 있어요?" in words, or the 다른 길 보기 button (ask_paths alone is not:
     # "직업군인 전역했어요" is read as one; nlu.answers.asks_about_paths)
     asks_other_work: bool = False
+    # "사람이랑 통화할 수 있어요?", "네 연결해 주세요" in words, whatever the intent
+    # (nlu.answers.asks_to_talk): a counselor request, before a yes is read as "more"
+    asks_to_talk: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,8 @@ def decide(state: DialogueState, turn: Turn) -> Step:
             return _progress(state, turn, say="ok")
     if turn.abuse and not turn.added_facts:
         return _miss(state, turn)
+    if turn.asks_to_talk:
+        return Step(act="handoff")
     if turn.asks_paths:
         return Step(act="paths")
     if turn.added_facts or turn.unnamed_certificate or turn.intent == "search_jobs":

@@ -27,6 +27,7 @@ from nlu.answers import (
     asks_about_paths,
     asks_for_person,
     asks_to_restart,
+    asks_to_talk,
     is_abuse,
     is_gibberish,
     read_yes_no,
@@ -150,6 +151,7 @@ class NextStep(ContextAction):
             unnamed_certificate="certificate_held:unnamed" in facts,
             asks_paths=asks_for_paths(tracker),
             asks_other_work=intent == "ask_paths" and asks_about_paths(text),
+            asks_to_talk=asks_to_talk(text),
         )
 
     async def apply(

@@ -17,6 +17,7 @@ __all__ = [
     "asks_about_paths",
     "asks_for_person",
     "asks_to_restart",
+    "asks_to_talk",
     "is_abuse",
     "is_gibberish",
     "read_yes_no",
@@ -161,3 +162,26 @@ def asks_for_person(text: str) -> bool:
     """True when the message asks for a counselor in words; the intent ``request_counselor``
     alone is not enough when the message only tells facts."""
     return bool(_PERSON_ASK.search(text.strip().lower()))
+
+
+# A request to talk to a person, whatever the intent it lands in ("사람이랑 직접 통화할 수
+# 있어요?", "전화로 물어봐도 돼요?", "네 연결해 주세요"): who (or the phone) and a verb of
+# talking, or an explicit 연결해/바꿔 주세요. Narrower than :func:`asks_for_person`: "직종
+# 바꾸고 싶어요" and "센터가 어디예요?" ask for no one.
+_TALK_ASK = re.compile(
+    r"(?:상담사|상담원|상담 선생님|직원|담당자|선생님|사람|누구|분)\s?"
+    r"(?:이랑|랑|하고|허고|과|와|한테|헌테|께|하구)?\s?(?:직접\s?|좀\s?)?"
+    r"(?:통화|얘기|애기|이야기|말씀|상담|연결|만나|바꿔)"
+    r"|전화\s?(?:로|해|하|허|상담|통화|주|줄|좀|드려|걸어)"
+    r"|통화\s?(?:하|허|할|헐|가능|돼|되|좀)"
+    r"|연결\s?(?:해|혀|시켜|좀|부탁|돼|되|가능)"
+    r"|직접\s?상담|상담\s?(?:받|해\s?주|하고\s?싶|허고\s?싶)"
+)
+_TALK_DECLINED = re.compile(r"말고|싫|안\s?해도|필요\s?없|괜찮아요|됐어요")
+
+
+def asks_to_talk(text: str) -> bool:
+    """True when the message asks to talk to a person or by phone, in words (a counselor
+    request even when the classifier read ``help`` or a yes)."""
+    lowered = text.strip().lower()
+    return bool(_TALK_ASK.search(lowered)) and not _TALK_DECLINED.search(lowered)

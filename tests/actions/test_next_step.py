@@ -128,6 +128,11 @@ CASES = [
     ("an insult read as a plea for help is still an insult", fresh(NOTHING),
      Turn("help", abuse=True), Step(say="calm", ask="counselor_offer", missed=True)),
     ("help says what the bot does", fresh(NOTHING), Turn("help"), Step(say="help")),
+    # -- a request to talk to a person, whatever the classifier read --------------------------
+    ("'사람이랑 통화할 수 있어요?' read as help hands off", fresh(WELDER, open_question="has_certificates"),
+     Turn("help", asks_to_talk=True), Step(act="handoff")),
+    ("'네 연결해 주세요' after results is no 'more'", searched(WELDER),
+     Turn("affirm", answer="yes", asks_to_talk=True), Step(act="handoff")),
     # -- a farewell or "are you a bot" that carries facts is read as facts ---------------------
     ("a shift in dialect read as goodbye searches again",
      searched(WELDER, now=replace(WELDER, wanted_shifts=frozenset({"주간"}))),

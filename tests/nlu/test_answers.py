@@ -11,6 +11,7 @@ from nlu.answers import (
     asks_about_paths,
     asks_for_person,
     asks_to_restart,
+    asks_to_talk,
     is_abuse,
     is_gibberish,
     read_yes_no,
@@ -116,3 +117,19 @@ def test_every_request_counselor_training_example_asks_in_words() -> None:
                 lines = block["examples"].splitlines()
                 examples += [line[2:] for line in lines if line.startswith("- ")]
     assert examples and [e for e in examples if not asks_for_person(e)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "talk"),
+    [
+        ("잘 모르겠는데 사람이랑 직접 통화할 수 있어요?", True), ("전화로 물어봐도 돼요?", True),
+        ("네 연결해 주세요", True), ("야 연결혀 주쇼", True), ("담당자분이랑 통화 가능할까요", True),
+        ("직접 상담 받을 수 있나요", True),
+        # asks for no one: a change of trade, the center's place, a declined offer, a phone
+        ("직종 바꾸고 싶어요", False), ("센터가 어디예요?", False),
+        ("상담사 연결은 괜찮아요", False), ("전화번호 바뀌었어요", False),
+        ("필리핀사람 e9 자동차부품 공장 햇어요", False),
+    ],
+)  # fmt: skip
+def test_a_request_to_talk_to_a_person_is_in_the_words(text: str, talk: bool) -> None:
+    assert asks_to_talk(text) is talk
