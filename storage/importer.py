@@ -275,9 +275,15 @@ class Importer:
     def retire_unseen(self, source: str) -> int:
         """Retire the postings of ``source`` this run did not read; the number retired.
 
-        Their openings are retired too unless another source still lists them.
+        Their openings are retired too unless another source still lists them. A run that read
+        none of the source's postings retires nothing: an empty list (고용24's 006 on the
+        first page, a file whose every row was rejected) says more about the call or the file
+        than about the source, and would otherwise close every opening it has.
         """
         source_row = self.lookups.source(source)
+        if not any(key[0] == source_row.id for key in self.seen):
+            logger.warning("full list of %s had no posting: nothing retired", source)
+            return 0
         now = utc_now()
         retired = 0
         for key, posting in self.lookups.postings.items():

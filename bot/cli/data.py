@@ -199,6 +199,9 @@ def _print_total(
         f"거부 {rejected}{retired}",
         err=err,
     )
+    if full and not any(total(name) for name in ("new", "updated", "unchanged", "merged")):
+        # The importer retires nothing then (storage.importer.Importer.retire_unseen).
+        typer.echo("  전체 목록에 읽은 공고가 없어 아무것도 마감 처리하지 않았습니다.", err=True)
 
 
 def _sync_if_lagging(

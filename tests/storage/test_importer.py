@@ -173,6 +173,17 @@ def test_full_import_retires_only_what_no_source_lists(session: Session, tmp_pat
     assert {id_ for id_ in summary.changed_opening_ids} >= {forklift.id}
 
 
+def test_a_full_file_whose_every_row_was_rejected_retires_nothing(
+    session: Session, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "worknet.csv", WELDER)
+    import_files(session, [path], source="worknet")
+    write_csv(path, WELDER.replace("(주)새만금중공업", ""))  # the same file, company lost
+    summary = import_files(session, [path], source="worknet", full=True)
+    assert (len(summary.files[0].rejected), summary.files[0].retired) == (1, 0)
+    assert session.scalars(select(Opening)).one().retired_at is None
+
+
 def test_an_unreadable_file_retires_nothing(session: Session, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "worknet.csv", WELDER)
     import_files(session, [path], source="worknet")

@@ -139,6 +139,16 @@ def test_no_postings_is_an_empty_fetch_not_an_error(
     assert (report.rows, report.error) == (0, None)
 
 
+def test_an_empty_full_list_retires_nothing(session: Session, worknet_api: WorknetStandIn) -> None:
+    # 006 on the first page (or a filter that matches nothing) must not close every posting.
+    worknet_api.postings = list(POSTINGS)
+    fetch(session, worknet_api)
+    worknet_api.postings = []
+    report = fetch(session, worknet_api, full=True).report
+    assert (report.rows, report.error, report.retired) == (0, None, 0)
+    assert all(o.retired_at is None for o in session.scalars(select(Opening)))
+
+
 def test_a_wrong_key_is_refused_by_the_source(
     session: Session, worknet_api: WorknetStandIn
 ) -> None:
