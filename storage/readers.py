@@ -104,15 +104,20 @@ def read_data(
     name: str,
     columns: Mapping[str, str] | None = None,
     source: str | None = None,
+    expect: FileFormat | None = None,
 ) -> tuple[FileFormat, Iterator[RawRow]]:
-    """:func:`read_rows` for bytes already in memory (an HTTP body); ``name`` names the file."""
+    """:func:`read_rows` for bytes already in memory (an HTTP body); ``name`` names the file.
+
+    ``expect`` skips detection: an API's answer is read as its format (a maintenance page
+    from 고용24 is "not 고용24 XML", not a spreadsheet export without a table).
+    """
     _check_size(len(data))
     text = decode(data)
     if not text.strip():
         raise UnreadableFileError(messages.FILE_EMPTY)
     profile = load_source_profile(source) if source else None
     mapping = {**(profile.columns if profile else {}), **(columns or {})}
-    file_format = detect_format(text)
+    file_format = expect or detect_format(text)
     if file_format is FileFormat.WORKNET_XML:
         return file_format, read_worknet_xml(text)
     fallback = re.sub(r"\s+", "_", name.strip())[:64] or "import"

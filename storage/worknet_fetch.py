@@ -22,7 +22,7 @@ from storage.formats import RawRow
 from storage.formats.worknet_xml import SOURCE
 from storage.import_report import FileReport
 from storage.importer import Importer
-from storage.readers import read_data
+from storage.readers import FileFormat, read_data
 from storage.worknet_api import MAX_DISPLAY, MAX_START_PAGE, ListQuery, WorknetClient
 
 logger = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ def _list_rows(
     """The postings of one list page; ``None`` when the API says there are none (006)."""
     body = client.list_page(query, page, display=display)
     try:
-        _, rows = read_data(body, name=f"고용24 목록 {page}쪽")
+        _, rows = read_data(body, name=f"고용24 목록 {page}쪽", expect=FileFormat.WORKNET_XML)
         return list(rows)
     except SourceErrorResponse as exc:
         if exc.code == NO_DATA:
@@ -130,7 +130,11 @@ def _store(
         return
     if details and source_id and "_shape_error" not in fields:
         try:
-            _, detail_rows = read_data(client.detail(source_id), name=f"고용24 상세 {source_id}")
+            _, detail_rows = read_data(
+                client.detail(source_id),
+                name=f"고용24 상세 {source_id}",
+                expect=FileFormat.WORKNET_XML,
+            )
             for detail in detail_rows:
                 # The detail is richer; the list still fills what the detail leaves empty.
                 fields = {**fields, **{k: v for k, v in detail.fields.items() if v}}

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from storage import messages
@@ -56,6 +57,8 @@ DETAIL_SECTIONS = (
     ("fourIns", "사회보험"), ("retirepay", "퇴직금"), ("etcWelfare", "복리후생"),
     ("indTpCdNm", "업종"), ("busiSize", "기업 규모"), ("totPsncnt", "직원 수"),
 )  # fmt: skip
+#: A count of 0 (모집 인원 ``0``, 직원 수 ``0 명``) is how 고용24 writes "○명", not a number.
+_ZERO_COUNT = re.compile(r"0\s*명?")
 #: Search keywords: ``keywordList`` as text, or one ``srchKeywordNm`` element per keyword.
 KEYWORD_ELEMENTS = ("keywordList", "srchKeywordNm")
 KEYWORDS_LABEL = "키워드"
@@ -127,7 +130,9 @@ def _detail_fields(item: XmlItem) -> dict[str, str]:
     phones = dict.fromkeys(one_line(t) for t in item.values.get("contactTelno", []) if t.strip())
     fields["contact"] = "; ".join(phones)
     sections = [
-        f"{label}: {value}" for name, label in DETAIL_SECTIONS if (value := _first(item, name))
+        f"{label}: {value}"
+        for name, label in DETAIL_SECTIONS
+        if (value := _first(item, name)) and not _ZERO_COUNT.fullmatch(value)
     ]
     keywords = [one_line(t) for name in KEYWORD_ELEMENTS for t in item.values.get(name, [])]
     if any(keywords):

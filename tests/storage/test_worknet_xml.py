@@ -193,8 +193,9 @@ def test_an_element_over_the_cap_rejects_its_item_only() -> None:
     ],
 )
 def test_other_xml_is_refused_in_one_sentence(xml: str, message: str) -> None:
+    # As an API answer is read: a web page from 고용24 is no spreadsheet export.
     with pytest.raises(UnreadableFileError, match=message):
-        read_data(xml.encode(), name="x")
+        read_data(xml.encode(), name="x", expect=FileFormat.WORKNET_XML)
 
 
 def test_truncated_xml_keeps_complete_items_and_reports_the_break() -> None:
@@ -243,3 +244,18 @@ def test_blank_lines_before_the_declaration_are_skipped_and_still_counted() -> N
     rows = list(read_data(xml.encode(), name="blank")[1])
     assert [r.line for r in rows] == [5, 6]
     assert rows[0].fields["source_id"] == "K1" and "_shape_error" in rows[1].fields
+
+
+def test_a_count_of_zero_is_not_shown_as_a_number() -> None:
+    # 고용24 writes "○명" (some) as 0: "모집 인원: 0" would tell a seeker no one is hired.
+    xml = (
+        "<wantedDtl><wantedAuthNo>K8</wantedAuthNo><corpInfo><corpNm>서해도장</corpNm>"
+        "<totPsncnt>0 명</totPsncnt></corpInfo><wantedInfo><wantedTitle>선박 도장원</wantedTitle>"
+        "<jobCont>스프레이 도장</jobCont><collectPsncnt>0</collectPsncnt></wantedInfo>"
+        "<empchargeInfo/></wantedDtl>"
+    )
+    (row,) = read_data(xml.encode(), name="zero")[1]
+    assert record(row).description == "스프레이 도장"
+    counted = xml.replace("<collectPsncnt>0<", "<collectPsncnt>10<")
+    (row,) = read_data(counted.encode(), name="ten")[1]
+    assert record(row).description == "스프레이 도장\n모집 인원: 10"
