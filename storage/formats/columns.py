@@ -18,6 +18,7 @@ __all__ = [
     "COLUMNS",
     "canonical_column",
     "header_key",
+    "board_of_id_column",
     "has_required",
     "missing_columns",
     "title_stand_in",
@@ -83,6 +84,9 @@ NOT_HINTED = ("인원", "번호", "연번", "일자", "날짜", "기간", "no", 
 #: by them.
 TITLE_STAND_INS = ("직종", "모집직종", "구인직종", "직무", "jobsNm")
 
+#: Id headers only one board uses: a file with one is that board's list, URL or not.
+BOARD_ID_HEADERS = {"구인인증번호": "worknet", "wantedAuthNo": "worknet"}
+
 _IGNORED = re.compile(r"[\s_\-.()\[\]]+")
 
 
@@ -140,6 +144,19 @@ def title_stand_in(header: Sequence[str], columns: Sequence[str | None]) -> int 
             index
             for index, (cell, column) in enumerate(zip(header, columns, strict=False))
             if column == "occupation" and header_key(cell) in keys
+        ),
+        None,
+    )
+
+
+def board_of_id_column(header: Sequence[str], columns: Sequence[str | None]) -> str | None:
+    """The board whose own id header (고용24's 구인인증번호) holds the file's ids, if any."""
+    boards = {header_key(name): board for name, board in BOARD_ID_HEADERS.items()}
+    return next(
+        (
+            boards[header_key(cell)]
+            for cell, column in zip(header, columns, strict=False)
+            if column == "source_id" and header_key(cell) in boards
         ),
         None,
     )

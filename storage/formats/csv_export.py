@@ -25,6 +25,7 @@ from typing import Any
 from storage import messages
 from storage.formats import RawRow
 from storage.formats.columns import (
+    board_of_id_column,
     has_required,
     missing_columns,
     resolve_header,
@@ -61,7 +62,9 @@ def read_csv(
     """Check the header now (so a wrong file fails at once), then read the postings.
 
     ``source`` names the source of every row; without it a row's own ``source`` cell, the
-    board the file's URLs point to, or ``fallback_source`` (the file's name) does.
+    board the file's URLs point to, the board whose own id header the file has (고용24's
+    구인인증번호: the same posting as a fetched one), or ``fallback_source`` (the file's name)
+    does.
     """
     # A long description is a legitimate cell; the module default (128 K characters) is not a
     # safety limit here, the file size cap is. Raising it only ever widens the global limit.
@@ -70,8 +73,9 @@ def read_csv(
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header, columns = _find_header(reader, mapping)
+    fallback = board_of_id_column(header, columns) or fallback_source
     return _postings(
-        _rows(reader, header, columns, title_stand_in(header, columns)), source, fallback_source
+        _rows(reader, header, columns, title_stand_in(header, columns)), source, fallback
     )
 
 

@@ -320,3 +320,14 @@ def test_a_row_without_company_is_told_so_not_sent_to_a_missing_id() -> None:
         2: "필수 항목이 비어 있습니다: 회사명(company)",
         3: "필수 항목이 비어 있습니다: 제목(title)",
     }
+
+
+def test_a_file_keyed_by_구인인증번호_is_고용24s_list_without_a_url() -> None:
+    # A 고용24 search export without its link column: the same postings a fetch stores.
+    text = "구인인증번호,회사명,채용제목,근무지역\nK151612610010003,(주)새만금중공업,용접원,군산\n"
+    (row,) = read_data(text.encode(), name="검색결과")[1]
+    assert (row.fields["source"], row.fields["source_id"]) == ("worknet", "K151612610010003")
+    (named,) = read_data(text.encode(), name="검색결과", source="gunsan_city")[1]
+    assert named.fields["source"] == "gunsan_city"
+    (other,) = read_data(text.replace("구인인증번호", "공고번호").encode(), name="검색결과")[1]
+    assert other.fields["source"] == "검색결과"
