@@ -41,6 +41,7 @@ __all__ = [
     "EXPERIENCE_CUES",
     "EXPERIENCE_NEGATED_CUES",
     "HOME_CUES",
+    "INDUSTRY_FAMILIES",
     "INDUSTRY_TRADES",
     "LACKING_CUES",
     "LIGHT_WORK_TERMS",
@@ -200,6 +201,11 @@ WORKPLACE_TERMS = (
     "마트", "편의점", "식당", "구내식당", "급식소", "공장", "아파트", "건물", "사무실", "창고",
     "물류센터", "택배", "현장", "조선소", "병원", "요양원", "요양병원", "학교", "가게", "매장",
     "슈퍼", "백화점", "호텔", "농장", "회사", "주유소", "세차장",
+)
+#: Occupation families that name what a factory makes ("김치공장", "전기차 공장"): beside
+#: them a bare 공장 is the production work done there; beside a trade it is only a place.
+INDUSTRY_FAMILIES = frozenset(
+    {"food_production", "auto_assembler", "chemical_operator", "production_worker"}
 )
 #: Industries named as the wanted work with no trade ("조선소 쪽 일 해보려고요"): the trades
 #: (occupation families) they take people on for, a newcomer too.

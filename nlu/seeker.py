@@ -42,6 +42,7 @@ from nlu.lexicon import (
     COMMUTE_BUS_TERMS,
     CONTINUE_CUES,
     DORMITORY_TERMS,
+    INDUSTRY_FAMILIES,
     INDUSTRY_TRADES,
     NO_CAR_CUES,
     TOTAL_YEARS_CUES,
@@ -83,6 +84,8 @@ _MAKES_PLACE = re.compile(r"(?:만드는|맹그는|만들던|맹글던|만드는
 _PLACE_PARTICLE = re.compile(
     rf"({'|'.join(WORKPLACE_TERMS)})(에서는|에서도|에선|에서|서는|서도|서)(?=\s?[가-힣a-z])"
 )
+# "공장 용접 일 하고 싶어요", "전기차 공장": the bare workplace beside a trade is no trade
+_BARE_WORKPLACES = frozenset({"공장", "공장일", "공장 일"})
 # "조선소 쪽 일", "조선 계통": an industry named as a field of work
 _INDUSTRY = re.compile(
     rf"({'|'.join(sorted(INDUSTRY_TRADES, key=len, reverse=True))})(?!족)"
@@ -102,6 +105,7 @@ class _Mention:
     # wanted | mention | experience | capable | excluded | no_experience | flexible | left
     category: str
     years: int | None = None
+    bare: bool = False  # a workplace alone ("공장"), read as the work done there
 
 
 @dataclass
@@ -156,7 +160,10 @@ def _read_occupations(st: _State) -> None:
         asked = st.cues(k).question or t[end : end + 1] == "?"  # the ? lies after the clause
         if category == "mention" and _DOING.match(t[m.end : end]) and not asked:
             category = "experience"
-        st.mentions.append(_Mention(m.key, m.start, m.end, k, category))
+        st.mentions.append(
+            _Mention(m.key, m.start, m.end, k, category, bare=m.surface in _BARE_WORKPLACES)
+        )
+    _drop_bare_workplaces(st)
     for m in cert_matches:
         k = st.clause_at(m.start)
         cues = st.cues(k)
@@ -180,6 +187,14 @@ def _read_occupations(st: _State) -> None:
     st.mentions.sort(key=lambda x: x.start)
     _carry_wants(st)
     _read_unnamed_certificates(st, cert_spans)
+
+
+def _drop_bare_workplaces(st: _State) -> None:
+    """Drop a bare workplace ("공장") from a clause that names a trade of its own ("공장 전기
+    유지보수", "공장 용접 일"); beside a factory's industry ("김치공장", "전기차 공장") it stays
+    the production work done there."""
+    traded = {m.clause for m in st.mentions if not m.bare and m.family not in INDUSTRY_FAMILIES}
+    st.mentions = [m for m in st.mentions if not (m.bare and m.clause in traded)]
 
 
 def _read_industries(st: _State) -> None:

@@ -306,3 +306,19 @@ def test_a_career_change_to_an_industry_replaces_the_trade_done() -> None:
     profile = parse_seeker_text("철근 했는데 이제 조선소 쪽 일 해보려고요")
     assert [e.family for e in profile.experience] == ["rebar_worker"]
     assert set(profile.wanted_families) == {"ship_fitter", "welder", "ship_painter"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a bare 공장 beside a trade is only where the trade is done
+        ("공장 용접 일 하고 싶어요", ["welder"]),
+        ("공장 전기 유지보수 하고 싶어요", ["electrician"]),
+        ("물류센터든 공장이든 지게차 하고 싶어요", ["logistics_loader", "forklift_driver"]),
+        # beside what the factory makes, or alone, it is the production work there
+        ("전기차 공장 가고 싶어요", ["auto_assembler", "production_worker"]),
+        ("공장 일 찾아요", ["production_worker"]),
+    ],
+)
+def test_a_bare_factory_beside_a_trade_adds_no_work(text: str, wanted: list[str]) -> None:
+    assert list(parse_seeker_text(text).wanted_families) == wanted
