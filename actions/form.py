@@ -85,6 +85,8 @@ def search_summary(profile: SeekerProfile) -> str:
     differently from the one before."""
     certificates: dict[str, object] = dict(nlu.load_tables().certificates)
     parts = [_occupation(profile), _stated_region(profile), stated_pay(profile)]
+    if profile.max_commute_km and not profile.region_anywhere:
+        parts.append(messages.COMMUTE_LIMIT.format(km=profile.max_commute_km))
     if profile.work_hours:  # "오전만" says more than the 주간만 it implies
         parts.append(messages.WORK_HOURS.format(part=profile.work_hours))
     if not profile.work_hours or profile.wanted_shifts != {"주간"}:

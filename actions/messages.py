@@ -150,6 +150,7 @@ NO_WEEKENDS = "주말 휴무"
 NEWCOMER = "초보 가능"
 AGE = "{age}세"
 WORK_HOURS = "{part}만"
+COMMUTE_LIMIT = "{km}km 이내"
 DAILY_HOURS = "하루 {hours}시간 이내"
 #: The seeker's limits as they said them (a re-scoring, not a filter: nothing is "빼고").
 PHYSICAL_LIMITS = {

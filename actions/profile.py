@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -13,6 +15,7 @@ from actions.context import ContextAction
 from actions.form import form_slot_values
 from actions.references import message_reference
 from nlu.answers import asks_for_person, is_gibberish, read_yes_no
+from nlu.conditions import REGION_REACHABLE
 from nlu.profile import FormSlot, SeekerProfile
 from nlu.profile_merge import (
     answer_to_question,
@@ -20,6 +23,8 @@ from nlu.profile_merge import (
     read_certificate_answer,
     read_indifference,
 )
+from retrieval.constraints import MatchPolicy
+from retrieval.live import LiveMatcher
 
 __all__ = ["ReadProfile"]
 
@@ -41,6 +46,32 @@ _NO_FACTS = {"request_counselor", "more_results", "job_details", "apply", "help"
 _ABOUT_RESULTS = {"more_results", "job_details", "apply"}
 
 
+#: Kilometres added to the distance of a place the seeker would go to, so the place's own
+#: outskirts are in reach too ("익산도 갈 수 있어라" reaches 익산 산단, not only its centre).
+_REACH_MARGIN_KM = 5
+
+
+def widen_to_reach(
+    profile: SeekerProfile, said: SeekerProfile, policy: MatchPolicy
+) -> SeekerProfile:
+    """The profile with its commute widened to the places ``said`` names as reachable ("익산도
+    갈 수 있어라", "전주까지 다닐 수 있어요"), measured from the seeker's home or the center's
+    default; unchanged when they already lie within it."""
+    regions = nlu.load_tables().regions
+    home = regions.get(profile.home_region or "") or nlu.resolve_region(policy.default_home_region)
+    places = [
+        regions[fact.removeprefix(REGION_REACHABLE)]
+        for _, fact in said.evidence
+        if fact.startswith(REGION_REACHABLE) and fact.removeprefix(REGION_REACHABLE) in regions
+    ]
+    if home is None or not places or profile.region_anywhere:
+        return profile
+    reach = max(nlu.region_distance_km(home, place) for place in places) + _REACH_MARGIN_KM
+    if reach <= (profile.max_commute_km or policy.commute_km):
+        return profile
+    return replace(profile, max_commute_km=math.ceil(reach))
+
+
 class ReadProfile(ContextAction):
     """Fold the latest message into the profile slots (runs after every user message).
 
@@ -53,6 +84,10 @@ class ReadProfile(ContextAction):
 
     def name(self) -> str:
         return "action_read_profile"
+
+    def _policy(self) -> MatchPolicy:
+        matcher = self.context.matcher
+        return (matcher.current if isinstance(matcher, LiveMatcher) else matcher).policy
 
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -76,7 +111,7 @@ class ReadProfile(ContextAction):
             return events
         state = SeekerProfile.from_dict(tracker.get_slot("profile"))
         said = nlu.parse_seeker_text(text)
-        updated = read_indifference(merge(state, said), text)
+        updated = widen_to_reach(read_indifference(merge(state, said), text), said, self._policy())
         asked = _ANSWERS.get(str(tracker.get_slot("open_question")))
         unnamed = any(fact == "certificate_held:unnamed" for _, fact in said.evidence)
         if asked == "certificates" or unnamed:

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from nlu.tables import load_tables
+from nlu.text import normalize_text
+
 __all__ = [
     "YesNo",
     "asks_about_paths",
@@ -138,15 +141,37 @@ _PATHS_ASK = re.compile(
     r"|업종|직종|분야"
     r"|갈\s?만한|갈만한|갈\s?수\s?있|할\s?만한|할만한|할\s?수\s?있는|살릴|살려|옮기|옮길"
     r"|넘어가|바꾸|바꿔|길이|길\s|경로|유망|뜨는|추천|요즘|요새|새로"
-    r"|풍력|배터리|이차전지|태양광|신재생|어때|어떤가|어떨까|어떻|어쩐다|뭐가\s?있|뭐\s?있|머\s?있"
+    r"|어때|어떤가|어떨까|어떻|어쩐다|뭐가\s?있|뭐\s?있|머\s?있"
     r"|뭘\s?해야|뭐\s?해야"
 )
+# A new field asked about ("태양광 쪽 일은 괜찮아요?"); named in a wish or a statement
+# ("배터리 공장이 좋다던데 가 보고 싶어요") it asks nothing: that is a search for its openings.
+_FIELD_ASK = re.compile(r"(?:풍력|배터리|이차전지|태양광|신재생)[^.!]*(?:\?|나요|까요|는지|ㄴ가요)")
+
+
+# After a place, "갈 수 있어라" widens the area the seeker would work in ("익산도 갈 수 있어라").
+_GOES_TO_PLACE = re.compile(
+    r"^\s?(?:도|까지|까진|은|는|이면|이믄|이라도|으로|로)?\s?(?:갈|다닐|댕길|가도)"
+)
+
+
+def _without_places_gone_to(text: str) -> str:
+    """``text`` without "<place>도 갈 수 있" phrases: a place to go to asks about no path."""
+    kept, last = [], 0
+    for match in load_tables().region_matcher.find(text):
+        going = _GOES_TO_PLACE.match(text[match.end :])
+        if going is not None:
+            kept.append(text[last : match.start])
+            last = match.end + going.end()
+    return "".join([*kept, text[last:]])
 
 
 def asks_about_paths(text: str) -> bool:
     """True when the message asks where the seeker could go or what to learn, in words; the
-    intent ``ask_paths`` alone is not enough ("직업군인 전역했어요 오십둘이요" is a search)."""
-    return bool(_PATHS_ASK.search(text.strip().lower()))
+    intent ``ask_paths`` alone is not enough ("직업군인 전역했어요 오십둘이요" is a search, "익산도
+    갈 수 있어라" widens the area)."""
+    lowered = _without_places_gone_to(normalize_text(text).text)
+    return bool(_PATHS_ASK.search(lowered) or _FIELD_ASK.search(lowered))
 
 
 # Words that ask for a person ("상담사 연결해 주세요", "사람 바꿔", "센터에 전화하고 싶어요");

@@ -38,6 +38,7 @@ from nlu.reading import Reading
 __all__ = [
     "FOREIGN_VISA_UNSAID",
     "KM_PER_COMMUTE_MINUTE",
+    "REGION_REACHABLE",
     "SHORT_DAY_HOURS",
     "Limits",
     "read_amenity",
@@ -53,6 +54,10 @@ logger = logging.getLogger(__name__)
 #: The visa of a seeker from abroad who did not say which one ("캄보디아에서 왔어요"): any
 #: visa rules out the postings that hire only Koreans; the type-specific rules (E-9) do not apply.
 FOREIGN_VISA_UNSAID = "외국인"
+
+#: Evidence prefix of a place the seeker says they would go to ("익산도 갈 수 있어라"): the
+#: dialogue widens the commute to it (the parser does not know the center's default home).
+REGION_REACHABLE = "region_reachable:"
 
 #: "30분 거리" → 24 km: an average of about 48 km/h on Gunsan-area roads.
 KM_PER_COMMUTE_MINUTE = 0.8
@@ -219,8 +224,12 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
         cues = st.cues(k)
         region = st.tables.regions[m.key]
         text = st.clauses[k].text
-        if cues.refused or any(cue in text for cue in _AWAY_CUES):
+        if cues.refused:
             st.note(k, f"region_mentioned:{m.key}")
+            continue
+        if any(cue in text for cue in _AWAY_CUES):
+            # "익산도 갈 수 있어라": a place the seeker would go to, not where they live
+            st.note(k, f"{REGION_REACHABLE}{m.key}")
             continue
         if cues.home and home is None:
             home, home_clause = m.key, k

@@ -467,3 +467,15 @@ def test_a_failing_action_apologizes_instead_of_going_silent(context: ActionCont
     events, sent = run(NextStep(broken), make_tracker(slots={"profile": welder_profile()}))
     assert events == []
     assert "문제가 생겼어요" in sent[0]["text"]
+
+
+def test_read_profile_widens_the_commute_to_a_place_the_seeker_would_go_to(
+    context: ActionContext,
+) -> None:
+    tracker = make_tracker(text="전주까지 다닐 수 있어요", slots={"profile": welder_profile()})
+    events, _ = run(ReadProfile(context), tracker)
+    [profile] = [e["value"] for e in events if e["name"] == "profile"]
+    assert profile["max_commute_km"] > 35  # 전주 lies beyond the default commute from 군산
+    # a place already within reach changes nothing
+    near = make_tracker(text="익산도 갈 수 있어라", slots={"profile": welder_profile()})
+    assert run(ReadProfile(context), near)[0] == []

@@ -78,6 +78,12 @@ def test_gibberish(text: str, gibberish: bool) -> None:
         ("용접 20년 했어요", False), ("경비나 보안 쪽이요", False), ("오십둘이요", False),
         ("경비 교육 이수증 있어요", False), ("신임교육 받았어요", False),
         ("재취업 교육 받고 싶어요", True), ("교육 받을 만한 데 있어요?", True),
+        # a field asked about is an ask; named in a wish it is a search for its openings
+        ("태양광 쪽 일은 괜찮아요?", True), ("이차전지 공장은 뽑나요", True),
+        ("배터리 공장이 좋다던데 가 보고 싶어요", False), ("전에 태양광 설치 했어요", False),
+        # a place to go to widens the area; it asks no path
+        ("익산도 갈 수 있어라", False), ("전주까지 다닐 수 있어요", False),
+        ("용접으로 갈 수 있는 데 있어요?", True),
     ],
 )  # fmt: skip
 def test_an_ask_about_other_paths_is_in_the_words(text: str, asks: bool) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import nlu
+from nlu.conditions import REGION_REACHABLE
 
 
 @pytest.mark.parametrize(
@@ -25,3 +26,17 @@ import nlu
 )
 def test_the_home_is_the_finest_place_the_clause_names(text: str, home: str) -> None:
     assert nlu.parse_seeker_text(text).home_region == home
+
+
+@pytest.mark.parametrize(
+    ("text", "reachable"),
+    [
+        ("익산도 갈 수 있어라", "iksan"),
+        ("전주까지 다닐 수 있어요", "jeonju"),
+        ("군산 살아요 익산까지 가도 돼요", "iksan"),
+    ],
+)
+def test_a_place_the_seeker_would_go_to_is_no_home(text: str, reachable: str) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert profile.home_region != reachable
+    assert (REGION_REACHABLE + reachable) in {fact for _, fact in profile.evidence}
