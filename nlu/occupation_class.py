@@ -17,14 +17,15 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
 
 from nlu.clauses import split_clauses
 from nlu.cues import ClauseCues, clause_cues
 from nlu.gazetteer import GazetteerMatch
 from nlu.keco import Keco, load_keco, shared_level
 from nlu.lexicon import CONTINUE_CUES, UNNAMED_WORK
+from nlu.profile import SeekerProfile
 from nlu.tables import load_tables
 from nlu.text import normalize_text
 
@@ -37,6 +38,7 @@ __all__ = [
     "joins_two_trades",
     "named_codes",
     "read_seeker_jobs",
+    "with_jobs",
 ]
 
 #: Codes of instructors (기술·기능계 강사 …): the other trades their clause names are taught.
@@ -110,6 +112,27 @@ class SeekerJobs:
     #: Kinds of work named within units that file several under one code ("고장나면 고치는
     #: 일" → ("831", "보전·수리")): a claim of that unit needs the same kind in the title.
     works: tuple[tuple[str, str], ...] = ()
+    #: The targets are only implied: nothing is wanted, so they are the work done (or the
+    #: work of a certificate held) — a later message's wish replaces them.
+    implied: bool = False
+    #: The seeker's own words for the targets and for the work done, with the industry said
+    #: beside them, in order ("조립 생산직"): a search text closer to what they meant than
+    #: any class name.
+    target_words: tuple[str, ...] = ()
+    experience_words: tuple[str, ...] = ()
+
+
+def with_jobs(profile: SeekerProfile, text: str) -> SeekerProfile:
+    """One message's ``profile`` with the KECO codes and words of the work ``text`` names."""
+    jobs = read_seeker_jobs(text)
+    return replace(
+        profile,
+        wanted_codes=() if jobs.implied else jobs.targets,
+        done_codes=jobs.experience,
+        excluded_codes=jobs.excluded,
+        wanted_words=() if jobs.implied else jobs.target_words,
+        done_words=jobs.experience_words,
+    )
 
 
 def named_codes(text: str, *, keco: Keco | None = None) -> tuple[tuple[str, bool], ...]:
@@ -405,6 +428,17 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     if any_occupation and not targets:
         wanted = []
     final = [c for c in dict.fromkeys(wanted) if c not in excluded]
+
+    def words(codes: Collection[str]) -> tuple[str, ...]:
+        clauses_of = {clause_of(m.start) for m in found if m.key in codes}
+        return tuple(
+            dict.fromkeys(
+                m.surface
+                for m in found
+                if m.key in codes or (m.start in context_at and clause_of(m.start) in clauses_of)
+            )
+        )
+
     return SeekerJobs(
         targets=tuple(final),
         experience=tuple(experience.items()),
@@ -414,4 +448,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         terms=tuple(dict.fromkeys(m.surface for m in found)),
         lacking=tuple(c for c in dict.fromkeys(lacked) if not _related(c, [*final, *experience])),
         works=keco.works_named(norm),
+        implied=fall_back,
+        target_words=words(final),
+        experience_words=words(experience),
     )

@@ -77,6 +77,15 @@ class SeekerProfile:
     #: Work the seeker's body does not take: "heavy" ("힘든 일은 못 해요", "무거운 거 못 들어요"),
     #: "standing" ("무릎이 안 좋아서 서서 하는 일은 힘들어요"), "heights" ("높은 데는 못 올라가요").
     physical_limits: frozenset[str] = frozenset()
+    #: The work said as KECO codes (:func:`nlu.occupation_class.with_jobs`); the families
+    #: above are only a coarse grouping of them. Wanted (empty when only implied by work
+    #: done), done with years (None: unsaid), and ruled out.
+    wanted_codes: tuple[str, ...] = ()
+    done_codes: tuple[tuple[str, int | None], ...] = ()
+    excluded_codes: tuple[str, ...] = ()
+    #: The seeker's own words for that work ("조립 생산직"): the search text uses them.
+    wanted_words: tuple[str, ...] = ()
+    done_words: tuple[str, ...] = ()
     evidence: tuple[tuple[str, str], ...] = ()
 
     def years(self) -> dict[str, int | None]:
@@ -109,6 +118,8 @@ class SeekerProfile:
                 continue
             if f.name == "experience":
                 data[f.name] = self.years()
+            elif f.name == "done_codes":
+                data[f.name] = dict(self.done_codes)
             elif isinstance(value, frozenset):
                 data[f.name] = sorted(value)
             elif isinstance(value, tuple):
@@ -128,11 +139,13 @@ class SeekerProfile:
             if f.name not in data or f.name in _PER_MESSAGE:
                 continue
             value, default = data[f.name], getattr(defaults, f.name)
-            if f.name == "experience":
+            if f.name in ("experience", "done_codes"):
                 if isinstance(value, dict):
-                    values[f.name] = tuple(
-                        Experience(str(k), v if isinstance(v, int) else None)
-                        for k, v in value.items()
+                    pairs = [(str(k), v if isinstance(v, int) else None) for k, v in value.items()]
+                    values[f.name] = (
+                        tuple(Experience(k, v) for k, v in pairs)
+                        if f.name == "experience"
+                        else tuple(pairs)
                     )
             elif isinstance(default, tuple) and isinstance(value, list):
                 values[f.name] = tuple(str(v) for v in value)

@@ -118,6 +118,14 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         state.excluded_employment_types | said.excluded_employment_types
     ) - said.wanted_employment_types
     new_region = said.home_region is not None
+    # The codes follow the families: a wish said replaces the wishes before it.
+    replaced = bool(explicit or said.wanted_codes)
+    wanted_codes = said.wanted_codes if replaced else state.wanted_codes
+    wanted_words = said.wanted_words if replaced else state.wanted_words
+    done_codes = dict(state.done_codes)
+    for code, years in said.done_codes:
+        if years is not None or code not in done_codes:
+            done_codes[code] = years
     return replace(
         state,
         experience=tuple(Experience(f, y) for f, y in experience.items()),
@@ -151,6 +159,11 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         work_hours=said.work_hours or state.work_hours,
         max_daily_hours=said.max_daily_hours or state.max_daily_hours,
         physical_limits=state.physical_limits | said.physical_limits,
+        wanted_codes=_minus(wanted_codes, said.excluded_codes),
+        done_codes=tuple(done_codes.items()),
+        excluded_codes=_minus(_union(state.excluded_codes, said.excluded_codes), wanted_codes),
+        wanted_words=wanted_words,
+        done_words=tuple(dict.fromkeys([*state.done_words, *said.done_words])),
     )
 
 

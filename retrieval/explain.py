@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -219,7 +220,14 @@ def _same_subject(title: str, wanted: str, jobs: SeekerJobs) -> bool:
 
 
 def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
-    """The occupations of a profile collected over a conversation, as KECO codes."""
+    """The occupations of a profile collected over a conversation, as KECO codes.
+
+    The codes of what the seeker said refine the families: a family's code gives way to the
+    codes said under or over it ("조립 생산직 해봤어요": 8, not the 8900 of the family
+    생산·포장 단순 종사원); a family nothing said refines (read from a certificate, or from
+    words the classification does not know) keeps its own. With nothing wanted, the work
+    done is the target.
+    """
     tables = nlu.load_tables()
 
     def code_of(family: str) -> str | None:
@@ -230,13 +238,37 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
             else None
         )
 
-    targets = [code_of(f) for f in profile.wanted_families]
-    done = [(code_of(e.family), e.years) for e in profile.experience]
+    said = [*profile.wanted_codes, *(c for c, _ in profile.done_codes)]
+
+    def refined(families: Iterable[str]) -> list[str]:
+        """Each family's code, or the codes said that refine it."""
+        codes = [c for c in (code_of(f) for f in families) if c]
+        return [r for c in codes for r in ([x for x in said if _nested(x, [c])] or [c])]
+
+    family_years = [(code_of(e.family), e.years) for e in profile.experience]
+
+    def years_of(code: str, years: int | None) -> int | None:
+        if years is not None:
+            return years
+        known = [y for c, y in family_years if c and y is not None and _nested(c, [code])]
+        return max(known, default=None)
+
+    done = [(c, years_of(c, y)) for c, y in profile.done_codes]
+    done += [(c, y) for c, y in family_years if c and not _nested(c, said)]
+    targets = [*profile.wanted_codes, *refined(profile.wanted_families)]
+    if not targets and not profile.any_occupation:
+        targets = [c for c, _ in done]
     return SeekerJobs(
-        targets=tuple(c for c in targets if c),
-        experience=tuple((c, y) for c, y in done if c),
+        targets=tuple(dict.fromkeys(targets)),
+        experience=tuple(dict.fromkeys(done)),
+        excluded=tuple(c for c in profile.excluded_codes if c not in targets),
         any_occupation=profile.any_occupation,
     )
+
+
+def _nested(code: str, others: Iterable[str]) -> bool:
+    """Whether ``code`` is one of ``others``, under one, or over one."""
+    return any(code.startswith(o) or o.startswith(code) for o in others)
 
 
 def explain(

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 import nlu
+from nlu.occupation_class import with_jobs
 from nlu.profile import Experience, FormSlot, SeekerProfile
 from nlu.profile_merge import (
     answer_to_question,
@@ -203,3 +204,31 @@ def test_limits_are_kept_and_a_new_one_is_added() -> None:
         4,
         frozenset({"standing", "heavy"}),
     )
+
+
+def said_with_codes(*turns: str) -> SeekerProfile:
+    state = SeekerProfile()
+    for text in turns:
+        state = merge(state, with_jobs(nlu.parse_seeker_text(text), text))
+    return state
+
+
+def test_the_work_said_is_kept_as_codes_and_words_across_turns() -> None:
+    state = said_with_codes("조립 생산직 해봤어요", "익산이요", "아니 익산 말고 김제요")
+    assert state.wanted_families == ("production_worker",)  # the coarse grouping stays
+    assert state.done_codes == (("8", None),)
+    assert state.done_words == ("조립", "생산직")
+    assert state.wanted_codes == () and state.wanted_words == ()  # only implied by work done
+
+
+def test_a_wish_said_replaces_the_coded_wishes_and_keeps_the_work_done() -> None:
+    state = said_with_codes("용접 일 찾는데요", "용접 15년 했어요", "이제 지게차 하고 싶어요")
+    assert state.wanted_codes == ("623004",)
+    assert state.wanted_words == ("지게차",)
+    assert dict(state.done_codes) == {"8241": 15}
+
+
+def test_codes_survive_the_conversation_json() -> None:
+    state = said_with_codes("자동차 조립 20년 했는데 배터리 공장 쪽으로 가고 싶어요")
+    assert state.done_codes == (("8171", 20),)
+    assert SeekerProfile.from_dict(state.to_dict()) == state

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.occupation_class import OccupationClass, SeekerJobs, classify_opening, read_seeker_jobs
-from retrieval.explain import claim_level, occupation_reasons
+import nlu
+from nlu.occupation_class import (
+    OccupationClass,
+    SeekerJobs,
+    classify_opening,
+    read_seeker_jobs,
+    with_jobs,
+)
+from nlu.profile_merge import merge
+from retrieval.explain import claim_level, occupation_reasons, profile_jobs
 from storage.models import Opening
 
 
@@ -145,3 +153,30 @@ def test_the_same_kind_of_work_or_a_title_naming_none_still_matches() -> None:
     assert reasons("해상풍력 하부구조물 용접 품질검사(QC) 경력직", ndt)[0].startswith("직종 일치")
     packing = "반찬공장 같은데서 포장일 해봤어요"
     assert reasons("단순 조립·포장원 (주간)", packing)[0].startswith("직종 일치(세분류)")
+
+
+def _conversation(*turns: str) -> nlu.SeekerProfile:
+    state = nlu.SeekerProfile()
+    for text in turns:
+        state = merge(state, with_jobs(nlu.parse_seeker_text(text), text))
+    return state.for_search()
+
+
+def test_a_conversation_searches_the_codes_said_not_the_family_code() -> None:
+    # The family production_worker is 8900 (단순 조립·포장); what was said is 8 (assembly
+    # and production work of any kind), so a line-assembly job is no longer ranked below it.
+    jobs = profile_jobs(_conversation("조립 생산직 해봤어요", "김제요"))
+    assert jobs.targets == ("8",)
+    assert jobs.experience == (("8", None),)
+
+
+def test_a_family_nothing_said_refines_keeps_its_code_beside_the_work_done() -> None:
+    jobs = profile_jobs(_conversation("용접 15년 했어요", "지게차 자격증도 있어요"))
+    assert jobs.targets == ("8241", read_seeker_jobs("지게차 운전원").targets[0])
+    assert jobs.experience == (("8241", 15),)
+
+
+def test_a_career_change_targets_the_new_work_and_keeps_the_old_as_experience() -> None:
+    jobs = profile_jobs(_conversation("용접 15년 했어요", "이제 지게차 하고 싶어요"))
+    assert jobs.targets == ("623004",)
+    assert jobs.experience == (("8241", 15),)
