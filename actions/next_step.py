@@ -113,6 +113,9 @@ class Turn:
     # "다른 일은 뭐가 있어요?" in words, or the 다른 길 보기 button (ask_paths alone is not:
     # "직업군인 전역했어요" is read as one; nlu.answers.asks_about_paths)
     asks_other_work: bool = False
+    # the message states facts, known already or not ("경력은 업는데 괜찬나요" after
+    # "처음 취업해요"): it is no miss, whatever the intent
+    said_facts: bool = False
     # "사람이랑 통화할 수 있어요?", "네 연결해 주세요" in words, whatever the intent
     # (nlu.answers.asks_to_talk): a counselor request, before a yes is read as "more"
     asks_to_talk: bool = False
@@ -169,7 +172,7 @@ def decide(state: DialogueState, turn: Turn) -> Step:
         return _progress(state, turn)
     if turn.answer is not None and state.shown_results:
         return Step(act="more") if turn.answer == "yes" else Step(say="closing")
-    if turn.intent in _MISS_INTENTS or turn.gibberish:
+    if (turn.intent in _MISS_INTENTS or turn.gibberish) and not turn.said_facts:
         return _miss(state, turn)
     if turn.intent == "change_region":
         return _ask_or_go_on(state, "region")

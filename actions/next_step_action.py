@@ -152,6 +152,7 @@ class NextStep(ContextAction):
             asks_paths=asks_for_paths(tracker),
             asks_other_work=intent == "ask_paths" and asks_about_paths(text),
             asks_to_talk=asks_to_talk(text),
+            said_facts=bool(facts),
         )
 
     async def apply(

@@ -16,6 +16,7 @@ from actions.form import form_slot_values
 from actions.references import message_reference
 from nlu.answers import asks_for_person, is_gibberish, read_yes_no
 from nlu.conditions import REGION_REACHABLE
+from nlu.lexicon import LICENCE_WORDS
 from nlu.profile import FormSlot, SeekerProfile
 from nlu.profile_merge import (
     answer_to_question,
@@ -72,6 +73,17 @@ def widen_to_reach(
     return replace(profile, max_commute_km=math.ceil(reach))
 
 
+def _trade_certificate(profile: SeekerProfile) -> SeekerProfile:
+    """The one wanted trade's first certificate, for "면허 있어요" or a second unnamed "있어요"
+    to "어떤 자격증이에요?" ("license 있어요" after "forklift 운전 해요"); unchanged when the
+    seeker named one or wants several trades."""
+    wanted = profile.for_search().wanted_families
+    primary = nlu.load_tables().primary_certificates.get(wanted[0]) if len(wanted) == 1 else None
+    if primary is None or profile.certificates_held:
+        return profile
+    return replace(profile, certificates_held=(primary,), no_certificates=False)
+
+
 class ReadProfile(ContextAction):
     """Fold the latest message into the profile slots (runs after every user message).
 
@@ -117,6 +129,9 @@ class ReadProfile(ContextAction):
         if asked == "certificates" or unnamed:
             # "특수용접이랑 일반 용접 다", "자격증 잇어요 천장크래인": the short names too
             updated = read_certificate_answer(updated, text)
+        licence = any(word in text.lower() for word in LICENCE_WORDS)
+        if unnamed and (licence or tracker.get_slot("open_question") == "which_certificates"):
+            updated = _trade_certificate(updated)
         if asked and form_slot_values(updated)[asked] == form_slot_values(state)[asked]:
             hint = {"yes": "affirm", "no": "deny"}.get(read_yes_no(text) or "", intent)
             updated = answer_to_question(updated, asked, text, hint)

@@ -44,6 +44,7 @@ __all__ = [
     "INDUSTRY_FAMILIES",
     "INDUSTRY_TRADES",
     "LACKING_CUES",
+    "LICENCE_WORDS",
     "LIGHT_WORK_TERMS",
     "MARRIAGE_CUES",
     "NATIONALITY_TERMS",
@@ -372,7 +373,14 @@ CERT_NOT_REQUIRED_CUES = (
     "취득 지원", "입사 후 취득",
 )
 #: Nouns that stand for "a certificate" without naming one ("자격증 있어요").
-CERTIFICATE_WORDS = ("자격증", "자격", "면허증", "면허", "기능사", "라이센스")
+CERTIFICATE_WORDS = (
+    "자격증", "자격", "면허증", "면허", "기능사", "라이센스", "라이선스", "license", "licence",
+    # typed a key off ("지게차 자걱증 땄어요")
+    "자걱증", "자겨증", "자격쯩",
+)
+#: Of those, the ones that name a licence: a trade has one ("지게차 면허"), so "면허 있어요"
+#: is that one, where "자격증 있어요" may be any of the trade's certificates.
+LICENCE_WORDS = ("면허", "라이센스", "라이선스", "license", "licence")
 #: Being where one lives or commutes from.
 HOME_CUES = (
     "살", "사는", "삽니다", "사요", "산다", "사는디", "거주", "집", "출퇴근", "다닐", "다녀",

@@ -479,3 +479,27 @@ def test_read_profile_widens_the_commute_to_a_place_the_seeker_would_go_to(
     # a place already within reach changes nothing
     near = make_tracker(text="익산도 갈 수 있어라", slots={"profile": welder_profile()})
     assert run(ReadProfile(context), near)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("license 있어요", "has_certificates"),
+        ("면허 있고 경력은 2년", None),
+        ("자격증은 있어요", "which_certificates"),
+    ],
+)
+def test_read_profile_takes_a_licence_claim_as_the_trades_licence(
+    context: ActionContext, text: str, question: str | None
+) -> None:
+    profile = merge(SeekerProfile(), parse_seeker_text("지게차 운전 해요")).to_dict()
+    tracker = make_tracker(text=text, slots={"profile": profile, "open_question": question})
+    events, _ = run(ReadProfile(context), tracker)
+    assert SlotSet("certificates", "지게차운전기능사") in events
+
+
+def test_read_profile_asks_which_for_a_first_unnamed_certificate(context: ActionContext) -> None:
+    profile = merge(SeekerProfile(), parse_seeker_text("지게차 운전 해요")).to_dict()
+    tracker = make_tracker(text="자격증 있어요", slots={"profile": profile})
+    events, _ = run(ReadProfile(context), tracker)
+    assert not any(e.get("name") == "certificates" for e in events)

@@ -128,6 +128,8 @@ CASES = [
     ("an insult read as a plea for help is still an insult", fresh(NOTHING),
      Turn("help", abuse=True), Step(say="calm", ask="counselor_offer", missed=True)),
     ("help says what the bot does", fresh(NOTHING), Turn("help"), Step(say="help")),
+    ("facts said before, read as a miss, are noted", searched(WELDER),
+     Turn("nlu_fallback", said_facts=True), Step(say="noted")),
     # -- a request to talk to a person, whatever the classifier read --------------------------
     ("'사람이랑 통화할 수 있어요?' read as help hands off", fresh(WELDER, open_question="has_certificates"),
      Turn("help", asks_to_talk=True), Step(act="handoff")),
