@@ -48,6 +48,7 @@ from nlu.lexicon import (
     TOTAL_YEARS_CUES,
     WORKPLACE_TERMS,
 )
+from nlu.occupation_class import with_jobs
 from nlu.pay import find_pay_normalized, wants_high_pay
 from nlu.profile import Experience, SeekerProfile
 from nlu.reading import Reading
@@ -357,7 +358,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
     years_total = st.years_total
     if years_total is None and any(e.years for e in experience):
         years_total = sum(e.years or 0 for e in experience)
-    return SeekerProfile(
+    profile = SeekerProfile(
         experience=experience,
         wanted_families=wanted,
         excluded_families=excluded,
@@ -384,6 +385,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         physical_limits=limits.physical_limits,
         evidence=st.evidence_pairs(),
     )
+    return with_jobs(profile, text)  # the KECO codes and words of the work said
 
 
 def warm_up(*, tables: Tables | None = None, kiwi: bool = True) -> None:
