@@ -13,7 +13,7 @@ from nlu.occupation_class import (
     with_jobs,
 )
 from nlu.profile_merge import merge
-from retrieval.explain import claim_level, occupation_reasons, profile_jobs
+from retrieval.explain import claim_level, occupation_reasons, profile_jobs, search_words
 from storage.models import Opening
 
 
@@ -180,3 +180,17 @@ def test_a_career_change_targets_the_new_work_and_keeps_the_old_as_experience() 
     jobs = profile_jobs(_conversation("용접 15년 했어요", "이제 지게차 하고 싶어요"))
     assert jobs.targets == ("623004",)
     assert jobs.experience == (("8241", 15),)
+
+
+def test_the_words_said_are_searched_when_the_family_name_says_more() -> None:
+    # 조립 생산직 is 8; its family's name (생산·포장 단순 종사원, 8900) would search for packing
+    wanted, done = search_words(_conversation("조립 생산직 해봤어요", "김제요"))
+    assert wanted == ("조립", "생산직") and done == ("조립", "생산직")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("용접 일 찾는데요",), ("용접 15년 했어요", "이제 지게차 하고 싶어요"), ("군산 살아요",)],
+)
+def test_the_family_names_stay_when_they_are_what_was_said(turns: tuple[str, ...]) -> None:
+    assert search_words(_conversation(*turns)) == ((), ())
