@@ -132,8 +132,11 @@ class ReadProfile(ContextAction):
         licence = any(word in text.lower() for word in LICENCE_WORDS)
         if unnamed and (licence or tracker.get_slot("open_question") == "which_certificates"):
             updated = _trade_certificate(updated)
-        if asked and form_slot_values(updated)[asked] == form_slot_values(state)[asked]:
-            hint = {"yes": "affirm", "no": "deny"}.get(read_yes_no(text) or "", intent)
+        answer = read_yes_no(text)
+        # "경력 없어도 돼요?" to "자격증 있으세요?": its 없 is about the facts it states
+        short = answer is not None or not said.evidence
+        if asked and short and form_slot_values(updated)[asked] == form_slot_values(state)[asked]:
+            hint = {"yes": "affirm", "no": "deny"}.get(answer or "", intent)
             updated = answer_to_question(updated, asked, text, hint)
         if updated != state:
             events.append(SlotSet("profile", updated.to_dict()))

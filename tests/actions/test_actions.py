@@ -503,3 +503,13 @@ def test_read_profile_asks_which_for_a_first_unnamed_certificate(context: Action
     tracker = make_tracker(text="자격증 있어요", slots={"profile": profile})
     events, _ = run(ReadProfile(context), tracker)
     assert not any(e.get("name") == "certificates" for e in events)
+
+
+def test_read_profile_leaves_the_certificate_question_open_for_other_facts(
+    context: ActionContext,
+) -> None:
+    profile = merge(SeekerProfile(), parse_seeker_text("용접 일 하고 싶어요")).to_dict()
+    slots = {"profile": profile, "open_question": "has_certificates"}
+    events, _ = run(ReadProfile(context), make_tracker(text="경력 없어도 돼요?", slots=slots))
+    assert not any(e.get("name") == "certificates" for e in events)
+    assert any(e.get("name") == "profile" and e["value"]["newcomer"] for e in events)
