@@ -35,7 +35,7 @@ from retrieval.constraints import (
 from retrieval.dense_index import DenseIndex
 from retrieval.embedder import Embedder
 from retrieval.errors import IndexMissingError, IndexModelMismatch
-from retrieval.explain import explain, format_pay, profile_jobs
+from retrieval.explain import explain, format_pay, profile_jobs, search_words
 from retrieval.fusion import Weights, reciprocal_rank_fusion, rescore
 from retrieval.indexer import MANIFEST
 from retrieval.lexical import BM25Index, tokenize
@@ -337,7 +337,8 @@ def seeker_jobs(text: str, profile: nlu.SeekerProfile | None) -> SeekerJobs:
 
 
 def profile_query(profile: nlu.SeekerProfile) -> str:
-    """The search text of a profile a conversation collected: the jobs done (with years),
+    """The search text of a profile a conversation collected: the jobs done (with years; the
+    seeker's own words where the family name says more, :func:`retrieval.explain.search_words`),
     the certificates held and the home the seeker named; :func:`dense_query` puts the
     wanted jobs in front.
 
@@ -345,13 +346,18 @@ def profile_query(profile: nlu.SeekerProfile) -> str:
     the same however many turns the seeker took to say it.
     """
     tables = nlu.load_tables()
-    parts = [
-        f"{tables.occupations[e.family].name_ko} {e.years}년 경력"
-        if e.years
-        else tables.occupations[e.family].name_ko
-        for e in profile.experience
-        if e.family in tables.occupations
-    ]
+    _, done = search_words(profile)
+    if done:
+        years = max((e.years for e in profile.experience if e.years), default=None)
+        parts = [" ".join(done) + (f" {years}년 경력" if years else "")]
+    else:
+        parts = [
+            f"{tables.occupations[e.family].name_ko} {e.years}년 경력"
+            if e.years
+            else tables.occupations[e.family].name_ko
+            for e in profile.experience
+            if e.family in tables.occupations
+        ]
     parts += [
         tables.certificates[c].name_ko
         for c in profile.certificates_held
@@ -397,10 +403,15 @@ SENIOR_WORK = ("경비", "미화", "청소", "주차")
 
 
 def _wanted_names(profile: nlu.SeekerProfile) -> list[str]:
-    """The wanted jobs' names; for a senior who takes any work, the work offered to seniors."""
+    """The wanted jobs' names (the seeker's own words where a name says more than they did,
+    :func:`retrieval.explain.search_words`); for a senior who takes any work, the work
+    offered to seniors."""
     tables = nlu.load_tables()
     if profile.any_occupation and profile.age is not None and profile.age >= SENIOR_AGE:
         return list(SENIOR_WORK)
+    wanted, _ = search_words(profile)
+    if wanted and not profile.any_occupation:
+        return list(wanted)
     return [
         tables.occupations[f].name_ko for f in profile.wanted_families if f in tables.occupations
     ]

@@ -221,3 +221,19 @@ def test_a_senior_who_takes_any_work_is_searched_with_the_work_offered_to_senior
     assert lexical_query("아무거나 혀요", senior).startswith(" ".join(SENIOR_WORK))
     younger = nlu.SeekerProfile(any_occupation=True, age=40)
     assert dense_query("일자리", younger) == "일자리"
+
+
+def test_a_family_name_that_says_more_than_the_seeker_gives_way_to_their_words() -> None:
+    from nlu.profile import SeekerProfile
+    from nlu.profile_merge import merge
+    from retrieval.matcher import dense_query, profile_query
+
+    # '조립 생산직' is filed as 생산·포장 단순 종사원, whose name pulls simple packing jobs (d089)
+    done = merge(SeekerProfile(), nlu.parse_seeker_text("조립 생산직 5년 해봤어요")).for_search()
+    assert done.done_words and done.experience
+    assert profile_query(done) == "조립 생산직 5년 경력"
+    wish = nlu.parse_seeker_text("조립 생산직 하고 싶어요")
+    assert dense_query("일자리", wish) == "조립 생산직 일자리"
+    # a family that is what was said keeps its name
+    welder = nlu.parse_seeker_text("용접 일 찾아요")
+    assert dense_query("용접 일 찾아요", welder) == "용접원 용접 일 찾아요"
