@@ -1,11 +1,11 @@
 """What a posting's own words say about who it takes and when: weekend work, age limits,
-and the years of experience a title asks for.
+the years of experience a title asks for, its hours, and the work the body must take.
 
 These facts are read from the title and description at catalog load (no schema column holds
 them); unknown stays unknown: a posting that says nothing about weekends is not weekend work.
 
     >>> read_opening_terms("아파트 경비원 주간 전담 (70세 이하)", "근무일: 주6일근무")
-    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None)
+    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset())
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["SENIOR_AGE", "OpeningTerms", "read_opening_terms"]
+__all__ = ["SENIOR_AGE", "STRAIN_LIMITS", "OpeningTerms", "read_opening_terms"]
 
 #: From this age a seeker counts as a senior, and a posting open to this age welcomes them.
 SENIOR_AGE = 55
@@ -32,21 +32,78 @@ _SENIOR_WORDS = re.compile(
 _CAREER_YEARS = re.compile(r"경력\s?([1-9][0-9]?)\s?년\s?(?:이상|↑)?(?!\s?(?:이상\s?)?우대)")
 
 
+#: "08:00~17:00", "9시~13시", "오전 9시 ~ 오후 1시": the first working hours a posting states.
+_HOURS = re.compile(
+    r"(오전|오후)?\s?([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시)\s?(?:[0-5][0-9]분)?\s?[~\-–]\s?"
+    r"(오전|오후)?\s?([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시)"
+)
+_MORNING = re.compile(r"오전\s?(?:근무|만|타임|파트|조)|오전\s?\d{1,2}\s?시간")
+_AFTERNOON = re.compile(r"오후\s?(?:근무|만|타임|파트|조)")
+#: Work of a few hours a day whatever the clock says: "단시간", "파트타임", "하루 4시간".
+_SHORT = re.compile(
+    r"단시간|파트\s?타임|시간제|(?:하루|1일|주간|오전|오후|근무)\s?[1-5]\s?시간|(?<![0-9])[1-5]\s?시간\s?근무"
+)
+#: Shifts in turn ("3교대", "주야 맞교대"): a full day each, whatever hours are not stated.
+_ROTATING = re.compile(r"[234]\s?교대|맞교대|주야\s?교대")
+#: Work the body must take, by the limit a seeker names ("힘든 일은 못 해요" …).
+_STRAIN = {
+    "heavy": re.compile(r"상하차|중량물|무거운|곰방|하역|인력\s?운반|자재\s?운반|체력"),
+    "standing": re.compile(r"입식|서서\s?(?:하는|근무|작업)|장시간\s?서|계산원|캐셔"),
+    "heights": re.compile(r"고소\s?작업|고소차|비계|족장|높은\s?곳|사다리"),
+}
+
+STRAIN_LIMITS = tuple(_STRAIN)
+
+
 @dataclass(frozen=True)
 class OpeningTerms:
-    """Weekend work, the age range a posting states, and the career years its title asks."""
+    """Weekend work, the age range a posting states, the career years its title asks, the
+    part of the day and the hours a day it works, and the strain its work puts on the body."""
 
     weekend_work: bool
     age_min: int | None
     age_max: int | None
     welcomes_seniors: bool
     career_years: int | None
+    part_of_day: str | None = None  # 오전 | 오후 (the whole shift within it) | None
+    #: from the first stated working hours, breaks included; 5 for short work said in words
+    #: ("단시간", "주간 3시간"), 8 for shifts in turn with no hours stated
+    daily_hours: float | None = None
+    strain: frozenset[str] = frozenset()  # ⊂ {heavy, standing, heights}
 
 
 def _works_weekends(text: str) -> bool:
     return any(
         _DAY_OFF.search(text[m.end() : m.end() + 10]) is None for m in _WEEKEND.finditer(text)
     )
+
+
+def _clock(half: str | None, hour: str, minute: str | None) -> float:
+    value = int(hour) % 24 + (int(minute) if minute else 0) / 60
+    return value + 12 if half == "오후" and value < 12 else value
+
+
+def _hours(text: str) -> tuple[float, float] | None:
+    """Start and end (hours after midnight) of the first working hours stated, if any."""
+    for m in _HOURS.finditer(text):
+        start = _clock(m.group(1), m.group(2), m.group(3))
+        end = _clock(m.group(4) or m.group(1), m.group(5), m.group(6))
+        if start <= 24 and end <= 24 and start != end:
+            return start, end
+    return None
+
+
+def _part_of_day(text: str, hours: tuple[float, float] | None) -> str | None:
+    if hours is not None and hours[0] < hours[1]:
+        start, end = hours
+        if start >= 5 and end <= 13.5:
+            return "오전"
+        if start >= 12 and end <= 19:
+            return "오후"
+        return None
+    if _MORNING.search(text):
+        return "오전"
+    return "오후" if _AFTERNOON.search(text) else None
 
 
 def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
@@ -58,10 +115,19 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
     age_min = min(ages_min) if ages_min else None
     welcomes = bool(_SENIOR_WORDS.search(text)) or (age_max or 0) >= 60 or (age_min or 0) >= 50
     years = _CAREER_YEARS.search(title)
+    hours = _hours(text)
+    span = None if hours is None else (hours[1] - hours[0]) % 24
+    if _SHORT.search(text):
+        span = min(span or 5.0, 5.0)
+    elif span is None and _ROTATING.search(text):
+        span = 8.0
     return OpeningTerms(
         weekend_work=_works_weekends(text),
         age_min=age_min,
         age_max=age_max,
         welcomes_seniors=welcomes,
         career_years=int(years.group(1)) if years else None,
+        part_of_day=_part_of_day(text, hours),
+        daily_hours=span,
+        strain=frozenset(k for k, words in _STRAIN.items() if words.search(text)),
     )

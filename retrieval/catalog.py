@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 import nlu
 from nlu.keco import Keco, load_keco
 from nlu.occupation_class import OccupationClass, classify_opening
-from nlu.opening_terms import read_opening_terms
+from nlu.opening_terms import STRAIN_LIMITS, read_opening_terms
 from storage.models import Opening
 
 if TYPE_CHECKING:
@@ -98,6 +98,12 @@ class Catalog:
     age_max: np.ndarray | None = None
     #: bool: the posting welcomes seniors (어르신 가능, 60대 가능, 연령 무관 …).
     welcomes_seniors: np.ndarray | None = None
+    #: The part of the day the whole shift lies in (오전 | 오후 | None) and the hours a day
+    #: (float64, NaN when unstated) the posting states (nlu.opening_terms).
+    part_of_day: Codes | None = None
+    daily_hours: np.ndarray | None = None
+    #: Per limit a seeker may name (heavy, standing, heights): bool, the work demands it.
+    strain: dict[str, np.ndarray] = field(default_factory=dict)
     #: The best pay stated (the maximum, else the minimum), NaN when unknown.
     best_pay: np.ndarray = field(init=False, repr=False)
     #: Certificate ids, the columns of the two matrices below.
@@ -118,6 +124,9 @@ class Catalog:
         self.occupation_title = self.occupation_title or unknown
         self.career = self.career or unknown
         self.town = self.town or unknown
+        self.part_of_day = self.part_of_day or unknown
+        if self.daily_hours is None:
+            self.daily_hours = np.full(len(self.ids), np.nan)
         if self.commute_bus is None:
             self.commute_bus = np.zeros(len(self.ids), dtype=bool)
         if self.daily_pay is None:
@@ -232,6 +241,12 @@ class Catalog:
             age_min=np.asarray([t.age_min or nan for t in terms], dtype=np.float64),
             age_max=np.asarray([t.age_max or nan for t in terms], dtype=np.float64),
             welcomes_seniors=np.asarray([t.welcomes_seniors for t in terms], dtype=bool),
+            part_of_day=Codes.of([t.part_of_day for t in terms]),
+            daily_hours=np.asarray([t.daily_hours or nan for t in terms], dtype=np.float64),
+            strain={
+                limit: np.asarray([limit in t.strain for t in terms], dtype=bool)
+                for limit in STRAIN_LIMITS
+            },
         )
 
 

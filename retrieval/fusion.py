@@ -84,6 +84,11 @@ class Weights:
     #: about as well as the best (within ``e9_band``), those that say they hire E-9 first
     e9: float = 0.3
     e9_band: float = 0.3
+    #: the part of the day asked ("오전만") or short hours ("하루 몇 시간만"): a posting that
+    #: states them gains, one that states a longer day loses (both × this); both dev sets
+    #: score the same from 0.05 to 0.2, the dialog suite's 오전만 seeker needs 0.15
+    hours: float = 0.15
+    strain: float = 0.1  # the work demands what the seeker's body does not take (subtracted)
 
 
 def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool = False) -> float:
@@ -228,6 +233,9 @@ def rescore(
         scores -= weights.age * outside
         if profile.age >= SENIOR_AGE:
             scores += weights.age * catalog.welcomes_seniors[rows]
+    scores += weights.hours * _hours_fit(catalog, rows, profile)
+    for limit in profile.physical_limits & catalog.strain.keys():
+        scores -= weights.strain * catalog.strain[limit][rows]
     years = max((y for _, y in jobs.experience if y is not None), default=None)
     if years is not None:
         with np.errstate(invalid="ignore"):
@@ -241,3 +249,25 @@ def rescore(
         fits = scores >= scores.max() - weights.town_band
         scores += weights.town * (home_town & fits)
     return scores
+
+
+#: A stated day this much longer than the hours asked is a longer day, not a near fit.
+LONGER_DAY = 3.0
+
+
+def _hours_fit(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -> np.ndarray:
+    """Per row: 1 when the posting's stated hours fit the part of the day or the hours a day
+    the seeker asked for, -1 when it states a longer day, 0 when it says nothing."""
+    import numpy as np
+
+    assert catalog.part_of_day is not None and catalog.daily_hours is not None
+    fit = np.zeros(len(rows))
+    hours = catalog.daily_hours[rows]
+    with np.errstate(invalid="ignore"):  # NaN: hours unstated
+        if profile.work_hours is not None:
+            fit[catalog.part_of_day.isin({profile.work_hours}, rows)] = 1.0
+            fit[(fit == 0) & (hours > 6)] = -1.0
+        if profile.max_daily_hours is not None:
+            fit[hours <= profile.max_daily_hours + 1] = 1.0
+            fit[hours > profile.max_daily_hours + LONGER_DAY] = -1.0
+    return fit

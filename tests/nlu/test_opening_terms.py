@@ -50,3 +50,30 @@ def test_stated_ages_and_senior_welcome() -> None:
 )
 def test_career_years_a_title_requires(title: str, years: int | None) -> None:
     assert read_opening_terms(title).career_years == years
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "part", "hours"),
+    [
+        ("공장 사무동 미화원 (오전 근무)", "", "오전", None),
+        ("구내식당 조리보조", "근무시간: 10:00~14:00", None, 4.0),
+        ("요양원 조리원", "근무시간 07:00~12:00, 주5일", "오전", 5.0),
+        ("편의점 오후 알바", "오후 2시 ~ 6시", "오후", 4.0),
+        ("생산직 사원", "08:00~17:00 (휴게 1시간)", None, 9.0),
+        ("방문요양 요양보호사 (주간 3시간, 자격 필수)", "", None, 5.0),
+        ("요양원 요양보호사 (3교대, 자격 필수)", "", None, 8.0),
+        ("사무보조", "", None, None),
+    ],
+)
+def test_the_part_of_the_day_and_the_hours_a_day_a_posting_states(
+    title: str, description: str, part: str | None, hours: float | None
+) -> None:
+    terms = read_opening_terms(title, description)
+    assert (terms.part_of_day, terms.daily_hours) == (part, hours)
+
+
+def test_the_strain_a_posting_puts_on_the_body() -> None:
+    assert read_opening_terms("택배 상하차 (일용직)").strain == {"heavy"}
+    assert read_opening_terms("마트 계산원", "서서 근무").strain == {"standing"}
+    assert read_opening_terms("외벽 도장", "고소작업 있음").strain == {"heights"}
+    assert read_opening_terms("사무보조", "앉아서 하는 업무").strain == frozenset()

@@ -199,3 +199,27 @@ def test_a_required_certificate_sinks_for_one_who_named_no_certificate_and_no_wo
     assert scores(welder, done)[0] == 1.0 + weights.target + weights.experience  # did the work
     lacking = nlu.SeekerProfile(no_certificates=True)
     assert scores(lacking, wanted)[0] == 1.0 + weights.target  # said: the hard filter's job
+
+
+def test_the_hours_asked_lift_postings_that_state_them_and_sink_longer_days() -> None:
+    hours = catalog()
+    hours.part_of_day = Codes.of(["오전", None, None, "오후"])
+    hours.daily_hours = np.asarray([5.0, float("nan"), 9.0, 4.0])
+    weights = Weights()
+
+    def scores(profile: nlu.SeekerProfile) -> list[float]:
+        return rescore(hours, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4)).tolist()
+
+    morning = 1.0 + weights.hours
+    assert scores(nlu.SeekerProfile(work_hours="오전")) == [morning, 1.0, 1.0 - weights.hours, 1.0]
+    short = nlu.SeekerProfile(max_daily_hours=4)
+    assert scores(short) == [1.0 + weights.hours, 1.0, 1.0 - weights.hours, 1.0 + weights.hours]
+    assert scores(nlu.SeekerProfile()) == [1.0] * 4  # unasked, hours say nothing
+
+
+def test_work_the_seekers_body_does_not_take_sinks() -> None:
+    strain = catalog()
+    strain.strain = {"heavy": np.asarray([True, False, False, False])}
+    profile = nlu.SeekerProfile(physical_limits=frozenset({"heavy", "heights"}))
+    scores = rescore(strain, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4))
+    assert scores.tolist() == [1.0 - Weights().strain, 1.0, 1.0, 1.0]
