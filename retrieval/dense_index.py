@@ -166,12 +166,19 @@ class DenseIndex:
             self._index.remove_ids(faiss.IDSelectorBatch(np.asarray(ids, dtype=np.int64)))
 
     def search(
-        self, query: np.ndarray, k: int, *, allowed: np.ndarray | None = None
+        self,
+        query: np.ndarray,
+        k: int,
+        *,
+        allowed: np.ndarray | None = None,
+        mask: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Top ``k`` ids (int64) and cosine scores (float32) for one query vector, best first.
 
-        ``allowed`` (sorted int64 ids) restricts the search to those openings. Fewer than
-        ``k`` results come back when fewer vectors qualify; padding (-1) is removed.
+        ``allowed`` (sorted int64 ids) restricts the search to those openings; with ``mask``
+        (bool, aligned with ``allowed``) to ``allowed[mask]``, without building that array
+        (the matcher's filters are a mask over all openings). Fewer than ``k`` results come
+        back when fewer vectors qualify; padding (-1) is removed.
 
         An IVF index probes enough lists to meet about IVF_SCAN allowed vectors: few
         when most openings pass the filters, all of them (an exact search) when few do.
@@ -182,18 +189,18 @@ class DenseIndex:
         selector: Any = None
         allowed_count = len(self)
         if allowed is not None:
-            if len(allowed) == 0:
+            allowed_count = len(allowed) if mask is None else int(np.count_nonzero(mask))
+            if allowed_count == 0:
                 return np.empty(0, np.int64), np.empty(0, np.float32)
-            allowed_count = len(allowed)
             if allowed[0] >= 0 and allowed[-1] < BITMAP_IDS:
-                # One bit per id up to the largest allowed: membership is a bit test, and
-                # building it is one scatter (a hash set of ~100k ids costs milliseconds).
+                # One bit per id up to the largest: membership is a bit test, and building
+                # it is one scatter (a hash set of ~100k ids costs milliseconds).
                 bits = np.zeros(int(allowed[-1]) + 1, dtype=bool)
-                bits[allowed] = True
+                bits[allowed] = True if mask is None else mask
                 packed = np.packbits(bits, bitorder="little")
                 selector = faiss.IDSelectorBitmap(len(packed), faiss.swig_ptr(packed))
             else:
-                selector = faiss.IDSelectorBatch(allowed)
+                selector = faiss.IDSelectorBatch(allowed if mask is None else allowed[mask])
         if self._ivf is None:
             params = faiss.SearchParameters()
         else:

@@ -181,7 +181,7 @@ class Matcher:
         profile = profile or nlu.parse_seeker_text(text)
         mask = self._allowed(profile, as_of=as_of, exclude=exclude)
         query = self.embedder.encode_queries([dense_query(text, profile)])[0]
-        dense_ids, _ = self.dense.search(query, depth, allowed=self.catalog.ids[mask])
+        dense_ids, _ = self.dense.search(query, depth, allowed=self.catalog.ids, mask=mask)
         lexical_allowed = mask if self._lexical_rows is None else self._lexical_mask(mask)
         lexical_ids, lexical_scores = self.lexical.top(
             tokenize(lexical_query(text, profile)), depth, allowed=lexical_allowed

@@ -125,3 +125,27 @@ def test_huge_ids_are_filtered_without_a_bitmap() -> None:
     index.upsert(ids, vectors)
     found, _ = index.search(vectors[0], 4, allowed=np.asarray([7, 10**12], dtype=np.int64))
     assert sorted(found.tolist()) == [7, 10**12]
+
+
+@pytest.mark.parametrize("huge", [False, True])
+def test_a_mask_over_ids_filters_like_the_ids_it_keeps(
+    huge: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dense_index, "APPROXIMATE_FROM", 100)
+    monkeypatch.setattr(dense_index, "IVF_SCAN", 40)  # the lists probed follow the count allowed
+    rng = np.random.default_rng(8)
+    ids = np.sort(rng.choice(5000, 400, replace=False)).astype(np.int64)
+    if huge:  # beyond BITMAP_IDS: filtered by an id set instead of a bitmap
+        ids[-1] = 10**12
+    vectors = unit_rows(rng, len(ids))
+    index = DenseIndex.build(ids, vectors)
+    assert index.kind == "ivf"
+    for share in (0.9, 0.3, 0.02, 0.0):
+        mask = rng.random(len(ids)) < share
+        mask[-1] = share > 0  # the largest id allowed or not
+        for query in vectors[:5]:
+            expected = index.search(query, 20, allowed=ids[mask])
+            found = index.search(query, 20, allowed=ids, mask=mask)
+            assert found[0].tolist() == expected[0].tolist()
+            assert found[1].tobytes() == expected[1].tobytes()
+            assert set(found[0].tolist()) <= set(ids[mask].tolist())
