@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 import nlu
 from nlu.keco import Keco, load_keco
-from nlu.occupation_class import OccupationClass, classify_opening
+from nlu.occupation_class import TEACHING, OccupationClass, classify_opening, named_codes
 from nlu.opening_terms import STRAIN_LIMITS, read_opening_terms
 from storage.models import Opening
 
@@ -102,6 +102,9 @@ class Catalog:
     #: (float64, NaN when unstated) the posting states (nlu.opening_terms).
     part_of_day: Codes | None = None
     daily_hours: np.ndarray | None = None
+    #: For an instructor's job (KECO 214…), the 소분류 of the trade its title teaches
+    #: ("전기 실기 훈련교사" → 831), else None.
+    taught: Codes | None = None
     #: Per limit a seeker may name (heavy, standing, heights): bool, the work demands it.
     strain: dict[str, np.ndarray] = field(default_factory=dict)
     #: The best pay stated (the maximum, else the minimum), NaN when unknown.
@@ -125,6 +128,7 @@ class Catalog:
         self.career = self.career or unknown
         self.town = self.town or unknown
         self.part_of_day = self.part_of_day or unknown
+        self.taught = self.taught or unknown
         if self.daily_hours is None:
             self.daily_hours = np.full(len(self.ids), np.nan)
         if self.commute_bus is None:
@@ -242,12 +246,21 @@ class Catalog:
             age_max=np.asarray([t.age_max or nan for t in terms], dtype=np.float64),
             welcomes_seniors=np.asarray([t.welcomes_seniors for t in terms], dtype=bool),
             part_of_day=Codes.of([t.part_of_day for t in terms]),
+            taught=Codes.of([_taught(r.title, c) for r, c in zip(rows, classes, strict=True)]),
             daily_hours=np.asarray([t.daily_hours or nan for t in terms], dtype=np.float64),
             strain={
                 limit: np.asarray([limit in t.strain for t in terms], dtype=bool)
                 for limit in STRAIN_LIMITS
             },
         )
+
+
+def _taught(title: str, occupation: OccupationClass) -> str | None:
+    """The 소분류 of the trade an instructor's title teaches (None for other jobs)."""
+    if occupation.code is None or not occupation.code.startswith(TEACHING):
+        return None
+    named = [c for c, _ in named_codes(title) if not c.startswith(TEACHING) and len(c) >= 3]
+    return named[0][:3] if named else None
 
 
 def _occupation_of(row: Any, keco: Keco) -> OccupationClass:

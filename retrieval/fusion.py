@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import nlu
 from nlu.keco import Keco, load_keco, shared_level
-from nlu.occupation_class import SeekerJobs
+from nlu.occupation_class import TEACHING, SeekerJobs
 from nlu.opening_terms import SENIOR_AGE
 from retrieval.catalog import Catalog
 from retrieval.pay_fit import pay_fit
@@ -176,7 +176,9 @@ def rescore(
         return np.maximum(by_class[codes], weights.title_words * by_title[title_codes])
 
     if jobs.targets and not jobs.any_occupation:
-        scores += weights.target * near(jobs.targets)
+        fit = near(jobs.targets)
+        other = _teaches_another_trade(catalog, rows, jobs)
+        scores += weights.target * np.where(other, np.minimum(fit, ANOTHER_SUBJECT), fit)
     if jobs.context and not jobs.any_occupation:
         scores += weights.context * near(jobs.context)
     done = [code for code, _ in jobs.experience]
@@ -271,3 +273,21 @@ def _hours_fit(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -
             fit[hours <= profile.max_daily_hours + 1] = 1.0
             fit[hours > profile.max_daily_hours + LONGER_DAY] = -1.0
     return fit
+
+
+#: An instructor's job teaching another trade than the seeker's is related, not the work
+#: they want (explanations say so too: :func:`retrieval.explain.occupation_reasons`).
+ANOTHER_SUBJECT = 0.5
+
+
+def _teaches_another_trade(catalog: Catalog, rows: np.ndarray, jobs: SeekerJobs) -> np.ndarray:
+    """Per row: an instructor's job whose title teaches a trade the seeker, who wants to
+    teach, neither did nor named ("전기 20년 … 훈련교사" and a CAD·CAM teaching job)."""
+    import numpy as np
+
+    assert catalog.taught is not None  # filled in by Catalog
+    known = {c[:3] for c in (*jobs.context, *(c for c, _ in jobs.experience)) if len(c) >= 3}
+    if not known or not any(t.startswith(TEACHING) for t in jobs.targets):
+        return np.zeros(len(rows), dtype=bool)
+    others = [t for t in catalog.taught.labels if t is not None and t not in known]
+    return catalog.taught.isin(others, rows)

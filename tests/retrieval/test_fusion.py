@@ -8,7 +8,14 @@ import nlu
 from nlu.keco import load_keco
 from nlu.occupation_class import SeekerJobs
 from retrieval.catalog import OPEN_ENDED_ORDINAL, Catalog, Codes
-from retrieval.fusion import RRF_K, Weights, closeness, reciprocal_rank_fusion, rescore
+from retrieval.fusion import (
+    ANOTHER_SUBJECT,
+    RRF_K,
+    Weights,
+    closeness,
+    reciprocal_rank_fusion,
+    rescore,
+)
 
 
 def test_documents_in_both_channels_win() -> None:
@@ -223,3 +230,22 @@ def test_work_the_seekers_body_does_not_take_sinks() -> None:
     profile = nlu.SeekerProfile(physical_limits=frozenset({"heavy", "heights"}))
     scores = rescore(strain, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4))
     assert scores.tolist() == [1.0 - Weights().strain, 1.0, 1.0, 1.0]
+
+
+def test_a_teaching_job_of_another_trade_is_related_not_the_job_wanted() -> None:
+    teaching = catalog()
+    teaching.occupation = Codes.of(["2143", "2143", "2143", "8223"])
+    teaching.taught = Codes.of(["831", "824", None, None])  # 전기 · 용접 · no trade named
+    electrician = SeekerJobs(targets=("2143",), experience=(("831", 20),))
+    weights = Weights()
+    scores = rescore(
+        teaching, ROWS, EQUAL, nlu.SeekerProfile(), electrician, beyond=np.zeros(4)
+    ).tolist()
+    assert scores[:3] == [
+        1.0 + weights.target,
+        1.0 + weights.target * ANOTHER_SUBJECT,
+        1.0 + weights.target,  # a title naming no trade says nothing against it
+    ]
+    anyone = rescore(teaching, ROWS, EQUAL, nlu.SeekerProfile(), SeekerJobs(targets=("2143",)),
+                     beyond=np.zeros(4))  # fmt: skip
+    assert anyone.tolist()[:3] == [1.0 + weights.target] * 3  # no trade of their own said
