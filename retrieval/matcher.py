@@ -178,13 +178,16 @@ class Matcher:
         import numpy as np
 
         jobs = seeker_jobs(text, profile)
+        collected = profile is not None  # a conversation's profile: its search text is built
         profile = profile or nlu.parse_seeker_text(text)
         mask = self._allowed(profile, as_of=as_of, exclude=exclude)
-        query = self.embedder.encode_queries([dense_query(text, profile)])[0]
+        query = self.embedder.encode_queries([dense_query(text, profile, own_words=collected)])[0]
         dense_ids, _ = self.dense.search(query, depth, allowed=self.catalog.ids, mask=mask)
         lexical_allowed = mask if self._lexical_rows is None else self._lexical_mask(mask)
         lexical_ids, lexical_scores = self.lexical.top(
-            tokenize(lexical_query(text, profile)), depth, allowed=lexical_allowed
+            tokenize(lexical_query(text, profile, own_words=collected)),
+            depth,
+            allowed=lexical_allowed,
         )
         lexical_ranked = list(zip(lexical_ids.tolist(), lexical_scores.tolist(), strict=True))
 
@@ -371,16 +374,17 @@ def profile_query(profile: nlu.SeekerProfile) -> str:
     return " ".join(parts)
 
 
-def dense_query(text: str, profile: nlu.SeekerProfile) -> str:
+def dense_query(text: str, profile: nlu.SeekerProfile, *, own_words: bool = False) -> str:
     """The text embedded for the dense channel: the wanted jobs' names, then ``text``.
 
     Naming the wanted occupation steers e5 on career changes (용접 하다가 지게차 하고 싶어요)
-    and on colloquial forms the model never saw (쇠 붙이는 일).
+    and on colloquial forms the model never saw (쇠 붙이는 일). ``own_words``: see
+    :func:`_wanted_names`.
     """
-    return " ".join(part for part in [*_wanted_names(profile), text] if part)
+    return " ".join(part for part in [*_wanted_names(profile, own_words), text] if part)
 
 
-def lexical_query(text: str, profile: nlu.SeekerProfile) -> str:
+def lexical_query(text: str, profile: nlu.SeekerProfile, *, own_words: bool = False) -> str:
     """The text tokenized for BM25: the wanted jobs' names, the certificates held, and ``text``.
 
     Negated facts in ``text`` (특수용접은 없어요, 야간은 못해요) can no longer pull in what
@@ -388,7 +392,7 @@ def lexical_query(text: str, profile: nlu.SeekerProfile) -> str:
     seeker's own words finds postings the table's names miss (양극재, 배터리팩, 구내식당).
     """
     tables = nlu.load_tables()
-    parts = _wanted_names(profile)
+    parts = _wanted_names(profile, own_words)
     parts += [
         tables.certificates[c].name_ko
         for c in profile.certificates_held
@@ -402,14 +406,18 @@ def lexical_query(text: str, profile: nlu.SeekerProfile) -> str:
 SENIOR_WORK = ("경비", "미화", "청소", "주차")
 
 
-def _wanted_names(profile: nlu.SeekerProfile) -> list[str]:
-    """The wanted jobs' names (the seeker's own words where a name says more than they did,
-    :func:`retrieval.explain.search_words`); for a senior who takes any work, the work
-    offered to seniors."""
+def _wanted_names(profile: nlu.SeekerProfile, own_words: bool = False) -> list[str]:
+    """The wanted jobs' names; for a senior who takes any work, the work offered to seniors.
+
+    ``own_words`` (a profile a conversation collected, searched with :func:`profile_query`):
+    the seeker's own words where a name says more than they did
+    (:func:`retrieval.explain.search_words`). A typed text holds those words already: in
+    front of it the names stay.
+    """
     tables = nlu.load_tables()
     if profile.any_occupation and profile.age is not None and profile.age >= SENIOR_AGE:
         return list(SENIOR_WORK)
-    wanted, _ = search_words(profile)
+    wanted, _ = search_words(profile) if own_words else ((), ())
     if wanted and not profile.any_occupation:
         return list(wanted)
     return [

@@ -233,7 +233,10 @@ def test_a_family_name_that_says_more_than_the_seeker_gives_way_to_their_words()
     assert done.done_words and done.experience
     assert profile_query(done) == "조립 생산직 5년 경력"
     wish = nlu.parse_seeker_text("조립 생산직 하고 싶어요")
-    assert dense_query("일자리", wish) == "조립 생산직 일자리"
+    assert dense_query("일자리", wish, own_words=True) == "조립 생산직 일자리"
+    # a typed text holds the words already: the name stays in front of it
+    typed = "조립 생산직 하고 싶어요"
+    assert dense_query(typed, wish) == f"생산·포장 단순 종사원 {typed}"
     # a family that is what was said keeps its name
     welder = nlu.parse_seeker_text("용접 일 찾아요")
-    assert dense_query("용접 일 찾아요", welder) == "용접원 용접 일 찾아요"
+    assert dense_query("용접 일 찾아요", welder, own_words=True) == "용접원 용접 일 찾아요"
