@@ -145,6 +145,7 @@ _BODY_UNWELL = re.compile(
     rf"({'|'.join(BODY_LIMITS)})\s?(?:이|가|를|도|는|은)?\s?"
     r"(?:안\s?좋|않\s?좋|아프|아파|아퍼|수술|다쳐|다쳤|디스크|불편|시원찮|션찮|나가|망가)"
 )
+_AROUND = re.compile(r"\s?(?:쪽|근처|부근|인근)")
 _FEAR_CUES = ("무서", "무섭", "겁나", "겁이", "공포")
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
@@ -218,7 +219,8 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
     t = st.norm.text
     home: str | None = None
     fallback: str | None = None
-    home_clause = fallback_clause = 0
+    around: str | None = None
+    home_clause = fallback_clause = around_clause = 0
     for m in st.tables.region_matcher.find(t):
         k = st.clause_at(m.start)
         cues = st.cues(k)
@@ -235,8 +237,19 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
             home, home_clause = m.key, k
         elif fallback is None and region.level != "park" and not cues.experience:
             fallback, fallback_clause = m.key, k
+        elif around is None and region.level != "park" and _AROUND.match(t[m.end :]):
+            # "… 경력 6년 완주 전주 쪽": the places before 쪽/근처 are where the seeker would
+            # work, even in a clause about work done; the first of them stands for the area
+            first = next(
+                r.key
+                for r in st.tables.region_matcher.find(text)
+                if st.tables.regions[r.key].level != "park"
+            )
+            around, around_clause = first, k
     if home is None and fallback is not None:
         home, home_clause = fallback, fallback_clause
+    if home is None and around is not None:
+        home, home_clause = around, around_clause
     if home is not None:
         home = _finest(st, home, home_clause)
         st.note(home_clause, f"home_region:{home}")

@@ -40,3 +40,17 @@ def test_a_place_the_seeker_would_go_to_is_no_home(text: str, reachable: str) ->
     profile = nlu.parse_seeker_text(text)
     assert profile.home_region != reachable
     assert (REGION_REACHABLE + reachable) in {fact for _, fact in profile.evidence}
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        # the places before 쪽/근처 are where the seeker would work, after work done too
+        ("설계 경력 6년 완주 전주 쪽", "wanju"),
+        ("공장 다녔어요 김제 근처", "gimje"),
+        # a place said without a work clause is read as before
+        ("용접 배우고 싶어요 군산 익산 쪽", "gunsan"),
+    ],
+)
+def test_a_place_around_which_the_seeker_would_work(text: str, home: str) -> None:
+    assert nlu.parse_seeker_text(text).home_region == home
