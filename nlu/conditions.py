@@ -241,9 +241,12 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
             # "… 경력 6년 완주 전주 쪽": the places before 쪽/근처 are where the seeker would
             # work, even in a clause about work done; the first of them stands for the area
             first = next(
-                r.key
-                for r in st.tables.region_matcher.find(text)
-                if st.tables.regions[r.key].level != "park"
+                (
+                    r.key
+                    for r in st.tables.region_matcher.find(text)
+                    if st.tables.regions[r.key].level != "park"
+                ),
+                m.key,
             )
             around, around_clause = first, k
     if home is None and fallback is not None:
