@@ -191,7 +191,11 @@ def test_a_side_skill_is_work_done_not_the_target() -> None:
 
 def test_a_unit_that_files_several_kinds_of_work_knows_which_a_text_names() -> None:
     keco = load_keco()
-    assert keco.work_unit("831201") == "831" and keco.work_unit("824107") == "8241" and keco.work_unit("8172") is None
+    assert (
+        keco.work_unit("831201") == "831"
+        and keco.work_unit("824107") == "8241"
+        and keco.work_unit("8172") is None
+    )
     fixing = read_seeker_jobs("공장 기계 고장나면 고치는 일 했어요 전기쪽")
     assert fixing.targets == ("831",) and fixing.works == (("831", "보전·수리"),)
     assert keco.works_named("선박 전기의장 보조 (케이블 포설)") == (("831", "설치·시공"),)
