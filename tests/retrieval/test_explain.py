@@ -128,7 +128,11 @@ def test_quality_work_and_production_planning_of_one_code_are_related_not_the_sa
             None,
         ),
         # welding and grinding the welds (사상): both filed under 용접원
-        ("용접 강사 말고 직접 용접하는 일 찾아요 경력 8년", "조선 블록 사상(그라인더) 정규직", None),
+        (
+            "용접 강사 말고 직접 용접하는 일 찾아요 경력 8년",
+            "조선 블록 사상(그라인더) 정규직",
+            None,
+        ),
         # making battery material and recycling spent batteries (h065)
         (
             "배터리 셀에 들어가는 가루 만드는 공장 신입도 되나요",
