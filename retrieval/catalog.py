@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import nlu
+from nlu.industries import load_industries
 from nlu.keco import Keco, load_keco
 from nlu.occupation_class import TEACHING, OccupationClass, classify_opening, named_codes
 from nlu.opening_terms import STRAIN_LIMITS, read_opening_terms
@@ -107,6 +108,8 @@ class Catalog:
     taught: Codes | None = None
     #: Per limit a seeker may name (heavy, standing, heights): bool, the work demands it.
     strain: dict[str, np.ndarray] = field(default_factory=dict)
+    #: Per industry the posting's title or text names (nlu.industries): bool.
+    industries: dict[str, np.ndarray] = field(default_factory=dict)
     #: The best pay stated (the maximum, else the minimum), NaN when unknown.
     best_pay: np.ndarray = field(init=False, repr=False)
     #: Certificate ids, the columns of the two matrices below.
@@ -203,6 +206,11 @@ class Catalog:
         points = [coords(r.region_id) for r in rows]
         classes = [_occupation_of(r, keco) for r in rows]
         terms = [read_opening_terms(r.title, r.description or "") for r in rows]
+        industries = load_industries()
+        named = [
+            industries.of_posting(r.title, r.occupation_raw or "", r.description or "")
+            for r in rows
+        ]
 
         def years_min(row: Any, said: int | None) -> float:
             # A 경력 posting whose field left the years out often says them in its title.
@@ -251,6 +259,10 @@ class Catalog:
             strain={
                 limit: np.asarray([limit in t.strain for t in terms], dtype=bool)
                 for limit in STRAIN_LIMITS
+            },
+            industries={
+                industry: np.asarray([industry in n for n in named], dtype=bool)
+                for industry in industries.names
             },
         )
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import nlu
+from nlu.industries import load_industries
 from nlu.keco import LEVELS, Keco, load_keco
 from nlu.occupation_class import (
     TEACHING,
@@ -30,6 +31,7 @@ __all__ = [
     "claim_level",
     "explain",
     "format_pay",
+    "industry_reasons",
     "occupation_reasons",
     "profile_jobs",
 ]
@@ -263,6 +265,9 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
         experience=tuple(dict.fromkeys(done)),
         excluded=tuple(c for c in profile.excluded_codes if c not in targets),
         any_occupation=profile.any_occupation,
+        implied=not profile.wanted_codes and not profile.wanted_families,
+        target_words=profile.wanted_words,
+        experience_words=profile.done_words,
     )
 
 
@@ -311,12 +316,14 @@ def explain(
     commute_km: float | None = None,
     jobs: SeekerJobs | None = None,
     occupation: OccupationClass | None = None,
+    industries: frozenset[str] = frozenset(),
 ) -> Explanation:
     """Build the explanation of one opening for one seeker profile.
 
     ``jobs`` is what the seeker's text says about occupations (default: read from the
     profile's families); ``occupation`` the opening's class (default: classified here);
-    ``commute_km`` the longest commute counted as reachable (None: anywhere). An
+    ``commute_km`` the longest commute counted as reachable (None: anywhere);
+    ``industries`` those the seeker wants to work in (named by the posting: said so). An
     occupation match is claimed only for an opening nothing else holds back: with anything
     in ``missing`` the class is stated, not claimed.
     """
@@ -402,5 +409,16 @@ def explain(
     said = occupation_reasons(opening, jobs, occupation)
     if out.missing and said and said[0].startswith(MATCH_CLAIMS) and occupation.code:
         said = [f"공고 직종: {load_keco().name(occupation.code)}"]
-    out.reasons[:0] = said
+    out.reasons[:0] = said + industry_reasons(opening, industries)
     return out
+
+
+def industry_reasons(opening: Opening, wanted: frozenset[str]) -> list[str]:
+    """ "업종: 이차전지 (원하시는 쪽)" for each wanted industry the posting's head names."""
+    if not wanted:
+        return []
+    industries = load_industries()
+    named = industries.of_posting(
+        opening.title, opening.occupation_raw or "", opening.description or ""
+    )
+    return [f"업종: {industries.names[i]} (원하시는 쪽)" for i in sorted(named & wanted)]

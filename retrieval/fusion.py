@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import nlu
+from nlu.industries import load_industries
 from nlu.keco import Keco, load_keco, shared_level
 from nlu.occupation_class import TEACHING, SeekerJobs
 from nlu.opening_terms import SENIOR_AGE
@@ -21,7 +22,15 @@ from retrieval.pay_fit import pay_fit
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["RRF_K", "Weights", "best_closeness", "closeness", "reciprocal_rank_fusion", "rescore"]
+__all__ = [
+    "RRF_K",
+    "Weights",
+    "best_closeness",
+    "closeness",
+    "reciprocal_rank_fusion",
+    "rescore",
+    "wanted_industries",
+]
 
 #: The usual RRF constant: damps the head so one channel's first place can't decide alone.
 RRF_K = 60
@@ -89,6 +98,7 @@ class Weights:
     #: score the same from 0.05 to 0.2, the dialog suite's 오전만 seeker needs 0.15
     hours: float = 0.15
     strain: float = 0.1  # the work demands what the seeker's body does not take (subtracted)
+    industry: float = 0.15  # the posting names an industry the seeker wants to work in
 
 
 def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool = False) -> float:
@@ -150,6 +160,7 @@ def rescore(
     beyond: np.ndarray,
     near_home: np.ndarray | None = None,
     home_town: np.ndarray | None = None,
+    industries: frozenset[str] = frozenset(),
     weights: Weights = Weights(),
 ) -> np.ndarray:
     """Final scores of the given catalog rows: fused score (scaled to the best) plus bounded terms.
@@ -157,7 +168,8 @@ def rescore(
     ``fused`` holds the RRF score of each row (float64, same order as ``rows``), ``beyond``
     how far beyond a commute it lies (:func:`retrieval.constraints.beyond_commute`),
     ``near_home`` how near a stated home (:func:`retrieval.constraints.nearness`),
-    ``home_town`` which lie in its 시/군 (:func:`retrieval.constraints.in_home_town`).
+    ``home_town`` which lie in its 시/군 (:func:`retrieval.constraints.in_home_town`),
+    ``industries`` those the seeker wants to work in (:func:`wanted_industries`).
     """
     import numpy as np
 
@@ -236,6 +248,9 @@ def rescore(
         if profile.age >= SENIOR_AGE:
             scores += weights.age * catalog.welcomes_seniors[rows]
     scores += weights.hours * _hours_fit(catalog, rows, profile)
+    wanted_industries = [catalog.industries[i][rows] for i in industries if i in catalog.industries]
+    if wanted_industries:
+        scores += weights.industry * np.logical_or.reduce(wanted_industries)
     for limit in profile.physical_limits & catalog.strain.keys():
         scores -= weights.strain * catalog.strain[limit][rows]
     years = max((y for _, y in jobs.experience if y is not None), default=None)
@@ -251,6 +266,20 @@ def rescore(
         fits = scores >= scores.max() - weights.town_band
         scores += weights.town * (home_town & fits)
     return scores
+
+
+def wanted_industries(text: str, jobs: SeekerJobs) -> frozenset[str]:
+    """The industries the seeker wants to work in: those named with the work wanted, else
+    those named anywhere — but not the industry of work done that they are leaving
+    ("자동차 조립 20년 했는데 배터리 공장 쪽으로": battery, not auto)."""
+    industries = load_industries()
+    wanted = industries.named(" ".join(jobs.target_words))
+    if wanted or jobs.any_occupation:
+        return wanted
+    said = industries.named(text)
+    if jobs.implied or not jobs.targets:
+        return said
+    return said - industries.named(" ".join(jobs.experience_words))
 
 
 #: A stated day this much longer than the hours asked is a longer day, not a near fit.

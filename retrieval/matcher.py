@@ -36,7 +36,7 @@ from retrieval.dense_index import DenseIndex
 from retrieval.embedder import Embedder
 from retrieval.errors import IndexMissingError, IndexModelMismatch
 from retrieval.explain import explain, format_pay, profile_jobs, search_words
-from retrieval.fusion import Weights, reciprocal_rank_fusion, rescore
+from retrieval.fusion import Weights, reciprocal_rank_fusion, rescore, wanted_industries
 from retrieval.indexer import MANIFEST
 from retrieval.lexical import BM25Index, tokenize
 from storage.openings import get_openings
@@ -207,6 +207,7 @@ class Matcher:
             beyond=beyond,
             near_home=near,
             home_town=in_home_town(self.catalog, rows, profile),
+            industries=wanted_industries(text, jobs),
             weights=self.weights,
         )
         final = dict(zip(fused, scores.tolist(), strict=True))
@@ -237,6 +238,7 @@ class Matcher:
 
         as_of = as_of or date.today()
         jobs = seeker_jobs(text, profile)
+        industries = wanted_industries(text, jobs)
         profile, candidates, final = self.rank(text, as_of=as_of, exclude=exclude, profile=profile)
         chosen = candidates.hybrid[:top]
         keco = load_keco()
@@ -266,6 +268,7 @@ class Matcher:
                     commute_km=None
                     if profile.region_anywhere or far_ok and opening.dormitory
                     else commute,
+                    industries=industries,
                 )
                 results.append(
                     Match(

@@ -13,7 +13,13 @@ from nlu.occupation_class import (
     with_jobs,
 )
 from nlu.profile_merge import merge
-from retrieval.explain import claim_level, occupation_reasons, profile_jobs, search_words
+from retrieval.explain import (
+    claim_level,
+    industry_reasons,
+    occupation_reasons,
+    profile_jobs,
+    search_words,
+)
 from storage.models import Opening
 
 
@@ -198,3 +204,10 @@ def test_the_words_said_are_searched_when_the_family_name_says_more() -> None:
 )
 def test_the_family_names_stay_when_they_are_what_was_said(turns: tuple[str, ...]) -> None:
     assert search_words(_conversation(*turns)) == ((), ())
+
+
+def test_an_industry_is_said_only_when_wanted_and_named_by_the_posting() -> None:
+    cathode = Opening(title="양극재 품질분석 담당", description="ICP·입도분석, 화학 관련 전공")
+    assert industry_reasons(cathode, frozenset({"battery"})) == ["업종: 이차전지 (원하시는 쪽)"]
+    assert industry_reasons(cathode, frozenset({"food"})) == []
+    assert industry_reasons(Opening(title="품질분석 신입"), frozenset({"battery"})) == []

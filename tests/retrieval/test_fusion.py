@@ -6,7 +6,7 @@ import numpy as np
 
 import nlu
 from nlu.keco import load_keco
-from nlu.occupation_class import SeekerJobs
+from nlu.occupation_class import SeekerJobs, read_seeker_jobs
 from retrieval.catalog import OPEN_ENDED_ORDINAL, Catalog, Codes
 from retrieval.fusion import (
     ANOTHER_SUBJECT,
@@ -15,6 +15,7 @@ from retrieval.fusion import (
     closeness,
     reciprocal_rank_fusion,
     rescore,
+    wanted_industries,
 )
 
 
@@ -230,6 +231,35 @@ def test_work_the_seekers_body_does_not_take_sinks() -> None:
     profile = nlu.SeekerProfile(physical_limits=frozenset({"heavy", "heights"}))
     scores = rescore(strain, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4))
     assert scores.tolist() == [1.0 - Weights().strain, 1.0, 1.0, 1.0]
+
+
+def test_postings_naming_an_industry_the_seeker_wants_rise_by_a_bounded_term() -> None:
+    named = catalog()
+    named.industries = {
+        "battery": np.asarray([True, False, False, False]),
+        "auto": np.asarray([False, True, False, False]),
+    }
+    profile = nlu.SeekerProfile()
+
+    def scores(industries: frozenset[str]) -> list[float]:
+        return rescore(
+            named, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4), industries=industries
+        ).tolist()
+
+    lifted = 1.0 + Weights().industry
+    assert scores(frozenset({"battery"})) == [lifted, 1.0, 1.0, 1.0]
+    assert scores(frozenset({"battery", "auto"})) == [lifted, lifted, 1.0, 1.0]  # not twice
+    assert scores(frozenset()) == [1.0] * 4
+
+
+def test_the_industry_wanted_is_the_one_named_with_the_wish_not_the_one_left() -> None:
+    def wanted(text: str) -> frozenset[str]:
+        return wanted_industries(text, read_seeker_jobs(text))
+
+    assert wanted("자동차 조립 20년 했는데 배터리 공장 쪽으로 가고 싶어요") == {"battery"}
+    assert wanted("품질검사 해봤어요 자동차부품 삼차원 측정기 다룸") == {"auto"}  # same work
+    assert wanted("용접만 이십년 했는디 해상풍력 쪽 용접도 할수있당가요") == {"offshore_wind"}
+    assert wanted("지게차 운전 하고 싶어요") == frozenset()
 
 
 def test_a_teaching_job_of_another_trade_is_related_not_the_job_wanted() -> None:
