@@ -18,9 +18,10 @@ __all__ = ["SENIOR_AGE", "STRAIN_LIMITS", "OpeningTerms", "read_opening_terms"]
 #: From this age a seeker counts as a senior, and a posting open to this age welcomes them.
 SENIOR_AGE = 55
 
-_WEEKEND = re.compile(
-    r"주\s?[67]\s?일|월\s?[~\-–]\s?[토일]|토\s?[·,/~\-]\s?일|토요일|일요일|주말|격주\s?토|토요\s?근무|매주\s?토"
-)
+#: A working week that reaches the weekend: "주6일", "주5~6일", "월~토" — whatever follows
+#: ("월~토 (우천 시 휴무)" is rain, not the weekend, off).
+_WEEK_SPAN = re.compile(r"주\s?(?:5\s?[~\-–]\s?)?[67]\s?일|월\s?[~\-–]\s?[토일]")
+_WEEKEND = re.compile(r"토\s?[·,/~\-]\s?일|토요일|일요일|주말|격주\s?토|토요\s?근무|매주\s?토")
 #: Right after a weekend word, these say the weekend is off ("토·일 휴무", "주말 및 공휴일 휴무").
 _DAY_OFF = re.compile(r"휴무|휴일|쉼|쉬|제외|없음|off", re.IGNORECASE)
 _AGE_MAX = re.compile(r"(?<![0-9])([1-9][0-9])\s?세\s?(이하|미만|까지)")
@@ -73,7 +74,7 @@ class OpeningTerms:
 
 
 def _works_weekends(text: str) -> bool:
-    return any(
+    return _WEEK_SPAN.search(text) is not None or any(
         _DAY_OFF.search(text[m.end() : m.end() + 10]) is None for m in _WEEKEND.finditer(text)
     )
 
