@@ -5,7 +5,7 @@ These facts are read from the title and description at catalog load (no schema c
 them); unknown stays unknown: a posting that says nothing about weekends is not weekend work.
 
     >>> read_opening_terms("아파트 경비원 주간 전담 (70세 이하)", "근무일: 주6일근무")
-    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset())
+    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False)
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ _CAREER_YEARS = re.compile(r"경력\s?([1-9][0-9]?)\s?년\s?(?:이상|↑)?(?!\s
 #: "08:00~17:00", "9시~13시", "오전 9시 ~ 오후 1시": the first working hours a posting states.
 _HOURS = re.compile(
     r"(오전|오후)?\s?([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시)\s?(?:[0-5][0-9]분)?\s?[~\-–]\s?"
-    r"(오전|오후)?\s?([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시)"
+    r"(?:익일\s?)?(오전|오후)?\s?([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시)"
 )
 _MORNING = re.compile(r"오전\s?(?:근무|만|타임|파트|조)|오전\s?\d{1,2}\s?시간")
 _AFTERNOON = re.compile(r"오후\s?(?:근무|만|타임|파트|조)")
@@ -44,6 +44,8 @@ _AFTERNOON = re.compile(r"오후\s?(?:근무|만|타임|파트|조)")
 _SHORT = re.compile(
     r"단시간|파트\s?타임|시간제|(?:하루|1일|주간|오전|오후|근무)\s?[1-5]\s?시간|(?<![0-9])[1-5]\s?시간\s?근무"
 )
+#: Work through the night whatever the shift field says: a guard's "24시간 격일제", "익일".
+_OVERNIGHT = re.compile(r"24\s?시간\s?(?:격일|맞교대|교대|근무)|격일\s?(?:제\s?)?24\s?시간|익일")
 #: Shifts in turn ("3교대", "주야 맞교대"): a full day each, whatever hours are not stated.
 _ROTATING = re.compile(r"[234]\s?교대|맞교대|주야\s?교대")
 #: Work the body must take, by the limit a seeker names ("힘든 일은 못 해요" …).
@@ -71,6 +73,9 @@ class OpeningTerms:
     #: ("단시간", "주간 3시간"), 8 for shifts in turn with no hours stated
     daily_hours: float | None = None
     strain: frozenset[str] = frozenset()  # ⊂ {heavy, standing, heights}
+    #: the work goes through the night: stated hours cross midnight ("22:00~07:00",
+    #: "16:30~익일 08:30") or a 24-hour turn ("24시간 격일제")
+    overnight: bool = False
 
 
 def _works_weekends(text: str) -> bool:
@@ -131,4 +136,5 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
         part_of_day=_part_of_day(text, hours),
         daily_hours=span,
         strain=frozenset(k for k, words in _STRAIN.items() if words.search(text)),
+        overnight=bool(hours and hours[1] < hours[0]) or bool(_OVERNIGHT.search(text)),
     )

@@ -108,6 +108,8 @@ class Catalog:
     taught: Codes | None = None
     #: Per limit a seeker may name (heavy, standing, heights): bool, the work demands it.
     strain: dict[str, np.ndarray] = field(default_factory=dict)
+    #: bool: the work goes through the night whatever the shift field says (nlu.opening_terms).
+    overnight: np.ndarray | None = None
     #: Per industry the posting's title or text names (nlu.industries): bool.
     industries: dict[str, np.ndarray] = field(default_factory=dict)
     #: The best pay stated (the maximum, else the minimum), NaN when unknown.
@@ -140,6 +142,8 @@ class Catalog:
             self.daily_pay = np.zeros(len(self.ids), dtype=bool)
         if self.weekend_work is None:
             self.weekend_work = np.zeros(len(self.ids), dtype=bool)
+        if self.overnight is None:
+            self.overnight = np.zeros(len(self.ids), dtype=bool)
         if self.welcomes_seniors is None:
             self.welcomes_seniors = np.zeros(len(self.ids), dtype=bool)
         if self.age_min is None:
@@ -260,6 +264,7 @@ class Catalog:
                 limit: np.asarray([limit in t.strain for t in terms], dtype=bool)
                 for limit in STRAIN_LIMITS
             },
+            overnight=np.asarray([t.overnight for t in terms], dtype=bool),
             industries={
                 industry: np.asarray([industry in n for n in named], dtype=bool)
                 for industry in industries.names

@@ -88,6 +88,9 @@ def allowed_rows(catalog: Catalog, profile: nlu.SeekerProfile, *, as_of: date) -
     shifts = excluded_shifts(profile)
     if shifts:
         mask &= ~catalog.work_shift.isin(shifts)
+    if "야간" in shifts:
+        assert catalog.overnight is not None  # filled in by Catalog
+        mask &= ~catalog.overnight  # "24시간 격일제" with no shift field is night work too
     employment = set(profile.excluded_employment_types)
     if profile.visa == "E-9":
         employment |= E9_EXCLUDED_EMPLOYMENT

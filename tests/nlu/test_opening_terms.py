@@ -79,3 +79,20 @@ def test_the_strain_a_posting_puts_on_the_body() -> None:
     assert read_opening_terms("마트 계산원", "서서 근무").strain == {"standing"}
     assert read_opening_terms("외벽 도장", "고소작업 있음").strain == {"heights"}
     assert read_opening_terms("사무보조", "앉아서 하는 업무").strain == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("title", "overnight"),
+    [
+        ("공장 정문 경비원 (24시간 격일제, 60대 가능)", True),
+        ("학교 야간 당직 (16:30~익일 08:30)", True),
+        ("폐배터리 재활용 공정 (22:00~07:00)", True),
+        ("구내식당 조리원 (06:30~15:30)", False),
+        ("아파트 경비원 주간 전담 (08:00~18:00)", False),
+        ("24시간 콜센터 상담 안내", False),
+    ],
+)
+def test_work_through_the_night_is_read_from_hours_crossing_midnight(
+    title: str, overnight: bool
+) -> None:
+    assert read_opening_terms(title).overnight is overnight

@@ -83,6 +83,29 @@ def test_weekend_work_is_filtered_for_one_who_rules_weekends_out() -> None:
     assert weekdays.tolist() == [False, True, False, False, True]
 
 
+def test_work_through_the_night_is_filtered_like_a_night_shift_whatever_the_shift_field() -> None:
+    guards = catalog()
+    guards.overnight = np.asarray([False, False, False, False, True])  # "24시간 격일제", 주간 field
+    no_nights = nlu.SeekerProfile(excluded_shifts=frozenset({"야간"}))
+    days_only = nlu.SeekerProfile(wanted_shifts=frozenset({"주간"}))
+    assert allowed_rows(guards, no_nights, as_of=AS_OF).tolist() == [
+        True,
+        False,
+        False,
+        True,
+        False,
+    ]
+    assert allowed_rows(guards, days_only, as_of=AS_OF).tolist() == [
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
+    no_threes = nlu.SeekerProfile(excluded_shifts=frozenset({"3교대"}))
+    assert allowed_rows(guards, no_threes, as_of=AS_OF).tolist() == [True, True, False, True, True]
+
+
 def test_nearness_pulls_towards_a_stated_home_only() -> None:
     from retrieval.constraints import nearness
 
