@@ -93,6 +93,8 @@ def search_summary(profile: SeekerProfile) -> str:
         parts.append(stated_shift(profile))
     if profile.max_daily_hours:
         parts.append(messages.DAILY_HOURS.format(hours=profile.max_daily_hours))
+    if profile.work_from is not None and profile.work_until is not None:
+        parts.append(messages.WORK_WINDOW.format(start=profile.work_from, end=profile.work_until))
     parts += [
         messages.PHYSICAL_LIMITS[limit]
         for limit in sorted(profile.physical_limits)

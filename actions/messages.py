@@ -152,6 +152,7 @@ AGE = "{age}세"
 WORK_HOURS = "{part}만"
 COMMUTE_LIMIT = "{km}km 이내"
 DAILY_HOURS = "하루 {hours}시간 이내"
+WORK_WINDOW = "{start}시~{end}시"
 #: The seeker's limits as they said them (a re-scoring, not a filter: nothing is "빼고").
 PHYSICAL_LIMITS = {
     "heavy": "힘든 일 어려움",

@@ -147,6 +147,22 @@ _BODY_UNWELL = re.compile(
 )
 _AROUND = re.compile(r"\s?(?:쪽|근처|부근|인근)")
 _FEAR_CUES = ("무서", "무섭", "겁나", "겁이", "공포")
+#: Clock hours said in words ("아홉 시", "세시").
+_HOUR_WORDS = {
+    "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+    "열": 10, "열한": 11, "열두": 12,
+}  # fmt: skip
+_CLOCK = r"(?:(?P<{h}>오전|아침|오후|저녁|밤)\s?)?(?P<{n}>[0-9]{{1,2}}|{words})\s?시(?:\s?반)?"
+_WORDS = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+#: "오전 9시부터 오후 3시까지", "아홉시에서 세시 사이", "10시~4시만": the hours the seeker can
+#: work between.
+_WINDOW = re.compile(
+    _CLOCK.format(h="half1", n="hour1", words=_WORDS)
+    + r"\s?(?:부터|에서|~|-)\s?"
+    + _CLOCK.format(h="half2", n="hour2", words=_WORDS)
+    + r"\s?(?:까지|사이|전까지|만)"
+)
+_PM = ("오후", "저녁", "밤")
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
 
@@ -342,6 +358,8 @@ class Limits:
     work_hours: str | None = None
     max_daily_hours: int | None = None
     physical_limits: frozenset[str] = frozenset()
+    work_from: int | None = None
+    work_until: int | None = None
 
 
 def _age(st: Reading) -> int | None:
@@ -401,7 +419,34 @@ def read_limits(st: Reading, *, experienced: bool = False) -> Limits:
         work_hours=_work_hours(st),
         max_daily_hours=_max_daily_hours(st),
         physical_limits=_physical_limits(st),
+        **_work_window(st),
     )
+
+
+def _work_window(st: Reading) -> dict[str, int]:
+    """The hours the seeker can work between, as ``work_from``/``work_until`` (0–24):
+    "오전 9시부터 오후 3시까지 가능해요" → 9, 15; "10시~4시만" → 10, 16 (an end before the
+    start is in the afternoon). Empty when no such span is said, or it is about work done."""
+    for said in _WINDOW.finditer(st.norm.text):  # "10시~4시": the clauses split at ~
+        k = st.clause_at(said.end() - 1)
+        cues = st.cues(k)
+        if cues.experience or any(cue in st.clauses[k].text for cue in _WAY_CUES):
+            continue  # "9시부터 6시까지 일했어요", "7시부터 버스가"
+        if cues.refused and not cues.not_required:
+            continue
+        start, end = (_clock_hour(said.group(f"half{i}"), said.group(f"hour{i}")) for i in (1, 2))
+        if end <= start and said.group("half2") is None and end + 12 <= 24:
+            end += 12  # "9시부터 3시까지"
+        if not 0 <= start < end <= 24:
+            continue
+        st.note(k, f"work_window:{start}-{end}")
+        return {"work_from": start, "work_until": end}
+    return {}
+
+
+def _clock_hour(half: str | None, hour: str) -> int:
+    value = int(hour) if hour.isdigit() else _HOUR_WORDS[hour]
+    return value + 12 if half in _PM and value < 12 else value
 
 
 def _work_hours(st: Reading) -> str | None:

@@ -74,6 +74,9 @@ class SeekerProfile:
     #: At most this many hours a day: "하루 네 시간만" → 4; short work with no number said
     #: ("하루 몇 시간만", "파트타임") is read as 4 too.
     max_daily_hours: int | None = None
+    #: The hours they can work between (0–24): "오전 9시부터 오후 3시까지" → 9, 15.
+    work_from: int | None = None
+    work_until: int | None = None
     #: Work the seeker's body does not take: "heavy" ("힘든 일은 못 해요", "무거운 거 못 들어요"),
     #: "standing" ("무릎이 안 좋아서 서서 하는 일은 힘들어요"), "heights" ("높은 데는 못 올라가요").
     physical_limits: frozenset[str] = frozenset()

@@ -158,6 +158,9 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         newcomer=state.newcomer or said.newcomer,
         work_hours=said.work_hours or state.work_hours,
         max_daily_hours=said.max_daily_hours or state.max_daily_hours,
+        # a window is said whole: the later one replaces both ends
+        work_from=said.work_from if said.work_until else state.work_from,
+        work_until=said.work_until or state.work_until,
         physical_limits=state.physical_limits | said.physical_limits,
         wanted_codes=_minus(wanted_codes, said.excluded_codes),
         done_codes=tuple(done_codes.items()),

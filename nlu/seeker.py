@@ -382,6 +382,8 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         newcomer=limits.newcomer,
         work_hours=limits.work_hours,
         max_daily_hours=limits.max_daily_hours,
+        work_from=limits.work_from,
+        work_until=limits.work_until,
         physical_limits=limits.physical_limits,
         evidence=st.evidence_pairs(),
     )

@@ -103,6 +103,9 @@ class Catalog:
     #: (float64, NaN when unstated) the posting states (nlu.opening_terms).
     part_of_day: Codes | None = None
     daily_hours: np.ndarray | None = None
+    #: float64 hours after midnight the posting's stated hours start and end, NaN when none.
+    starts_at: np.ndarray | None = None
+    ends_at: np.ndarray | None = None
     #: For an instructor's job (KECO 214…), the 소분류 of the trade its title teaches
     #: ("전기 실기 훈련교사" → 831), else None.
     taught: Codes | None = None
@@ -136,6 +139,10 @@ class Catalog:
         self.taught = self.taught or unknown
         if self.daily_hours is None:
             self.daily_hours = np.full(len(self.ids), np.nan)
+        if self.starts_at is None:
+            self.starts_at = np.full(len(self.ids), np.nan)
+        if self.ends_at is None:
+            self.ends_at = np.full(len(self.ids), np.nan)
         if self.commute_bus is None:
             self.commute_bus = np.zeros(len(self.ids), dtype=bool)
         if self.daily_pay is None:
@@ -260,6 +267,12 @@ class Catalog:
             part_of_day=Codes.of([t.part_of_day for t in terms]),
             taught=Codes.of([_taught(r.title, c) for r, c in zip(rows, classes, strict=True)]),
             daily_hours=np.asarray([t.daily_hours or nan for t in terms], dtype=np.float64),
+            starts_at=np.asarray(
+                [nan if t.starts_at is None else t.starts_at for t in terms], dtype=np.float64
+            ),
+            ends_at=np.asarray(
+                [nan if t.ends_at is None else t.ends_at for t in terms], dtype=np.float64
+            ),
             strain={
                 limit: np.asarray([limit in t.strain for t in terms], dtype=bool)
                 for limit in STRAIN_LIMITS

@@ -287,8 +287,9 @@ LONGER_DAY = 3.0
 
 
 def _hours_fit(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -> np.ndarray:
-    """Per row: 1 when the posting's stated hours fit the part of the day or the hours a day
-    the seeker asked for, -1 when it states a longer day, 0 when it says nothing."""
+    """Per row: 1 when the posting's stated hours fit the part of the day, the hours a day or
+    the hours between which the seeker can work, -1 when it states a longer day or hours
+    outside them, 0 when it says nothing."""
     import numpy as np
 
     assert catalog.part_of_day is not None and catalog.daily_hours is not None
@@ -301,7 +302,18 @@ def _hours_fit(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -
         if profile.max_daily_hours is not None:
             fit[hours <= profile.max_daily_hours + 1] = 1.0
             fit[hours > profile.max_daily_hours + LONGER_DAY] = -1.0
+        if profile.work_from is not None and profile.work_until is not None:
+            assert catalog.starts_at is not None and catalog.ends_at is not None
+            start, end = catalog.starts_at[rows], catalog.ends_at[rows]
+            inside = (start >= profile.work_from - SLACK) & (end <= profile.work_until + SLACK)
+            outside = (start < profile.work_from - 1) | (end > profile.work_until + 1)
+            fit[inside & (start < end)] = 1.0
+            fit[outside | (end < start)] = -1.0  # NaN (unstated) compares False: unchanged
     return fit
+
+
+#: Hours a posting may start before or end after the seeker's window and still fit it.
+SLACK = 0.5
 
 
 #: An instructor's job teaching another trade than the seeker's is related, not the work

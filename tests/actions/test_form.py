@@ -94,3 +94,8 @@ def test_the_search_summary_names_the_seekers_limits() -> None:
     assert search_summary(profile) == (
         "매장 계산원 · 오전만 · 하루 4시간 이내 · 힘든 일 어려움 · 오래 서는 일 어려움"
     )
+
+
+def test_the_search_summary_names_the_hours_the_seeker_can_work_between() -> None:
+    profile = SeekerProfile(any_occupation=True, work_from=9, work_until=15)
+    assert "9시~15시" in search_summary(profile).split(" · ")

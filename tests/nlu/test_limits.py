@@ -169,3 +169,23 @@ def test_hours_a_day(text: str, hours: int | None) -> None:
 )
 def test_work_the_body_does_not_take(text: str, limits: set[str]) -> None:
     assert nlu.parse_seeker_text(text).physical_limits == limits
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("아이 엄마에요 오전 9시부터 오후 3시까지 가능해요", (9, 15)),
+        ("아홉시부터 세시까지만 돼요", (9, 15)),  # an end before the start is afternoon
+        ("10시~4시만 돼요", (10, 16)),
+        ("아침 9시에서 오후 2시 사이만 돼요", (9, 14)),
+        ("저녁 7시부터 11시까지 가능해요", (19, 23)),
+        ("9시부터 6시까지 일했어요", (None, None)),  # the hours of work done
+        ("7시부터 통근버스 있어요", (None, None)),
+        ("9시부터 6시까지는 안돼요", (None, None)),
+    ],
+)
+def test_the_hours_the_seeker_can_work_between(
+    text: str, window: tuple[int | None, int | None]
+) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert (profile.work_from, profile.work_until) == window

@@ -232,3 +232,11 @@ def test_codes_survive_the_conversation_json() -> None:
     state = said_with_codes("자동차 조립 20년 했는데 배터리 공장 쪽으로 가고 싶어요")
     assert state.done_codes == (("8171", 20),)
     assert SeekerProfile.from_dict(state.to_dict()) == state
+
+
+def test_the_hours_between_are_kept_and_replaced_whole() -> None:
+    said = merge(SeekerProfile(), replace(SeekerProfile(), work_from=9, work_until=15))
+    later = merge(said, nlu.parse_seeker_text("포장 일 찾아요"))
+    assert (later.work_from, later.work_until) == (9, 15)
+    evening = merge(later, replace(SeekerProfile(), work_from=19, work_until=23))
+    assert (evening.work_from, evening.work_until) == (19, 23)

@@ -225,6 +225,17 @@ def test_the_hours_asked_lift_postings_that_state_them_and_sink_longer_days() ->
     assert scores(nlu.SeekerProfile()) == [1.0] * 4  # unasked, hours say nothing
 
 
+def test_the_hours_the_seeker_can_work_between_lift_postings_inside_and_sink_those_outside() -> (
+    None
+):
+    hours = catalog()
+    hours.starts_at = np.asarray([9.0, 3.0, float("nan"), 9.0])
+    hours.ends_at = np.asarray([15.0, 9.0, float("nan"), 16.0])  # 16:00 is within an hour
+    mother = nlu.SeekerProfile(work_from=9, work_until=15)
+    scores = rescore(hours, ROWS, EQUAL, mother, SeekerJobs(), beyond=np.zeros(4)).tolist()
+    assert scores == [1.0 + Weights().hours, 1.0 - Weights().hours, 1.0, 1.0]
+
+
 def test_work_the_seekers_body_does_not_take_sinks() -> None:
     strain = catalog()
     strain.strain = {"heavy": np.asarray([True, False, False, False])}
