@@ -127,6 +127,7 @@ def with_jobs(profile: SeekerProfile, text: str) -> SeekerProfile:
     jobs = read_seeker_jobs(text)
     return replace(
         profile,
+        certificates_lacking=_lacking_certificates(profile, jobs),
         wanted_codes=() if jobs.implied else jobs.targets,
         done_codes=jobs.experience,
         excluded_codes=jobs.excluded,
@@ -324,6 +325,20 @@ def _context_matches(
 
 def _near(a: GazetteerMatch, b: GazetteerMatch, gap: int) -> bool:
     return a.start != b.start and max(a.start, b.start) - min(a.end, b.end) <= gap
+
+
+def _lacking_certificates(profile: SeekerProfile, jobs: SeekerJobs) -> tuple[str, ...]:
+    """The certificates lacked, with those of work the seeker lacks what it takes for:
+    "지게차는 없고" lacks the forklift certificates (a 필수 one rules a posting out)."""
+    keco = load_keco()
+    families = {keco.family_of(code) for code in jobs.lacking} - {None}
+    held = set(profile.certificates_held)
+    named = [
+        cert
+        for cert, info in load_tables().certificates.items()
+        if info.family in families and cert not in held
+    ]
+    return tuple(dict.fromkeys([*profile.certificates_lacking, *named]))
 
 
 def read_seeker_jobs(text: str, *, keco: Keco | None = None) -> SeekerJobs:

@@ -167,6 +167,16 @@ def test_work_they_lack_what_it_takes_for_is_kept_apart_from_their_work(
     assert (jobs.lacking, jobs.targets, jobs.excluded) == (lacking, targets, ())
 
 
+def test_work_they_lack_what_it_takes_for_lacks_its_certificates_in_the_profile() -> None:
+    import nlu
+
+    profile = nlu.parse_seeker_text("나 지게차는 없고 운전면허 1종 보통이여. 물류창고 일 주간으로")
+    assert {"forklift", "forklift_small"} <= set(profile.certificates_lacking)
+    assert profile.certificates_held == ("license_1_ordinary",)
+    welder = nlu.parse_seeker_text("특수용접은 없고 CO2 용접 6년 했어요")
+    assert "welding_craftsman" not in welder.certificates_lacking  # only the one said
+
+
 def test_a_unit_split_by_industry_is_made_specific_only_when_the_industries_agree() -> None:
     keco = load_keco()
     assert keco.in_industry("0284", ("8351",)) == "028404"  # 배터리 공장의 품질
