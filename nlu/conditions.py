@@ -164,6 +164,11 @@ _WINDOW = re.compile(
 )
 _PM = ("오후", "저녁", "밤")
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
+#: Right after a time of day, what the seeker does then instead: "낮에는 애기 봐야돼서",
+#: "낮엔 딴일해요", "밤에는 애들 때문에" — that time is ruled out.
+_BUSY_THEN = re.compile(
+    r"\s?(?:에는|엔|에|은|는)?\s?(?:애기|아기|아이|애들|딴\s?일|다른\s?일|학교|수업|봐야|돌봐|바빠|바쁘)"
+)
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
 
 
@@ -181,7 +186,9 @@ def read_shifts(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
         if cues.not_required:
             st.note(k, "shift_flexible:" + ",".join(shifts))
             continue
-        if cues.refused:
+        only = t[m.start : m.end].endswith("만") or after.startswith(ONLY_CUES)
+        busy = not only and _BUSY_THEN.match(t[m.end : m.end + 12]) is not None
+        if cues.refused or busy:
             refused.update(shifts)
             if "야간" in shifts:
                 implied.update(_NIGHT_RELATED)
@@ -189,7 +196,7 @@ def read_shifts(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
             continue
         wanted.update(shifts)
         st.note(k, "shift_wanted:" + ",".join(shifts))
-        if after.startswith(ONLY_CUES):
+        if only:
             implied.update(s for s in SHIFTS if s not in shifts)
             st.note(k, "shift_only:" + ",".join(shifts))
     excluded = refused | (implied - wanted)

@@ -189,3 +189,22 @@ def test_the_hours_the_seeker_can_work_between(
 ) -> None:
     profile = nlu.parse_seeker_text(text)
     assert (profile.work_from, profile.work_until) == window
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "excluded"),
+    [
+        # the time of day the seeker is busy with something else is ruled out
+        ("야간만 할수있는 일 있나요 낮에는 애기 봐야돼서", {"야간"}, {"주간", "2교대", "3교대"}),
+        ("새벽에 일하는거 괜찮아요 낮엔 딴일해요", set(), {"주간"}),
+        ("밤에는 애들 때문에 안돼요", set(), {"야간", "2교대", "3교대"}),
+        # only that time, with the child mentioned after it: wanted, not ruled out
+        ("낮에만 애기 어린이집 가 있을때", {"주간"}, {"야간", "2교대", "3교대"}),
+        ("낮엔 일할 수 있어요", {"주간"}, set()),
+    ],
+)
+def test_a_time_of_day_the_seeker_is_busy_is_ruled_out(
+    text: str, wanted: set[str], excluded: set[str]
+) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert (profile.wanted_shifts, profile.excluded_shifts) == (wanted, excluded)
