@@ -24,7 +24,7 @@ from nlu.clauses import split_clauses
 from nlu.cues import ClauseCues, clause_cues
 from nlu.gazetteer import GazetteerMatch
 from nlu.keco import Keco, load_keco, shared_level
-from nlu.lexicon import CONTINUE_CUES, UNNAMED_WORK
+from nlu.lexicon import CONTINUE_CUES, SHIFT_TERMS, UNNAMED_WORK
 from nlu.profile import SeekerProfile
 from nlu.tables import load_tables
 from nlu.text import normalize_text
@@ -273,6 +273,31 @@ def _decide_code(
     return OccupationClass(coded if old > new else renumbered.keco_code, JOBS_CD_BY_TEXT, "jobs_cd")
 
 
+#: "A 말고 B": A is ruled out and B, said within this many characters after, is wanted.
+_INSTEAD = re.compile(r"말고|말구|빼고")
+NEAR_INSTEAD = 12
+_PUNCTUATION = re.compile(r"[.,!?;\n]")
+#: Between an occupation and 말고, a shift: the shift is what 말고 rules out ("택배 상하차
+#: 야간 말고 주간"); not an employment type: in "상하차 알바말고 정규직 물류 일" the 상하차
+#: 알바 is what they leave.
+_CONDITION_WORDS = re.compile("|".join(sorted(SHIFT_TERMS, key=len, reverse=True)))
+#: The bare word after 말고 ("운전이요" → 운전), before a particle or ending.
+_NEXT_WORD = re.compile(r"\s*([가-힣]{1,4}?)(?:이요|이에요|예요|요|을|를|이|가|으로|로|\b|\s|$)")
+
+
+def _alternative(norm: str, ruled_out: GazetteerMatch, after: int, keco: Keco) -> str | None:
+    """The work wanted instead in "A B 말고 C": "지게차 정비 말고 운전이요" → 지게차 운전
+    (623004). Only when A C names work the table knows and B C does not stand alone."""
+    words = ruled_out.surface.split()
+    nxt = _NEXT_WORD.match(norm, after)
+    if len(words) < 2 or nxt is None or keco.matcher.find(nxt.group(1)):
+        return None  # "용접 말고 도장": 도장 is read on its own
+    phrase = f"{words[0]} {nxt.group(1)}"
+    found = keco.matcher.find(phrase)
+    whole = len(found) == 1 and (found[0].start, found[0].end) == (0, len(phrase))
+    return found[0].key if whole and found[0].key != ruled_out.key else None
+
+
 def _role(cues: ClauseCues) -> str:
     """What a clause does to the occupations it names (cf. :mod:`nlu.seeker`)."""
     if cues.not_required or cues.other_work:
@@ -380,6 +405,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     context: list[str] = []
     industries: list[str] = []
     unnamed_want = False
+    instead_of: list[str] = []
     for k, clause in enumerate(clauses):
         cues = clause_cues(clause.text)
         other_work |= cues.other_work
@@ -403,9 +429,25 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             side.append(match.key)
             experience.setdefault(match.key, None)
             continue
-        said_in = clauses[clause_of(match.start)].text
+        k = clause_of(match.start)
+        said_in = clauses[k].text
         cues = clause_cues(said_in)
         role = _role(cues)
+        before = [
+            m
+            for m in _INSTEAD.finditer(norm, max(0, match.start - NEAR_INSTEAD), match.start)
+            if not _PUNCTUATION.search(norm, m.end(), match.start)
+        ]
+        instead = _INSTEAD.search(norm, match.end)
+        if role in ("excluded", "mention") and before:
+            role = "target"  # "배관 설계 말고 현장 배관이요": what comes after 말고 is wanted
+            instead_of.append(match.key)
+        elif role == "excluded" and instead and clause_of(instead.start()) == k:
+            if _CONDITION_WORDS.search(norm[match.end : instead.start()]):
+                role = "mention"  # "택배 상하차 야간 말고 주간": the night is ruled out
+            else:
+                alternative = _alternative(norm, match, instead.end(), keco)
+                targets += [alternative] if alternative else []
         if inside_certificate and role != "target":
             continue  # "용접" in "용접기능사 있어요" is the certificate
         years = _YEARS.search(said_in)
@@ -442,6 +484,8 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
                 wanted += [named] if named else []
     if any_occupation and not targets:
         wanted = []
+    # "배관 설계 말고 현장 배관": the work named again after 말고 was not what was ruled out
+    excluded = [c for c in excluded if c not in instead_of]
     final = [c for c in dict.fromkeys(wanted) if c not in excluded]
 
     def words(codes: Collection[str]) -> tuple[str, ...]:

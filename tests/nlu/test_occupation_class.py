@@ -222,3 +222,26 @@ def test_the_line_the_work_was_done_on_is_where_not_a_second_target() -> None:
     jobs = read_seeker_jobs("옛날 자동차공장 차체라인에서 로봇용접 셋팅하고 봤어요 2교대 상관없음")
     assert jobs.targets == ("8242",) and "8171" in jobs.context
     assert read_seeker_jobs("자동차 조립 라인에서 일했어요").targets == ("8171",)  # no other role
+
+
+@pytest.mark.parametrize(
+    ("text", "targets", "excluded"),
+    [
+        ("지게차 정비 말고 운전이요 자격 있고 교대 가능", ("623004",), ("811302",)),  # A B 말고 C
+        ("택배 상하차 야간 말고 주간 있나요", ("6244",), ()),  # the night is ruled out
+        ("배관 설계 말고 현장 배관이요", ("703",), ("15",)),  # named again after 말고
+        ("용접 말고 도장 하고 싶어요", ("8251",), ("8241",)),
+        (
+            "정비 일 찾아요 지게차 정비 말고 공장 설비요",
+            ("81",),
+            ("811302",),
+        ),  # 지게차 공장: no job
+        ("상하차 알바말고 정규직 물류 일 찾아요", (), ("6244",)),  # the 상하차 알바 is left
+        ("용접 일 말고 다른 거요", (), ("8241",)),
+    ],
+)
+def test_what_malgo_rules_out_and_what_comes_instead(
+    text: str, targets: tuple[str, ...], excluded: tuple[str, ...]
+) -> None:
+    jobs = read_seeker_jobs(text)
+    assert (jobs.targets, jobs.excluded) == (targets, excluded)

@@ -211,3 +211,11 @@ def test_an_industry_is_said_only_when_wanted_and_named_by_the_posting() -> None
     assert industry_reasons(cathode, frozenset({"battery"})) == ["업종: 이차전지 (원하시는 쪽)"]
     assert industry_reasons(cathode, frozenset({"food"})) == []
     assert industry_reasons(Opening(title="품질분석 신입"), frozenset({"battery"})) == []
+
+
+def test_a_crane_signaller_is_related_to_forklift_driving_not_the_same_job() -> None:
+    # 6230 files forklifts, cranes and signalling under one unit (data/occupations/works.csv)
+    signaller = reasons("크레인 신호수·줄걸이 (초보 가능·교육 지원)", "지게차 운전 하고 싶어요")
+    assert signaller[0].startswith("관련 직종") and "지게차 운전" in signaller[0]
+    assert reasons("물류센터 지게차 운전원", "지게차 운전 하고 싶어요")[0].startswith("직종 일치")
+    assert reasons("크레인 신호수·줄걸이", "크레인 신호수 해봤어요")[0].startswith("직종 일치")
