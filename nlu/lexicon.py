@@ -301,6 +301,9 @@ CONTINUE_CUES = (
     "하고 싶", "하고싶", "배우고 싶", "배우고싶", "해보고 싶", "해 보고 싶", "할래", "하려고",
     "계속", "다시", "배우",
 )
+#: A wish pointing back at what the clause before named ("배터리 공장이 좋다던데 거기 가 보고
+#: 싶어요", "그쪽으로 가고 싶어요").
+POINTING_BACK_CUES = ("거기", "그쪽", "그 쪽", "글로", "저기", "그 회사", "그 공장", "그런 데", "그런 곳")
 #: The clause asks rather than states ("용접 일 없나요?").
 QUESTION_CUES = ("나요", "까요", "을까", "는지", "?", "있어요?", "없어요?", "있음?", "있는지")
 #: The seeker wants, looks for or accepts what the clause names.

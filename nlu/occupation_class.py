@@ -24,7 +24,7 @@ from nlu.clauses import split_clauses
 from nlu.cues import ClauseCues, clause_cues
 from nlu.gazetteer import GazetteerMatch
 from nlu.keco import Keco, load_keco, shared_level
-from nlu.lexicon import CONTINUE_CUES, SHIFT_TERMS, UNNAMED_WORK
+from nlu.lexicon import CONTINUE_CUES, POINTING_BACK_CUES, SHIFT_TERMS, UNNAMED_WORK
 from nlu.profile import SeekerProfile
 from nlu.tables import load_tables
 from nlu.text import normalize_text
@@ -415,8 +415,9 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             unnamed_want = True  # 가르치는 일 하고 싶어요: something the words do not name
         elif any(w not in _POINTING for w in _FIELD.findall(clause.text)):
             unnamed_want = True  # 검사 쪽 일: a field the table does not name
-        elif k and any(cue in clause.text for cue in CONTINUE_CUES):
-            # 용접 자격증 없어요 근데 배워서 하고싶어요: the want is about the clause before
+        elif k and any(cue in clause.text for cue in (*CONTINUE_CUES, *POINTING_BACK_CUES)):
+            # 용접 자격증 없어요 근데 배워서 하고싶어요, 배터리 공장이 좋다던데 거기 가 보고
+            # 싶어요: the want is about the clause before
             targets += [m.key for m in found if clause_of(m.start) == k - 1]
     for match in found:
         if match.start in context_at:

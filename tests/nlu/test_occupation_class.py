@@ -245,3 +245,17 @@ def test_what_malgo_rules_out_and_what_comes_instead(
 ) -> None:
     jobs = read_seeker_jobs(text)
     assert (jobs.targets, jobs.excluded) == (targets, excluded)
+
+
+def test_a_wish_pointing_back_wants_the_work_the_clause_before_named() -> None:
+    moving = read_seeker_jobs(
+        "자동차 공장 20년 다녔어요. 배터리 공장이 좋다던데 거기 가 보고 싶어요"
+    )
+    assert (moving.targets, moving.experience, moving.implied) == (
+        ("8351",),
+        (("8171", 20),),
+        False,
+    )
+    assert read_seeker_jobs("배터리 공장이 사람 뽑는다던데 그쪽으로 가고 싶어요").targets == (
+        "8351",
+    )
