@@ -85,6 +85,8 @@ class Weights:
     #: a 필수 certificate (not a driving licence) for one who named neither a certificate
     #: nor work done ("용접 일 찾는데요"): show first what they can surely apply to
     unclaimed_required: float = 0.2
+    #: … and years of experience required (경력 N년 이상) of one who named no work done
+    unclaimed_career: float = 0.2
     near: float = 0.05  # near the home the seeker stated (× nearness, 1 in their own town)
     town: float = 0.2  # in the 시/군 of the home the seeker stated, among the best fits
     town_band: float = 0.2  # … those within this much of the best score
@@ -217,6 +219,10 @@ def rescore(
         # Someone who did the work likely holds what it takes; of the rest nothing is known.
         needed = catalog.cert_required[rows][:, ~catalog.cert_everyday].any(axis=1)
         scores -= weights.unclaimed_required * needed
+    if not said_work:
+        # … and years of experience: "경력 3년 이상" is not what a newcomer can apply to first
+        with np.errstate(invalid="ignore"):  # NaN: no years asked
+            scores -= weights.unclaimed_career * (catalog.career_years_min[rows] > 0)
     if profile.wanted_shifts:
         scores += weights.shift * catalog.work_shift.isin(profile.wanted_shifts, rows)
     if profile.wanted_employment_types:

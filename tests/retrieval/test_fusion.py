@@ -46,7 +46,7 @@ def catalog() -> Catalog:
         foreign_workers=Codes.of(["unknown"] * 4),
         dormitory=np.asarray([True, False, False, False]),
         certificates=[{"special_welding": "preferred"}, {}, {}, {}],
-        career_years_min=np.asarray([20.0, nan, nan, nan]),
+        career_years_min=np.full(4, nan),
         occupation=Codes.of(["824101", "214307", None, "8223"]),
         career=Codes.of(["경력", "경력", "무관", "신입"]),
     )
@@ -75,13 +75,15 @@ def test_every_term_is_bounded_so_the_fusion_order_survives_outside_the_bonus() 
         needs_dormitory=True, visa="E-9", needs_commute_bus=True,
     )  # fmt: skip
     fused = np.asarray([0.1, 1.0, 0.5, 0.2])
-    scores = rescore(catalog(), ROWS, fused, profile, jobs, beyond=np.ones(4), weights=weights)
+    years = catalog()
+    years.career_years_min = np.asarray([20.0, np.nan, np.nan, np.nan])
+    scores = rescore(years, ROWS, fused, profile, jobs, beyond=np.ones(4), weights=weights)
     most = sum(abs(getattr(weights, f)) for f in weights.__dataclass_fields__ if f != "title_words")
     assert (np.abs(scores - fused / fused.max()) <= most).all()
     assert scores[1] < 1.0 - weights.excluded + 1e-9  # 용접 강사 ruled out, pushed down
     # short of the 20 years asked: the welder loses the career term but keeps the class
     no_years = SeekerJobs(targets=("8241",))
-    plain = rescore(catalog(), ROWS, fused, profile, no_years, beyond=np.ones(4))
+    plain = rescore(years, ROWS, fused, profile, no_years, beyond=np.ones(4))
     assert scores[0] < plain[0] + weights.experience
 
 
@@ -207,6 +209,23 @@ def test_a_required_certificate_sinks_for_one_who_named_no_certificate_and_no_wo
     assert scores(welder, done)[0] == 1.0 + weights.target + weights.experience  # did the work
     lacking = nlu.SeekerProfile(no_certificates=True)
     assert scores(lacking, wanted)[0] == 1.0 + weights.target  # said: the hard filter's job
+
+
+def test_years_required_sink_for_one_who_named_no_work_and_for_one_with_fewer() -> None:
+    years = catalog()
+    years.career_years_min = np.asarray([20.0, 1.0, float("nan"), float("nan")])
+    weights = Weights()
+
+    def scores(jobs: SeekerJobs, profile: nlu.SeekerProfile | None = None) -> list[float]:
+        profile = profile or nlu.SeekerProfile()
+        return rescore(years, ROWS, EQUAL, profile, jobs, beyond=np.zeros(4)).tolist()
+
+    unsaid = 1.0 - weights.unclaimed_career
+    assert scores(SeekerJobs()) == [unsaid, unsaid, 1.0, 1.0]  # "아무 일이나 해요"
+    five = SeekerJobs(experience=(("8241", 5),))  # "용접 5년 했어요"
+    unasked = rescore(catalog(), ROWS, EQUAL, nlu.SeekerProfile(), five, beyond=np.zeros(4))
+    assert scores(five) == (unasked - [weights.short_career, 0.0, 0.0, 0.0]).tolist()
+    assert scores(SeekerJobs(), nlu.SeekerProfile(years_total=10)) == [1.0] * 4
 
 
 def test_the_hours_asked_lift_postings_that_state_them_and_sink_longer_days() -> None:
