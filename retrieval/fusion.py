@@ -75,7 +75,7 @@ class Weights:
     employment: float = 0.05  # … and its employment type
     dormitory: float = 0.1  # a dormitory for one who needs it (missing: subtracted)
     visa: float = 0.1  # the posting says it hires the seeker's visa
-    short_career: float = 0.1  # the seeker's years fall short of the posting's minimum
+    short_career: float = 0.2  # the seeker's years fall short of the posting's minimum
     newcomer: float = 0.1  # a 신입/무관 posting for a newcomer (경력 postings: subtracted)
     title_words: float = 0.8  # share of the target term the title's own code may earn
     commute_bus: float = 0.1  # a commuter bus for one without a car

@@ -82,9 +82,8 @@ def test_every_term_is_bounded_so_the_fusion_order_survives_outside_the_bonus() 
     assert (np.abs(scores - fused / fused.max()) <= most).all()
     assert scores[1] < 1.0 - weights.excluded + 1e-9  # 용접 강사 ruled out, pushed down
     # short of the 20 years asked: the welder loses the career term but keeps the class
-    no_years = SeekerJobs(targets=("8241",))
-    plain = rescore(years, ROWS, fused, profile, no_years, beyond=np.ones(4))
-    assert scores[0] < plain[0] + weights.experience
+    unasked = rescore(catalog(), ROWS, fused, profile, jobs, beyond=np.ones(4), weights=weights)
+    assert scores[0] == unasked[0] - weights.short_career
 
 
 def test_newcomers_prefer_postings_open_to_them() -> None:
