@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 __all__ = [
+    "NIGHT_SHIFTS",
     "MatchPolicy",
     "allowed_rows",
     "beyond_commute",

@@ -21,7 +21,7 @@ from nlu.occupation_class import (
     read_seeker_jobs,
 )
 from nlu.text import normalize_text
-from retrieval.constraints import excluded_shifts
+from retrieval.constraints import NIGHT_SHIFTS, excluded_shifts
 from storage.models import Opening
 
 __all__ = [
@@ -378,7 +378,10 @@ def explain(
 
     ruled_out = excluded_shifts(profile)
     if opening.work_shift:
-        if ruled_out and opening.work_shift not in ruled_out:
+        if ruled_out & NIGHT_SHIFTS and opening.work_shift in NIGHT_SHIFTS:
+            # "교대는 못 해요" and a night posting: not ruled out by the filter, not their wish
+            out.missing.append(f"근무형태: {opening.work_shift} (밤 근무 여부 확인 필요)")
+        elif ruled_out and opening.work_shift not in ruled_out:
             out.reasons.append(f"근무형태: {opening.work_shift} (원하시는 조건)")
         else:
             out.reasons.append(f"근무형태: {opening.work_shift}")

@@ -219,3 +219,18 @@ def test_a_crane_signaller_is_related_to_forklift_driving_not_the_same_job() -> 
     assert signaller[0].startswith("관련 직종") and "지게차 운전" in signaller[0]
     assert reasons("물류센터 지게차 운전원", "지게차 운전 하고 싶어요")[0].startswith("직종 일치")
     assert reasons("크레인 신호수·줄걸이", "크레인 신호수 해봤어요")[0].startswith("직종 일치")
+
+
+def test_a_night_posting_is_flagged_for_one_who_cannot_work_shifts_not_called_their_wish() -> None:
+    from datetime import date
+
+    from retrieval.explain import explain
+
+    night = Opening(title="지게차 운전원 모집", work_shift="야간", certificates={})
+    no_turns = nlu.parse_seeker_text("지게차 자격증 있어요. 교대는 못 해요")
+    why = explain(night, no_turns, distance_km=10.0, home_name="군산", as_of=date(2026, 11, 1))
+    assert "근무형태: 야간 (밤 근무 여부 확인 필요)" in why.missing
+    assert not any(r.startswith(("근무형태", "직종 일치")) for r in why.reasons)
+    day = Opening(title="지게차 운전원 모집", work_shift="주간", certificates={})
+    why = explain(day, no_turns, distance_km=10.0, home_name="군산", as_of=date(2026, 11, 1))
+    assert "근무형태: 주간 (원하시는 조건)" in why.reasons
