@@ -152,7 +152,7 @@ _HOUR_WORDS = {
     "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
     "열": 10, "열한": 11, "열두": 12,
 }  # fmt: skip
-_CLOCK = r"(?:(?P<{h}>오전|아침|오후|저녁|밤)\s?)?(?P<{n}>[0-9]{{1,2}}|{words})\s?시(?:\s?반)?"
+_CLOCK = r"(?:(?P<{h}>오전|아침|새벽|오후|저녁|밤)\s?)?(?P<{n}>[0-9]{{1,2}}|{words})\s?시(?:\s?반)?"
 _WORDS = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
 #: "오전 9시부터 오후 3시까지", "아홉시에서 세시 사이", "10시~4시만": the hours the seeker can
 #: work between.
@@ -163,6 +163,8 @@ _WINDOW = re.compile(
     + r"\s?(?:까지|사이|전까지|만)"
 )
 _PM = ("오후", "저녁", "밤")
+#: A start at this hour or earlier with no 오전/새벽 said is in the afternoon.
+EARLIEST_UNSAID = 5
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
 #: Right after a time of day, what the seeker does then instead: "낮에는 애기 봐야돼서",
 #: "낮엔 딴일해요", "밤에는 애들 때문에" — that time is ruled out.
@@ -442,6 +444,8 @@ def _work_window(st: Reading) -> dict[str, int]:
         if cues.refused and not cues.not_required:
             continue
         start, end = (_clock_hour(said.group(f"half{i}"), said.group(f"hour{i}")) for i in (1, 2))
+        if start <= EARLIEST_UNSAID and not said.group("half1") and not said.group("half2"):
+            start, end = start + 12, end + 12  # "1시부터 5시까지": nobody means 1 a.m. unsaid
         if end <= start and said.group("half2") is None and end + 12 <= 24:
             end += 12  # "9시부터 3시까지"
         if not 0 <= start < end <= 24:

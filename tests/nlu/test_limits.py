@@ -179,6 +179,9 @@ def test_work_the_body_does_not_take(text: str, limits: set[str]) -> None:
         ("10시~4시만 돼요", (10, 16)),
         ("아침 9시에서 오후 2시 사이만 돼요", (9, 14)),
         ("저녁 7시부터 11시까지 가능해요", (19, 23)),
+        ("1시부터 5시까지만요", (13, 17)),  # nobody means 1 a.m. without saying 새벽
+        ("새벽 3시부터 9시까지", (3, 9)),
+        ("6시부터 10시까지", (6, 10)),
         ("9시부터 6시까지 일했어요", (None, None)),  # the hours of work done
         ("7시부터 통근버스 있어요", (None, None)),
         ("9시부터 6시까지는 안돼요", (None, None)),
