@@ -24,6 +24,8 @@ from nlu.industries import load_industries
         ("GMP 인증 공장", set()),  # a Latin word stands alone
         ("배관 용접 현장", set()),  # 배관 is no ship
         ("지게 차 운전", set()),
+        ("고등학교 졸업하고 바로 일하고 싶어요", set()),  # where they studied, not a workplace
+        ("애기 어린이집 보내고 낮에만", set()),
     ],
 )
 def test_industries_named(text: str, named: set[str]) -> None:
