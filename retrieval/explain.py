@@ -341,6 +341,9 @@ def explain(
     elif opening.career_years_min:
         code = occupation.code
         relevant = [y for c, y in jobs.experience if y and code and claim_level(code, c)]
+        if code and code.startswith(TEACHING):  # "현장경력 10년 이상": years in the trade taught
+            taught = {t[:3] for t, _ in named_codes(opening.title) if not t.startswith(TEACHING)}
+            relevant += [y for c, y in jobs.experience if y and c[:3] in taught]
         if relevant and max(relevant) >= opening.career_years_min:
             out.reasons.append(f"경력 조건 충족 ({opening.career_years_min}년 이상)")
         else:

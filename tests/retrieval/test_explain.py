@@ -234,3 +234,24 @@ def test_a_night_posting_is_flagged_for_one_who_cannot_work_shifts_not_called_th
     day = Opening(title="지게차 운전원 모집", work_shift="주간", certificates={})
     why = explain(day, no_turns, distance_km=10.0, home_name="군산", as_of=date(2026, 11, 1))
     assert "근무형태: 주간 (원하시는 조건)" in why.reasons
+
+
+def test_an_instructors_years_in_the_field_are_the_years_in_the_trade_taught() -> None:
+    from datetime import date
+
+    from retrieval.explain import explain
+
+    welder = nlu.parse_seeker_text("용접 20년 했는데 이제 가르치는 일 하고 싶어요")
+    teaching = Opening(
+        title="용접 실기 교사(강사) 모집 - 현장경력 10년 이상",
+        occupation_code="214307",
+        career_years_min=10,
+        certificates={},
+    )
+    why = explain(teaching, welder, distance_km=10.0, home_name="군산", as_of=date(2026, 12, 1))
+    assert "경력 조건 충족 (10년 이상)" in why.reasons
+    cad = Opening(
+        title="CAD·CAM 직업훈련교사", occupation_code="214307", career_years_min=3, certificates={}
+    )
+    why = explain(cad, welder, distance_km=10.0, home_name="군산", as_of=date(2026, 12, 1))
+    assert "경력 3년 이상 요구" in why.missing  # welding years are not CAD years
