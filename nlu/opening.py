@@ -101,6 +101,8 @@ _FOREIGN_TERMS = (
 _DOMESTIC_ONLY = re.compile(r"(?:내국인|한국인)\s?(?:만|한정|에 한|채용|only)")
 # "기숙사 청소원", "숙소 관리 업무", "기숙사 식당 조리": the dormitory is the workplace.
 _HOUSING_WORDS = r"(?:기숙사|숙소|사택|원룸)"
+#: A title whose work is driving the bus: "통근버스 운전기사", "셔틀버스 기사 모집".
+_BUS_IS_THE_WORK = re.compile(r"(?:버스|셔틀|통근\s?차량?)\s?(?:운전|기사|드라이버)")
 _DORMITORY_DUTY = re.compile(
     _HOUSING_WORDS
     + r"\s?(?:내\s?|식당\s?)?(?:"
@@ -333,8 +335,14 @@ def has_dormitory(description: str) -> bool:
     return _offers(description, DORMITORY_TERMS, _DORMITORY_DUTY)
 
 
-def has_commute_bus(description: str) -> bool:
-    """Whether the description offers a commute bus (통근버스, 셔틀)."""
+def has_commute_bus(description: str, title: str = "") -> bool:
+    """Whether the description offers a commute bus (통근버스, 셔틀).
+
+    A posting whose title makes the bus the work ("산업단지 통근버스 운전기사") offers none:
+    its description names the bus it drives, not one that brings the worker.
+    """
+    if _BUS_IS_THE_WORK.search(title):
+        return False
     return _offers(description, COMMUTE_BUS_TERMS)
 
 

@@ -193,7 +193,7 @@ def parse_record(
         open_ended=closing.open_ended,
         foreign_workers=nlu.foreign_workers(description),
         dormitory=nlu.has_dormitory(description),
-        commute_bus=nlu.has_commute_bus(description),
+        commute_bus=nlu.has_commute_bus(description, title),
         contact=_clip(one_line(get("contact")), WIDTHS["contact"]),
         url=_clip(get("url"), WIDTHS["url"]),
         business_no=get("business_no") or None,

@@ -230,3 +230,15 @@ def test_region_distance(tables: Tables) -> None:
     assert 35 < iksan_to_park < 55  # about 33 km straight, 43 km by road
     assert region_distance_km(regions["gunsan"], regions["gunsan"]) == 0
     assert region_distance_km(regions["gunsan"], regions["geoje"]) > 200
+
+
+@pytest.mark.parametrize(
+    ("title", "bus"),
+    [
+        ("산업단지 통근버스 운전기사 (1종대형·버스운전자격 필수)", False),  # the bus is the work
+        ("셔틀버스 기사 모집", False),
+        ("금속 소재 생산직 (주간) 군산 통근버스 운행", True),
+    ],
+)
+def test_a_commute_bus_the_job_drives_is_not_one_it_offers(title: str, bus: bool) -> None:
+    assert has_commute_bus("업무: 통근버스 운행 (군산 시내-산단)", title) is bus
