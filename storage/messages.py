@@ -61,7 +61,11 @@ JSON_INVALID = "JSON 형식이 아닙니다 ({reason})"
 JSON_NOT_OBJECT = "한 줄에 JSON 객체 하나가 있어야 합니다"
 XML_BROKEN = "XML 구조 오류: {reason}"
 XML_TOO_LONG = "XML 요소 <{element}>의 내용이 너무 깁니다 (한 요소는 {limit:,}자까지 읽습니다)"
-AD_COPY = "회사명 칸에 회사 이름 대신 광고 문구가 있습니다 ('{text}')"
+#: The company of a posting whose company cell holds ad copy ("일당 15만원 / 당일지급 / 상하차"):
+#: one per posting, so two unnamed employers never share a company (nor its bound chats).
+UNNAMED_COMPANY = "회사명 미기재 ({source} {source_id})"
+#: The ad copy kept in the posting's text, where it tells pay, shift and work.
+AD_COPY_LINE = "광고 문구: {text}"
 MISSING_VALUES = "필수 항목이 비어 있습니다: {labels}"
 NOT_A_NUMBER = "{column} '{value}'은(는) 숫자가 아닙니다"
 CLOSE_UNREADABLE = "마감일 '{value}'을(를) 날짜로 읽을 수 없습니다 (예: 2026-12-31, 12/22, 상시)"

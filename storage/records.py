@@ -112,10 +112,14 @@ def parse_record(
         return (fields.get(name) or "").strip()
 
     company_cell = one_line(get("company"))
-    if company_cell and looks_like_ad_copy(company_cell):
-        raise RowRejected(messages.AD_COPY.format(text=_clip(company_cell, 30)))
     source = source_override or get("source")
-    company = clean_company(company_cell)
+    ad_copy = bool(company_cell) and looks_like_ad_copy(company_cell)
+    if ad_copy:
+        # Boards print an agency's selling points where the name goes: the posting is real
+        # and seekers apply through its link, so it is kept with no employer named.
+        company = messages.UNNAMED_COMPANY.format(source=source, source_id=get("source_id"))
+    else:
+        company = clean_company(company_cell)
     title = strip_cut_mark(one_line(get("title")))
     required = {
         messages.LABEL_SOURCE: source,
@@ -149,6 +153,10 @@ def parse_record(
     if region is None and get("region_code"):
         region = nlu.resolve_region(get("region_code"))
     description = _description(fields)
+    if ad_copy:
+        description = "\n".join(
+            filter(None, (description, messages.AD_COPY_LINE.format(text=company_cell)))
+        )
     occupation_raw = one_line(get("occupation"))
     certificates_raw = one_line(get("certificates"))
 

@@ -125,10 +125,12 @@ def test_albamon_export_in_cp949() -> None:
     )
     assert (night.closes_on, night.work_shift) == (TODAY, "야간")  # 오늘마감, 22:00~06:00
     assert night.description == "근무요일: 월~금\n근무시간: 22:00~06:00"
-    assert (
-        ad
-        == "회사명 칸에 회사 이름 대신 광고 문구가 있습니다 ('일당 18만원 / 당일지급 / 야간알바 / 남 여')"
-    )
+    # Ad copy where the name goes: the posting is kept, its employer unnamed (one company per
+    # posting), the copy in its text where it tells pay and shift.
+    assert isinstance(ad, OpeningRecord)
+    assert ad.company == "회사명 미기재 (albamon 100000002)"
+    assert ad.description.endswith("광고 문구: 일당 18만원 / 당일지급 / 야간알바 / 남 여")
+    assert (ad.salary_type, ad.salary_min, ad.work_shift) == ("일급", 180_000, "야간")
     assert isinstance(remote, OpeningRecord)
     assert (remote.region_raw, remote.region_id, remote.closes_on) == ("재택근무", None, TODAY)
     assert isinstance(survey, OpeningRecord)

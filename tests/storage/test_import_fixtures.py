@@ -27,7 +27,7 @@ def count(session: Session, model: type) -> int:
         ("worknet_detail.xml", 1, 1, []),
         ("worknet_detail_two_chargers.xml", 1, 1, []),
         ("work24_search_export.csv", 3, 3, []),
-        ("albamon_export.csv", 7, 5, [3, 7]),
+        ("albamon_export.csv", 7, 6, [7]),  # line 3: ad copy as company, kept
         ("saramin_export.csv", 5, 5, []),  # 7 lines, 2 repeats folded into their first
         ("board_export_en.csv", 3, 3, []),
     ],
