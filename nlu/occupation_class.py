@@ -46,6 +46,8 @@ TEACHING = "214"
 #: Characters between an industry and its role ("배터리팩 만드는 회사 생산관리"), and between
 #: a trade and the instructor word after it ("용접을 가르치는 일").
 NEAR_PLACE, NEAR_SUBJECT = 14, 3
+#: How many clauses back a wish with no work of its own ("… 근데 배워서 하고싶어요") looks.
+BACK_CLAUSES = 2
 #: Confidence under which a class is reported as unknown.
 UNKNOWN_BELOW = 0.5
 #: Confidence by evidence: a 고용24 code, a code decided by text, words of the title by the
@@ -415,10 +417,14 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             unnamed_want = True  # 가르치는 일 하고 싶어요: something the words do not name
         elif any(w not in _POINTING for w in _FIELD.findall(clause.text)):
             unnamed_want = True  # 검사 쪽 일: a field the table does not name
+        elif cues.other_work:
+            continue  # 용접 20년 했는데 다른거 하고 싶어요: not the work before
         elif k and any(cue in clause.text for cue in (*CONTINUE_CUES, *POINTING_BACK_CUES)):
             # 용접 자격증 없어요 근데 배워서 하고싶어요, 배터리 공장이 좋다던데 거기 가 보고
-            # 싶어요: the want is about the clause before
-            targets += [m.key for m in found if clause_of(m.start) == k - 1]
+            # 싶어요: the want is about the nearest clause before that named work ("근데
+            # 배워서" is a clause of its own)
+            before = max((j for j in named_clauses if k - BACK_CLAUSES <= j < k), default=None)
+            targets += [m.key for m in found if clause_of(m.start) == before]
     for match in found:
         if match.start in context_at:
             context.append(match.key)

@@ -259,3 +259,27 @@ def test_a_wish_pointing_back_wants_the_work_the_clause_before_named() -> None:
     assert read_seeker_jobs("배터리 공장이 사람 뽑는다던데 그쪽으로 가고 싶어요").targets == (
         "8351",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # "근데 배워서" is a clause of its own: the wish looks past it to the work named
+        ("용접 자격증 없어요 근데 배워서 하고싶어요. 마흔다섯", ("8241",)),
+        ("욥접 자격증 없어요 근데 배워서 하고싶어요", ("8241",)),  # a typo the table lists
+        ("용접 20년 했는데 다른거 하고 싶어요", ()),  # other work: not the work before
+        ("용접 20년 했는데 허리가 아파서 다른거 하고 싶어요", ()),
+    ],
+)
+def test_a_wish_without_work_of_its_own_looks_back_unless_it_wants_other_work(
+    text: str, targets: tuple[str, ...]
+) -> None:
+    assert read_seeker_jobs(text).targets == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("욥접 일 찾아요", "8241"), ("취브 일 찾아요", "824104"), ("베관 일 찾아요", "703")],
+)
+def test_two_syllable_typos_the_fuzzy_reading_cannot_reach_are_listed(text: str, code: str) -> None:
+    assert read_seeker_jobs(text).targets == (code,)
