@@ -423,8 +423,8 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             # 용접 자격증 없어요 근데 배워서 하고싶어요, 배터리 공장이 좋다던데 거기 가 보고
             # 싶어요: the want is about the nearest clause before that named work ("근데
             # 배워서" is a clause of its own)
-            before = max((j for j in named_clauses if k - BACK_CLAUSES <= j < k), default=None)
-            targets += [m.key for m in found if clause_of(m.start) == before]
+            back = max((j for j in named_clauses if k - BACK_CLAUSES <= j < k), default=None)
+            targets += [m.key for m in found if clause_of(m.start) == back]
     for match in found:
         if match.start in context_at:
             context.append(match.key)

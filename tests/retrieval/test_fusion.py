@@ -10,6 +10,7 @@ from nlu.occupation_class import SeekerJobs, read_seeker_jobs
 from retrieval.catalog import OPEN_ENDED_ORDINAL, Catalog, Codes
 from retrieval.fusion import (
     ANOTHER_SUBJECT,
+    INDUSTRY_PRODUCTION,
     RRF_K,
     Weights,
     closeness,
@@ -279,6 +280,31 @@ def test_postings_naming_an_industry_the_seeker_wants_rise_by_a_bounded_term() -
     assert scores(frozenset({"battery"})) == [lifted, 1.0, 1.0, 1.0]
     assert scores(frozenset({"battery", "auto"})) == [lifted, lifted, 1.0, 1.0]  # not twice
     assert scores(frozenset()) == [1.0] * 4
+
+
+def test_an_industry_only_wish_wants_the_production_work_of_that_industry() -> None:
+    plants = catalog()
+    # a cathode-material operator (8512), a forklift driver (623004) and a cell-line operator
+    # (8351) of battery plants, and a welder (824101) elsewhere
+    plants.occupation = Codes.of(["8512", "623004", "8351", "824101"])
+    plants.industries = {"battery": np.asarray([True, True, True, False])}
+    battery = frozenset({"battery"})
+    weights = Weights()
+
+    def scores(text: str) -> list[float]:
+        jobs = read_seeker_jobs(text)
+        return rescore(
+            plants, ROWS, EQUAL, nlu.SeekerProfile(), jobs, beyond=np.zeros(4), industries=battery
+        ).tolist()
+
+    plant = scores("배터리 공장 쪽으로 가고 싶어요")
+    industry = 1.0 + weights.industry
+    assert plant[0] == industry + weights.target * INDUSTRY_PRODUCTION  # production there
+    assert plant[1] == industry  # a forklift in the plant is not its production work
+    assert plant[2] > plant[0] and plant[3] == 1.0
+    # a role named beside the plant is the wish (품질): production work earns no target term
+    quality = scores("배터리 공장 품질 쪽 일 하고 싶어요")
+    assert quality[0] < industry + weights.target * INDUSTRY_PRODUCTION / 2
 
 
 def test_the_industry_wanted_is_the_one_named_with_the_wish_not_the_one_left() -> None:
