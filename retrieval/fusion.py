@@ -80,6 +80,10 @@ class Weights:
     title_words: float = 0.8  # share of the target term the title's own code may earn
     commute_bus: float = 0.1  # a commuter bus for one without a car
     age: float = 0.1  # a senior welcomed (outside the posting's stated ages: subtracted)
+    #: … welcomed, for a senior who is not asking for their own trade again ("용돈벌이
+    #:할만한거", "경비 같은거", "덜 힘든일"): what they can surely get. Swept 0.1–0.5 (as
+    #: one ``age`` term first): 0.3 raises both dev sets, 0.5 adds a trap
+    senior: float = 0.3
     far: float = 0.5  # beyond commuting distance (× how far, up to twice the limit)
     unlisted_required: float = 0.1  # a 필수 certificate missing from those the seeker listed
     #: a 필수 certificate (not a driving licence) for one who named neither a certificate
@@ -259,7 +263,9 @@ def rescore(
             outside = (profile.age > catalog.age_max[rows]) | (profile.age < catalog.age_min[rows])
         scores -= weights.age * outside
         if profile.age >= SENIOR_AGE:
-            scores += weights.age * catalog.welcomes_seniors[rows]
+            own_trade = bool(jobs.targets) and jobs.implied  # "용접 30년 … 써주는데 있냐"
+            welcome = weights.age if own_trade else weights.senior
+            scores += welcome * catalog.welcomes_seniors[rows]
     scores += weights.hours * _hours_fit(catalog, rows, profile)
     if in_industry is not None:
         scores += weights.industry * in_industry

@@ -3,6 +3,7 @@
 import dataclasses
 
 import numpy as np
+import pytest
 
 import nlu
 from nlu.keco import load_keco
@@ -115,13 +116,18 @@ def test_seniors_prefer_postings_that_welcome_them_and_stated_ages_bound() -> No
     ages.age_max = np.asarray([float("nan"), float("nan"), 45.0, float("nan")])
     weights = Weights()
 
-    def scores(age: int | None) -> np.ndarray:
+    def scores(age: int | None, jobs: SeekerJobs | None = None) -> np.ndarray:
         profile = nlu.SeekerProfile(age=age)
-        return rescore(ages, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4))
+        return rescore(ages, ROWS, EQUAL, profile, jobs or SeekerJobs(), beyond=np.zeros(4))
 
     assert scores(None).tolist() == [1.0] * 4
-    assert scores(67).tolist() == [1.0, 1.0 + weights.age, 1.0 - weights.age, 1.0]
+    assert scores(67).tolist() == [1.0, 1.0 + weights.senior, 1.0 - weights.age, 1.0]
     assert scores(30).tolist() == [1.0] * 4  # a welcome to seniors says nothing to the young
+    # asking for their own trade again ("용접 30년 … 써주는데 있냐"), the trade ranks first
+    own_trade = SeekerJobs(targets=("8241",), experience=(("8241", 30),), implied=True)
+    welcomed = scores(67, own_trade) - scores(None, own_trade)
+    assert welcomed[:3] == pytest.approx([0.0, weights.age, -weights.age])
+    assert weights.senior > weights.age
 
 
 def test_a_required_certificate_the_seeker_left_off_their_list_sinks() -> None:
