@@ -129,6 +129,7 @@ def with_jobs(profile: SeekerProfile, text: str) -> SeekerProfile:
     jobs = read_seeker_jobs(text)
     return replace(
         profile,
+        certificates_held=_unnamed_certificate(profile, jobs),
         certificates_lacking=_lacking_certificates(profile, jobs),
         wanted_codes=() if jobs.implied else jobs.targets,
         done_codes=jobs.experience,
@@ -352,6 +353,18 @@ def _context_matches(
 
 def _near(a: GazetteerMatch, b: GazetteerMatch, gap: int) -> bool:
     return a.start != b.start and max(a.start, b.start) - min(a.end, b.end) <= gap
+
+
+def _unnamed_certificate(profile: SeekerProfile, jobs: SeekerJobs) -> tuple[str, ...]:
+    """The certificates held, with the one trade wanted's first certificate for a "자격 있고"
+    the family reading could not place ("지게차 정비 말고 운전이요 자격 있고": the wish is read
+    here, not there)."""
+    unnamed = "certificate_held:unnamed" in (fact for _, fact in profile.evidence)
+    families = {load_keco().family_of(code) for code in jobs.targets} - {None}
+    if profile.certificates_held or not unnamed or len(families) != 1 or jobs.implied:
+        return profile.certificates_held
+    primary = load_tables().primary_certificates.get(families.pop() or "")
+    return (primary,) if primary else ()
 
 
 def _lacking_certificates(profile: SeekerProfile, jobs: SeekerJobs) -> tuple[str, ...]:

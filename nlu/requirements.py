@@ -216,7 +216,8 @@ def certificate_requirements(
     자격증 in general. A certificate named only in the description is included when a cue
     goes with it, or when its item is nothing but a name that can only be a certificate
     ("· 지게차운전기능사 ·"): "CO2·TIG 특수용접" and "용접기능사 시험 대비 지도" are the work.
-    Without any cue a listed certificate is "preferred".
+    Without any cue a listed certificate is "preferred"; a cue in its own cell ("지게차운전기능사
+    필수") says required as the description does.
 
     The ``title`` is read the same way, for the certificates it names with a cue ("지게차
     운전원 (지게차운전기능사 필수, 주간)"): required there is required; preferred there adds
@@ -229,6 +230,11 @@ def certificate_requirements(
         ids = certificate_ids(name, tables=tabs)
         listed.extend(ids if ids else [name] if name in tabs.certificates else [])
     result = _requirements(listed, description, tabs)
+    # A cell may carry its own cue ("지게차운전기능사 필수", "용접기능사 필수 / 특수용접기능사
+    # 우대"): required there is required, whatever the description leaves unsaid.
+    for cert, cue in _requirements([], " / ".join(certificates), tabs).items():
+        if cue == "required" and cert in result:
+            result[cert] = cue
     if title:
         for cert, cue in _requirements([], title, tabs).items():
             if cue == "required" or cert not in result:

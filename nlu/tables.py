@@ -1,7 +1,8 @@
 """The normalization tables under ``data/normalization`` as typed, validated objects.
 
 ``occupations.csv``  family,name_ko,keco,related,patterns[,broader]
-``certificates.csv`` cert,name_ko,family,aliases[,kind]  (kind: certificate | licence)
+``certificates.csv`` cert,name_ko,family,aliases[,kind[,covers]]  (kind: certificate | licence;
+                     covers: the lower grades this one stands for, 전기기사 → 전기산업기사;전기기능사)
 ``regions.csv``      region,name_ko,level,parent,lat,lon,aliases
 ``pay.csv``          key,value,note  (monthly_hours, monthly_workdays, months_per_year)
 ``non_terms.csv``    surface,note    (words that contain a pattern but mean something else)
@@ -16,7 +17,7 @@ from __future__ import annotations
 import csv
 import functools
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -70,6 +71,8 @@ class Certificate:
     aliases: tuple[str, ...]
     #: A driving or machine licence (운전면허, 조종사면허): not what a seeker means by 자격증.
     licence: bool = False
+    #: Lower grades of the same series it meets ("전기기능사 이상 필수" and a 전기기사 holder).
+    covers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,12 @@ class Tables:
             for surface in (c.name_ko, *c.aliases)
         ]
         return Gazetteer(entries, blockers=self.non_terms, name="certificates")
+
+    def covered(self, held: Iterable[str]) -> frozenset[str]:
+        """The certificates ``held`` and the lower grades they meet (전기기사 → 전기기능사)."""
+        return frozenset(held).union(
+            *(self.certificates[c].covers for c in held if c in self.certificates)
+        )
 
     @cached_property
     def region_matcher(self) -> Gazetteer:
@@ -247,8 +256,17 @@ def _load_certificates(path: Path, families: Mapping[str, object]) -> dict[str, 
         if kind not in ("certificate", "licence"):
             raise TableError(f"{path}: {row['cert']} has unknown kind {kind!r}")
         certs[row["cert"]] = Certificate(
-            row["cert"], row["name_ko"], family, _split(row["aliases"]), kind == "licence"
+            row["cert"],
+            row["name_ko"],
+            family,
+            _split(row["aliases"]),
+            kind == "licence",
+            _split(row.get("covers") or ""),
         )
+    for cert in certs.values():
+        unknown = [c for c in cert.covers if c not in certs]
+        if unknown:
+            raise TableError(f"{path}: {cert.cert} covers unknown {', '.join(unknown)}")
     return certs
 
 

@@ -352,9 +352,18 @@ def explain(
     held, lacking = set(profile.certificates_held), set(profile.certificates_lacking)
     for cert, need in opening.certificates.items():
         name = tables.certificates[cert].name_ko if cert in tables.certificates else cert
+        higher = next((h for h in held if cert in tables.covered([h]) - {h}), None)
         if cert in held:
             out.reasons.append(
                 f"자격증 보유: {name}" + (" (필수)" if need == "required" else " (우대)")
+            )
+        elif higher is not None:
+            # "전기기능사 이상 필수" and a 전기기사: the higher grade meets it
+            above = tables.certificates[higher].name_ko
+            out.reasons.append(
+                f"자격증 충족: {name}"
+                + (" (필수)" if need == "required" else " (우대)")
+                + f" — {above} 보유"
             )
         elif need == "required":
             note = "없다고 하심" if cert in lacking else "보유 여부 확인 필요"

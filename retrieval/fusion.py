@@ -16,6 +16,7 @@ from nlu.industries import load_industries
 from nlu.keco import Keco, load_keco, shared_level
 from nlu.occupation_class import TEACHING, SeekerJobs
 from nlu.opening_terms import SENIOR_AGE
+from nlu.tables import load_tables
 from retrieval.catalog import Catalog
 from retrieval.pay_fit import pay_fit
 
@@ -215,7 +216,8 @@ def rescore(
         open_to_new = career.isin({"신입", "무관"}, rows)
         scores += weights.newcomer * np.where(open_to_new, 1.0, -1.0 * career.isin({"경력"}, rows))
     listed = catalog.cert_listed[rows]
-    held = catalog.cert_columns(set(profile.certificates_held))
+    # a higher grade meets a lower one ("전기기능사 이상 필수" for a 전기기사)
+    held = catalog.cert_columns(set(load_tables().covered(profile.certificates_held)))
     if held.any():
         shared = listed[:, held].sum(axis=1)
         scores += weights.certificate * shared / np.maximum(listed.sum(axis=1), 1)

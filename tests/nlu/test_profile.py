@@ -67,3 +67,11 @@ def test_no_certificates_searches_as_lacking_every_certificate_but_not_the_licen
     assert tables.certificates["license_1_ordinary"].licence
     holder = SeekerProfile(no_certificates=True, certificates_held=("forklift",))
     assert holder.for_search().certificates_lacking == ()  # a named one wins over "없어요"
+
+
+def test_an_unnamed_certificate_is_that_of_the_work_wanted_after_malgo() -> None:
+    # "지게차 정비 말고 운전이요": the wish is read at the KECO level only; "자격 있고" is its
+    # certificate, not an unknown one
+    profile = nlu.parse_seeker_text("지게차 정비 말고 운전이요 자격 있고 교대 가능")
+    assert profile.certificates_held == ("forklift",)
+    assert nlu.parse_seeker_text("자격 있고 교대 가능").certificates_held == ()

@@ -211,3 +211,23 @@ def test_general_cue_does_not_come_from_a_section_header() -> None:
 )
 def test_title_cues(title: str, description: str, expected: dict[str, str]) -> None:
     assert certificate_requirements([], description, title=title) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "description", "expected"),
+    [
+        ("지게차운전기능사 필수", "", {"forklift": "required"}),
+        (
+            "용접기능사 필수 / 특수용접기능사 우대",
+            "선박 블록 용접",
+            {"welding_craftsman": "required", "special_welding": "preferred"},
+        ),
+        ("없음(전기기능사 우대)", "", {"electrician_craftsman": "preferred"}),
+        ("특수용접기능사", "", {"special_welding": "preferred"}),  # no cue: preferred
+        ("특수용접기능사", "특수용접기능사 필수", {"special_welding": "required"}),
+    ],
+)
+def test_a_cue_in_the_certificate_cell_itself_counts(
+    cell: str, description: str, expected: dict[str, str]
+) -> None:
+    assert certificate_requirements([cell], description) == expected

@@ -167,3 +167,23 @@ def test_missing_table_is_rejected(tmp_path: Path) -> None:
     (target / "certificates.csv").unlink()
     with pytest.raises(TableError, match="not found"):
         load_tables(target)
+
+
+def test_a_higher_grade_covers_the_lower_ones_of_its_series(tables: Tables) -> None:
+    assert tables.covered(["electrical_engineer"]) == {
+        "electrical_engineer",
+        "electrical_industrial_engineer",
+        "electrician_craftsman",
+    }
+    assert tables.covered(["electrician_craftsman"]) == {"electrician_craftsman"}
+    assert tables.covered(["forklift"]) == {"forklift", "forklift_small"}
+    assert tables.covered([]) == frozenset()
+
+
+def test_covering_an_unknown_certificate_is_rejected(tmp_path: Path) -> None:
+    target = _copy(tmp_path)
+    path = target / "certificates.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",electrician_craftsman\n", ",electrician_craftsmen\n", 1))
+    with pytest.raises(TableError, match="covers unknown electrician_craftsmen"):
+        load_tables(target)

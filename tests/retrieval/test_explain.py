@@ -255,3 +255,21 @@ def test_an_instructors_years_in_the_field_are_the_years_in_the_trade_taught() -
     )
     why = explain(cad, welder, distance_km=10.0, home_name="군산", as_of=date(2026, 12, 1))
     assert "경력 3년 이상 요구" in why.missing  # welding years are not CAD years
+
+
+def test_a_higher_grade_meets_a_lower_required_certificate_and_says_so() -> None:
+    from datetime import date
+
+    from retrieval.explain import explain
+
+    posting = Opening(
+        title="시설관리 전기 담당", certificates={"electrician_craftsman": "required"}
+    )
+    engineer = nlu.parse_seeker_text("전기기사 자격 있어요 시설관리 하고 싶어요")
+    why = explain(posting, engineer, distance_km=5.0, home_name="군산", as_of=date(2026, 11, 1))
+    assert "자격증 충족: 전기기능사 (필수) — 전기기사 보유" in why.reasons
+    assert not any("전기기능사" in m for m in why.missing)
+    craftsman = nlu.parse_seeker_text("전기기능사 있어요 시설관리 하고 싶어요")
+    upward = Opening(title="시설관리 전기 담당", certificates={"electrical_engineer": "required"})
+    why = explain(upward, craftsman, distance_km=5.0, home_name="군산", as_of=date(2026, 11, 1))
+    assert "필수 자격증 전기기사: 보유 여부 확인 필요" in why.missing  # a lower one does not
