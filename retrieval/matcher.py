@@ -405,12 +405,14 @@ def lexical_query(text: str, profile: nlu.SeekerProfile, *, own_words: bool = Fa
 
 
 #: Work a job center offers seekers of SENIOR_AGE and more who take any work ("칠십 넘었는디
-#: 아무거나"): guarding, cleaning, parking.
+#: 아무거나") or name none ("용돈벌이 할만한거", "버스타고 댕길만한 디"): guarding, cleaning,
+#: parking.
 SENIOR_WORK = ("경비", "미화", "청소", "주차")
 
 
 def _wanted_names(profile: nlu.SeekerProfile, own_words: bool = False) -> list[str]:
-    """The wanted jobs' names; for a senior who takes any work, the work offered to seniors.
+    """The wanted jobs' names; for a senior who takes any work or names none (neither wanted
+    nor done), the work offered to seniors.
 
     ``own_words`` (a profile a conversation collected, searched with :func:`profile_query`):
     the seeker's own words where a name says more than they did
@@ -418,7 +420,12 @@ def _wanted_names(profile: nlu.SeekerProfile, own_words: bool = False) -> list[s
     front of it the names stay.
     """
     tables = nlu.load_tables()
-    if profile.any_occupation and profile.age is not None and profile.age >= SENIOR_AGE:
+    named = profile.wanted_families or profile.experience
+    if (
+        profile.age is not None
+        and profile.age >= SENIOR_AGE
+        and (profile.any_occupation or not named)
+    ):
         return list(SENIOR_WORK)
     wanted, _ = search_words(profile) if own_words else ((), ())
     if wanted and not profile.any_occupation:

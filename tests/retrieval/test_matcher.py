@@ -221,6 +221,11 @@ def test_a_senior_who_takes_any_work_is_searched_with_the_work_offered_to_senior
     assert lexical_query("아무거나 혀요", senior).startswith(" ".join(SENIOR_WORK))
     younger = nlu.SeekerProfile(any_occupation=True, age=40)
     assert dense_query("일자리", younger) == "일자리"
+    # naming no work at all is the same ("용돈벌이 할만한거"); naming what they did is not
+    text = "퇴직하고 노는데 용돈벌이 할만한거. 65세 기초연금 받아요"
+    assert dense_query(text, nlu.parse_seeker_text(text)).startswith(" ".join(SENIOR_WORK))
+    welder = "용접 30년 했어요 나이 60인데 써주는데 있냐"
+    assert not dense_query(welder, nlu.parse_seeker_text(welder)).startswith(SENIOR_WORK[0])
 
 
 def test_a_family_name_that_says_more_than_the_seeker_gives_way_to_their_words() -> None:
