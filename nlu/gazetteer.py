@@ -130,6 +130,7 @@ class Gazetteer:
         self._fuzzy_memo = functools.lru_cache(maxsize=4096)(self._fuzzy_lookup)
         self._fuzzy: dict[str, list[str]] = {}
         self._fuzzy_first: frozenset[str] = frozenset()
+        self._known_heads: frozenset[str] = frozenset()
         if fuzzy:
             for stored, key in self._by_surface.items():
                 if key == _BLOCKED or not _FUZZY_MIN <= len(stored) <= _FUZZY_MAX:
@@ -141,6 +142,13 @@ class Gazetteer:
                     self._fuzzy.setdefault(variant, []).append(stored)
             # typos are looked for only where the first syllable is right (지게처, 크래인)
             self._fuzzy_first = frozenset(s[0] for ss in self._fuzzy.values() for s in ss)
+            # a word that begins a stored surface is known, not a typo ("사무실에서" is no
+            # "사무 일" misspelt: "사무실 일" is stored)
+            self._known_heads = frozenset(
+                stored[:n]
+                for stored in self._by_surface
+                for n in range(_FUZZY_MIN, len(stored) + 1)
+            )
 
     def __len__(self) -> int:
         return sum(1 for key in self._by_surface.values() if key != _BLOCKED)
@@ -213,7 +221,7 @@ class Gazetteer:
                 continue
             for length in range(min(len(word), _FUZZY_MAX), _FUZZY_MIN - 1, -1):
                 window = word[:length]
-                if not all(_is_hangul(ch) for ch in window):
+                if not all(_is_hangul(ch) for ch in window) or window in self._known_heads:
                     continue
                 hit = self._fuzzy_memo(window)
                 if hit is not None:

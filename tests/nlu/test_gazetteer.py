@@ -51,3 +51,11 @@ def test_fuzzy_match_is_marked(gazetteer: Gazetteer) -> None:
 def test_ambiguous_surface_is_an_error() -> None:
     with pytest.raises(TableError):
         Gazetteer([("용접", "welder"), ("용 접", "sheet_metal")])
+
+
+def test_a_word_that_begins_a_stored_surface_is_no_typo() -> None:
+    # "사무실" is one jamo from "사무일", but "사무실 일" is stored: the word is known
+    office = Gazetteer([("사무 일", "office"), ("사무실 일", "office")], fuzzy=True)
+    assert office.find("사무실에서 도면 보는 일") == ()
+    assert [m.key for m in office.find("사무실 일 찾아요")] == ["office"]
+    assert [m.key for m in office.find("사무잀 해요")] == ["office"]  # a typo still reads
