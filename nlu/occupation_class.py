@@ -149,6 +149,28 @@ def named_codes(text: str, *, keco: Keco | None = None) -> tuple[tuple[str, bool
     return tuple((m.key, keco.is_industry(m.surface)) for m in _mentions(text, keco))
 
 
+#: Characters of a description read for the field of the years asked (the requirements
+#: come early: "▶ 지원자격: 선박용접공 경력 1년 이상").
+FIELD_HEAD = 600
+#: "배관 경력 2년 이상", "선박용접공 경력 3년": the word before 경력 and years names the field.
+_FIELD_CAREER = re.compile(r"([가-힣A-Za-z0-9·]+)\s?경력\s?\d{1,2}\s?년")
+
+
+def career_field(title: str, description: str = "", *, keco: Keco | None = None) -> str | None:
+    """The occupation whose years a posting asks for, when it names one before 경력 N년 (in
+    the title, else the description): "선박 배관 취부·용접공 (배관 경력 2년 이상)" → 703.
+    None for "현장경력 10년", "경력 3년" or an industry ("조선소 경력")."""
+    keco = keco or load_keco()
+    for text in (title, description[:FIELD_HEAD]):
+        for found in _FIELD_CAREER.finditer(text):
+            codes = [
+                code for code, industry in named_codes(found.group(1), keco=keco) if not industry
+            ]
+            if codes:
+                return codes[-1]
+    return None
+
+
 def joins_two_trades(title: str, *, keco: Keco | None = None) -> bool:
     """Whether a title joins two jobs of different 대분류 with ·, / or 및 ("선박 블록 사상·청소",
     "도장(인감·직인) 제작 및 매장 판매"): its class then names only one of them.

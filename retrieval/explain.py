@@ -15,6 +15,7 @@ from nlu.occupation_class import (
     TEACHING,
     OccupationClass,
     SeekerJobs,
+    career_field,
     classify_opening,
     joins_two_trades,
     named_codes,
@@ -22,6 +23,7 @@ from nlu.occupation_class import (
 )
 from nlu.text import normalize_text
 from retrieval.constraints import NIGHT_SHIFTS, excluded_shifts
+from retrieval.fusion import closeness
 from storage.models import Opening
 
 __all__ = [
@@ -84,6 +86,11 @@ def claim_level(code: str, wanted: str) -> str | None:
     if len(wanted) == 3 and code.startswith(wanted):
         return "소분류"
     return None
+
+
+#: Closeness from which the field a posting asks years in is the seeker's own (a listed
+#: neighbour counts: 제관 for a welder).
+SAME_FIELD = 0.5
 
 
 def _subject_particle(word: str) -> str:
@@ -344,10 +351,17 @@ def explain(
         if code and code.startswith(TEACHING):  # "현장경력 10년 이상": years in the trade taught
             taught = {t[:3] for t, _ in named_codes(opening.title) if not t.startswith(TEACHING)}
             relevant += [y for c, y in jobs.experience if y and c[:3] in taught]
+        asked = career_field(opening.title, opening.description or "")
+        keco = load_keco()
+        if asked is not None:  # "배관 경력 2년 이상": only years in that field count
+            relevant = [
+                y for c, y in jobs.experience if y and closeness(asked, c, keco) >= SAME_FIELD
+            ]
+        field_name = f"{keco.name(asked)} " if asked is not None else ""
         if relevant and max(relevant) >= opening.career_years_min:
-            out.reasons.append(f"경력 조건 충족 ({opening.career_years_min}년 이상)")
+            out.reasons.append(f"{field_name}경력 조건 충족 ({opening.career_years_min}년 이상)")
         else:
-            out.missing.append(f"경력 {opening.career_years_min}년 이상 요구")
+            out.missing.append(f"{field_name}경력 {opening.career_years_min}년 이상 요구")
 
     held, lacking = set(profile.certificates_held), set(profile.certificates_lacking)
     for cert, need in opening.certificates.items():

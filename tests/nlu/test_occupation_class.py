@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlu.keco import load_keco, shared_level
-from nlu.occupation_class import UNKNOWN_BELOW, classify_opening, read_seeker_jobs
+from nlu.occupation_class import UNKNOWN_BELOW, career_field, classify_opening, read_seeker_jobs
 
 
 def test_the_table_loads_with_the_published_structure() -> None:
@@ -283,3 +283,17 @@ def test_a_wish_without_work_of_its_own_looks_back_unless_it_wants_other_work(
 )
 def test_two_syllable_typos_the_fuzzy_reading_cannot_reach_are_listed(text: str, code: str) -> None:
     assert read_seeker_jobs(text).targets == (code,)
+
+
+@pytest.mark.parametrize(
+    ("title", "field"),
+    [
+        ("선박 배관 취부·용접공 (배관 경력 2년 이상, 주간)", "703"),
+        ("지게차운전원 경력 3년 이상", "623004"),
+        ("용접 실기 교사(강사) 모집 - 현장경력 10년 이상", None),  # 현장 names no work
+        ("선박 블록 CO2 용접사 모집 (경력 3년 이상)", None),
+        ("조선소 경력 3년", None),  # an industry
+    ],
+)
+def test_the_field_a_posting_asks_years_in(title: str, field: str | None) -> None:
+    assert career_field(title) == field

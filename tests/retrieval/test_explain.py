@@ -273,3 +273,28 @@ def test_a_higher_grade_meets_a_lower_required_certificate_and_says_so() -> None
     upward = Opening(title="시설관리 전기 담당", certificates={"electrical_engineer": "required"})
     why = explain(upward, craftsman, distance_km=5.0, home_name="군산", as_of=date(2026, 11, 1))
     assert "필수 자격증 전기기사: 보유 여부 확인 필요" in why.missing  # a lower one does not
+
+
+def test_years_asked_in_a_named_field_are_met_only_by_work_in_that_field() -> None:
+    from datetime import date
+
+    from retrieval.explain import explain
+
+    piping = Opening(
+        title="선박 배관 취부·용접공 (배관 경력 2년 이상, 주간)",
+        career_years_min=2,
+        certificates={},
+    )
+    day = date(2026, 11, 1)
+    welder = nlu.parse_seeker_text("조선소에서 CO2 용접 15년 했어요")
+    why = explain(piping, welder, distance_km=5.0, home_name="군산", as_of=day)
+    assert "배관공 경력 2년 이상 요구" in why.missing
+    assert not any("경력 조건 충족" in r for r in why.reasons)
+    fitter = nlu.parse_seeker_text("배관 15년 했어요")
+    why = explain(piping, fitter, distance_km=5.0, home_name="군산", as_of=day)
+    assert "배관공 경력 조건 충족 (2년 이상)" in why.reasons
+    plain = Opening(
+        title="선박 블록 CO2 용접사 (경력 3년 이상)", career_years_min=3, certificates={}
+    )
+    why = explain(plain, welder, distance_km=5.0, home_name="군산", as_of=day)
+    assert "경력 조건 충족 (3년 이상)" in why.reasons
