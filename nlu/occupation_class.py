@@ -122,6 +122,9 @@ class SeekerJobs:
     #: any class name.
     target_words: tuple[str, ...] = ()
     experience_words: tuple[str, ...] = ()
+    #: The seeker wants other work than the work done and names none ("용접 20년 했는데
+    #: 허리가 아파서 다른거 하고 싶어요"): the trade being left is not what to show first.
+    leaving: bool = False
 
 
 def with_jobs(profile: SeekerProfile, text: str) -> SeekerProfile:
@@ -552,4 +555,5 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         implied=fall_back,
         target_words=words(final),
         experience_words=words(experience),
+        leaving=other_work and bool(experience) and not final,
     )

@@ -106,6 +106,9 @@ class Weights:
     hours: float = 0.15
     strain: float = 0.1  # the work demands what the seeker's body does not take (subtracted)
     industry: float = 0.15  # the posting names an industry the seeker wants to work in
+    #: … is the trade the seeker is leaving for other work they do not name (subtracted;
+    #: a teaching or inspection job of that trade is another class and keeps its place)
+    leaving: float = 0.3
 
 
 def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool = False) -> float:
@@ -208,7 +211,9 @@ def rescore(
     if jobs.context and not jobs.any_occupation:
         scores += weights.context * near(jobs.context)
     done = [code for code, _ in jobs.experience]
-    if done:
+    if done and jobs.leaving:
+        scores -= weights.leaving * (near(done) >= CONTAINED[3])
+    elif done:
         scores += weights.experience * near(done, career_moves=True)
     if jobs.excluded:
         scores -= weights.excluded * (near(jobs.excluded) >= CONTAINED[3])

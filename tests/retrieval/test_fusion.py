@@ -340,3 +340,16 @@ def test_a_teaching_job_of_another_trade_is_related_not_the_job_wanted() -> None
     anyone = rescore(teaching, ROWS, EQUAL, nlu.SeekerProfile(), SeekerJobs(targets=("2143",)),
                      beyond=np.zeros(4))  # fmt: skip
     assert anyone.tolist()[:3] == [1.0 + weights.target] * 3  # no trade of their own said
+
+
+def test_the_trade_a_seeker_leaves_for_unnamed_other_work_sinks_its_neighbours_do_not() -> None:
+    leaving = read_seeker_jobs("용접 20년 했는데 허리가 아파서 다른거 하고 싶어요")
+    assert leaving.leaving and leaving.targets == ()
+    staying = read_seeker_jobs("용접 20년 했어요")
+    assert not staying.leaving
+    profile = nlu.SeekerProfile()
+    weights = Weights()
+    # CO2 welder (824101), 용접 강사 (214307), unknown, 제관 (8223)
+    scores = rescore(catalog(), ROWS, EQUAL, profile, leaving, beyond=np.zeros(4)).tolist()
+    assert scores == [1.0 - weights.leaving, 1.0, 1.0, 1.0]
+    assert not read_seeker_jobs("용접 20년 했는데 이제 지게차 하고 싶어요").leaving  # named
