@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import nlu
 from nlu.profile import FORM_SLOTS, Experience, SeekerProfile
 from nlu.profile_merge import merge
@@ -75,3 +77,23 @@ def test_an_unnamed_certificate_is_that_of_the_work_wanted_after_malgo() -> None
     profile = nlu.parse_seeker_text("지게차 정비 말고 운전이요 자격 있고 교대 가능")
     assert profile.certificates_held == ("forklift",)
     assert nlu.parse_seeker_text("자격 있고 교대 가능").certificates_held == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "전기기능사 따는 중인데 태양광 설치 해보고 싶어요",
+        "전기기능사 취득중이에요",
+        "전기기능사 필기 붙었어요",
+        "전기기능사 실기 보는중",
+    ],
+)
+def test_a_certificate_on_the_way_is_not_held(text: str) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert profile.certificates_held == ()
+    assert profile.certificates_lacking == ("electrician_craftsman",)
+
+
+def test_a_certificate_passed_in_full_is_held() -> None:
+    profile = nlu.parse_seeker_text("전기기능사 필기 실기 다 붙었어요")
+    assert profile.certificates_held == ("electrician_craftsman",)
