@@ -72,13 +72,24 @@ def distances_km(catalog: Catalog, home: nlu.Region | None) -> np.ndarray:
 
 
 def excluded_shifts(profile: nlu.SeekerProfile) -> frozenset[str]:
-    """Shifts the seeker rules out; wanting only 주간 ("주간 일자리") rules out night work.
+    """Shifts the seeker rules out; wanting only 주간 ("주간 일자리") or hours within the day
+    ("10시부터 3시까지만") rules out night work.
 
     Wanting a night or rotating shift ("2교대 괜찮아요") rules nothing out: it is a welcome.
     """
-    if profile.wanted_shifts == frozenset({"주간"}):
+    if profile.wanted_shifts == frozenset({"주간"}) or _daytime_window(profile):
         return profile.excluded_shifts | NIGHT_SHIFTS
     return profile.excluded_shifts
+
+
+#: Hours a window must lie within to be a day job only ("10시부터 3시까지만").
+DAY_FROM, DAY_UNTIL = 6.0, 20.0
+
+
+def _daytime_window(profile: nlu.SeekerProfile) -> bool:
+    """The hours the seeker can work lie within the day: night and rotating shifts cannot be."""
+    start, end = profile.work_from, profile.work_until
+    return start is not None and end is not None and DAY_FROM <= start < end <= DAY_UNTIL
 
 
 def allowed_rows(catalog: Catalog, profile: nlu.SeekerProfile, *, as_of: date) -> np.ndarray:

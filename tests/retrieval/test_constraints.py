@@ -136,3 +136,13 @@ def test_the_home_town_is_the_si_gun_of_the_place_named() -> None:
     assert not in_home_town(towns, rows, nlu.SeekerProfile()).any()  # the default is a guess
     anywhere = nlu.SeekerProfile(home_region="seocheon_janghang", region_anywhere=True)
     assert not in_home_town(towns, rows, anywhere).any()
+
+
+def test_hours_within_the_day_rule_out_night_and_rotating_shifts() -> None:
+    from retrieval.constraints import NIGHT_SHIFTS, excluded_shifts
+
+    window = nlu.parse_seeker_text("애기 어린이집 보내고 10시부터 3시까지만 일할수 있어요")
+    assert (window.work_from, window.work_until) == (10, 15)
+    assert excluded_shifts(window) == NIGHT_SHIFTS
+    evening = nlu.SeekerProfile(work_from=18, work_until=23)  # into the night: nothing ruled out
+    assert excluded_shifts(evening) == frozenset()
