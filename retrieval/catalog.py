@@ -109,6 +109,9 @@ class Catalog:
     #: For an instructor's job (KECO 214…), the 소분류 of the trade its title teaches
     #: ("전기 실기 훈련교사" → 831), else None.
     taught: Codes | None = None
+    #: The kinds of work the title names within units that file several (``works.csv``), as
+    #: one label "unit:work|unit:work" ("선박 블록 CO2 용접사" → "8241:용접"), None for none.
+    title_works: Codes | None = None
     #: Per limit a seeker may name (heavy, standing, heights): bool, the work demands it.
     strain: dict[str, np.ndarray] = field(default_factory=dict)
     #: bool: the work goes through the night whatever the shift field says (nlu.opening_terms).
@@ -137,6 +140,7 @@ class Catalog:
         self.town = self.town or unknown
         self.part_of_day = self.part_of_day or unknown
         self.taught = self.taught or unknown
+        self.title_works = self.title_works or unknown
         if self.daily_hours is None:
             self.daily_hours = np.full(len(self.ids), np.nan)
         if self.starts_at is None:
@@ -266,6 +270,7 @@ class Catalog:
             welcomes_seniors=np.asarray([t.welcomes_seniors for t in terms], dtype=bool),
             part_of_day=Codes.of([t.part_of_day for t in terms]),
             taught=Codes.of([_taught(r.title, c) for r, c in zip(rows, classes, strict=True)]),
+            title_works=Codes.of([_title_works(r.title) for r in rows]),
             daily_hours=np.asarray([t.daily_hours or nan for t in terms], dtype=np.float64),
             starts_at=np.asarray(
                 [nan if t.starts_at is None else t.starts_at for t in terms], dtype=np.float64
@@ -306,6 +311,13 @@ def _occupation_of(row: Any, keco: Keco) -> OccupationClass:
         description=row.description or "",
         keco=keco,
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _title_works(title: str) -> str | None:
+    """The kinds of work a title names, as one label (see :attr:`Catalog.title_works`)."""
+    named = load_keco().works_named(title)
+    return "|".join(f"{unit}:{work}" for unit, work in named) or None
 
 
 @functools.lru_cache(maxsize=65536)

@@ -206,7 +206,7 @@ def rescore(
             # (a 양극재 소성 operator, 8512) is what is wanted, whatever its 세분류
             production = _production(occupation.labels)[codes]
             fit = np.maximum(fit, INDUSTRY_PRODUCTION * (in_industry & production))
-        other = _teaches_another_trade(catalog, rows, jobs)
+        other = _teaches_another_trade(catalog, rows, jobs) | _other_kind(catalog, rows, jobs)
         scores += weights.target * np.where(other, np.minimum(fit, ANOTHER_SUBJECT), fit)
     if jobs.context and not jobs.any_occupation:
         scores += weights.context * near(jobs.context)
@@ -366,6 +366,38 @@ SLACK = 0.5
 #: An instructor's job teaching another trade than the seeker's is related, not the work
 #: they want (explanations say so too: :func:`retrieval.explain.occupation_reasons`).
 ANOTHER_SUBJECT = 0.5
+
+
+def _other_kind(catalog: Catalog, rows: np.ndarray, jobs: SeekerJobs) -> np.ndarray:
+    """Per row: the title names only other kinds of work of a unit whose kind the seeker
+    named (``works.csv``: "취부 십이년" and "선박 블록 CO2 용접사", both 8241) — related, as
+    the explanation says, not the work wanted."""
+    import numpy as np
+
+    titled = catalog.title_works
+    assert titled is not None  # filled in by Catalog
+    if not jobs.works:
+        return np.zeros(len(rows), dtype=bool)
+    return _other_kind_labels(titled.labels, jobs.works)[titled.codes[rows]]
+
+
+@functools.lru_cache(maxsize=256)
+def _other_kind_labels(
+    labels: tuple[str | None, ...], asked: tuple[tuple[str, str], ...]
+) -> np.ndarray:
+    """Per title-works label: it names kinds of a unit the seeker named, none of theirs."""
+    import numpy as np
+
+    def other(label: str | None) -> bool:
+        if label is None:
+            return False
+        offered = {(unit, work) for unit, work in (p.split(":", 1) for p in label.split("|"))}
+        shared_units = {u for u, _ in asked} & {u for u, _ in offered}
+        mine = {(u, w) for u, w in asked if u in shared_units}
+        theirs = {(u, w) for u, w in offered if u in shared_units}
+        return bool(mine) and not (mine & theirs)
+
+    return np.asarray([other(label) for label in labels], dtype=bool)
 
 
 def _teaches_another_trade(catalog: Catalog, rows: np.ndarray, jobs: SeekerJobs) -> np.ndarray:

@@ -353,3 +353,19 @@ def test_the_trade_a_seeker_leaves_for_unnamed_other_work_sinks_its_neighbours_d
     scores = rescore(catalog(), ROWS, EQUAL, profile, leaving, beyond=np.zeros(4)).tolist()
     assert scores == [1.0 - weights.leaving, 1.0, 1.0, 1.0]
     assert not read_seeker_jobs("용접 20년 했는데 이제 지게차 하고 싶어요").leaving  # named
+
+
+def test_a_title_naming_only_another_kind_of_the_units_work_is_related_not_the_target() -> None:
+    kinds = catalog()
+    # both welding postings are 8241; one title welds, one fits, one does both
+    kinds.occupation = Codes.of(["8241", "8241", "8241", "8223"])
+    kinds.title_works = Codes.of(["8241:용접", "8241:취부", "8241:취부|8241:용접", None])
+    weights = Weights()
+    fitter = read_seeker_jobs("취부 십이년 했어요 조선소 일 찾아요")
+    assert fitter.works == (("8241", "취부"),)
+    scores = rescore(kinds, ROWS, EQUAL, nlu.SeekerProfile(), fitter, beyond=np.zeros(4))
+    welding_only, fitting, both = scores.tolist()[:3]
+    assert fitting == both > welding_only
+    assert welding_only - 1.0 == pytest.approx(
+        weights.target * ANOTHER_SUBJECT + weights.experience
+    )
