@@ -200,7 +200,7 @@ def parse_record(
         closes_on=closing.on,
         open_ended=closing.open_ended,
         foreign_workers=nlu.foreign_workers(description),
-        dormitory=nlu.has_dormitory(description),
+        dormitory=nlu.has_dormitory(description) or nlu.has_dormitory(title),
         commute_bus=nlu.has_commute_bus(description, title),
         contact=_clip(one_line(get("contact")), WIDTHS["contact"]),
         url=_clip(get("url"), WIDTHS["url"]),

@@ -333,3 +333,16 @@ def test_a_file_keyed_by_구인인증번호_is_고용24s_list_without_a_url() ->
     assert named.fields["source"] == "gunsan_city"
     (other,) = read_data(text.replace("구인인증번호", "공고번호").encode(), name="검색결과")[1]
     assert other.fields["source"] == "검색결과"
+
+
+def test_a_dormitory_the_title_offers_is_offered() -> None:
+    # a 고용24 list item has no description: the title is all it says
+    fields = {
+        "source": "worknet",
+        "source_id": "K163126111700099",
+        "company": "새만금해상구조(주)",
+        "title": "해상풍력 하부구조물 용접사 모집 - 기숙사 제공",
+    }
+    assert parse_record(fields, today=TODAY).dormitory
+    cleaning = dict(fields, title="기숙사 청소원 모집")  # the dormitory is the workplace
+    assert not parse_record(cleaning, today=TODAY).dormitory
