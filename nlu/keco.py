@@ -15,6 +15,7 @@ import csv
 import functools
 import logging
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -139,6 +140,16 @@ class Keco:
                 (unit, work) for unit, words in self.works.items() for work, w in words if w in said
             )
         )
+
+    @staticmethod
+    def kinds_apart(
+        unit: str, asked: Iterable[tuple[str, str]], offered: Iterable[tuple[str, str]]
+    ) -> tuple[list[str], list[str]]:
+        """Of one unit's kinds of work, those asked that are not offered and those offered
+        that were not asked: both non-empty means another kind of the same unit's work."""
+        mine = [w for u, w in asked if u == unit]
+        theirs = [w for u, w in offered if u == unit]
+        return [w for w in mine if w not in theirs], [w for w in theirs if w not in mine]
 
     def family_of(self, code: str | None) -> str | None:
         """The old family of a code: that of its longest listed prefix, else None."""

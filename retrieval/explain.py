@@ -200,10 +200,7 @@ def _other_work(title: str, code: str, jobs: SeekerJobs) -> str | None:
     unit = keco.work_unit(code)
     if unit is None:
         return None
-    asked = [w for u, w in jobs.works if u == unit]
-    offered = [w for u, w in keco.works_named(title) if u == unit]
-    theirs = [w for w in offered if w not in asked]
-    mine = [w for w in asked if w not in offered]
+    mine, theirs = keco.kinds_apart(unit, jobs.works, keco.works_named(title))
     if not theirs or not mine:
         return None
     level = LEVELS.get(len(unit), "분류")
@@ -366,7 +363,10 @@ def explain(
     held, lacking = set(profile.certificates_held), set(profile.certificates_lacking)
     for cert, need in opening.certificates.items():
         name = tables.certificates[cert].name_ko if cert in tables.certificates else cert
-        higher = next((h for h in held if cert in tables.covered([h]) - {h}), None)
+        higher = next(
+            (h for h in held if h in tables.certificates and cert in tables.certificates[h].covers),
+            None,
+        )
         if cert in held:
             out.reasons.append(
                 f"자격증 보유: {name}" + (" (필수)" if need == "required" else " (우대)")

@@ -388,14 +388,14 @@ def _other_kind_labels(
     """Per title-works label: it names kinds of a unit the seeker named, none of theirs."""
     import numpy as np
 
+    keco = load_keco()
+
     def other(label: str | None) -> bool:
         if label is None:
             return False
-        offered = {(unit, work) for unit, work in (p.split(":", 1) for p in label.split("|"))}
-        shared_units = {u for u, _ in asked} & {u for u, _ in offered}
-        mine = {(u, w) for u, w in asked if u in shared_units}
-        theirs = {(u, w) for u, w in offered if u in shared_units}
-        return bool(mine) and not (mine & theirs)
+        offered = [(unit, work) for unit, work in (p.split(":", 1) for p in label.split("|"))]
+        # as the explanation decides (retrieval.explain): another kind of one unit's work
+        return any(all(keco.kinds_apart(unit, asked, offered)) for unit, _ in offered)
 
     return np.asarray([other(label) for label in labels], dtype=bool)
 
