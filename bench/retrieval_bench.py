@@ -41,7 +41,7 @@ from bot.services import open_embedder  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from retrieval.constraints import allowed_rows  # noqa: E402
 from retrieval.dense_index import DenseIndex  # noqa: E402
-from retrieval.matcher import Matcher, dense_query  # noqa: E402
+from retrieval.matcher import Matcher, dense_query, seeker_jobs  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -94,6 +94,13 @@ def recall(
     return {name: float(np.mean(values)) for name, values in hits.items()}
 
 
+def _dense_text(text: str) -> str:
+    """What :meth:`Matcher.rank` embeds for a typed text."""
+    jobs = seeker_jobs(text, None)
+    targets = () if jobs.any_occupation else jobs.targets
+    return dense_query(text, nlu.parse_seeker_text(text), targets=targets)
+
+
 def measure(corpus: Corpus, matcher: Matcher, queries: list[str]) -> dict[str, object]:
     """Match latencies, dense search latencies and recall on one corpus."""
     for text in queries[:10]:  # warm-up: Kiwi, torch, caches
@@ -104,9 +111,7 @@ def measure(corpus: Corpus, matcher: Matcher, queries: list[str]) -> dict[str, o
         matcher.match(text, as_of=AS_OF)
         latencies.append((time.perf_counter() - started) * 1000)
     unique = list(dict.fromkeys(queries))
-    vectors = matcher.embedder.encode_queries(
-        [dense_query(t, nlu.parse_seeker_text(t)) for t in unique]
-    )
+    vectors = matcher.embedder.encode_queries([_dense_text(t) for t in unique])
     exact = DenseIndex.empty(corpus.vectors.shape[1])
     exact.upsert(corpus.ids, corpus.vectors)
     cycled = vectors[np.arange(len(queries)) % len(unique)]

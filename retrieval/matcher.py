@@ -10,7 +10,7 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -181,11 +181,14 @@ class Matcher:
         collected = profile is not None  # a conversation's profile: its search text is built
         profile = profile or nlu.parse_seeker_text(text)
         mask = self._allowed(profile, as_of=as_of, exclude=exclude)
-        query = self.embedder.encode_queries([dense_query(text, profile, own_words=collected)])[0]
+        named = () if collected or jobs.any_occupation else jobs.targets
+        query = self.embedder.encode_queries(
+            [dense_query(text, profile, own_words=collected, targets=named)]
+        )[0]
         dense_ids, _ = self.dense.search(query, depth, allowed=self.catalog.ids, mask=mask)
         lexical_allowed = mask if self._lexical_rows is None else self._lexical_mask(mask)
         lexical_ids, lexical_scores = self.lexical.top(
-            tokenize(lexical_query(text, profile, own_words=collected)),
+            tokenize(lexical_query(text, profile, own_words=collected, targets=named)),
             depth,
             allowed=lexical_allowed,
         )
@@ -377,17 +380,21 @@ def profile_query(profile: nlu.SeekerProfile) -> str:
     return " ".join(parts)
 
 
-def dense_query(text: str, profile: nlu.SeekerProfile, *, own_words: bool = False) -> str:
+def dense_query(
+    text: str, profile: nlu.SeekerProfile, *, own_words: bool = False, targets: Sequence[str] = ()
+) -> str:
     """The text embedded for the dense channel: the wanted jobs' names, then ``text``.
 
     Naming the wanted occupation steers e5 on career changes (용접 하다가 지게차 하고 싶어요)
-    and on colloquial forms the model never saw (쇠 붙이는 일). ``own_words``: see
-    :func:`_wanted_names`.
+    and on colloquial forms the model never saw (쇠 붙이는 일). ``own_words`` and
+    ``targets`` (the KECO codes read from a typed text): see :func:`_wanted_names`.
     """
-    return " ".join(part for part in [*_wanted_names(profile, own_words), text] if part)
+    return " ".join(part for part in [*_wanted_names(profile, own_words, targets), text] if part)
 
 
-def lexical_query(text: str, profile: nlu.SeekerProfile, *, own_words: bool = False) -> str:
+def lexical_query(
+    text: str, profile: nlu.SeekerProfile, *, own_words: bool = False, targets: Sequence[str] = ()
+) -> str:
     """The text tokenized for BM25: the wanted jobs' names, the certificates held, and ``text``.
 
     Negated facts in ``text`` (특수용접은 없어요, 야간은 못해요) can no longer pull in what
@@ -395,7 +402,7 @@ def lexical_query(text: str, profile: nlu.SeekerProfile, *, own_words: bool = Fa
     seeker's own words finds postings the table's names miss (양극재, 배터리팩, 구내식당).
     """
     tables = nlu.load_tables()
-    parts = _wanted_names(profile, own_words)
+    parts = _wanted_names(profile, own_words, targets)
     parts += [
         tables.certificates[c].name_ko
         for c in profile.certificates_held
@@ -410,14 +417,17 @@ def lexical_query(text: str, profile: nlu.SeekerProfile, *, own_words: bool = Fa
 SENIOR_WORK = ("경비", "미화", "청소", "주차")
 
 
-def _wanted_names(profile: nlu.SeekerProfile, own_words: bool = False) -> list[str]:
+def _wanted_names(
+    profile: nlu.SeekerProfile, own_words: bool = False, targets: Sequence[str] = ()
+) -> list[str]:
     """The wanted jobs' names; for a senior who takes any work or names none (neither wanted
     nor done), the work offered to seniors.
 
     ``own_words`` (a profile a conversation collected, searched with :func:`profile_query`):
     the seeker's own words where a name says more than they did
     (:func:`retrieval.explain.search_words`). A typed text holds those words already: in
-    front of it the names stay.
+    front of it the names stay; where no family names its work, the names of the ``targets``
+    its classification read.
     """
     tables = nlu.load_tables()
     named = profile.wanted_families or profile.experience
@@ -430,6 +440,12 @@ def _wanted_names(profile: nlu.SeekerProfile, own_words: bool = False) -> list[s
     wanted, _ = search_words(profile) if own_words else ((), ())
     if wanted and not profile.any_occupation:
         return list(wanted)
-    return [
+    names = [
         tables.occupations[f].name_ko for f in profile.wanted_families if f in tables.occupations
     ]
+    if names or profile.any_occupation:
+        return names
+    # work the families do not name but the classification read ("큰 배 색칠하는 일" is
+    # 8251): its unit's name, without the bracketed aside ("도장원(도장기조작원)" → 도장원)
+    keco = load_keco()
+    return list(dict.fromkeys(keco.name(code).split("(")[0].strip() for code in targets))

@@ -245,3 +245,18 @@ def test_a_family_name_that_says_more_than_the_seeker_gives_way_to_their_words()
     # a family that is what was said keeps its name
     welder = nlu.parse_seeker_text("용접 일 찾아요")
     assert dense_query("용접 일 찾아요", welder, own_words=True) == "용접원 용접 일 찾아요"
+
+
+def test_work_only_the_classification_reads_is_named_in_front_of_the_text() -> None:
+    from retrieval.matcher import dense_query, lexical_query, seeker_jobs
+
+    # no family says "큰 배 색칠하는 일"; the KECO reading (8251) names it for both channels
+    text = "큰 배 색칠하는 일 했습니다 군산에서 다시 하고 싶어요"
+    profile = nlu.parse_seeker_text(text)
+    targets = seeker_jobs(text, None).targets
+    assert not profile.wanted_families and targets == ("8251",)
+    assert dense_query(text, profile, targets=targets) == f"도장원 {text}"
+    assert lexical_query(text, profile, targets=targets) == f"도장원 {text}"
+    # a family's name stays the one name in front
+    welder = nlu.parse_seeker_text("용접 일 찾아요")
+    assert dense_query("용접 일 찾아요", welder, targets=("8241",)) == "용접원 용접 일 찾아요"
