@@ -4,10 +4,11 @@ The folder's ``manifest.json`` records the embedding model, the kind of dense in
 each indexed opening's content hash, the catalog version of the database it was built
 from and a stamp that changes with every build; a sync embeds only openings that are new
 or whose text changed (in batches of similar length, so padding stays short), and drops
-openings that are gone or retired. A different model, or ``full=True``, rebuilds
-everything. The dense index turns from flat into an inverted file (and back) as the
-corpus crosses :data:`retrieval.dense_index.APPROXIMATE_FROM` openings. The manifest is
-written last, atomically: whoever sees a new one finds the index files it describes.
+openings that are gone or retired. A different model, other BM25 terms
+(:data:`retrieval.lexical.TERMS`) or ``full=True`` rebuild everything. The dense index
+turns from flat into an inverted file (and back) as the corpus crosses
+:data:`retrieval.dense_index.APPROXIMATE_FROM` openings. The manifest is written last,
+atomically: whoever sees a new one finds the index files it describes.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from tqdm import tqdm
 from retrieval.dense_index import DenseIndex
 from retrieval.documents import dense_text, lexical_text
 from retrieval.embedder import Embedder
-from retrieval.lexical import BM25Index, tokenize_many
+from retrieval.lexical import TERMS, BM25Index, tokenize_many
 from storage.catalog_version import catalog_version
 from storage.openings import iter_openings
 
@@ -57,13 +58,19 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
 
 
 def index_lags(session: Session, *, folder: Path, model: str) -> bool:
-    """Whether the index misses changes in the database (or is missing, or of another model)."""
+    """Whether the index misses changes in the database (or is missing, or of another model
+    or other terms)."""
     manifest = read_manifest(folder)
     return (
         manifest is None
-        or manifest.get("model") != model
+        or _outdated(manifest, model)
         or manifest.get("catalog_version") != catalog_version(session=session)
     )
+
+
+def _outdated(manifest: dict[str, Any] | None, model: str) -> bool:
+    """Whether an index must be built anew: none yet, another model or other BM25 terms."""
+    return manifest is None or manifest.get("model") != model or manifest.get("terms") != TERMS
 
 
 def sync_index(
@@ -80,7 +87,7 @@ def sync_index(
     # Read first: a change committed while this sync runs leaves the index marked as lagging.
     version = catalog_version(session=session)
     manifest = None if full else read_manifest(folder)
-    rebuilt = manifest is None or manifest.get("model") != embedder.name
+    rebuilt = _outdated(manifest, embedder.name)
     if rebuilt:
         dense, lexical, indexed = DenseIndex.empty(embedder.dim), BM25Index(), {}
     else:
@@ -133,11 +140,12 @@ def write_manifest(
     docs: dict[int, str],
     catalog_version: int | None = None,
 ) -> None:
-    """Write ``manifest.json``: model, dense index kind, content hash per opening id, the
-    catalog version indexed (``None``: unknown, so the index counts as lagging) and a fresh
+    """Write ``manifest.json``: model, BM25 terms, dense index kind, content hash per opening
+    id, the catalog version indexed (``None``: unknown, so the index counts as lagging) and a fresh
     build stamp (a running matcher reloads when it changes)."""
     manifest = {
         "model": model,
+        "terms": TERMS,
         "dim": dense.dim,
         "dense": {"kind": dense.kind, "lists": dense.lists},
         "catalog_version": catalog_version,

@@ -22,10 +22,14 @@ import nlu.clauses
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["BM25Index", "tokenize"]
+__all__ = ["BM25Index", "TERMS", "tokenize"]
 
 #: Kiwi tags kept as terms: nouns, verb/adjective stems, roots, foreign words, numbers, hanja.
 KEPT_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "VV", "VA", "XR", "SL", "SN", "SH", "MAG"})
+#: How documents become terms; an index whose manifest names other terms is rebuilt (its
+#: term lists would no longer meet a query's). Compounds are split (split_complex): Kiwi
+#: read "통근버스" as one noun in "차 없어요 통근버스 되는데" and as 통근 + 버스 in a title.
+TERMS = "kiwi-morphemes-split-complex"
 #: Very common words that carry no matching signal in postings and seeker texts.
 STOP_TERMS = frozenset({"있", "하", "되", "없", "않", "것", "수", "등", "및", "같", "좋"})
 #: A term in more than 1/DENSE_SHARE of the documents keeps its row dense as well: adding a
@@ -52,14 +56,14 @@ def tokenize(text: str) -> list[str]:
         return []
     return [
         token.form.lower()
-        for token in _kiwi().tokenize(text)
+        for token in _kiwi().tokenize(text, split_complex=True)
         if token.tag in KEPT_TAGS and token.form not in STOP_TERMS
     ]
 
 
 def tokenize_many(texts: Sequence[str]) -> list[list[str]]:
     """:func:`tokenize` for many texts at once (Kiwi batches them internally)."""
-    results = _kiwi().tokenize(list(texts))
+    results = _kiwi().tokenize(list(texts), split_complex=True)
     return [
         [t.form.lower() for t in tokens if t.tag in KEPT_TAGS and t.form not in STOP_TERMS]
         for tokens in results

@@ -49,3 +49,24 @@ def test_retired_openings_leave_the_index(
     assert manifest is not None
     assert (report.removed, report.total) == (1, 1)
     assert str(forklift.id) not in manifest["docs"]
+
+
+def test_an_index_of_other_terms_is_rebuilt(
+    session: Session, tmp_path: Path, embedder: Embedder
+) -> None:
+    import json
+
+    from retrieval.indexer import MANIFEST
+
+    folder = tmp_path / "index"
+    import_files(session, [write_csv(tmp_path / "a.csv", WELDER, FORKLIFT)])
+    sync_index(session, folder=folder, embedder=embedder)
+    manifest = read_manifest(folder)
+    assert manifest is not None and not index_lags(session, folder=folder, model=embedder.name)
+    # an index written before compounds were split: its terms no longer meet a query's
+    manifest["terms"] = "kiwi-morphemes"
+    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    assert index_lags(session, folder=folder, model=embedder.name)
+    report = sync_index(session, folder=folder, embedder=embedder)
+    assert report.rebuilt and (report.added, report.total) == (2, 2)
+    assert not index_lags(session, folder=folder, model=embedder.name)

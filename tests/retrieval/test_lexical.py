@@ -89,3 +89,10 @@ def test_top_keeps_only_allowed_documents_that_share_a_term() -> None:
     assert ids.tolist() == [12]
     assert scores[0] > 0
     assert index.top(["없는단어"], 10)[0].size == 0
+
+
+def test_a_compound_is_the_same_terms_in_a_chat_line_and_in_a_title() -> None:
+    # Kiwi alone read "통근버스" as one noun here and as 통근 + 버스 in the title
+    said = tokenize("뭐든지 합니다 오십대 여자 차 없어요 통근버스 되는데")
+    posted = tokenize("금속 소재 생산직 (주간) 군산 통근버스 운행")
+    assert {"통근", "버스"} <= set(said) & set(posted)
