@@ -369,3 +369,22 @@ def test_a_title_naming_only_another_kind_of_the_units_work_is_related_not_the_t
     assert welding_only - 1.0 == pytest.approx(
         weights.target * ANOTHER_SUBJECT + weights.experience
     )
+
+
+def test_desk_work_sinks_for_one_who_wants_hands_on_work_only() -> None:
+    desk = catalog()
+    # a welder, a welding-rod salesman (612102), a hull designer (151106), a packer (8900)
+    desk.occupation = Codes.of(["824101", "612102", "151106", "8900"])
+    weights = Weights()
+
+    def scores(targets: tuple[str, ...]) -> list[float]:
+        jobs = SeekerJobs(targets=targets)
+        profile = nlu.SeekerProfile()
+        return rescore(desk, ROWS, EQUAL, profile, jobs, beyond=np.zeros(4)).tolist()
+
+    welder = scores(("8241",))
+    assert welder[1] == welder[2] == 1.0 - weights.desk  # the trade's words, not its work
+    assert welder[3] == 1.0
+    # one who also asks for design work (배관 현장 → 도면) keeps the desk postings
+    assert scores(("8241", "1591"))[2] >= 1.0
+    assert scores(())[1] == 1.0  # nothing wanted: nothing sinks
