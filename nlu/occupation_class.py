@@ -194,13 +194,20 @@ def _mentions(text: str, keco: Keco) -> tuple[GazetteerMatch, ...]:
     return keco.matcher.find(normalize_text(text).text) if text else ()
 
 
-def _head_code(matches: tuple[GazetteerMatch, ...]) -> str | None:
+def _head_code(matches: tuple[GazetteerMatch, ...], text: str = "") -> str | None:
     """The code a phrase names: its last word (Korean heads come last), made as specific
     as another word of the phrase under it allows (공정 오퍼레이터 851 + 양극재 소성 8512);
-    of two as specific, the nearer the head ("차체부품 로봇용접 라인 오퍼레이터" → 로봇용접)."""
+    of two as specific, the nearer the head ("차체부품 로봇용접 라인 오퍼레이터" → 로봇용접).
+
+    Works listed with "·" are the posting's tasks in order, the main one first: "사상·청소
+    일용직" is a grinder's job (``text``: the normalized text the matches were found in).
+    """
     if not matches:
         return None
-    head = matches[-1].key
+    last = len(matches) - 1
+    while last and text[matches[last - 1].end : matches[last].start].strip() == "·":
+        last -= 1
+    head = matches[last].key
     finer = [m.key for m in matches if m.key.startswith(head) and len(m.key) > len(head)]
     return max(reversed(finer), key=len) if finer else head
 
@@ -208,7 +215,11 @@ def _head_code(matches: tuple[GazetteerMatch, ...]) -> str | None:
 def _phrase_code(text: str, keco: Keco) -> str | None:
     """The code of a title or occupation field: words outside brackets first."""
     outside = _BRACKETS.sub(" ", text)
-    return _head_code(_mentions(outside, keco)) or _head_code(_mentions(text, keco))
+    for phrase in (outside, text):
+        code = _head_code(_mentions(phrase, keco), normalize_text(phrase).text)
+        if code is not None:
+            return code
+    return None
 
 
 def _text_code(text: str, keco: Keco) -> str | None:

@@ -55,6 +55,8 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         ("자동차 차체부품 로봇용접 라인 오퍼레이터 (2교대)", None, "8242"),  # nearest the head
         # picking and packing orders is one job, 쇼핑몰택배 준비원, not packing in a factory
         ("(익산) 물류 피킹·포장원 정규직 채용", None, "617903"),
+        # tasks listed with "·" put the main one first: a grinder's job, not a cleaner's
+        ("선박 블록 사상·청소 일용직 (그라인더 초보 가능)", None, "824107"),
     ],
 )
 def test_openings_are_classified_from_code_or_title(
