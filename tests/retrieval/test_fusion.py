@@ -13,6 +13,7 @@ from retrieval.fusion import (
     ANOTHER_SUBJECT,
     INDUSTRY_PRODUCTION,
     RRF_K,
+    SAME_MAJOR,
     Weights,
     closeness,
     reciprocal_rank_fusion,
@@ -108,6 +109,8 @@ def test_closeness_levels() -> None:
     assert closeness("8241", "8", keco) == 0.3
     assert closeness("623004", "811302", keco) == 0.0  # 지게차 운전 vs 정비: not neighbours
     assert closeness(None, "8241", keco) == 0.0
+    # a ship painter and a welder share only the 중분류 (82): less than listed neighbours
+    assert closeness("8251", "8241", keco) == SAME_MAJOR < closeness("8223", "8241", keco)
 
 
 def test_seniors_prefer_postings_that_welcome_them_and_stated_ages_bound() -> None:
