@@ -181,7 +181,7 @@ class Matcher:
         collected = profile is not None  # a conversation's profile: its search text is built
         profile = profile or nlu.parse_seeker_text(text)
         mask = self._allowed(profile, as_of=as_of, exclude=exclude)
-        named = () if collected or jobs.any_occupation else jobs.targets
+        named = () if jobs.any_occupation else jobs.targets
         query = self.embedder.encode_queries(
             [dense_query(text, profile, own_words=collected, targets=named)]
         )[0]
@@ -367,6 +367,15 @@ def profile_query(profile: nlu.SeekerProfile) -> str:
             for e in profile.experience
             if e.family in tables.occupations
         ]
+    if not parts:  # work no family names ("큰 배 색칠하는 일 했습니다"): its unit's name
+        parts = [
+            f"{name} {years}년 경력" if years else name
+            for name, years in zip(
+                class_names(c for c, _ in profile.done_codes),
+                (y for _, y in profile.done_codes),
+                strict=False,
+            )
+        ]
     parts += [
         tables.certificates[c].name_ko
         for c in profile.certificates_held
@@ -445,7 +454,10 @@ def _wanted_names(
     ]
     if names or profile.any_occupation:
         return names
-    # work the families do not name but the classification read ("큰 배 색칠하는 일" is
-    # 8251): its unit's name, without the bracketed aside ("도장원(도장기조작원)" → 도장원)
+    return class_names(targets)  # work no family names ("큰 배 색칠하는 일" is 8251)
+
+
+def class_names(codes: Iterable[str]) -> list[str]:
+    """The KECO units' names, without the bracketed aside ("도장원(도장기조작원)" → 도장원)."""
     keco = load_keco()
-    return list(dict.fromkeys(keco.name(code).split("(")[0].strip() for code in targets))
+    return list(dict.fromkeys(keco.name(code).split("(")[0].strip() for code in codes))

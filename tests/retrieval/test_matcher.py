@@ -260,3 +260,18 @@ def test_work_only_the_classification_reads_is_named_in_front_of_the_text() -> N
     # a family's name stays the one name in front
     welder = nlu.parse_seeker_text("용접 일 찾아요")
     assert dense_query("용접 일 찾아요", welder, targets=("8241",)) == "용접원 용접 일 찾아요"
+
+
+def test_a_conversation_about_work_no_family_names_searches_with_its_unit_name() -> None:
+    from nlu.profile import SeekerProfile
+    from nlu.profile_merge import merge
+    from retrieval.matcher import dense_query, profile_query, seeker_jobs
+
+    # "일자리" was searched before: the chat showed 노인 공익활동 to a ten-year ship painter
+    said = merge(SeekerProfile(), nlu.parse_seeker_text("큰 배 색칠하는 일 했습니다 십년 정도요"))
+    searched = said.for_search()
+    assert not searched.experience and searched.done_codes
+    text = profile_query(searched)
+    assert text == "도장원"
+    targets = seeker_jobs(text, searched).targets
+    assert dense_query(text, searched, own_words=True, targets=targets) == "도장원 도장원"
