@@ -278,10 +278,12 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
 def search_words(profile: nlu.SeekerProfile) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The seeker's own words to search with instead of the family names: (wanted, done).
 
-    A family's name says more than the seeker did when the code said is coarser than the
+    A family's name says other than the seeker did when the code said is coarser than the
     family's ("조립 생산직 해봤어요" is 8, filed as 생산·포장 단순 종사원 8900, whose name
-    pulls simple packing jobs): then the words said are the search text. Where the family
-    is what was said (용접 일 → 용접원), its name stays; empty when nothing was said.
+    pulls simple packing jobs) or finer ("그라인더 사상 해봤어요" is 사상 824107, filed as
+    용접원, whose name pulls welding jobs): then the words said are the search text. Where
+    the family is what was said (용접 일 → 용접원), its name stays; empty when nothing was
+    said.
     """
     tables = nlu.load_tables()
 
@@ -290,18 +292,18 @@ def search_words(profile: nlu.SeekerProfile) -> tuple[tuple[str, ...], tuple[str
         targets = read_seeker_jobs(info.name_ko).targets if info else ()
         return targets[0] if targets else None
 
-    def overstated(families: Iterable[str], said: Iterable[str]) -> bool:
+    def misstated(families: Iterable[str], said: Iterable[str]) -> bool:
         codes = [c for c in (family_code(f) for f in families) if c]
-        return any(c != s and c.startswith(s) for c in codes for s in said)
+        return any(c != s and (c.startswith(s) or s.startswith(c)) for c in codes for s in said)
 
     done_codes = [c for c, _ in profile.done_codes]
     if profile.wanted_codes:
-        overstated_wish = overstated(profile.wanted_families, profile.wanted_codes)
-        wanted = profile.wanted_words if overstated_wish else ()
+        misstated_wish = misstated(profile.wanted_families, profile.wanted_codes)
+        wanted = profile.wanted_words if misstated_wish else ()
     else:  # the work done is what is searched for
-        wanted = profile.done_words if overstated(profile.wanted_families, done_codes) else ()
+        wanted = profile.done_words if misstated(profile.wanted_families, done_codes) else ()
     done_families = [e.family for e in profile.experience]
-    done = profile.done_words if overstated(done_families, done_codes) else ()
+    done = profile.done_words if misstated(done_families, done_codes) else ()
     return wanted, done
 
 

@@ -196,6 +196,9 @@ def test_the_words_said_are_searched_when_the_family_name_says_more() -> None:
     # 조립 생산직 is 8; its family's name (생산·포장 단순 종사원, 8900) would search for packing
     wanted, done = search_words(_conversation("조립 생산직 해봤어요", "김제요"))
     assert wanted == ("조립", "생산직") and done == ("조립", "생산직")
+    # … or less: 사상 (824107) is filed as 용접원, whose name would search for welding
+    wanted, done = search_words(_conversation("그라인더 사상 해봤어요"))
+    assert wanted == done == ("그라인더", "사상")
 
 
 @pytest.mark.parametrize(
