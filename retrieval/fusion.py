@@ -330,11 +330,12 @@ def _classes_in(labels: tuple[str | None, ...], prefixes: tuple[str, ...]) -> np
 PRODUCTION = ("8",)
 #: Hands-on work: construction, production, farming and fishing, driving (KECO 7, 8, 9, 62).
 HANDS_ON = ("7", "8", "9", "62")
-#: Desk work: managers, office work but for production and quality clerks (028, where
-#: 고용24 files many inspectors), research and engineering, sales (KECO 01, 026, 027,
-#: 029, 1, 61). A posting of it shares a hands-on seeker's trade words ("용접봉 영업",
-#: "선체 구조설계", "자동차 부품 기계설계") and is not their work.
-DESK = ("01", "026", "027", "029", "1", "61")
+#: Desk and counter work: managers, office and finance work but for production and
+#: quality clerks (028, where 고용24 files many inspectors), research and engineering,
+#: sales and shop counters (KECO 01, 021–027, 029, 03, 1, 611–616; not 617, where
+#: picking and packing for online shops is filed). A posting of it shares a hands-on
+#: seeker's words ("용접봉 영업", "선체 구조설계", "도장(인감) 매장") and is not their work.
+DESK = tuple("01 021 022 023 024 025 026 027 029 03 1 611 612 613 614 615 616".split())
 
 
 def wanted_industries(text: str, jobs: SeekerJobs) -> frozenset[str]:
