@@ -335,7 +335,11 @@ HANDS_ON = ("7", "8", "9", "62")
 #: sales and shop counters (KECO 01, 021–027, 029, 03, 1, 611–616; not 617, where
 #: picking and packing for online shops is filed). A posting of it shares a hands-on
 #: seeker's words ("용접봉 영업", "선체 구조설계", "도장(인감) 매장") and is not their work.
-DESK = tuple("01 021 022 023 024 025 026 027 029 03 1 611 612 613 614 615 616".split())
+DESK = (
+    "01", "021", "022", "023", "024", "025", "026", "027", "029", "03",
+    "1",
+    "611", "612", "613", "614", "615", "616",
+)  # fmt: skip
 
 
 def wanted_industries(text: str, jobs: SeekerJobs) -> frozenset[str]:
