@@ -41,7 +41,7 @@ from bot.services import open_embedder  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from retrieval.constraints import allowed_rows  # noqa: E402
 from retrieval.dense_index import DenseIndex  # noqa: E402
-from retrieval.matcher import Matcher, dense_query, seeker_jobs  # noqa: E402
+from retrieval.matcher import Matcher, dense_query, named_targets, seeker_jobs  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -96,8 +96,7 @@ def recall(
 
 def _dense_text(text: str) -> str:
     """What :meth:`Matcher.rank` embeds for a typed text."""
-    jobs = seeker_jobs(text, None)
-    targets = () if jobs.any_occupation else jobs.targets
+    targets = named_targets(seeker_jobs(text, None))
     return dense_query(text, nlu.parse_seeker_text(text), targets=targets)
 
 

@@ -216,7 +216,8 @@ def _phrase_code(text: str, keco: Keco) -> str | None:
     """The code of a title or occupation field: words outside brackets first."""
     outside = _BRACKETS.sub(" ", text)
     for phrase in (outside, text):
-        code = _head_code(_mentions(phrase, keco), normalize_text(phrase).text)
+        normalized = normalize_text(phrase).text
+        code = _head_code(keco.matcher.find(normalized), normalized) if normalized else None
         if code is not None:
             return code
     return None

@@ -181,7 +181,7 @@ class Matcher:
         collected = profile is not None  # a conversation's profile: its search text is built
         profile = profile or nlu.parse_seeker_text(text)
         mask = self._allowed(profile, as_of=as_of, exclude=exclude)
-        named = () if jobs.any_occupation else jobs.targets
+        named = named_targets(jobs)
         query = self.embedder.encode_queries(
             [dense_query(text, profile, own_words=collected, targets=named)]
         )[0]
@@ -343,6 +343,11 @@ def seeker_jobs(text: str, profile: nlu.SeekerProfile | None) -> SeekerJobs:
     """The seeker's occupations as KECO codes: read from what they wrote, or, for a profile a
     conversation collected (whose search text is built from it), from the profile itself."""
     return read_seeker_jobs(text) if profile is None else profile_jobs(profile)
+
+
+def named_targets(jobs: SeekerJobs) -> tuple[str, ...]:
+    """The classes whose names a search text may put in front: none for "아무거나"."""
+    return () if jobs.any_occupation else jobs.targets
 
 
 def profile_query(profile: nlu.SeekerProfile) -> str:
