@@ -11,6 +11,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -58,6 +59,9 @@ __all__ = [
 
 #: How many candidates each channel contributes before ranking.
 CHANNEL_DEPTH = 100
+#: Searches whose filters and BM25 run beside their query embedding at once (more wait);
+#: the machine's cores, not this, bound how many searches run well side by side.
+SEARCHES_AT_ONCE = 4
 #: Home regions whose distance column stays cached (one float64 per opening each).
 DISTANCE_CACHE = 16
 
@@ -132,6 +136,9 @@ class Matcher:
             found = rows < len(catalog)
             found[found] = catalog.ids[rows[found]] == lexical_ids[found]
             self._lexical_rows = np.where(found, rows, len(catalog))
+        #: Runs the filters and BM25 of a search beside its query embedding (:meth:`rank`);
+        #: as many workers as searches the bot runs at once, so none waits for another's.
+        self._beside = ThreadPoolExecutor(max_workers=SEARCHES_AT_ONCE, thread_name_prefix="bm25")
         self._distances: OrderedDict[str | None, np.ndarray] = OrderedDict()
         self._distances_lock = threading.Lock()
 
@@ -180,18 +187,22 @@ class Matcher:
         jobs = seeker_jobs(text, profile)
         collected = profile is not None  # a conversation's profile: its search text is built
         profile = profile or nlu.parse_seeker_text(text)
-        mask = self._allowed(profile, as_of=as_of, exclude=exclude)
         named = named_targets(jobs)
+        # The hard filters and BM25 run while the query is embedded: ONNX Runtime releases
+        # the GIL and, on one short text, leaves most of a second core idle.
+        filtered = self._beside.submit(
+            self._filter_and_search_words,
+            profile,
+            lexical_query(text, profile, own_words=collected, targets=named),
+            as_of=as_of,
+            exclude=tuple(exclude),
+            depth=depth,
+        )
         query = self.embedder.encode_queries(
             [dense_query(text, profile, own_words=collected, targets=named)]
         )[0]
+        mask, lexical_ids, lexical_scores = filtered.result()
         dense_ids, _ = self.dense.search(query, depth, allowed=self.catalog.ids, mask=mask)
-        lexical_allowed = mask if self._lexical_rows is None else self._lexical_mask(mask)
-        lexical_ids, lexical_scores = self.lexical.top(
-            tokenize(lexical_query(text, profile, own_words=collected, targets=named)),
-            depth,
-            allowed=lexical_allowed,
-        )
         lexical_ranked = list(zip(lexical_ids.tolist(), lexical_scores.tolist(), strict=True))
 
         fused = reciprocal_rank_fusion(dense_ids.tolist(), lexical_ranked)
@@ -295,6 +306,22 @@ class Matcher:
                     )
                 )
         return results
+
+    def _filter_and_search_words(
+        self,
+        profile: nlu.SeekerProfile,
+        words: str,
+        *,
+        as_of: date,
+        exclude: Iterable[int],
+        depth: int,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The hard filters' mask over catalog rows, then BM25's ``depth`` best allowed ids
+        for ``words`` and their scores."""
+        mask = self._allowed(profile, as_of=as_of, exclude=exclude)
+        allowed = mask if self._lexical_rows is None else self._lexical_mask(mask)
+        ids, scores = self.lexical.top(tokenize(words), depth, allowed=allowed)
+        return mask, ids, scores
 
     def _allowed(
         self, profile: nlu.SeekerProfile, *, as_of: date, exclude: Iterable[int]
