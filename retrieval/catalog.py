@@ -129,6 +129,11 @@ class Catalog:
     #: bool per certificate column: an everyday driving licence (1종·2종 보통), which most
     #: adults hold, unlike a trade's certificate or licence.
     cert_everyday: np.ndarray = field(init=False, repr=False)
+    #: The distinct (lat, lon) points of the openings, float64 (points, 2), NaN when unknown,
+    #: and the point of each row: openings lie at a few hundred places (their regions), so
+    #: a distance from a new home is that many haversines, not one per opening.
+    points: np.ndarray = field(init=False, repr=False)
+    point_of: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         import numpy as np
@@ -162,6 +167,12 @@ class Catalog:
         if self.age_max is None:
             self.age_max = np.full(len(self.ids), np.nan)
 
+        located = np.column_stack([self.lat, self.lon])
+        unknown_at = np.isnan(located).any(axis=1)
+        located[unknown_at] = np.inf  # NaN never equals itself, so np.unique would keep each
+        self.points, self.point_of = np.unique(located, axis=0, return_inverse=True)
+        self.point_of = self.point_of.reshape(-1)
+        self.points[np.isinf(self.points).any(axis=1)] = np.nan
         self.best_pay = np.where(np.isnan(self.pay_max), self.pay_min, self.pay_max)
         labels = sorted({cert for certs in self.certificates for cert in certs})
         column = {cert: j for j, cert in enumerate(labels)}

@@ -63,12 +63,13 @@ def distances_km(catalog: Catalog, home: nlu.Region | None) -> np.ndarray:
     if home is None:
         return np.full(len(catalog), np.nan)
     lat1, lon1 = math.radians(home.lat), math.radians(home.lon)
-    lat2, lon2 = np.radians(catalog.lat), np.radians(catalog.lon)
+    lat2, lon2 = np.radians(catalog.points[:, 0]), np.radians(catalog.points[:, 1])
     a = (
         np.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     )
-    return 2 * 6371.0 * np.arcsin(np.sqrt(a)) * nlu.ROAD_FACTOR
+    per_point = 2 * 6371.0 * np.arcsin(np.sqrt(a)) * nlu.ROAD_FACTOR
+    return per_point[catalog.point_of]
 
 
 def excluded_shifts(profile: nlu.SeekerProfile) -> frozenset[str]:

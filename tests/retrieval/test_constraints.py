@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 
 import nlu
 from retrieval.catalog import OPEN_ENDED_ORDINAL, Catalog, Codes
-from retrieval.constraints import MatchPolicy, allowed_rows, beyond_commute
+from retrieval.constraints import MatchPolicy, allowed_rows, beyond_commute, distances_km
 
 AS_OF = date(2026, 11, 1)
 TODAY, OPEN = AS_OF.toordinal(), OPEN_ENDED_ORDINAL
@@ -72,6 +74,31 @@ def test_distance_is_a_bounded_penalty_not_a_filter() -> None:
     assert over.tolist() == [0.0, 0.0, 0.5, 1.0, 0.0]  # 5 has a dormitory
     anywhere = nlu.SeekerProfile(region_anywhere=True)
     assert not beyond_commute(catalog(), rows, anywhere, distance=distance, policy=policy).any()
+
+
+def test_distances_are_per_opening_whatever_place_it_shares() -> None:
+    """Distances are computed once per distinct place and spread to its openings."""
+    places = replace(
+        catalog(),
+        lat=np.asarray([35.97, NAN, 35.95, 35.97, 36.05]),
+        lon=np.asarray([126.71, NAN, 126.96, 126.71, 126.71]),
+    )
+    home = nlu.load_tables().regions["gunsan"]
+
+    def haversine(lat: float, lon: float) -> float:
+        a = (
+            math.sin(math.radians(lat - home.lat) / 2) ** 2
+            + math.cos(math.radians(home.lat))
+            * math.cos(math.radians(lat))
+            * math.sin(math.radians(lon - home.lon) / 2) ** 2
+        )
+        return 2 * 6371.0 * math.asin(math.sqrt(a)) * nlu.ROAD_FACTOR
+
+    got = distances_km(places, home)
+    assert np.isnan(got[1])
+    expected = [haversine(la, lo) for la, lo in zip(places.lat, places.lon, strict=True)]
+    assert np.allclose(got[[0, 2, 3, 4]], [expected[i] for i in (0, 2, 3, 4)])
+    assert got[0] == got[3] and got[2] > got[0]
 
 
 def test_weekend_work_is_filtered_for_one_who_rules_weekends_out() -> None:
