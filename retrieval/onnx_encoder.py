@@ -4,9 +4,8 @@ A search embeds one short text. PyTorch spends most of that on per-operator over
 (≈ 33 ms p50 for e5-small on this 2-core machine); ONNX Runtime, with its graph
 optimizations, runs the same network in ≈ 13 ms, and short passages in batches ≈ 25 %
 faster. The whole sentence-transformers model (transformer, pooling) plus the L2
-normalization is exported once, by `jobbot model build`, into the model cache, with ONNX
-Runtime's transformer fusions (an Attention operator per layer) where they know the
-architecture. Each fresh export is checked against PyTorch's vectors and not used if any cosine falls below
+normalization is exported once, by `jobbot model build`, into the model cache. Each fresh
+export is checked against PyTorch's vectors and not used if any cosine falls below
 ``MIN_COSINE``; the embedder then stays on PyTorch. A single query skips the
 sentence-transformers preprocessing (a transformers call and torch tensors, 0.46 ms of CPU
 against 0.11) for the bare ``tokenizers`` pipeline, used only where it gives the same ids.
@@ -20,8 +19,7 @@ import re
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -35,12 +33,10 @@ logger = logging.getLogger(__name__)
 __all__ = ["MIN_COSINE", "OnnxEncoder", "export_folder", "is_exported", "open_onnx_encoder"]
 
 #: Bump when the exported graph changes, so existing exports are redone.
-EXPORT_VERSION = 3
+EXPORT_VERSION = 2
 #: Lowest cosine between an export's vector and PyTorch's accepted for the check texts.
 MIN_COSINE = 0.9999
 MODEL_FILE = "encoder.onnx"
-#: transformers ``model_type`` values whose graphs ONNX Runtime's BERT fusions read.
-FUSABLE_TYPES = frozenset({"bert", "roberta", "xlm-roberta"})
 MARKER_FILE = "export.json"
 #: Short, emoji, and over-long (truncated) texts: what seekers send.
 CHECK_TEXTS = (
@@ -227,10 +223,8 @@ def _current_marker(folder: Path, expected: dict[str, Any]) -> dict[str, Any] | 
 def _export(
     model: Any, folder: Path, *, marker: dict[str, Any], prompt: str, threads: int | None
 ) -> dict[str, Any]:
-    """Export the graph (dynamic batch and length), fuse it where ONNX Runtime knows the
-    architecture (:func:`_fused`), check it against PyTorch (the unfused graph when the fused
-    one fails), and move it into ``folder`` with its marker, the check's worst cosine
-    included; return the marker."""
+    """Export the graph (dynamic batch and length), check it against PyTorch, and move it
+    into ``folder`` with its marker, the check's worst cosine included; return the marker."""
     import torch
 
     names = tuple(marker["inputs"])
@@ -252,36 +246,22 @@ def _export(
     folder.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".export-"))
     try:
-        traced = scratch / "traced.onnx"
+        target = scratch / MODEL_FILE
         # The tracer warns about shape-dependent branches; the check below is the judge.
-        with torch.no_grad(), warnings.catch_warnings(), _eager_attention(model):
+        with torch.no_grad(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             torch.onnx.export(
                 Pipeline().eval(),
                 tuple(sample[name] for name in names),
-                str(traced),
+                str(target),
                 input_names=list(names),
                 output_names=["sentence_embedding"],
                 dynamic_axes={name: {0: "batch", 1: "tokens"} for name in names},
                 opset_version=17,
                 dynamo=False,
             )
-
-        def checked(graph: Path) -> float:
-            return _worst_cosine(model, OnnxEncoder(_session(graph, threads), model, names), prompt)
-
-        fused = _fused(traced, model)
-        cosine = checked(fused) if fused else -1.0
-        kept_fused = fused is not None and cosine >= MIN_COSINE
-        if fused is not None and kept_fused:
-            fused.replace(scratch / MODEL_FILE)
-            traced.unlink()
-        else:  # no fusions, or they changed the vectors: the traced graph
-            if fused is not None:
-                fused.unlink()
-            cosine = checked(traced)
-            traced.replace(scratch / MODEL_FILE)
-        marker = {**marker, "cosine": cosine, "fused": kept_fused}
+        encoder = OnnxEncoder(_session(target, threads), model, names)
+        marker = {**marker, "cosine": _worst_cosine(model, encoder, prompt)}
         (scratch / MARKER_FILE).write_text(json.dumps(marker), encoding="utf-8")
         scratch.chmod(0o755)  # mkdtemp's 0700 would hide the export from other users
         shutil.rmtree(folder, ignore_errors=True)
@@ -291,60 +271,6 @@ def _export(
         raise
     logger.info("exported %s to %s (worst cosine %.6f)", marker["spec"], folder, marker["cosine"])
     return marker
-
-
-def _transformer(model: Any) -> Any:
-    """The sentence-transformers model's transformers module (its first module's), or None."""
-    try:
-        return getattr(model[0], "auto_model", None)
-    except (TypeError, IndexError, KeyError):
-        return None
-
-
-@contextmanager
-def _eager_attention(model: Any) -> Iterator[None]:
-    """Attention traced as plain matrix products while exporting: the SDPA graph that
-    transformers traces by default carries masks ONNX Runtime's fusions do not recognize.
-    The same arithmetic, so the same vectors; the model's own choice comes back after."""
-    transformer = _transformer(model)
-    before = getattr(getattr(transformer, "config", None), "_attn_implementation", None)
-    switch = getattr(transformer, "set_attn_implementation", None)
-    if switch is None or before in (None, "eager"):
-        yield
-        return
-    switch("eager")
-    try:
-        yield
-    finally:
-        switch(before)
-
-
-def _fused(traced: Path, model: Any) -> Path | None:
-    """``traced`` with ONNX Runtime's transformer fusions (one Attention operator per layer,
-    the embedding and skip layer norms), written beside it; None for an architecture the
-    fusions do not know or when they fail.
-
-    One short query runs ~15 % faster (docs/benchmarks.md, session 12): the unfused graph
-    spends its time in the reshapes and transposes around each attention."""
-    config = getattr(_transformer(model), "config", None)
-    if config is None or getattr(config, "model_type", None) not in FUSABLE_TYPES:
-        return None
-    from onnxruntime.transformers.optimizer import optimize_model
-
-    target = traced.with_name("fused.onnx")
-    try:
-        optimized = optimize_model(
-            str(traced),
-            model_type="bert",
-            num_heads=config.num_attention_heads,
-            hidden_size=config.hidden_size,
-            opt_level=0,  # the session applies ONNX Runtime's own optimizations on load
-        )
-        optimized.save_model_to_file(str(target))
-    except Exception:  # the fusions fail in many ways; the traced graph still works
-        logger.warning("ONNX Runtime's fusions failed; the traced graph is kept", exc_info=True)
-        return None
-    return target
 
 
 def _session(path: Path, threads: int | None) -> Any:

