@@ -136,8 +136,7 @@ class Matcher:
             found = rows < len(catalog)
             found[found] = catalog.ids[rows[found]] == lexical_ids[found]
             self._lexical_rows = np.where(found, rows, len(catalog))
-        #: Runs the filters and BM25 of a search beside its query embedding (:meth:`rank`);
-        #: as many workers as searches the bot runs at once, so none waits for another's.
+        #: Runs the filters and BM25 of a search beside its query embedding (:meth:`rank`).
         self._beside = ThreadPoolExecutor(max_workers=SEARCHES_AT_ONCE, thread_name_prefix="bm25")
         self._distances: OrderedDict[str | None, np.ndarray] = OrderedDict()
         self._distances_lock = threading.Lock()
@@ -189,7 +188,8 @@ class Matcher:
         profile = profile or nlu.parse_seeker_text(text)
         named = named_targets(jobs)
         # The hard filters and BM25 run while the query is embedded: ONNX Runtime releases
-        # the GIL and, on one short text, leaves most of a second core idle.
+        # the GIL and, on one short text, leaves part of the second core idle (2 threads
+        # run it only 1.33x faster than 1; docs/benchmarks.md, session 12).
         filtered = self._beside.submit(
             self._filter_and_search_words,
             profile,
