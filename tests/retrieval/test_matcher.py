@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -85,6 +86,23 @@ def test_paging_never_repeats(matcher: Matcher) -> None:
         "자동차 부품 조립 주간", top=5, as_of=AS_OF, exclude=[r.opening_id for r in first]
     )
     assert not {r.opening_id for r in first} & {r.opening_id for r in second}
+
+
+def test_searches_at_once_get_what_each_gets_alone(matcher: Matcher) -> None:
+    """The bot searches from several threads; each search's filters and BM25 run in the
+    matcher's worker pool beside its embedding, so one search must never get another's."""
+    texts = [
+        "조선소에서 용접 15년, 특수용접 있어요, 야간은 못해요",
+        "지게차 운전 월 300 이상 받고 싶어요",
+        "익산 살아요 자동차 부품 조립 주간",
+        "아무 일이나 일당으로",
+    ] * 3
+    pages = {t: [(m.opening_id, m.score) for m in matcher.match(t, as_of=AS_OF)] for t in texts}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda t: matcher.match(t, as_of=AS_OF), texts))
+    assert len({tuple(page) for page in pages.values()}) == 4  # four different answers
+    for text, results in zip(texts, together, strict=True):
+        assert [(m.opening_id, m.score) for m in results] == pages[text], text
 
 
 def test_expired_openings_come_back_only_before_they_close(matcher: Matcher) -> None:
