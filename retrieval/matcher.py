@@ -189,7 +189,7 @@ class Matcher:
         named = named_targets(jobs)
         # The hard filters and BM25 run while the query is embedded: ONNX Runtime releases
         # the GIL and, on one short text, leaves part of the second core idle (2 threads
-        # run it only 1.33x faster than 1; docs/benchmarks.md, session 12).
+        # run it ≈ 1.5x faster than 1, not 2x; docs/benchmarks.md, session 12).
         filtered = self._beside.submit(
             self._filter_and_search_words,
             profile,
