@@ -204,7 +204,7 @@ class Bench:
             user = call.params.get("chat_id")
             if call.failed or call.method.lower() not in USER_FACING or user not in by_user:
                 continue
-            turn = next(
+            answered = next(
                 (
                     t
                     for t in by_user[user]
@@ -212,12 +212,12 @@ class Bench:
                 ),
                 None,
             )
-            if turn is None:
+            if answered is None:
                 stray += 1
                 continue
-            if turn.first_reply_ms is None:
-                turn.first_reply_ms = (call.at - turn.sent_at) * 1000
-            turn.replies += 1
+            if answered.first_reply_ms is None:
+                answered.first_reply_ms = (call.at - answered.sent_at) * 1000
+            answered.replies += 1
         for user, turns in by_user.items():
             for turn in turns:
                 end = turn.done_at or float("inf")

@@ -30,6 +30,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -100,7 +101,7 @@ def _dense_text(text: str) -> str:
     return dense_query(text, nlu.parse_seeker_text(text), targets=targets)
 
 
-def measure(corpus: Corpus, matcher: Matcher, queries: list[str]) -> dict[str, object]:
+def measure(corpus: Corpus, matcher: Matcher, queries: list[str]) -> dict[str, Any]:
     """Match latencies, dense search latencies and recall on one corpus."""
     for text in queries[:10]:  # warm-up: Kiwi, torch, caches
         matcher.match(text, as_of=AS_OF)

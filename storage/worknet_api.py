@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Self
 
 import httpx
 
@@ -105,7 +106,7 @@ class WorknetClient:
         self._backoff = backoff
         self._sleep = sleep
 
-    def __enter__(self) -> WorknetClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:

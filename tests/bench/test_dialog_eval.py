@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -49,7 +50,7 @@ def report(bench: tuple[ModuleType, ...]) -> ModuleType:
     return bench[2]
 
 
-def card(metrics: ModuleType, opening_id: int, title: str = "용접원 모집") -> object:
+def card(metrics: ModuleType, opening_id: int, title: str = "용접원 모집") -> Any:
     return metrics.BotMessage(
         f"1. {title}",
         (
@@ -59,7 +60,7 @@ def card(metrics: ModuleType, opening_id: int, title: str = "용접원 모집") 
     )
 
 
-def text(metrics: ModuleType, said: str, *buttons: tuple[str, str]) -> object:
+def text(metrics: ModuleType, said: str, *buttons: tuple[str, str]) -> Any:
     return metrics.BotMessage(said, tuple(buttons))
 
 
@@ -67,7 +68,7 @@ def start(metrics: ModuleType) -> list[object]:
     return [text(metrics, GREETING), text(metrics, CONSENT_GIVEN)]
 
 
-def dialog(suite: ModuleType, **expect: object) -> object:
+def dialog(suite: ModuleType, **expect: object) -> Any:
     return suite.Dialog(
         id="d900",
         style=("yes_no",),
@@ -180,7 +181,7 @@ def test_success_needs_a_relevant_opening_and_no_never_and_the_right_handoff(
     }
     sources = {3: ("jobcenter:JC-1",), 4: ("worknet:K4", "gunsan_city:GS-9"), 5: ("worknet:K5",)}
 
-    def run(*replies: list[object], forum: int = 0) -> object:
+    def run(*replies: list[object], forum: int = 0) -> Any:
         turns = [metrics.Exchange(f"말 {i}", list(r)) for i, r in enumerate(replies)]
         turns[-1].forum_posts = forum
         return metrics.judge(
@@ -210,7 +211,7 @@ def test_never_after_counts_only_from_its_turn(suite: ModuleType, metrics: Modul
     sources = {1: ("worknet:K1",), 2: ("worknet:NIGHT",)}
     before = [metrics.Exchange("용접 오년", [card(metrics, 2), card(metrics, 1)])]
 
-    def run(last: list[object]) -> object:
+    def run(last: list[object]) -> Any:
         turns = [*before, metrics.Exchange("네"), metrics.Exchange("야간은 안 해요", last)]
         return metrics.judge(
             expected, metrics.Transcript("d900", "base", turns=turns, sources=sources)
@@ -243,7 +244,7 @@ def verdict(
     success: bool,
     first: int | None,
     **counts: int,
-) -> object:
+) -> Any:
     return metrics.Verdict(
         dialog_id=dialog_id,
         variant=variant,

@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
 
 import pytest
 
@@ -96,7 +96,7 @@ class TelegramStandIn:
 
     # -- lifecycle ---------------------------------------------------------------------------
 
-    def start(self) -> TelegramStandIn:
+    def start(self) -> Self:
         """Listen on a free loopback port, serving from a background thread."""
         with self._cond:
             self._api.closing = False
@@ -113,7 +113,7 @@ class TelegramStandIn:
             self._server.stop()
             self._server = None
 
-    def __enter__(self) -> TelegramStandIn:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:

@@ -24,7 +24,7 @@ from retrieval.fusion import (
 
 def test_documents_in_both_channels_win() -> None:
     fused = reciprocal_rank_fusion([1, 2, 3], [(3, 5.0), (4, 1.0)])
-    assert max(fused, key=fused.get) == 3
+    assert max(fused, key=lambda i: fused[i]) == 3
     assert fused[3] == 1 / (RRF_K + 3) + 1 / (RRF_K + 1)
 
 

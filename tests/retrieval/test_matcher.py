@@ -182,6 +182,7 @@ def test_bm25_and_catalog_holding_different_openings_still_rank(
         welder = session.scalars(
             select(Opening.id).where(Opening.occupation_family == "welder")
         ).first()
+    assert welder is not None
     lexical = BM25Index.load(sample_settings.index_dir)
     lexical.remove([welder])
     lexical.upsert(10**6, tokenize("선박 용접사 모집 용접 용접"))  # not in the catalog

@@ -60,7 +60,9 @@ def test_0004_marks_openings_without_a_close_date_open_ended(tmp_path: Path) -> 
             )
     upgrade(engine)
     with engine.connect() as connection:
-        flags = dict(connection.execute(text("SELECT id, open_ended FROM openings")).all())
+        flags: dict[int, bool] = dict(
+            connection.execute(text("SELECT id, open_ended FROM openings")).tuples().all()
+        )
         version = connection.execute(text("SELECT version FROM catalog_state")).scalar_one()
     assert flags == {1: True, 2: False}
     assert version == 1

@@ -25,8 +25,8 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp949"])
 def test_csv_in_every_office_encoding(tmp_path: Path, encoding: str) -> None:
     path = write(tmp_path, "a.csv", f"{HEADER}\n{ROW}\n".encode(encoding))
-    file_format, rows = read_rows(path)
-    rows = list(rows)
+    file_format, read = read_rows(path)
+    rows = list(read)
     assert file_format is FileFormat.CSV
     assert [r.line for r in rows] == [2]
     assert rows[0].fields["company"] == "(주)대한중공업"
@@ -45,8 +45,8 @@ def test_korean_headers_map_to_canonical_columns(tmp_path: Path) -> None:
 
 def test_csv_line_numbers_count_multiline_cells(tmp_path: Path) -> None:
     text = f'{HEADER}\n{ROW}\nworknet,W2,회사,"제목\n둘째 줄",직종\n{ROW.replace("W1", "W3")}\n'
-    _, rows = read_rows(write(tmp_path, "m.csv", text.encode()))
-    rows = list(rows)
+    _, read = read_rows(write(tmp_path, "m.csv", text.encode()))
+    rows = list(read)
     assert [r.line for r in rows] == [2, 3, 5]
     assert "_shape_error" in rows[1].fields  # too few cells
     assert "_shape_error" not in rows[2].fields
@@ -59,8 +59,8 @@ def test_csv_without_title_header_is_unreadable(tmp_path: Path) -> None:
 
 def test_jsonl_reports_broken_lines_and_keeps_good_ones(tmp_path: Path) -> None:
     text = '{"source":"s","source_id":"1","company":"c","title":"t","certificates":["a","b"]}\n{oops\n\n[1]\n'
-    file_format, rows = read_rows(write(tmp_path, "a.jsonl", text.encode()))
-    rows = list(rows)
+    file_format, read = read_rows(write(tmp_path, "a.jsonl", text.encode()))
+    rows = list(read)
     assert file_format is FileFormat.JSONL
     assert rows[0].fields["certificates"] == "a;b"
     assert [(r.line, "_shape_error" in r.fields) for r in rows] == [
@@ -83,8 +83,8 @@ def test_worknet_xml_items_with_lines(tmp_path: Path) -> None:
     <wantedAuthNo>K2</wantedAuthNo><company>A&amp;B</company><title>용접</title>
   </wanted>
 </wantedRoot>"""
-    file_format, rows = read_rows(write(tmp_path, "w.xml", xml.encode()))
-    rows = list(rows)
+    file_format, read = read_rows(write(tmp_path, "w.xml", xml.encode()))
+    rows = list(read)
     assert file_format is FileFormat.WORKNET_XML
     assert [r.line for r in rows] == [3, 9]
     first = rows[0].fields
@@ -96,8 +96,8 @@ def test_worknet_xml_items_with_lines(tmp_path: Path) -> None:
 
 def test_truncated_xml_keeps_complete_items_and_reports_the_break(tmp_path: Path) -> None:
     xml = "<wantedRoot>\n<wanted><wantedAuthNo>1</wantedAuthNo><company>c</company><title>t</title></wanted>\n<wanted><title>cut"
-    _, rows = read_rows(write(tmp_path, "t.xml", xml.encode()))
-    rows = list(rows)
+    _, read = read_rows(write(tmp_path, "t.xml", xml.encode()))
+    rows = list(read)
     assert rows[0].fields["source_id"] == "1"
     assert rows[-1].line == 3 and "XML" in rows[-1].fields["_shape_error"]
 

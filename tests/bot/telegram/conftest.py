@@ -107,7 +107,7 @@ class ScriptedRasa:
     requests: list[tuple[str, str, Any]] = field(default_factory=list)
 
     def handle(self, request: httpx.Request) -> httpx.Response:
-        body = json.loads(request.content) if request.content else None
+        body: Any = json.loads(request.content) if request.content else None
         self.requests.append((request.method, request.url.path, body))
         if request.url.path == "/webhooks/jobbot/webhook":
             return httpx.Response(200, json=self.replies(body["message"]))

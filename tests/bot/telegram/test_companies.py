@@ -607,7 +607,7 @@ async def test_two_bindings_at_once_send_each_chat_one_card(
         api.send_command(second, second, f"/start inv_{tokens[1]}")
         for chat_id in (COMPANY, second):
             await api.async_wait_for(
-                lambda c, chat_id=chat_id: (
+                lambda c, chat_id=chat_id: (  # type: ignore[misc]
                     c.method == "sendMessage"
                     and c.params["chat_id"] == chat_id
                     and c.params["text"].startswith("[새 지원자]")

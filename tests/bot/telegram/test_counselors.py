@@ -113,9 +113,8 @@ async def test_a_handoff_opens_a_topic_with_a_summary_and_relays_both_ways(
     ]
     (to_seeker,) = copies(running, mark, chat_id=user)
     assert to_seeker.params["from_chat_id"] == STAFF_FORUM
-    assert (
-        api.message(user, to_seeker.result["message_id"])["document"]["file_name"] == "면접안내.pdf"
-    )  # type: ignore[index]
+    delivered = api.message(user, to_seeker.result["message_id"])
+    assert delivered is not None and delivered["document"]["file_name"] == "면접안내.pdf"
     assert [m["message"] for m in rasa.messages()] == [ASK]  # nothing relayed went to Rasa
     assert running.sent_since(mark, user) == []  # the bot stays silent to the seeker
     [handoff] = handoffs(sessions, user)

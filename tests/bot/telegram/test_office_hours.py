@@ -14,7 +14,7 @@ SEOUL = ZoneInfo("Asia/Seoul")
 
 
 def office(**changes: str) -> OfficeHours:
-    settings = Settings(_env_file=None, **changes)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, **changes)  # type: ignore[call-arg, arg-type]
     return OfficeHours.from_settings(settings)
 
 

@@ -28,7 +28,7 @@ def _paths(sessions: sessionmaker[Session], events: list[dict[str, object]]) -> 
 def test_the_card_lists_paths_and_upcoming_courses(sessions: sessionmaker[Session]) -> None:
     with sessions() as session:
         import_files(session, [REPO / "data/courses/local_courses.csv"])
-    events = [
+    events: list[dict[str, object]] = [
         {"event": "user", "text": "GM에서 차체 15년 했어요"},
         {"event": "bot", "text": "어떤 일을 찾으세요?"},
         {"event": "user", "text": "/request_counselor"},  # a button, not the seeker's words

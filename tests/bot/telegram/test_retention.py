@@ -85,7 +85,7 @@ async def test_a_topic_goes_when_its_last_handoff_expires_and_a_refusal_is_retri
     clock = Clock()
     async with start_bot(ScriptedRasa()) as running:
         running.frontend.topic_retries = Backoff(first=60, clock=clock)
-        ids = {}
+        ids: dict[int, list[int]] = {}
         for user in (gone_user, kept_user, kept_user):  # the kept seeker's topic is reused
             handoff_id = open_handoff_for(sessions, user)
             assert await start_handoff_for(running, user, handoff_id)
@@ -105,6 +105,7 @@ async def test_a_topic_goes_when_its_last_handoff_expires_and_a_refusal_is_retri
             gone_seeker = session.get_one(Handoff, ids[gone_user][0]).seeker_id
         gone_topic, kept_topic = topics[ids[gone_user][0]], topics[ids[kept_user][0]]
         assert kept_topic == topics[ids[kept_user][1]] != gone_topic
+        assert gone_topic is not None and kept_topic is not None
 
         api.fail_next(
             "deleteForumTopic", status=400, description="Bad Request: not enough rights", times=100

@@ -3,6 +3,7 @@ SQLite database, and Rasa answered from a script (the real stack: test_conversat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -345,12 +346,13 @@ async def test_photos_voice_stickers_and_files_get_a_polite_answer(
 ) -> None:
     api, user = telegram_api, new_user()
     rasa = ScriptedRasa()
-    send = {
+    senders: dict[str, Callable[..., Any]] = {
         "photo": api.send_photo,
         "document": api.send_document,
         "voice": api.send_voice,
         "sticker": api.send_sticker,
-    }[kind]
+    }
+    send = senders[kind]
     async with bot(api, settings, sessions, rasa) as running:
         await running.settle(send(user, user))
         texts = [c.params["text"] for c in running.sent_since(0, user)]

@@ -49,7 +49,7 @@ def test_a_topic_is_named_by_number_and_job_never_by_person() -> None:
 
 
 def test_the_summary_says_why_the_profile_the_results_and_the_last_messages() -> None:
-    events = [
+    events: list[dict[str, Any]] = [
         {"event": "user", "text": "용접 15년 했어요"},
         {"event": "bot", "text": None, "data": {"custom": RESULTS}},
         {
