@@ -181,9 +181,32 @@ class Matcher:
 
         ``profile`` replaces the one parsed from ``text`` (a dialogue collects it over turns).
         """
+        jobs = seeker_jobs(text, profile)
+        return self._ranked(
+            text,
+            jobs,
+            wanted_industries(text, jobs),
+            as_of=as_of,
+            exclude=exclude,
+            depth=depth,
+            profile=profile,
+        )
+
+    def _ranked(
+        self,
+        text: str,
+        jobs: SeekerJobs,
+        industries: frozenset[str],
+        *,
+        as_of: date,
+        exclude: Iterable[int],
+        depth: int,
+        profile: nlu.SeekerProfile | None,
+    ) -> tuple[nlu.SeekerProfile, RankedCandidates, dict[int, float]]:
+        """:meth:`rank` given the seeker's occupations and wanted industries, which
+        :meth:`match` also explains with (read once per search)."""
         import numpy as np
 
-        jobs = seeker_jobs(text, profile)
         collected = profile is not None  # a conversation's profile: its search text is built
         profile = profile or nlu.parse_seeker_text(text)
         named = named_targets(jobs)
@@ -221,7 +244,7 @@ class Matcher:
             beyond=beyond,
             near_home=near,
             home_town=in_home_town(self.catalog, rows, profile),
-            industries=wanted_industries(text, jobs),
+            industries=industries,
             weights=self.weights,
         )
         final = dict(zip(fused, scores.tolist(), strict=True))
@@ -253,7 +276,15 @@ class Matcher:
         as_of = as_of or date.today()
         jobs = seeker_jobs(text, profile)
         industries = wanted_industries(text, jobs)
-        profile, candidates, final = self.rank(text, as_of=as_of, exclude=exclude, profile=profile)
+        profile, candidates, final = self._ranked(
+            text,
+            jobs,
+            industries,
+            as_of=as_of,
+            exclude=exclude,
+            depth=CHANNEL_DEPTH,
+            profile=profile,
+        )
         chosen = candidates.hybrid[:top]
         keco = load_keco()
         commute = profile.max_commute_km or self.policy.commute_km
