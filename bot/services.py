@@ -33,6 +33,7 @@ def open_embedder(settings: Settings, *, remembered_queries: int = 0) -> Embedde
         threads=settings.torch_threads,
         remembered_queries=remembered_queries,
         runtime=settings.embedding_runtime,
+        query_int8=settings.query_int8,
     )
 
 

@@ -44,6 +44,12 @@ class Settings(BaseSettings):
         description="What runs the embedding model: its ONNX export (made by `jobbot model "
         "build`; search texts 2-3x faster on CPU) or PyTorch.",
     )
+    query_int8: bool = Field(
+        True,
+        description="Embed search texts with the export's int8 query model (faster; a "
+        "vector moves by a cosine of ≈ 0.997, rankings within the dev sets' noise: "
+        "docs/evaluation.md); off: the exact model, as openings are embedded.",
+    )
     remembered_queries: int = Field(
         1024,
         description="Search-text vectors the action server keeps: paging and a changed "

@@ -65,7 +65,7 @@ class Embedder:
         prompted = [self.query_prompt + t for t in texts]
         if len(prompted) == 1 and self._direct:
             return self._encode_remembered(prompted[0])
-        return self._encode(prompted, batch_size=32)
+        return self._encode(prompted, batch_size=32, query=True)
 
     def encode_passages(
         self, texts: Sequence[str], *, batch_size: int = 32, progress: bool = False
@@ -107,10 +107,11 @@ class Embedder:
         ``SentenceTransformer.encode`` spends 2-3 ms a call on bookkeeping (resolving the
         device over every parameter, ``eval()``, sorting by length): a tenth of a search's
         time. The modules and the normalization are the same, so the vector is the same
-        to the bit (tests/retrieval/test_embedder.py).
+        to the bit (tests/retrieval/test_embedder.py). With ``onnx``, the text runs through
+        its query model (`retrieval.onnx_encoder`).
         """
         if self.onnx is not None:
-            return self.onnx.encode([text])
+            return self.onnx.encode([text], query=True)
         import numpy as np
         import torch
 
@@ -126,13 +127,15 @@ class Embedder:
             vectors = torch.nn.functional.normalize(vectors, p=2, dim=1)
         return np.ascontiguousarray(vectors.cpu().numpy(), dtype=np.float32)
 
-    def _encode(self, texts: list[str], *, batch_size: int, progress: bool = False) -> np.ndarray:
+    def _encode(
+        self, texts: list[str], *, batch_size: int, progress: bool = False, query: bool = False
+    ) -> np.ndarray:
         import numpy as np
 
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         if self.onnx is not None:
-            return self.onnx.encode(texts, batch_size=batch_size, progress=progress)
+            return self.onnx.encode(texts, query=query, batch_size=batch_size, progress=progress)
         vectors = self.model.encode(
             texts,
             batch_size=batch_size,
@@ -168,11 +171,13 @@ def load_embedder(
     threads: int | None = None,
     remembered_queries: int = 0,
     runtime: str = "onnx",
+    query_int8: bool = True,
 ) -> Embedder:
     """Load the embedding model named by ``spec`` (hub name, folder, or the bundled default).
 
     ``runtime="onnx"`` embeds through the model's ONNX export (made on first use, in
-    ``cache_dir``); ``"torch"`` keeps everything on PyTorch.
+    ``cache_dir``), search texts through its int8 query model unless ``query_int8`` is
+    off; ``"torch"`` keeps everything on PyTorch.
     """
     import torch
     from sentence_transformers import SentenceTransformer
@@ -191,7 +196,12 @@ def load_embedder(
         from retrieval.onnx_encoder import open_onnx_encoder
 
         onnx = open_onnx_encoder(
-            model, spec=spec, cache_dir=cache_dir, prompt=query_prompt, threads=threads
+            model,
+            spec=spec,
+            cache_dir=cache_dir,
+            prompt=query_prompt,
+            threads=threads,
+            query_int8=query_int8,
         )
     return Embedder(
         model,

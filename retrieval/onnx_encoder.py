@@ -9,6 +9,13 @@ export is checked against PyTorch's vectors and not used if any cosine falls bel
 ``MIN_COSINE``; the embedder then stays on PyTorch. A single query skips the
 sentence-transformers preprocessing (a transformers call and torch tensors, 0.46 ms of CPU
 against 0.11) for the bare ``tokenizers`` pipeline, used only where it gives the same ids.
+
+Search texts may run through a second export, the query model: the same graph with int8
+weights in the feed-forward blocks of every transformer layer but the first and the last,
+and in the word table (:func:`_quantize_queries`). Openings stay on the exact export, so
+the index does not change; a query's vector moves by a cosine of ≈ 0.997 and its search
+gets faster (docs/benchmarks.md, session 13). It is checked against PyTorch like the
+export, with the looser ``MIN_QUERY_COSINE``, and not used when it falls below.
 """
 
 from __future__ import annotations
@@ -30,13 +37,30 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MIN_COSINE", "OnnxEncoder", "export_folder", "is_exported", "open_onnx_encoder"]
+__all__ = [
+    "MIN_COSINE",
+    "MIN_QUERY_COSINE",
+    "OnnxEncoder",
+    "export_folder",
+    "is_exported",
+    "open_onnx_encoder",
+]
 
 #: Bump when the exported graph changes, so existing exports are redone.
-EXPORT_VERSION = 2
+EXPORT_VERSION = 3
 #: Lowest cosine between an export's vector and PyTorch's accepted for the check texts.
 MIN_COSINE = 0.9999
+#: … and between the query model's vector and PyTorch's: int8 weights move a seeker's text
+#: by ≈ 0.003 (0.996-0.999 over 200 bench texts), the check's over-long repetition
+#: ("용접 " × 400) by 0.015; a broken quantization lands far lower.
+MIN_QUERY_COSINE = 0.98
 MODEL_FILE = "encoder.onnx"
+QUERY_MODEL_FILE = "query.onnx"
+#: The query model's int8 parts: the feed-forward matrices of a transformer layer (named
+#: as torch.onnx.export names a BERT-family module) and the word table. The first and
+#: the last layer stay exact: quantizing them too moved the vectors twice as far.
+FEED_FORWARD = re.compile(r"/layer\.(\d+)/(intermediate/dense|output/dense)/MatMul$")
+WORD_TABLE = re.compile(r"word_embeddings/Gather$")
 MARKER_FILE = "export.json"
 #: Short, emoji, and over-long (truncated) texts: what seekers send.
 CHECK_TEXTS = (
@@ -52,9 +76,9 @@ TOKEN_CHECK_TEXTS = (*CHECK_TEXTS, "CNC 선반·MCT Operator 모집 (TIG/CO2, 3�
 
 @dataclass
 class OnnxEncoder:
-    """An ONNX Runtime session of the exported model and the model's own tokenization.
+    """ONNX Runtime sessions of the exported model and the model's own tokenization.
 
-    The session's idle threads do not spin (:func:`_session`).
+    The sessions' idle threads do not spin (:func:`_session`).
     """
 
     session: Any
@@ -63,28 +87,40 @@ class OnnxEncoder:
     #: The model's tokenizer as a bare ``tokenizers`` pipeline (truncation as the model's,
     #: no padding), for one text at a time; None: always the model's preprocessing.
     single: Any = None
+    #: The query model's session (int8 weights, module docstring); None: queries run on
+    #: ``session`` like passages.
+    query_session: Any = None
 
     def encode(
         self,
         texts: Sequence[str],
         *,
+        query: bool = False,
         batch_size: int = 32,
         progress: bool = False,
     ) -> np.ndarray:
         """At least one text (prompts included): float32 array of shape (len(texts), dim),
-        rows L2-normalized, in input order. Batched by length, so padding stays short."""
+        rows L2-normalized, in input order. Batched by length, so padding stays short.
+
+        ``query``: the texts are search texts, embedded by the query model if there is one.
+        """
         import numpy as np
         from tqdm import tqdm
 
+        session = self.query_session if query and self.query_session is not None else self.session
+        if session is self.query_session and len(texts) > 1:
+            # Its activations are quantized per run, over the whole batch: one text at a
+            # time, so a search text's vector does not depend on the texts beside it.
+            return np.vstack([self.encode([text], query=True) for text in texts])
         if len(texts) == 1 and self.single is not None:
-            return self.session.run(None, _feeds(self.single, self.input_names, texts[0]))[0]
+            return session.run(None, _feeds(self.single, self.input_names, texts[0]))[0]
         order = sorted(range(len(texts)), key=self._lengths(texts, batch_size), reverse=True)
         parts: list[np.ndarray] = []
         starts = range(0, len(order), batch_size)
         for start in tqdm(starts, unit="batch", disable=not progress):
             features = self.model.preprocess([texts[i] for i in order[start : start + batch_size]])
             feeds = {name: features[name].numpy().astype(np.int64) for name in self.input_names}
-            parts.append(self.session.run(None, feeds)[0])
+            parts.append(session.run(None, feeds)[0])
         vectors = np.empty((len(texts), parts[0].shape[1]), dtype=np.float32)
         vectors[order] = np.vstack(parts)
         return vectors
@@ -107,9 +143,16 @@ def export_folder(cache_dir: Path, spec: str) -> Path:
 
 
 def open_onnx_encoder(
-    model: Any, *, spec: str, cache_dir: Path, prompt: str, threads: int | None = None
+    model: Any,
+    *,
+    spec: str,
+    cache_dir: Path,
+    prompt: str,
+    threads: int | None = None,
+    query_int8: bool = True,
 ) -> OnnxEncoder | None:
-    """The ONNX query encoder of ``model``, exported (and checked) first when missing or stale.
+    """The ONNX encoder of ``model``, exported (and checked) first when missing or stale;
+    with ``query_int8``, search texts run through the query model when it passed its check.
 
     None when the export fails or disagrees with PyTorch: the caller keeps PyTorch. A
     rejected export is remembered, so it is not retried on every start.
@@ -133,7 +176,19 @@ def open_onnx_encoder(
         return None
     path = folder / MODEL_FILE
     single = _single_tokenizer(model, names, prompt)
-    return OnnxEncoder(_session(path, threads), model, names, single=single)
+    query_session = None
+    query_cosine = marker.get("query_cosine")
+    if query_int8 and query_cosine is not None and query_cosine >= MIN_QUERY_COSINE:
+        query_session = _session(folder / QUERY_MODEL_FILE, threads)
+    elif query_int8 and query_cosine is not None:
+        logger.warning(
+            "the int8 query model of %s disagrees with PyTorch (cosine %.6f); queries run exact",
+            spec,
+            query_cosine,
+        )
+    return OnnxEncoder(
+        _session(path, threads), model, names, single=single, query_session=query_session
+    )
 
 
 def _single_tokenizer(model: Any, names: tuple[str, ...], prompt: str) -> Any:
@@ -217,6 +272,8 @@ def _current_marker(folder: Path, expected: dict[str, Any]) -> dict[str, Any] | 
         return None
     if any(marker.get(k) != v for k, v in expected.items()):
         return None
+    if marker.get("query_cosine") is not None and not (folder / QUERY_MODEL_FILE).is_file():
+        return None
     return marker if (folder / MODEL_FILE).is_file() else None
 
 
@@ -262,6 +319,11 @@ def _export(
             )
         encoder = OnnxEncoder(_session(target, threads), model, names)
         marker = {**marker, "cosine": _worst_cosine(model, encoder, prompt)}
+        queries = scratch / QUERY_MODEL_FILE
+        marker["query_cosine"] = None
+        if _quantize_queries(target, queries):
+            encoder.query_session = _session(queries, threads)
+            marker["query_cosine"] = _worst_cosine(model, encoder, prompt, query=True)
         (scratch / MARKER_FILE).write_text(json.dumps(marker), encoding="utf-8")
         scratch.chmod(0o755)  # mkdtemp's 0700 would hide the export from other users
         shutil.rmtree(folder, ignore_errors=True)
@@ -269,8 +331,56 @@ def _export(
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
-    logger.info("exported %s to %s (worst cosine %.6f)", marker["spec"], folder, marker["cosine"])
+    logger.info(
+        "exported %s to %s (worst cosine %.6f; query model %s)",
+        marker["spec"],
+        folder,
+        marker["cosine"],
+        "none" if marker["query_cosine"] is None else f"{marker['query_cosine']:.6f}",
+    )
     return marker
+
+
+def _quantize_queries(source: Path, target: Path) -> bool:
+    """Write the query model: ``source`` with int8 weights (per output channel; activations
+    quantized as they come) in the feed-forward blocks of all transformer layers but the
+    first and the last, and in the word table. False, and nothing written, when the graph
+    has no such blocks (a model this naming does not fit).
+    """
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    graph = onnx.load(str(source), load_external_data=False).graph
+    weights = {initializer.name for initializer in graph.initializer}
+    layers: dict[str, int] = {}
+    table = []
+    for node in graph.node:
+        found = FEED_FORWARD.search(node.name)
+        if found and node.op_type == "MatMul" and node.input[1] in weights:
+            layers[node.name] = int(found.group(1))
+        elif WORD_TABLE.search(node.name) and node.op_type == "Gather":
+            table.append(node.name)
+    if not layers:
+        return False
+    first, last = min(layers.values()), max(layers.values())
+    inner = [name for name, layer in layers.items() if first < layer < last]
+    # The quantizer logs a suggestion to pre-process the graph (shape inference) on the root
+    # logger; it does not apply to dynamic quantization of MatMul and Gather.
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)
+    try:
+        quantize_dynamic(
+            str(source),
+            str(target),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            nodes_to_quantize=[*inner, *table],
+            op_types_to_quantize=["MatMul", "Gather"],
+        )
+    finally:
+        root.setLevel(level)
+    return True
 
 
 def _session(path: Path, threads: int | None) -> Any:
@@ -292,12 +402,16 @@ def _session(path: Path, threads: int | None) -> Any:
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def _worst_cosine(model: Any, encoder: OnnxEncoder, prompt: str) -> float:
-    """Lowest cosine between the encoder's and PyTorch's vectors over ``CHECK_TEXTS``."""
+def _worst_cosine(model: Any, encoder: OnnxEncoder, prompt: str, *, query: bool = False) -> float:
+    """Lowest cosine between the encoder's and PyTorch's vectors over ``CHECK_TEXTS``, one
+    at a time and in a batch; ``query``: through the encoder's query model."""
     import numpy as np
 
     texts = [prompt + text for text in CHECK_TEXTS]
     expected = model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
-    got = np.vstack([encoder.encode([text]) for text in texts] + [encoder.encode(texts)])
+    got = np.vstack(
+        [encoder.encode([text], query=query) for text in texts]
+        + [encoder.encode(texts, query=query)]
+    )
     expected = np.vstack([expected, expected])
     return float(np.min(np.sum(expected * got, axis=1)))

@@ -1,5 +1,6 @@
 """Embedder: one seeker text skips `encode`'s bookkeeping (PyTorch: not a bit of its result
-changes) or runs through the ONNX export (the same vector within float error)."""
+changes) or runs through the ONNX export: openings through the exact model (the same vector
+within float error), search texts through the int8 query model (within MIN_QUERY_COSINE)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from bot.settings import Settings
 from retrieval import onnx_encoder
 from retrieval.embedder import Embedder
-from retrieval.onnx_encoder import MIN_COSINE
+from retrieval.onnx_encoder import MIN_COSINE, MIN_QUERY_COSINE
 
 
 @pytest.mark.parametrize(
@@ -26,21 +27,27 @@ def test_one_query_equals_sentence_transformers_encode(embedder: Embedder, text:
     )
     vector = on_torch.encode_queries([text])
     exported = embedder.encode_queries([text])
+    assert embedder.onnx is not None  # the session's embedder runs queries on ONNX Runtime
+    exact = embedder.onnx.encode([embedder.query_prompt + text])
 
     assert vector.dtype == np.float32 and vector.shape == (1, embedder.dim)
     assert np.array_equal(vector, expected)
-    assert embedder.onnx is not None  # the session's embedder runs queries on ONNX Runtime
+    assert embedder.onnx.query_session is not None  # … through the int8 query model
     assert exported.dtype == np.float32 and exported.shape == (1, embedder.dim)
-    assert float(exported[0] @ expected[0]) >= MIN_COSINE
+    assert np.isclose(float(np.linalg.norm(exported[0])), 1.0, atol=1e-5)
+    assert MIN_QUERY_COSINE <= float(exported[0] @ expected[0]) < MIN_COSINE
+    assert float(exact[0] @ expected[0]) >= MIN_COSINE  # the exact export, as openings get
 
 
 def test_several_queries_come_back_in_order_and_normalized(embedder: Embedder) -> None:
-    texts = ["용접 일 찾아요", "지게차 운전 가능"]
+    texts = ["용접 일 찾아요", "지게차 운전 가능", "지게차 " * 300]
     vectors = embedder.encode_queries(texts)
-    assert vectors.shape == (2, embedder.dim)
+    assert vectors.shape == (3, embedder.dim)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     for text, vector in zip(texts, vectors, strict=True):
-        assert np.allclose(embedder.encode_queries([text])[0], vector, atol=1e-5)
+        # The query model quantizes activations per run: batched beside a long text, a
+        # short one must still get its own vector.
+        assert np.array_equal(embedder.encode_queries([text])[0], vector)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +67,7 @@ def test_one_query_gets_the_model_preprocessings_tokens_and_the_same_vector(
     prompted = embedder.query_prompt + text
     features = embedder.model.preprocess([prompted])
     feeds = {n: features[n].numpy().astype(np.int64) for n in embedder.onnx.input_names}
-    expected = embedder.onnx.session.run(None, feeds)[0]
+    expected = embedder.onnx.query_session.run(None, feeds)[0]
 
     assert np.array_equal(embedder.encode_queries([text]), expected)  # the bare tokenizer's
 
@@ -147,3 +154,82 @@ def test_the_session_models_export_is_current_and_trusted(embedder: Embedder) ->
     settings = Settings(home=Path(__file__).resolve().parents[2] / "var", _env_file=None)  # type: ignore[call-arg]
     assert onnx_encoder.is_exported(settings.model_cache_dir, embedder.name)
     assert not onnx_encoder.is_exported(settings.model_cache_dir, "no-such-model")
+
+
+def test_with_query_int8_off_search_texts_run_on_the_exact_model(embedder: Embedder) -> None:
+    settings = Settings(home=Path(__file__).resolve().parents[2] / "var", _env_file=None)  # type: ignore[call-arg]
+    exact = onnx_encoder.open_onnx_encoder(
+        embedder.model,
+        spec=embedder.name,
+        cache_dir=settings.model_cache_dir,
+        prompt=embedder.query_prompt,
+        threads=1,
+        query_int8=False,
+    )
+    assert exact is not None and exact.query_session is None
+    text = embedder.query_prompt + "조선소 용접 15년 했어요"
+    expected = embedder.model.encode([text], normalize_embeddings=True, convert_to_numpy=True)
+
+    assert float(exact.encode([text], query=True)[0] @ expected[0]) >= MIN_COSINE
+
+
+def _graph_with(names: list[tuple[str, str]], path: Path) -> None:
+    """A chain of MatMul/Gather nodes named ``names`` ((op, name)), each with its own weight."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(0)
+    nodes, weights, current = [], [], "ids"
+    for k, (op, name) in enumerate(names):
+        weight = f"w{k}"
+        if op == "Gather":
+            weights.append(numpy_helper.from_array(rng.random((50, 8), dtype=np.float32), weight))
+            nodes.append(helper.make_node("Gather", [weight, current], [f"x{k}"], name=name))
+        else:
+            weights.append(numpy_helper.from_array(rng.random((8, 8), dtype=np.float32), weight))
+            nodes.append(helper.make_node("MatMul", [current, weight], [f"x{k}"], name=name))
+        current = f"x{k}"
+    graph = helper.make_graph(
+        nodes,
+        "g",
+        [helper.make_tensor_value_info("ids", TensorProto.INT64, [1, 3])],
+        [helper.make_tensor_value_info(current, TensorProto.FLOAT, [1, 3, 8])],
+        initializer=weights,
+    )
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
+
+
+def test_the_query_model_quantizes_the_inner_feed_forward_layers_and_the_word_table(
+    tmp_path: Path,
+) -> None:
+    import onnx
+
+    layer = "/model/model.0/encoder/layer.{}/{}/MatMul"
+    names = [("Gather", "/model/model.0/embeddings/word_embeddings/Gather")]
+    for k in range(3):
+        names += [
+            ("MatMul", layer.format(k, "attention/self/query")),
+            ("MatMul", layer.format(k, "attention/output/dense")),
+            ("MatMul", layer.format(k, "intermediate/dense")),
+            ("MatMul", layer.format(k, "output/dense")),
+        ]
+    _graph_with(names, tmp_path / "model.onnx")
+
+    assert onnx_encoder._quantize_queries(tmp_path / "model.onnx", tmp_path / "query.onnx")
+    graph = onnx.load(str(tmp_path / "query.onnx")).graph
+    eight_bits = {onnx.TensorProto.INT8, onnx.TensorProto.UINT8}  # the table gets uint8
+    stored = {i.name for i in graph.initializer if i.data_type in eight_bits}
+    # The quantizer names a quantized weight after the original: w<k>_quantized.
+    quantized = {n for k, (_, n) in enumerate(names) if f"w{k}_quantized" in stored}
+    assert quantized == {
+        names[0][1],  # the word table
+        layer.format(1, "intermediate/dense"),  # the feed-forward block of the inner layer
+        layer.format(1, "output/dense"),
+    }
+
+
+def test_a_graph_named_otherwise_gets_no_query_model(tmp_path: Path) -> None:
+    _graph_with([("MatMul", "/encoder/block.0/ffn/MatMul")], tmp_path / "model.onnx")
+
+    assert not onnx_encoder._quantize_queries(tmp_path / "model.onnx", tmp_path / "query.onnx")
+    assert not (tmp_path / "query.onnx").exists()
