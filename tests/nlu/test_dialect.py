@@ -56,3 +56,12 @@ def test_no_experience_typed_or_in_dialect_is_a_newcomer(text: str) -> None:
 def test_days_and_nights_in_dialect() -> None:
     assert nlu.parse_seeker_text("주 5일이믄 좋것어요").no_weekends
     assert "야간" in nlu.parse_seeker_text("밤 운전은 싫어요").excluded_shifts
+
+
+@pytest.mark.parametrize(
+    "text", ["배터리 공장 가고 싶은디 야간은 못혀요", "배터리 공장 가고 싶은데 야간은 못해요"]
+)
+def test_a_wish_before_a_refused_shift_stays_a_wish(text: str) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert "8351" in profile.wanted_codes and not profile.excluded_codes
+    assert "야간" in profile.excluded_shifts
