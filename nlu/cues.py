@@ -18,6 +18,8 @@ from nlu.lexicon import (
     DOUBLE_NEGATIVE_CUES,
     EXPERIENCE_CUES,
     EXPERIENCE_NEGATED_CUES,
+    GIVING_UP_FILLERS,
+    GIVING_UP_VERBS,
     HOME_CUES,
     LACKING_CUES,
     NEGATION_CUES,
@@ -69,6 +71,13 @@ def _has(text: str, cues: tuple[str, ...]) -> bool:
     return _pattern(cues).search(text) is not None
 
 
+def _gives_up(words: list[str]) -> bool:
+    """The clause is "이제 못하겠어요": a GIVING_UP_VERBS verb (any ending of up to four
+    syllables, spaced or not) and nothing but GIVING_UP_FILLERS beside it."""
+    verb = "".join(w for w in words if w not in GIVING_UP_FILLERS)
+    return any(verb.startswith(v) and len(verb) <= len(v) + 4 for v in GIVING_UP_VERBS)
+
+
 @functools.lru_cache(maxsize=8192)
 def clause_cues(text: str) -> ClauseCues:
     """The cues in one normalized clause."""
@@ -93,5 +102,5 @@ def clause_cues(text: str) -> ClauseCues:
         lacking=_has(without_fine, LACKING_CUES),
         home=_has(text, HOME_CUES),
         not_required=_has(text, NOT_REQUIRED_CUES),
-        other_work=_has(text, OTHER_WORK_CUES),
+        other_work=_has(text, OTHER_WORK_CUES) or _gives_up(words),
     )

@@ -40,6 +40,8 @@ __all__ = [
     "EMPLOYMENT_TYPES",
     "EXPERIENCE_CUES",
     "EXPERIENCE_NEGATED_CUES",
+    "GIVING_UP_FILLERS",
+    "GIVING_UP_VERBS",
     "HOME_CUES",
     "INDUSTRY_FAMILIES",
     "INDUSTRY_TRADES",
@@ -296,6 +298,15 @@ OTHER_WORK_CUES = (
     "딴거", "딴 거", "딴일", "딴 일", "다른 거", "다른거", "다른 일", "다른일", "다른 직종",
     "그만할", "그만 할", "그만하고", "관둘", "때려치", "손 떼", "손떼", "접을", "접고 싶",
 )
+#: "I can't do it any more" with nothing else in the clause ("허리가 아파서 | 이제 못하겠어요"):
+#: giving up the work done, as OTHER_WORK_CUES say. A clause that names what is refused
+#: ("야간은 못하겠어요", "용접은 못하겠어요") is a refusal of that instead.
+GIVING_UP_VERBS = ("못하겠", "못하것", "못허겠", "못허것", "못해먹겠", "못해먹것")
+#: Words that may stand beside a GIVING_UP_VERBS verb in its clause.
+GIVING_UP_FILLERS = frozenset({
+    "이제", "인제", "인자", "이젠", "인젠", "더는", "더", "이상", "더이상", "도저히", "진짜",
+    "정말", "참말로", "솔직히", "그건", "그거", "그일은", "그", "일은", "일", "몸이", "몸으로",
+})  # fmt: skip
 #: A want with no object of its own ("다시 하고 싶어요") is about the previous clause's work.
 CONTINUE_CUES = (
     "하고 싶", "하고싶", "배우고 싶", "배우고싶", "해보고 싶", "해 보고 싶", "할래", "하려고",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import nlu
+from nlu.occupation_class import read_seeker_jobs
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,33 @@ def test_a_wish_before_a_refused_shift_stays_a_wish(text: str) -> None:
     profile = nlu.parse_seeker_text(text)
     assert "8351" in profile.wanted_codes and not profile.excluded_codes
     assert "야간" in profile.excluded_shifts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "용접 십오년 혔는디 인자 허리가 아파서 못허것어요 가벼운거",
+        "용접 15년 했는데 허리가 아파서 이제 못하겠어요",
+        "용접 20년 했어요. 더는 못 하겠어요",
+    ],
+)
+def test_i_cannot_do_it_any_more_leaves_the_work_done(text: str) -> None:
+    profile = nlu.parse_seeker_text(text)
+    jobs = read_seeker_jobs(text)
+    assert [e.family for e in profile.experience] == ["welder"] and not profile.wanted_families
+    assert jobs.leaving and not jobs.targets and not jobs.excluded
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "excluded"),
+    [
+        ("용접 10년 했어요 야간은 못하겠어요", ("welder",), ()),  # nights refused, not welding
+        ("용접 했는데 이제 용접은 못하겠어요", (), ("welder",)),  # the work named: a refusal
+    ],
+)
+def test_cannot_with_an_object_refuses_the_object(
+    text: str, wanted: tuple[str, ...], excluded: tuple[str, ...]
+) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert profile.wanted_families == wanted and profile.excluded_families == excluded
+    assert not read_seeker_jobs(text).leaving
