@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["SENIOR_AGE", "STRAIN_LIMITS", "OpeningTerms", "read_opening_terms"]
+__all__ = ["HEAVY_TRADES", "SENIOR_AGE", "STRAIN_LIMITS", "OpeningTerms", "read_opening_terms"]
 
 #: From this age a seeker counts as a senior, and a posting open to this age welcomes them.
 SENIOR_AGE = 55
@@ -56,6 +56,10 @@ _STRAIN = {
 }
 
 STRAIN_LIMITS = tuple(_STRAIN)
+#: Trades whose every posting is heavy work, whatever its text says (KECO): welding,
+#: fitting and grinding (8241), ship and other transport-equipment assembly (8173), sheet
+#: metal and 제관 (822), painting and blasting (825), construction (70).
+HEAVY_TRADES = ("8241", "8173", "822", "825", "70")
 
 
 @dataclass(frozen=True)

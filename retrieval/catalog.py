@@ -21,7 +21,7 @@ import nlu
 from nlu.industries import load_industries
 from nlu.keco import Keco, load_keco
 from nlu.occupation_class import TEACHING, OccupationClass, classify_opening, named_codes
-from nlu.opening_terms import STRAIN_LIMITS, read_opening_terms
+from nlu.opening_terms import HEAVY_TRADES, STRAIN_LIMITS, OpeningTerms, read_opening_terms
 from storage.models import Opening
 
 if TYPE_CHECKING:
@@ -292,13 +292,21 @@ class Catalog:
             strain={
                 limit: np.asarray([limit in t.strain for t in terms], dtype=bool)
                 for limit in STRAIN_LIMITS
-            },
+            }
+            | {"heavy": np.asarray([_heavy(t, c) for t, c in zip(terms, classes, strict=True)])},
             overnight=np.asarray([t.overnight for t in terms], dtype=bool),
             industries={
                 industry: np.asarray([industry in n for n in named], dtype=bool)
                 for industry in industries.names
             },
         )
+
+
+def _heavy(terms: OpeningTerms, occupation: OccupationClass) -> bool:
+    """The work is heavy: its text says so, or its trade is one of HEAVY_TRADES (a teacher
+    of the trade is another class)."""
+    code = occupation.code
+    return "heavy" in terms.strain or (code is not None and code.startswith(HEAVY_TRADES))
 
 
 def _taught(title: str, occupation: OccupationClass) -> str | None:

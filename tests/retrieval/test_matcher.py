@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy import select
 
@@ -43,6 +44,20 @@ def test_experienced_welder_gets_welding_jobs_that_respect_his_limits(matcher: M
         assert opening.work_shift not in {"야간", "2교대", "3교대"}
         assert opening.closes_on is None or opening.closes_on >= AS_OF
         assert any("용접" in reason for reason in result.reasons)
+
+
+def test_a_welder_whose_back_gave_out_gets_no_heavy_trade(matcher: Matcher) -> None:
+    results = matcher.match(
+        "용접 십오년 혔는디 인자 허리가 아파서 못허것어요 가벼운거", top=5, as_of=AS_OF
+    )
+    shown = openings(matcher, [r.opening_id for r in results])
+    rows = matcher.catalog.rows_of(np.asarray([o.id for o in shown]))
+    # heavy by its words or by its trade (welding, fitting, 제관, painting, construction)
+    heavy = matcher.catalog.strain["heavy"]
+
+    assert len(results) == 5 and not heavy[rows].any(), [o.title for o in shown]
+    assert heavy.sum() > 20  # the sample's welding and fitting jobs are heavy
+    assert any("강사" in o.title or "교사" in o.title for o in shown)  # teaching the trade
 
 
 def test_lookalikes_rank_below_real_matches(matcher: Matcher) -> None:
