@@ -115,7 +115,12 @@ _AGE_ALONE = re.compile(r"^([2-8][0-9])[.!?]?$")
 _AGE_EATEN = re.compile(r"(?<![0-9])([2-8][0-9])\s?(?:살\s?)?(?:묵었|먹었|묵은|먹은)")
 #: "인자 예순여덟이여", "올해 일흔이요": a number after 올해/인자 (now) ending the clause.
 _AGE_NOW = re.compile(
-    r"(?:올해|인자|인제)\s?([2-8][0-9])\s?(?:이여|이요|이에요|예요|요|이라|이지라|입니다)?[.!?]?$"
+    rf"(?:올해|인자|인제)\s?([2-8][0-9])({_NATIVE})?\s?"
+    r"(?:이여|이요|이에요|예요|요|이라|이지라|입니다)?[.!?]?$"
+)
+#: An age said with who one is: "쉰다섯 남자", "오십다섯 아줌마", "62세 여성".
+_AGE_WHO = re.compile(
+    rf"(?<![0-9])([2-8][0-9])({_NATIVE})?\s?(?:세|살)?\s?(?:남자|여자|남성|여성|아저씨|아줌마|주부)"
 )
 #: Ages seekers of a job center state; anything else is not an age.
 _AGE_RANGE = range(15, 90)
@@ -373,7 +378,8 @@ class Limits:
 
 def _age(st: Reading) -> int | None:
     """The seeker's age: "오십구세" → 59, "60대" → 60, "50대 후반" → 58, "칠십 다 돼 가는디" → 69,
-    "예순여덟 묵었어라" → 68, "인자 예순여덟이여" → 68, "예순셋인데" → 63, "환갑 지났어요" → 61."""
+    "예순여덟 묵었어라" → 68, "인자 예순여덟이여" → 68, "올해 육십둘" → 62, "예순셋인데" → 63,
+    "쉰다섯 남자" → 55, "환갑 지났어요" → 61."""
     for k, clause in enumerate(st.clauses):
         text = _AGE_WORDS.sub(lambda w: _AGE_WORD_YEARS[w.group()], clause.text)
         found: int | None = None
@@ -383,13 +389,11 @@ def _age(st: Reading) -> int | None:
             found = int(m.group(1)) + NATIVE_UNITS.get(m.group(2) or "", 0)
         elif (m := _AGE_NEAR.search(text)) is not None:
             found = int(m.group(1)) + (1 if m.group(2) in ("넘", "지났", "지난") else -1)
-        elif (m := _AGE_SAID.search(text)) is not None:
-            found = int(m.group(1)) + NATIVE_UNITS.get(m.group(2) or "", 0)
         elif (
-            m := _AGE_EATEN.search(text)
-            or _AGE_NOW.search(text.strip())
-            or _AGE_IS.match(text.strip())
+            m := _AGE_SAID.search(text) or _AGE_NOW.search(text.strip()) or _AGE_WHO.search(text)
         ) is not None:
+            found = int(m.group(1)) + NATIVE_UNITS.get(m.group(2) or "", 0)
+        elif (m := _AGE_EATEN.search(text) or _AGE_IS.match(text.strip())) is not None:
             found = int(m.group(1))
         elif (m := _AGE_ALONE.match(text.strip())) is not None and k == len(st.clauses) - 1:
             found = int(m.group(1))  # "… 배워서 하고싶어요. 45": a bare number at the end

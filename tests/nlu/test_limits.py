@@ -23,6 +23,13 @@ import nlu
         ("인자 예순여덟이여", 68),  # 인자 = 이제, a number ending the message
         ("인자 예순여덜이여", 68),  # 여덟 typed as it sounds
         ("올해 일흔이요", 70),
+        ("올해 육십둘", 62),  # Sino tens, native units
+        # an age said with who one is
+        ("쉰다섯 남자 조선소 도장 했어요", 55),
+        ("오십다섯 아줌마예요 포장 일", 55),
+        ("62세 여성입니다", 62),
+        ("용접 20년 남자", None),  # years of work
+        ("3교대 남자 구함", None),
         # a number the seeker is, first in the clause, native, Sino or digits
         ("예순셋인데 아무 일이나 할 수 있어요", 63),
         ("예순싯인디 아무 일이나 헐 수 있어라", 63),  # 싯 = 셋 in dialect
