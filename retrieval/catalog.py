@@ -290,10 +290,12 @@ class Catalog:
                 [nan if t.ends_at is None else t.ends_at for t in terms], dtype=np.float64
             ),
             strain={
-                limit: np.asarray([limit in t.strain for t in terms], dtype=bool)
+                limit: np.asarray(
+                    [_strains(limit, t, c) for t, c in zip(terms, classes, strict=True)],
+                    dtype=bool,
+                )
                 for limit in STRAIN_LIMITS
-            }
-            | {"heavy": np.asarray([_heavy(t, c) for t, c in zip(terms, classes, strict=True)])},
+            },
             overnight=np.asarray([t.overnight for t in terms], dtype=bool),
             industries={
                 industry: np.asarray([industry in n for n in named], dtype=bool)
@@ -302,11 +304,12 @@ class Catalog:
         )
 
 
-def _heavy(terms: OpeningTerms, occupation: OccupationClass) -> bool:
-    """The work is heavy: its text says so, or its trade is one of HEAVY_TRADES (a teacher
-    of the trade is another class)."""
+def _strains(limit: str, terms: OpeningTerms, occupation: OccupationClass) -> bool:
+    """The work demands what ``limit`` rules out: its text says so, or, for heavy work, its
+    trade is one of HEAVY_TRADES (a teacher of the trade is another class)."""
     code = occupation.code
-    return "heavy" in terms.strain or (code is not None and code.startswith(HEAVY_TRADES))
+    heavy_trade = limit == "heavy" and code is not None and code.startswith(HEAVY_TRADES)
+    return limit in terms.strain or heavy_trade
 
 
 def _taught(title: str, occupation: OccupationClass) -> str | None:

@@ -107,8 +107,9 @@ class OnnxEncoder:
         import numpy as np
         from tqdm import tqdm
 
-        session = self.query_session if query and self.query_session is not None else self.session
-        if session is self.query_session and len(texts) > 1:
+        quantized = query and self.query_session is not None
+        session = self.query_session if quantized else self.session
+        if quantized and len(texts) > 1:
             # Its activations are quantized per run, over the whole batch: one text at a
             # time, so a search text's vector does not depend on the texts beside it.
             return np.vstack([self.encode([text], query=True) for text in texts])
