@@ -41,6 +41,7 @@ __all__ = [
     "REGION_REACHABLE",
     "SHORT_DAY_HOURS",
     "Limits",
+    "physical_limits",
     "read_amenity",
     "read_employment",
     "read_limits",
@@ -431,7 +432,7 @@ def read_limits(st: Reading, *, experienced: bool = False) -> Limits:
         newcomer=newcomer and not experienced,
         work_hours=_work_hours(st),
         max_daily_hours=_max_daily_hours(st),
-        physical_limits=_physical_limits(st),
+        physical_limits=physical_limits(st),
         **_work_window(st),
     )
 
@@ -493,7 +494,7 @@ def _max_daily_hours(st: Reading) -> int | None:
     return None
 
 
-def _physical_limits(st: Reading) -> frozenset[str]:
+def physical_limits(st: Reading) -> frozenset[str]:
     """Work the seeker's body does not take: refused ("힘든 일은 못 해요"), a body part
     that is not well ("무릎이 안 좋아서"), or light work wished for ("덜 힘든 일")."""
     limits: set[str] = set()

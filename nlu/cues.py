@@ -19,6 +19,7 @@ from nlu.lexicon import (
     EXPERIENCE_CUES,
     EXPERIENCE_NEGATED_CUES,
     GIVING_UP_FILLERS,
+    GIVING_UP_REASONS,
     GIVING_UP_VERBS,
     HOME_CUES,
     LACKING_CUES,
@@ -73,8 +74,11 @@ def _has(text: str, cues: tuple[str, ...]) -> bool:
 
 def _gives_up(words: list[str]) -> bool:
     """The clause is "이제 못하겠어요": a GIVING_UP_VERBS verb (any ending of up to four
-    syllables, spaced or not) and nothing but GIVING_UP_FILLERS beside it."""
-    verb = "".join(w for w in words if w not in GIVING_UP_FILLERS)
+    syllables, spaced or not) and nothing but GIVING_UP_FILLERS beside it, after the reason
+    if one is given ("도장 10년 냄새 때문에 못하겠어요")."""
+    reasons = [i for i, w in enumerate(words) if w.endswith(GIVING_UP_REASONS)]
+    after = words[reasons[-1] + 1 :] if reasons else words
+    verb = "".join(w for w in after if w not in GIVING_UP_FILLERS)
     return any(verb.startswith(v) and len(verb) <= len(v) + 4 for v in GIVING_UP_VERBS)
 
 

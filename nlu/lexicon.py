@@ -41,6 +41,7 @@ __all__ = [
     "EXPERIENCE_CUES",
     "EXPERIENCE_NEGATED_CUES",
     "GIVING_UP_FILLERS",
+    "GIVING_UP_REASONS",
     "GIVING_UP_VERBS",
     "HOME_CUES",
     "INDUSTRY_FAMILIES",
@@ -307,6 +308,8 @@ GIVING_UP_FILLERS = frozenset({
     "이제", "인제", "인자", "이젠", "인젠", "더는", "더", "이상", "더이상", "도저히", "진짜",
     "정말", "참말로", "솔직히", "그건", "그거", "그일은", "그", "일은", "일", "몸이", "몸으로",
 })  # fmt: skip
+#: "… 때문에": what comes before is the reason, not what is given up ("냄새 때문에 못하겠어요").
+GIVING_UP_REASONS = ("때문에", "땜에", "땜시", "때매", "때메", "탓에")
 #: A want with no object of its own ("다시 하고 싶어요") is about the previous clause's work.
 CONTINUE_CUES = (
     "하고 싶", "하고싶", "배우고 싶", "배우고싶", "해보고 싶", "해 보고 싶", "할래", "하려고",

@@ -21,11 +21,14 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from nlu.clauses import split_clauses
+from nlu.conditions import physical_limits
 from nlu.cues import ClauseCues, clause_cues
 from nlu.gazetteer import GazetteerMatch
 from nlu.keco import Keco, load_keco, shared_level
 from nlu.lexicon import CONTINUE_CUES, POINTING_BACK_CUES, SHIFT_TERMS, UNNAMED_WORK
+from nlu.opening_terms import leaves_heavy_trade
 from nlu.profile import SeekerProfile
+from nlu.reading import Reading
 from nlu.tables import load_tables
 from nlu.text import normalize_text
 
@@ -432,7 +435,8 @@ def _read_default(text: str) -> SeekerJobs:
 
 
 def _read(text: str, keco: Keco) -> SeekerJobs:
-    norm = normalize_text(text).text
+    normalized = normalize_text(text)
+    norm = normalized.text
     clauses = split_clauses(norm)
     if not clauses:
         return SeekerJobs()
@@ -507,6 +511,8 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
                 targets += [alternative] if alternative else []
         if inside_certificate and role != "target":
             continue  # "용접" in "용접기능사 있어요" is the certificate
+        if role == "excluded" and _YEARS.match(norm, match.end + norm.startswith(" ", match.end)):
+            role = "experience"  # "배관 25년 힘든일 못해요": the refusal is not of 배관
         years = _YEARS.search(said_in)
         stated = not cues.want or _CAREER_YEARS.search(said_in)
         if years and role in ("mention", "left", "target") and stated:
@@ -529,7 +535,10 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     else:
         mentioned = industries  # "배터리 공장이요": the industry is all that is said
     wanted = targets or mentioned
-    fall_back = not (wanted or other_work or any_occupation or unnamed_want)
+    limits = physical_limits(Reading(normalized, clauses, tables))
+    # "다른 일 하고 싶어요", or "용접 20년 했어요 힘쓰는 일은 이제 무리에요"
+    leaves = other_work or leaves_heavy_trade(experience, limits)
+    fall_back = not (wanted or leaves or any_occupation or unnamed_want)
     if fall_back:
         wanted = [c for c in experience if c not in side] or list(experience)
     if fall_back and not wanted:
@@ -567,5 +576,5 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         implied=fall_back,
         target_words=words(final),
         experience_words=words(experience),
-        leaving=other_work and bool(experience) and not final,
+        leaving=leaves and bool(experience) and not final,
     )

@@ -11,9 +11,17 @@ them); unknown stays unknown: a posting that says nothing about weekends is not 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-__all__ = ["HEAVY_TRADES", "SENIOR_AGE", "STRAIN_LIMITS", "OpeningTerms", "read_opening_terms"]
+__all__ = [
+    "HEAVY_TRADES",
+    "SENIOR_AGE",
+    "STRAIN_LIMITS",
+    "OpeningTerms",
+    "leaves_heavy_trade",
+    "read_opening_terms",
+]
 
 #: From this age a seeker counts as a senior, and a posting open to this age welcomes them.
 SENIOR_AGE = 55
@@ -60,6 +68,13 @@ STRAIN_LIMITS = tuple(_STRAIN)
 #: fitting and grinding (8241), ship and other transport-equipment assembly (8173), sheet
 #: metal and 제관 (822), painting and blasting (825), construction (70).
 HEAVY_TRADES = ("8241", "8173", "822", "825", "70")
+
+
+def leaves_heavy_trade(done: Iterable[str], limits: Collection[str]) -> bool:
+    """Heavy work is what the seeker's body no longer takes and a heavy trade is what they
+    did ("용접 20년 했어요 힘쓰는 일은 이제 무리에요"): with nothing else wanted, that trade
+    is what they leave, not what to look for (``done``: KECO codes of the work done)."""
+    return "heavy" in limits and any(code.startswith(HEAVY_TRADES) for code in done)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Literal, get_args
 
+from nlu.opening_terms import leaves_heavy_trade
 from nlu.tables import load_tables
 
 __all__ = ["FORM_SLOTS", "Experience", "FormSlot", "SeekerProfile"]
@@ -101,16 +102,27 @@ class SeekerProfile:
 
     def for_search(self) -> SeekerProfile:
         """The profile the matcher ranks with: with nothing explicitly wanted, the families
-        worked in are wanted, unless the seeker takes any job; "자격증 없어요" lacks every
-        certificate (not the licences: a driving licence is not what they meant)."""
+        worked in are wanted, unless the seeker takes any job or leaves that work
+        (:meth:`leaves_heavy_trade`); "자격증 없어요" lacks every certificate (not the
+        licences: a driving licence is not what they meant)."""
         searched = self
         if self.no_certificates and not self.certificates_held:
             every = [k for k, c in load_tables().certificates.items() if not c.licence]
             lacking = tuple(dict.fromkeys([*self.certificates_lacking, *every]))
             searched = replace(searched, certificates_lacking=lacking)
+        if self.leaves_heavy_trade():
+            return replace(searched, wanted_families=())
         if searched.wanted_families or searched.any_occupation:
             return searched
-        return replace(searched, wanted_families=tuple(e.family for e in self.experience))
+        done = tuple(e.family for e in self.experience if e.family not in self.excluded_families)
+        return replace(searched, wanted_families=done)
+
+    def leaves_heavy_trade(self) -> bool:
+        """Nothing named as wanted, a heavy trade done and heavy work no longer possible
+        ("용접 20년 했어요", then "허리가 아파서 힘든 일은 못해요"): the trade is not the
+        target, whichever message said which (:func:`nlu.opening_terms.leaves_heavy_trade`)."""
+        done = (code for code, _ in self.done_codes)
+        return not self.wanted_codes and leaves_heavy_trade(done, self.physical_limits)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON the conversation keeps (lists for tuples and sets; no per-message readings)."""

@@ -48,7 +48,7 @@ from nlu.lexicon import (
     TOTAL_YEARS_CUES,
     WORKPLACE_TERMS,
 )
-from nlu.occupation_class import with_jobs
+from nlu.occupation_class import read_seeker_jobs, with_jobs
 from nlu.pay import find_pay_normalized, wants_high_pay
 from nlu.profile import Experience, SeekerProfile
 from nlu.reading import Reading
@@ -270,6 +270,9 @@ def _read_years(st: _State) -> None:
         if not 0 <= years <= 50:
             continue
         k = st.clause_at(pos)
+        for m in st.mentions:
+            if m.clause == k and m.category == "excluded" and not t[m.end : pos].strip():
+                m.category = "experience"  # "배관 25년 힘든일 못해요": the refusal is not of 배관
         here = [
             m
             for m in st.mentions
@@ -295,7 +298,11 @@ def _read_years(st: _State) -> None:
             target.category = "experience"
 
 
-def _families(st: _State) -> tuple[tuple[Experience, ...], tuple[str, ...], tuple[str, ...]]:
+def _families(
+    st: _State, *, leaving: bool
+) -> tuple[tuple[Experience, ...], tuple[str, ...], tuple[str, ...]]:
+    """Work done (with years), wanted and ruled out, by family. With nothing wanted the work
+    done is wanted, unless the seeker is ``leaving`` it (:attr:`nlu.occupation_class.SeekerJobs.leaving`)."""
     years: dict[str, int | None] = {}
     where: dict[str, int] = {}
     wanted: list[str] = []
@@ -317,7 +324,7 @@ def _families(st: _State) -> tuple[tuple[Experience, ...], tuple[str, ...], tupl
             st.note(m.clause, f"{m.category}:{m.family}")
     for family, clause in where.items():
         st.note(clause, f"experience:{family}" + (f"={years[family]}" if years[family] else ""))
-    wants_change = any(st.cues(k).other_work for k in range(len(st.clauses)))
+    wants_change = leaving or any(st.cues(k).other_work for k in range(len(st.clauses)))
     if not wanted and not wants_change:
         wanted = list(years)
     if not wanted and not wants_change:
@@ -337,7 +344,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
     st = _State(norm, clauses, tables)
     _read_occupations(st)
     _read_years(st)
-    experience, wanted, excluded = _families(st)
+    experience, wanted, excluded = _families(st, leaving=read_seeker_jobs(text).leaving)
     for k, clause in enumerate(clauses):
         if _ANY_JOB.search(clause.text):
             st.note(k, "any_occupation")

@@ -74,6 +74,7 @@ def test_a_wish_before_a_refused_shift_stays_a_wish(text: str) -> None:
         "용접 십오년 혔는디 인자 허리가 아파서 못허것어요 가벼운거",
         "용접 15년 했는데 허리가 아파서 이제 못하겠어요",
         "용접 20년 했어요. 더는 못 하겠어요",
+        "용접 10년 했는디 냄새땜에 인자 못허것어요",  # a reason, then giving up
     ],
 )
 def test_i_cannot_do_it_any_more_leaves_the_work_done(text: str) -> None:
@@ -84,9 +85,41 @@ def test_i_cannot_do_it_any_more_leaves_the_work_done(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("용접 20년 했어요 힘쓰는 일은 이제 무리에요", "welder"),
+        ("배관 25년 힘든일 못해요", "pipe_fitter"),  # the refusal is of 힘든 일, not of 배관
+        ("조선소 취부 십오년 했는디 허리가 아파서", "ship_fitter"),
+    ],
+)
+def test_a_heavy_trade_the_body_no_longer_takes_is_left(text: str, family: str) -> None:
+    profile = nlu.parse_seeker_text(text)
+    jobs = read_seeker_jobs(text)
+    assert family in profile.years() and not profile.wanted_families
+    assert jobs.leaving and not jobs.targets and not jobs.excluded
+    assert not profile.for_search().wanted_families
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("용접 15년 했는데 무릎이 안 좋아서 서서 하는 일은 힘들어요", "welder"),  # not heavy
+        ("용접 20년 했어요 허리가 안 좋은데 용접 일 찾아요", "welder"),  # the trade wanted
+        ("포장 10년 했어요 힘든 일은 못해요", "production_worker"),  # not a heavy trade
+        ("용접 이십년 야간은 못해요", "welder"),
+    ],
+)
+def test_a_limit_that_leaves_the_trade_possible_keeps_it_wanted(text: str, family: str) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert profile.for_search().wanted_families == (family,)
+    assert not read_seeker_jobs(text).leaving
+
+
+@pytest.mark.parametrize(
     ("text", "wanted", "excluded"),
     [
         ("용접 10년 했어요 야간은 못하겠어요", ("welder",), ()),  # nights refused, not welding
+        ("허리 땜에 용접은 못하겠어요", (), ("welder",)),  # a reason, then the work refused
         ("용접 했는데 이제 용접은 못하겠어요", (), ("welder",)),  # the work named: a refusal
     ],
 )

@@ -46,10 +46,34 @@ def test_experienced_welder_gets_welding_jobs_that_respect_his_limits(matcher: M
         assert any("용접" in reason for reason in result.reasons)
 
 
-def test_a_welder_whose_back_gave_out_gets_no_heavy_trade(matcher: Matcher) -> None:
-    results = matcher.match(
-        "용접 십오년 혔는디 인자 허리가 아파서 못허것어요 가벼운거", top=5, as_of=AS_OF
-    )
+def _two_turns(*texts: str) -> nlu.SeekerProfile:
+    from nlu.profile import SeekerProfile
+    from nlu.profile_merge import merge
+
+    profile = SeekerProfile()
+    for text in texts:
+        profile = merge(profile, nlu.parse_seeker_text(text))
+    return profile.for_search()
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        ("용접 십오년 혔는디 인자 허리가 아파서 못허것어요 가벼운거",),
+        ("용접 20년 했어요 힘쓰는 일은 이제 무리에요",),
+        ("용접 20년 했어요", "허리가 아파서 힘든 일은 못해요"),  # a conversation, two turns
+    ],
+)
+def test_a_welder_whose_back_gave_out_gets_no_heavy_trade(
+    matcher: Matcher, said: tuple[str, ...]
+) -> None:
+    from retrieval.matcher import profile_query
+
+    if len(said) == 1:
+        results = matcher.match(said[0], top=5, as_of=AS_OF)
+    else:
+        profile = _two_turns(*said)
+        results = matcher.match(profile_query(profile), top=5, as_of=AS_OF, profile=profile)
     shown = openings(matcher, [r.opening_id for r in results])
     rows = matcher.catalog.rows_of(np.asarray([o.id for o in shown]))
     # heavy by its words or by its trade (welding, fitting, 제관, painting, construction)
@@ -233,6 +257,22 @@ def test_a_conversations_profile_names_the_wanted_job_once_in_front() -> None:
     assert profile_query(moved) == "용접원 15년 경력 특수용접기능사 익산시 익산"
     anything = SeekerProfile(any_occupation=True, home_region="seocheon_janghang")
     assert profile_query(anything) == "일자리 장항읍 장항"
+
+
+def test_a_conversation_and_a_typed_search_leave_the_same_trade() -> None:
+    from retrieval.matcher import seeker_jobs
+
+    typed = seeker_jobs("용접 20년 했어요 힘쓰는 일은 이제 무리에요", None)
+    talked = seeker_jobs("", _two_turns("용접 20년 했어요", "힘쓰는 일은 이제 무리에요"))
+    assert typed.leaving and talked.leaving
+    assert typed.targets == talked.targets == ()
+    assert dict(typed.experience) == dict(talked.experience) == {"8241": 20}
+    # a later wish is the target again
+    wish = _two_turns("용접 20년 했어요", "힘든 일은 못해요", "경비 같은 거요")
+    assert seeker_jobs("", wish).targets == ("5420",) and not seeker_jobs("", wish).leaving
+    # the work done and refused by name is not brought back as the target
+    refused = _two_turns("용접 20년 했는데 용접은 이제 못해요")
+    assert "8241" not in seeker_jobs("", refused).targets
 
 
 def test_a_conversations_profile_decides_the_target_not_its_search_text() -> None:
