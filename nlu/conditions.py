@@ -501,9 +501,9 @@ def physical_limits(st: Reading) -> frozenset[str]:
     for k, clause in enumerate(st.clauses):
         text = clause.text
         found = {BODY_LIMITS[m.group(1)] for m in _BODY_UNWELL.finditer(text)}
-        if any(term in text for term in LIGHT_WORK_TERMS):
-            found.add("heavy")
         cues = st.cues(k)
+        if any(term in text for term in LIGHT_WORK_TERMS) and not cues.experience:
+            found.add("heavy")  # "가벼운 거", not "가벼운 부품 조립 해봤어요"
         afraid = any(cue in text for cue in _FEAR_CUES)  # "높은 데는 무서워서 못 가요"
         if (cues.refused or afraid) and not cues.not_required:
             found |= {

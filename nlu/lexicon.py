@@ -192,7 +192,8 @@ BODY_LIMITS: Mapping[str, str] = {
 }
 #: A wish for light work states the same limit as refusing heavy work ("덜 힘든 일").
 LIGHT_WORK_TERMS = (
-    "덜 힘든", "안 힘든", "힘 안 드는", "힘 덜 드는", "가벼운 일", "몸 편한", "몸이 편한",
+    "덜 힘든", "안 힘든", "힘 안 드는", "힘 덜 드는", "가벼운", "가볍게", "몸 편한", "몸이 편한",
+    "몸 안 쓰는", "몸 안쓰는", "힘 안 쓰는", "힘 안쓰는", "무겁지 않은",
 )
 #: A short working day without a number ("하루 몇 시간만", "파트타임").
 SHORT_DAY_TERMS = (

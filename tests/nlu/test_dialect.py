@@ -90,6 +90,7 @@ def test_i_cannot_do_it_any_more_leaves_the_work_done(text: str) -> None:
         ("용접 20년 했어요 힘쓰는 일은 이제 무리에요", "welder"),
         ("배관 25년 힘든일 못해요", "pipe_fitter"),  # the refusal is of 힘든 일, not of 배관
         ("조선소 취부 십오년 했는디 허리가 아파서", "ship_fitter"),
+        ("용접 10년 했는데 이제 좀 가벼운거", "welder"),
     ],
 )
 def test_a_heavy_trade_the_body_no_longer_takes_is_left(text: str, family: str) -> None:

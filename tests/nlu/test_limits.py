@@ -163,6 +163,8 @@ def test_hours_a_day(text: str, hours: int | None) -> None:
         ("무거운 거는 못 들어요", {"heavy"}),
         ("허리를 다쳐서 쉬고 있어요", {"heavy"}),
         ("덜 힘든 일 찾아요", {"heavy"}),
+        ("가벼운거 없나요", {"heavy"}),
+        ("몸 안쓰는 일", {"heavy"}),
         ("무릎이 안 좋아서 서서 하는 일은 힘들어요", {"standing"}),
         ("오래 서 있는 건 못혀라", {"standing"}),
         ("높은 데는 무서워서 못 올라가요", {"heights"}),
@@ -172,6 +174,7 @@ def test_hours_a_day(text: str, hours: int | None) -> None:
         ("고소작업 가능해요", set()),
         ("서서 일해도 괜찮아요", set()),
         ("노가다 오래 했어요", set()),
+        ("가벼운 부품 조립 해봤어요", set()),
     ],
 )
 def test_work_the_body_does_not_take(text: str, limits: set[str]) -> None:
