@@ -57,6 +57,8 @@ def catalog() -> Catalog:
 
 ROWS = np.asarray([0, 1, 2, 3])
 EQUAL = np.full(4, 0.5)
+#: A seeker who named work no row is (a cook): conditions count once (Weights.open_conditions).
+COOK = SeekerJobs(targets=("5311",))
 
 
 def test_the_target_class_adds_by_closeness_and_unknown_classes_keep_their_score() -> None:
@@ -188,14 +190,18 @@ def test_a_posting_paid_by_the_day_answers_a_wish_for_day_labour_whatever_its_ro
         daily_pay=np.asarray([False, True, False, False]),
     )
 
-    def scores(wanted: frozenset[str]) -> list[float]:
+    def scores(wanted: frozenset[str], jobs: SeekerJobs) -> list[float]:
         profile = nlu.SeekerProfile(wanted_employment_types=wanted)
-        return rescore(rows, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4)).tolist()
+        return rescore(rows, ROWS, EQUAL, profile, jobs, beyond=np.zeros(4)).tolist()
 
-    day = scores(frozenset({"일용직"}))  # "일당 주는 데"
+    day = scores(frozenset({"일용직"}), COOK)  # "조리 일당 주는 데"
     assert day[0] == day[1] == 1.0 + weights.employment > day[2] == day[3]
-    contract = scores(frozenset({"계약직"}))
+    contract = scores(frozenset({"계약직"}), COOK)
     assert contract[1] == contract[2] == 1.0 + weights.employment > contract[0]
+    # "아무거나 일당 주는 데": with no work named, the condition is all there is to match
+    anything = scores(frozenset({"일용직"}), SeekerJobs(any_occupation=True))
+    assert anything[0] == anything[1] == 1.0 + weights.open_conditions * weights.employment
+    assert anything[2] == anything[3] == 1.0 and weights.open_conditions > 1
 
 
 def test_a_required_certificate_sinks_for_one_who_named_no_certificate_and_no_work_done() -> None:
@@ -244,7 +250,7 @@ def test_the_hours_asked_lift_postings_that_state_them_and_sink_longer_days() ->
     weights = Weights()
 
     def scores(profile: nlu.SeekerProfile) -> list[float]:
-        return rescore(hours, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4)).tolist()
+        return rescore(hours, ROWS, EQUAL, profile, COOK, beyond=np.zeros(4)).tolist()
 
     morning = 1.0 + weights.hours
     assert scores(nlu.SeekerProfile(work_hours="오전")) == [morning, 1.0, 1.0 - weights.hours, 1.0]
@@ -260,7 +266,7 @@ def test_the_hours_the_seeker_can_work_between_lift_postings_inside_and_sink_tho
     hours.starts_at = np.asarray([9.0, 3.0, float("nan"), 9.0])
     hours.ends_at = np.asarray([15.0, 9.0, float("nan"), 16.0])  # 16:00 is within an hour
     mother = nlu.SeekerProfile(work_from=9, work_until=15)
-    scores = rescore(hours, ROWS, EQUAL, mother, SeekerJobs(), beyond=np.zeros(4)).tolist()
+    scores = rescore(hours, ROWS, EQUAL, mother, COOK, beyond=np.zeros(4)).tolist()
     assert scores == [1.0 + Weights().hours, 1.0 - Weights().hours, 1.0, 1.0]
 
 
