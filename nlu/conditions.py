@@ -119,9 +119,10 @@ _AGE_NOW = re.compile(
     rf"(?:올해|인자|인제)\s?([2-8][0-9])({_NATIVE})?\s?"
     r"(?:이여|이요|이에요|예요|요|이라|이지라|입니다)?[.!?]?$"
 )
-#: An age said with who one is: "쉰다섯 남자", "오십다섯 아줌마", "62세 여성".
+#: An age said with who one is: "쉰다섯 남자", "오십다섯 아줌마", "62세 여성", "예순다섯 할매".
 _AGE_WHO = re.compile(
-    rf"(?<![0-9])([2-8][0-9])({_NATIVE})?\s?(?:세|살)?\s?(?:남자|여자|남성|여성|아저씨|아줌마|주부)"
+    rf"(?<![0-9])([2-8][0-9])({_NATIVE})?\s?(?:세|살)?\s?"
+    r"(?:남자|여자|남성|여성|아저씨|아줌마|주부|할매|할머니|할배|할아버지|아짐|아지매)"
 )
 #: Ages seekers of a job center state; anything else is not an age.
 _AGE_RANGE = range(15, 90)

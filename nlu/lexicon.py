@@ -152,7 +152,8 @@ EMPLOYMENT_TERMS: Mapping[str, str] = {
 #: A dormitory or housing provided by the employer.
 DORMITORY_TERMS = (
     "기숙사", "숙소", "숙식", "숙식 제공", "숙소 제공", "사택", "원룸 제공", "잘 곳", "잘곳",
-    "잠자리", "방 제공", "숙박 제공",
+    "잠자리", "방 제공", "숙박 제공", "먹고 잘", "먹고 자는", "먹고 자고", "잘 데", "잘데",
+    "재워 주", "재워주",
 )
 #: After a dormitory word, a duty: "기숙사 청소원" cleans the dormitory, it offers none.
 #: ("관리비" is the rent, not a duty; the code tells them apart.)

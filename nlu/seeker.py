@@ -237,7 +237,8 @@ def _carry_wants(st: _State) -> None:
 
 
 def _read_unnamed_certificates(st: _State, cert_spans: list[tuple[int, int]]) -> None:
-    """Read an unnamed "자격증 있어요" as the nearest occupation's primary certificate."""
+    """Read an unnamed "자격증 있어요" as the nearest occupation's primary certificate, and
+    "자격증은 없어요" as lacking that of each occupation said where the nearest one is."""
     t = st.norm.text
     named_clauses = {st.clause_at(s) for s, _ in cert_spans}
     for match in _CERT_WORD.finditer(t):
@@ -255,11 +256,15 @@ def _read_unnamed_certificates(st: _State, cert_spans: list[tuple[int, int]]) ->
         if not candidates:
             st.note(k, f"certificate_{status}:unnamed")
             continue
-        family = min(candidates, key=lambda m: abs(m.start - pos)).family
-        cert = st.tables.primary_certificates.get(family)
-        if cert is not None and cert not in st.certs:
-            st.certs[cert] = status
-            st.note(k, f"certificate_{status}:{cert}")
+        nearest = min(candidates, key=lambda m: abs(m.start - pos))
+        # "식당 주방에서 밥이랑 반찬 해온지 이십년인디 자격증은 없어요": none for any work
+        # said there; one held is the nearest work's
+        said = [m for m in candidates if m.clause == nearest.clause] if cues.lacking else [nearest]
+        for family in dict.fromkeys(m.family for m in said):
+            cert = st.tables.primary_certificates.get(family)
+            if cert is not None and cert not in st.certs:
+                st.certs[cert] = status
+                st.note(k, f"certificate_{status}:{cert}")
 
 
 def _read_years(st: _State) -> None:

@@ -28,6 +28,7 @@ import nlu
         ("쉰다섯 남자 조선소 도장 했어요", 55),
         ("오십다섯 아줌마예요 포장 일", 55),
         ("62세 여성입니다", 62),
+        ("예순다섯 할매여. 새벽에 나가는 것도 괜찮혀", 65),
         ("용접 20년 남자", None),  # years of work
         ("3교대 남자 구함", None),
         # a number the seeker is, first in the clause, native, Sino or digits

@@ -155,6 +155,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("정규직 아니어도 돼요 계약직도 괜찮아요", {"wanted_employment_types": {"계약직"}}),
     ("기숙사는 필요 없어요", {"needs_dormitory": False}),
     ("기숙사 없으면 안돼요", {"needs_dormitory": True}),
+    ("아무 일이나 헐께요. 대신 먹고 잘 데는 있어야 혀요", {"needs_dormitory": True}),
+    ("쓸고 닦는 건 자신있어요", {"wanted_families": ("cleaner",)}),
+    # "자격증은 없어요" after two kinds of work: lacking what each takes
+    (
+        "식당 주방에서 밥이랑 반찬 해온지 이십년인디 자격증은 따본적 없어요",
+        {"certificates_lacking": ("korean_cook", "baker")},
+    ),
     ("교대 가능해요", {"wanted_shifts": {"2교대", "3교대"}, "excluded_shifts": set()}),
     ("주야 맞교대 싫어요", {"excluded_shifts": {"2교대"}}),
     ("H-2 비자 있어요 용접 배우고 싶어요", {"visa": "H-2", "wanted_families": ("welder",)}),
