@@ -107,6 +107,8 @@ def test_a_described_new_work_is_named_and_is_not_the_old_one() -> None:
     assert jobs.targets == ("2143",)  # 기술·기능계 강사
     assert jobs.experience == (("8241", 30),)
     assert read_seeker_jobs("사무실에서 도면 보는 일 하고 싶어요").targets[-1] == "1591"
+    piper = read_seeker_jobs("배관 이십년 하다 현장은 접을라고요. 도면 그리는 쪽 배우고 싶은디")
+    assert piper.targets == ("1591",) and not piper.leaving
     assert read_seeker_jobs("이제 덜 힘든 일 하고 싶어요").targets == ()
 
 
