@@ -114,6 +114,7 @@ class _State(Reading):
     mentions: list[_Mention] = field(default_factory=list)
     certs: dict[str, str] = field(default_factory=dict)  # cert → held | lacking
     years_total: int | None = None
+    no_certificates: bool = False  # "자격증은 없어요" about no work in particular
 
 
 def _occupation_category(cues: ClauseCues) -> str:
@@ -238,7 +239,8 @@ def _carry_wants(st: _State) -> None:
 
 def _read_unnamed_certificates(st: _State, cert_spans: list[tuple[int, int]]) -> None:
     """Read an unnamed "자격증 있어요" as the nearest occupation's primary certificate, and
-    "자격증은 없어요" as lacking that of each occupation said where the nearest one is."""
+    "자격증은 없어요" as lacking that of each occupation said where the nearest one is —
+    and, said in a clause of its own, as having none at all."""
     t = st.norm.text
     named_clauses = {st.clause_at(s) for s, _ in cert_spans}
     for match in _CERT_WORD.finditer(t):
@@ -251,6 +253,9 @@ def _read_unnamed_certificates(st: _State, cert_spans: list[tuple[int, int]]) ->
         if status is None:
             continue
         candidates = [m for m in st.mentions if m.clause == k and m.category != "excluded"]
+        if not candidates and status == "lacking":
+            st.no_certificates = True  # "자격증은 따본적 없어요": none at all
+            st.note(k, "no_certificates")
         if not candidates:
             candidates = [m for m in st.mentions if m.end <= pos and m.category != "excluded"]
         if not candidates:
@@ -377,6 +382,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         years_total=years_total,
         certificates_held=tuple(c for c, s in st.certs.items() if s == "held"),
         certificates_lacking=tuple(c for c, s in st.certs.items() if s == "lacking"),
+        no_certificates=st.no_certificates,
         home_region=home,
         region_anywhere=anywhere,
         max_commute_km=commute,

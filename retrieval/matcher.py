@@ -208,7 +208,9 @@ class Matcher:
         import numpy as np
 
         collected = profile is not None  # a conversation's profile: its search text is built
-        profile = profile or nlu.parse_seeker_text(text)
+        # a typed text is searched as a conversation searches its profile ("자격증은 따본적
+        # 없어요": every certificate lacking)
+        profile = profile or nlu.parse_seeker_text(text).for_search()
         named = named_targets(jobs)
         # The hard filters and BM25 run while the query is embedded: ONNX Runtime releases
         # the GIL and, on one short text, leaves part of the second core idle (2 threads

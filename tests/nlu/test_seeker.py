@@ -156,6 +156,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("기숙사는 필요 없어요", {"needs_dormitory": False}),
     ("기숙사 없으면 안돼요", {"needs_dormitory": True}),
     ("아무 일이나 헐께요. 대신 먹고 잘 데는 있어야 혀요", {"needs_dormitory": True}),
+    # no certificate at all, said in a clause of its own; said of a trade, that trade's
+    ("용접 10년 했어요 자격증은 따본적 없어요", {"no_certificates": True}),
+    ("용접 자격증은 없어요", {"no_certificates": False}),
     ("쓸고 닦는 건 자신있어요", {"wanted_families": ("cleaner",)}),
     # "자격증은 없어요" after two kinds of work: lacking what each takes
     (

@@ -104,6 +104,13 @@ def test_lookalikes_rank_below_real_matches(matcher: Matcher) -> None:
             "익산에서 출퇴근할 수 있는 용접 일",
             lambda o: o.region_id is None or "geoje" not in o.region_id,
         ),
+        (  # none at all: a posting that requires one (a driving licence aside) is ruled out
+            "용접 일 찾아요. 자격증은 따본 적 없어요",
+            lambda o: all(
+                level != "required" or nlu.load_tables().certificates[cert].licence
+                for cert, level in o.certificates.items()
+            ),
+        ),
     ],
 )
 def test_hard_constraints_hold_for_every_result(matcher: Matcher, text: str, check) -> None:  # type: ignore[no-untyped-def]
