@@ -81,6 +81,9 @@ class SeekerProfile:
     #: Work the seeker's body does not take: "heavy" ("힘든 일은 못 해요", "무거운 거 못 들어요"),
     #: "standing" ("무릎이 안 좋아서 서서 하는 일은 힘들어요"), "heights" ("높은 데는 못 올라가요").
     physical_limits: frozenset[str] = frozenset()
+    #: The work done is what the seeker leaves for other work they do not name ("다른 거
+    #: 하고 싶어요", "냄새 땜에 이제 못하겠어요"; :attr:`nlu.occupation_class.SeekerJobs.leaving`).
+    leaves_done_work: bool = False
     #: The work said as KECO codes (:func:`nlu.occupation_class.with_jobs`); the families
     #: above are only a coarse grouping of them. Wanted (empty when only implied by work
     #: done), done with years (None: unsaid), and ruled out.
@@ -103,26 +106,28 @@ class SeekerProfile:
     def for_search(self) -> SeekerProfile:
         """The profile the matcher ranks with: with nothing explicitly wanted, the families
         worked in are wanted, unless the seeker takes any job or leaves that work
-        (:meth:`leaves_heavy_trade`); "자격증 없어요" lacks every certificate (not the
+        (:meth:`leaves_work_done`); "자격증 없어요" lacks every certificate (not the
         licences: a driving licence is not what they meant)."""
         searched = self
         if self.no_certificates and not self.certificates_held:
             every = [k for k, c in load_tables().certificates.items() if not c.licence]
             lacking = tuple(dict.fromkeys([*self.certificates_lacking, *every]))
             searched = replace(searched, certificates_lacking=lacking)
-        if self.leaves_heavy_trade():
+        if self.leaves_work_done():
             return replace(searched, wanted_families=())
         if searched.wanted_families or searched.any_occupation:
             return searched
         done = tuple(e.family for e in self.experience if e.family not in self.excluded_families)
         return replace(searched, wanted_families=done)
 
-    def leaves_heavy_trade(self) -> bool:
-        """Nothing named as wanted, a heavy trade done and heavy work no longer possible
-        ("용접 20년 했어요", then "허리가 아파서 힘든 일은 못해요"): the trade is not the
-        target, whichever message said which (:func:`nlu.opening_terms.leaves_heavy_trade`)."""
+    def leaves_work_done(self) -> bool:
+        """Nothing named as wanted and the work done left: said so ("다른 거 하고 싶어요"),
+        or a heavy trade done and heavy work no longer possible ("용접 20년 했어요", then
+        "허리가 아파서 힘든 일은 못해요"; :func:`nlu.opening_terms.leaves_heavy_trade`),
+        whichever message said which: the work done is not the target."""
         done = (code for code, _ in self.done_codes)
-        return not self.wanted_codes and leaves_heavy_trade(done, self.physical_limits)
+        heavy = leaves_heavy_trade(done, self.physical_limits)
+        return not self.wanted_codes and (self.leaves_done_work or heavy)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON the conversation keeps (lists for tuples and sets; no per-message readings)."""

@@ -135,7 +135,7 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         certificates_held=held,
         certificates_lacking=lacking,
         no_certificates=(state.no_certificates and not held)
-        or ("certificate_lacking:unnamed" in facts and not held),
+        or ((said.no_certificates or "certificate_lacking:unnamed" in facts) and not held),
         home_region=said.home_region if new_region else state.home_region,
         region_anywhere=said.region_anywhere or (state.region_anywhere and not new_region),
         max_commute_km=said.max_commute_km or state.max_commute_km,
@@ -162,6 +162,7 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         work_from=said.work_from if said.work_until else state.work_from,
         work_until=said.work_until or state.work_until,
         physical_limits=state.physical_limits | said.physical_limits,
+        leaves_done_work=state.leaves_done_work or said.leaves_done_work,
         wanted_codes=_minus(wanted_codes, said.excluded_codes),
         done_codes=tuple(done_codes.items()),
         excluded_codes=_minus(_union(state.excluded_codes, said.excluded_codes), wanted_codes),

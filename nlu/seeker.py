@@ -354,7 +354,8 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
     st = _State(norm, clauses, tables)
     _read_occupations(st)
     _read_years(st)
-    experience, wanted, excluded = _families(st, leaving=read_seeker_jobs(text).leaving)
+    leaving = read_seeker_jobs(text).leaving
+    experience, wanted, excluded = _families(st, leaving=leaving)
     for k, clause in enumerate(clauses):
         if _ANY_JOB.search(clause.text):
             st.note(k, "any_occupation")
@@ -403,6 +404,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         work_from=limits.work_from,
         work_until=limits.work_until,
         physical_limits=limits.physical_limits,
+        leaves_done_work=leaving,
         evidence=st.evidence_pairs(),
     )
     return with_jobs(profile, text)  # the KECO codes and words of the work said

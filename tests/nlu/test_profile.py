@@ -71,6 +71,14 @@ def test_no_certificates_searches_as_lacking_every_certificate_but_not_the_licen
     assert holder.for_search().certificates_lacking == ()  # a named one wins over "없어요"
 
 
+def test_no_certificate_at_all_said_in_a_message_is_kept_like_an_answer() -> None:
+    from nlu.profile_merge import merge
+
+    profile = merge(SeekerProfile(), nlu.parse_seeker_text("용접 10년 했어요 자격증은 따본적 없어요"))
+    assert profile.no_certificates
+    assert "special_welding" in profile.for_search().certificates_lacking
+
+
 def test_an_unnamed_certificate_is_that_of_the_work_wanted_after_malgo() -> None:
     # "지게차 정비 말고 운전이요": the wish is read at the KECO level only; "자격 있고" is its
     # certificate, not an unknown one
