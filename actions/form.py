@@ -108,6 +108,8 @@ def search_summary(profile: SeekerProfile) -> str:
         parts.append(messages.EMPLOYMENT_EXCLUDED.format(types=types))
     if profile.no_weekends:
         parts.append(messages.NO_WEEKENDS)
+    if profile.weekends_only:
+        parts.append(messages.WEEKENDS_ONLY)
     if profile.newcomer:
         parts.append(messages.NEWCOMER)
     if profile.age:

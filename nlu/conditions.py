@@ -124,6 +124,11 @@ _AGE_WHO = re.compile(
     rf"(?<![0-9])([2-8][0-9])({_NATIVE})?\s?(?:세|살)?\s?"
     r"(?:남자|여자|남성|여성|아저씨|아줌마|주부|할매|할머니|할배|할아버지|아짐|아지매)"
 )
+#: Only the weekend: "주말만", "토요일 일요일만", "토일에만" (not "주말만 쉬어요", "주말만 빼고").
+_WEEKENDS_ONLY = re.compile(
+    r"(?:주말|토요일|일요일|토일|토욜|일욜|토·일|토, 일)"
+    r"(?:\s?(?:이랑|하고|과|와|,|·)?\s?(?:일요일|일욜))?\s?(?:에|엔)?\s?만(?!\s?(?:쉬|빼|휴무|안))"
+)
 #: Ages seekers of a job center state; anything else is not an age.
 _AGE_RANGE = range(15, 90)
 #: A person from a country ("베트남에서 왔어요", "캄보디아서 왔어라", "필리핀 사람"), not a dish
@@ -365,10 +370,11 @@ def read_amenity(st: Reading, terms: tuple[str, ...], fact: str) -> bool:
 
 @dataclass(frozen=True)
 class Limits:
-    """Personal limits a message states: weekends off, age, starting out, the part of the
+    """Personal limits a message states: weekends off or only, age, starting out, the part of the
     day and the hours a day the seeker can work, and work their body does not take."""
 
     no_weekends: bool = False
+    weekends_only: bool = False
     age: int | None = None
     newcomer: bool = False
     work_hours: str | None = None
@@ -406,12 +412,13 @@ def _age(st: Reading) -> int | None:
 
 
 def read_limits(st: Reading, *, experienced: bool = False) -> Limits:
-    """Weekends ruled out ("주말은 안 돼요", "평일만"), the age, and whether the seeker starts out.
+    """Weekends ruled out ("주말은 안 돼요", "평일만") or the only days ("주말만"), the age, and
+    whether the seeker starts out.
 
     ``experienced``: the message states years of work done, so "배워서", "처음" are about
     something else than starting out.
     """
-    no_weekends = False
+    no_weekends = weekends_only = False
     for k, clause in enumerate(st.clauses):
         text = clause.text
         if any(term in text for term in WEEKDAYS_ONLY_TERMS):
@@ -422,6 +429,9 @@ def read_limits(st: Reading, *, experienced: bool = False) -> Limits:
             refused = cues.refused or any(cue in text for cue in DAY_OFF_CUES)
             no_weekends = refused and not cues.not_required
             st.note(k, "no_weekends" if no_weekends else "weekends_ok")
+            if not refused and _WEEKENDS_ONLY.search(text):
+                weekends_only = True  # "평일엔 딴 데 다녀서 토요일 일요일만"
+                st.note(k, "weekends_only")
     newcomer = False
     for k, clause in enumerate(st.clauses):
         if any(cue in clause.text for cue in NEWCOMER_CUES):
@@ -429,6 +439,7 @@ def read_limits(st: Reading, *, experienced: bool = False) -> Limits:
             st.note(k, "newcomer")
     return Limits(
         no_weekends=no_weekends,
+        weekends_only=weekends_only and not no_weekends,
         age=_age(st),
         newcomer=newcomer and not experienced,
         work_hours=_work_hours(st),

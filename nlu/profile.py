@@ -66,6 +66,8 @@ class SeekerProfile:
     needs_commute_bus: bool = False
     #: "주말은 안 돼요": openings that work weekends are ruled out.
     no_weekends: bool = False
+    #: "토요일 일요일만 할 수 있어요": postings that work weekends first.
+    weekends_only: bool = False
     #: The seeker's age in years when they said it ("칠십 다 돼 가는디" → 69).
     age: int | None = None
     #: Starting out in the work they want: "신입", "초보", "경력 없어도 돼요?".

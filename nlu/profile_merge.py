@@ -154,6 +154,7 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         needs_dormitory=state.needs_dormitory or said.needs_dormitory,
         needs_commute_bus=state.needs_commute_bus or said.needs_commute_bus,
         no_weekends=(state.no_weekends or said.no_weekends) and "weekends_ok" not in facts,
+        weekends_only=(state.weekends_only and not said.no_weekends) or said.weekends_only,
         age=said.age or state.age,
         newcomer=state.newcomer or said.newcomer,
         work_hours=said.work_hours or state.work_hours,

@@ -397,6 +397,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         needs_dormitory=dormitory,
         needs_commute_bus=bus,
         no_weekends=limits.no_weekends,
+        weekends_only=limits.weekends_only,
         age=limits.age,
         newcomer=limits.newcomer,
         work_hours=limits.work_hours,

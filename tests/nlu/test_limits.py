@@ -75,6 +75,24 @@ def test_weekends_ruled_out_only_when_refused(text: str, no_weekends: bool) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "weekends_only"),
+    [
+        ("평일엔 딴 데 다니고 있어서 토요일 일요일만 할 수 있는 거면 아무거나 좋아요", True),
+        ("주말에만 일할 수 있어요", True),
+        ("토일만 가능", True),
+        ("토요일이랑 일요일만요", True),
+        ("주말만 쉬어요", False),  # the weekend off
+        ("주말만 빼고 다 돼요", False),
+        ("주말도 괜찮아요", False),
+    ],
+)
+def test_only_the_weekend(text: str, weekends_only: bool) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert profile.weekends_only is weekends_only
+    assert not (profile.weekends_only and profile.no_weekends)
+
+
+@pytest.mark.parametrize(
     ("text", "newcomer"),
     [
         ("경력 없어도 돼요?", True),

@@ -257,6 +257,9 @@ def test_the_hours_asked_lift_postings_that_state_them_and_sink_longer_days() ->
     short = nlu.SeekerProfile(max_daily_hours=4)
     assert scores(short) == [1.0 + weights.hours, 1.0, 1.0 - weights.hours, 1.0 + weights.hours]
     assert scores(nlu.SeekerProfile()) == [1.0] * 4  # unasked, hours say nothing
+    hours.weekend_work = np.asarray([False, True, False, False])
+    weekend = scores(nlu.SeekerProfile(weekends_only=True))  # "토요일 일요일만"
+    assert weekend == [1.0, 1.0 + weights.hours, 1.0, 1.0]
 
 
 def test_the_hours_the_seeker_can_work_between_lift_postings_inside_and_sink_those_outside() -> (
