@@ -26,6 +26,8 @@ from nlu.lexicon import (
     NEWCOMER_CUES,
     ONLY_CUES,
     PHYSICAL_LIMIT_TERMS,
+    SCHOOL_HOURS,
+    SCHOOL_HOURS_TERMS,
     SHIFTS,
     SHORT_DAY_TERMS,
     VISA_DENIED_CUES,
@@ -452,7 +454,8 @@ def read_limits(st: Reading, *, experienced: bool = False) -> Limits:
 def _work_window(st: Reading) -> dict[str, int]:
     """The hours the seeker can work between, as ``work_from``/``work_until`` (0–24):
     "오전 9시부터 오후 3시까지 가능해요" → 9, 15; "10시~4시만" → 10, 16 (an end before the
-    start is in the afternoon). Empty when no such span is said, or it is about work done."""
+    start is in the afternoon); "아이 학교 가는 시간만" → SCHOOL_HOURS. Empty when no such span
+    is said, or it is about work done."""
     for said in _WINDOW.finditer(st.norm.text):  # "10시~4시": the clauses split at ~
         k = st.clause_at(said.end() - 1)
         cues = st.cues(k)
@@ -469,6 +472,12 @@ def _work_window(st: Reading) -> dict[str, int]:
             continue
         st.note(k, f"work_window:{start}-{end}")
         return {"work_from": start, "work_until": end}
+    for k, clause in enumerate(st.clauses):
+        cues = st.cues(k)
+        if any(term in clause.text for term in SCHOOL_HOURS_TERMS) and not cues.experience:
+            start, end = SCHOOL_HOURS  # "아이 학교 가는 시간만 일할수 있어요"
+            st.note(k, f"work_window:{start}-{end}")
+            return {"work_from": start, "work_until": end}
     return {}
 
 

@@ -63,6 +63,8 @@ __all__ = [
     "PHYSICAL_LIMIT_TERMS",
     "POSSESSION_CUES",
     "QUESTION_CUES",
+    "SCHOOL_HOURS",
+    "SCHOOL_HOURS_TERMS",
     "SHIFTS",
     "SHIFT_TERMS",
     "SHORT_DAY_TERMS",
@@ -196,6 +198,14 @@ LIGHT_WORK_TERMS = (
     "덜 힘든", "안 힘든", "힘 안 드는", "힘 덜 드는", "가벼운", "가볍게", "몸 편한", "몸이 편한",
     "몸 안 쓰는", "몸 안쓰는", "힘 안 쓰는", "힘 안쓰는", "무겁지 않은",
 )
+#: While the children are at school or daycare ("아이 학교 가는 시간만"): the hours of
+#: SCHOOL_HOURS, whatever the clock says.
+SCHOOL_HOURS_TERMS = (
+    "학교 가는 시간", "학교 간 사이", "학교 간 동안", "학교 가 있는", "학교 가있는", "학교 갔을 때",
+    "어린이집 가 있는", "어린이집 가있는", "어린이집 간 사이", "어린이집 보내고", "유치원 가 있는",
+    "유치원 간 사이", "유치원 보내고", "등원시키고", "등원 시키고", "하원 전",
+)
+SCHOOL_HOURS = (9, 15)
 #: A short working day without a number ("하루 몇 시간만", "파트타임").
 SHORT_DAY_TERMS = (
     "몇 시간만", "몇시간만", "몇 시간 정도만", "몇시간 정도만", "몇 시간씩만", "파트타임",

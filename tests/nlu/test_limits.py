@@ -176,6 +176,20 @@ def test_hours_a_day(text: str, hours: int | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("필리핀에서 왔어요 F-6 아이 학교 가는 시간만 일할수 있어요", (9, 15)),
+        ("애들 어린이집 보내고 나서 일하고 싶어요", (9, 15)),
+        ("오전 10시부터 오후 2시까지만 돼요 아이 학교 가는 시간", (10, 14)),  # the clock wins
+        ("학교 급식 일 해봤어요", (None, None)),
+    ],
+)
+def test_school_hours_are_a_window(text: str, window: tuple[int | None, int | None]) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert (profile.work_from, profile.work_until) == window
+
+
+@pytest.mark.parametrize(
     ("text", "limits"),
     [
         ("힘든 일은 못 해요", {"heavy"}),
