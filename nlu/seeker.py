@@ -45,6 +45,7 @@ from nlu.lexicon import (
     INDUSTRY_FAMILIES,
     INDUSTRY_TRADES,
     NO_CAR_CUES,
+    OTHER_WORK_CUES,
     TOTAL_YEARS_CUES,
     WORKPLACE_TERMS,
 )
@@ -354,8 +355,15 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
     st = _State(norm, clauses, tables)
     _read_occupations(st)
     _read_years(st)
-    leaving = read_seeker_jobs(text).leaving
-    experience, wanted, excluded = _families(st, leaving=leaving)
+    jobs = read_seeker_jobs(text)
+    experience, wanted, excluded = _families(st, leaving=jobs.leaving)
+    # said on its own later in a chat ("냄새 땜에 이제 못하겠어요", "다른 일 하고 싶어요"), the
+    # work said before is left; "다른 거 보여줘요" asks for more results instead
+    leaves_alone = not (jobs.terms or st.mentions) and any(
+        st.cues(k).other_work
+        and (st.cues(k).want or not any(cue in c.text for cue in OTHER_WORK_CUES))
+        for k, c in enumerate(clauses)
+    )
     for k, clause in enumerate(clauses):
         if _ANY_JOB.search(clause.text):
             st.note(k, "any_occupation")
@@ -405,7 +413,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         work_from=limits.work_from,
         work_until=limits.work_until,
         physical_limits=limits.physical_limits,
-        leaves_done_work=leaving,
+        leaves_done_work=jobs.leaving or leaves_alone,
         evidence=st.evidence_pairs(),
     )
     return with_jobs(profile, text)  # the KECO codes and words of the work said

@@ -282,6 +282,11 @@ def test_a_conversation_and_a_typed_search_leave_the_same_trade() -> None:
         chat = _two_turns(said)
         assert seeker_jobs("", chat).leaving and not seeker_jobs("", chat).targets
         assert seeker_jobs(said, None).leaving
+    # … and said on its own after the trade; "다른 거 보여줘요" asks for more results instead
+    later = _two_turns("용접 20년 했어요", "냄새 땜에 이제 못하겠어요")
+    assert seeker_jobs("", later).leaving and not seeker_jobs("", later).targets
+    more = _two_turns("용접 20년 했어요", "다른 거 보여줘요")
+    assert seeker_jobs("", more).targets == ("8241",)
     # the work done and refused by name is not brought back as the target
     refused = _two_turns("용접 20년 했는데 용접은 이제 못해요")
     assert "8241" not in seeker_jobs("", refused).targets
