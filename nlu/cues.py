@@ -54,7 +54,9 @@ class ClauseCues:
     lacking: bool
     home: bool
     not_required: bool
-    other_work: bool
+    other_work: bool  # "다른 일", "딴거", or giving up (below)
+    #: The clause only gives up the work ("냄새 때문에 이제 못하겠어요"), naming nothing else.
+    gives_up: bool = False
 
     @property
     def refused(self) -> bool:
@@ -86,6 +88,7 @@ def _gives_up(words: list[str]) -> bool:
 def clause_cues(text: str) -> ClauseCues:
     """The cues in one normalized clause."""
     words = text.split(" ")
+    gives_up = _gives_up(words)
     negated = _has(text, NEGATION_CUES) or any(
         w in NEGATION_WORDS or w.startswith(NEGATION_PREFIXES) for w in words
     )
@@ -106,5 +109,6 @@ def clause_cues(text: str) -> ClauseCues:
         lacking=_has(without_fine, LACKING_CUES),
         home=_has(text, HOME_CUES),
         not_required=_has(text, NOT_REQUIRED_CUES),
-        other_work=_has(text, OTHER_WORK_CUES) or _gives_up(words),
+        other_work=_has(text, OTHER_WORK_CUES) or gives_up,
+        gives_up=gives_up,
     )

@@ -134,8 +134,7 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         any_occupation=(state.any_occupation and not explicit) or "any_occupation" in facts,
         certificates_held=held,
         certificates_lacking=lacking,
-        no_certificates=(state.no_certificates and not held)
-        or ((said.no_certificates or "certificate_lacking:unnamed" in facts) and not held),
+        no_certificates=(state.no_certificates or said.no_certificates) and not held,
         home_region=said.home_region if new_region else state.home_region,
         region_anywhere=said.region_anywhere or (state.region_anywhere and not new_region),
         max_commute_km=said.max_commute_km or state.max_commute_km,

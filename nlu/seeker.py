@@ -45,7 +45,6 @@ from nlu.lexicon import (
     INDUSTRY_FAMILIES,
     INDUSTRY_TRADES,
     NO_CAR_CUES,
-    OTHER_WORK_CUES,
     TOTAL_YEARS_CUES,
     WORKPLACE_TERMS,
 )
@@ -360,9 +359,8 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
     # said on its own later in a chat ("냄새 땜에 이제 못하겠어요", "다른 일 하고 싶어요"), the
     # work said before is left; "다른 거 보여줘요" asks for more results instead
     leaves_alone = not (jobs.terms or st.mentions) and any(
-        st.cues(k).other_work
-        and (st.cues(k).want or not any(cue in c.text for cue in OTHER_WORK_CUES))
-        for k, c in enumerate(clauses)
+        cues.gives_up or (cues.other_work and cues.want)
+        for cues in map(st.cues, range(len(clauses)))
     )
     for k, clause in enumerate(clauses):
         if _ANY_JOB.search(clause.text):
