@@ -4,7 +4,10 @@ A search embeds one short text. PyTorch spends most of that on per-operator over
 (≈ 33 ms p50 for e5-small on this 2-core machine); ONNX Runtime, with its graph
 optimizations, runs the same network in ≈ 13 ms, and short passages in batches ≈ 25 %
 faster. The whole sentence-transformers model (transformer, pooling) plus the L2
-normalization is exported once, by `jobbot model build`, into the model cache. Each fresh
+normalization is exported once, by `jobbot model build`, into the model cache, traced with
+the model's plain ("eager") attention so that ONNX Runtime's transformer optimizer can fuse
+each layer's attention, layer norms and GELU into single kernels (:func:`_fuse`: the same
+vectors, ≈ 1.5–2.5 ms less per query; docs/benchmarks.md, session 15). Each fresh
 export is checked against PyTorch's vectors and not used if any cosine falls below
 ``MIN_COSINE``; the embedder then stays on PyTorch. A single query skips the
 sentence-transformers preprocessing (a transformers call and torch tensors, 0.46 ms of CPU
@@ -26,7 +29,8 @@ import re
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -47,7 +51,7 @@ __all__ = [
 ]
 
 #: Bump when the exported graph changes, so existing exports are redone.
-EXPORT_VERSION = 3
+EXPORT_VERSION = 4
 #: Lowest cosine between an export's vector and PyTorch's accepted for the check texts.
 MIN_COSINE = 0.9999
 #: … and between the query model's vector and PyTorch's: int8 weights move a seeker's text
@@ -61,6 +65,9 @@ QUERY_MODEL_FILE = "query.onnx"
 #: the last layer stay exact: quantizing them too moved the vectors twice as far.
 FEED_FORWARD = re.compile(r"/layer\.(\d+)/(intermediate/dense|output/dense)/MatMul$")
 WORD_TABLE = re.compile(r"word_embeddings/Gather$")
+#: The fused operator that holds the word table (with the position and type tables) in a
+#: graph the transformer optimizer fused.
+FUSED_EMBEDDING = "EmbedLayerNormalization"
 MARKER_FILE = "export.json"
 #: Short, emoji, and over-long (truncated) texts: what seekers send.
 CHECK_TEXTS = (
@@ -305,21 +312,29 @@ def _export(
     scratch = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".export-"))
     try:
         target = scratch / MODEL_FILE
+        traced = scratch / "traced.onnx"
         # The tracer warns about shape-dependent branches; the check below is the judge.
-        with torch.no_grad(), warnings.catch_warnings():
+        with torch.no_grad(), warnings.catch_warnings(), _eager_attention(model):
             warnings.simplefilter("ignore")
             torch.onnx.export(
                 Pipeline().eval(),
                 tuple(sample[name] for name in names),
-                str(target),
+                str(traced),
                 input_names=list(names),
                 output_names=["sentence_embedding"],
                 dynamic_axes={name: {0: "batch", 1: "tokens"} for name in names},
                 opset_version=17,
                 dynamo=False,
             )
+        marker = {**marker, "fused": _fuse(traced, target, model)}
         encoder = OnnxEncoder(_session(target, threads), model, names)
-        marker = {**marker, "cosine": _worst_cosine(model, encoder, prompt)}
+        marker["cosine"] = _worst_cosine(model, encoder, prompt)
+        if marker["fused"] and marker["cosine"] < MIN_COSINE:
+            logger.warning("the fused graph of %s disagrees with PyTorch; unfused", marker["spec"])
+            shutil.copyfile(traced, target)
+            encoder = OnnxEncoder(_session(target, threads), model, names)
+            marker.update(fused=False, cosine=_worst_cosine(model, encoder, prompt))
+        traced.unlink()
         queries = scratch / QUERY_MODEL_FILE
         marker["query_cosine"] = None
         if _quantize_queries(target, queries):
@@ -333,9 +348,10 @@ def _export(
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     logger.info(
-        "exported %s to %s (worst cosine %.6f; query model %s)",
+        "exported %s to %s (%s; worst cosine %.6f; query model %s)",
         marker["spec"],
         folder,
+        "fused" if marker["fused"] else "unfused",
         marker["cosine"],
         "none" if marker["query_cosine"] is None else f"{marker['query_cosine']:.6f}",
     )
@@ -345,7 +361,8 @@ def _export(
 def _quantize_queries(source: Path, target: Path) -> bool:
     """Write the query model: ``source`` with int8 weights (per output channel; activations
     quantized as they come) in the feed-forward blocks of all transformer layers but the
-    first and the last, and in the word table. False, and nothing written, when the graph
+    first and the last, and 8-bit embedding tables (the word table's Gather, or the fused
+    embedding operator's tables). False, and nothing written, when the graph
     has no such blocks (a model this naming does not fit).
     """
     import onnx
@@ -359,7 +376,9 @@ def _quantize_queries(source: Path, target: Path) -> bool:
         found = FEED_FORWARD.search(node.name)
         if found and node.op_type == "MatMul" and node.input[1] in weights:
             layers[node.name] = int(found.group(1))
-        elif WORD_TABLE.search(node.name) and node.op_type == "Gather":
+        elif node.op_type == FUSED_EMBEDDING or (
+            WORD_TABLE.search(node.name) and node.op_type == "Gather"
+        ):
             table.append(node.name)
     if not layers:
         return False
@@ -367,21 +386,82 @@ def _quantize_queries(source: Path, target: Path) -> bool:
     inner = [name for name, layer in layers.items() if first < layer < last]
     # The quantizer logs a suggestion to pre-process the graph (shape inference) on the root
     # logger; it does not apply to dynamic quantization of MatMul and Gather.
-    root = logging.getLogger()
-    level = root.level
-    root.setLevel(logging.ERROR)
-    try:
+    with _quiet_root_logger():
         quantize_dynamic(
             str(source),
             str(target),
             weight_type=QuantType.QInt8,
             per_channel=True,
             nodes_to_quantize=[*inner, *table],
-            op_types_to_quantize=["MatMul", "Gather"],
+            op_types_to_quantize=["MatMul", "Gather", FUSED_EMBEDDING],
+            # The fused operators' outputs have no type that shape inference knows.
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
+    return True
+
+
+@contextmanager
+def _quiet_root_logger() -> Iterator[None]:
+    """Only errors from loggers without a level of their own (ONNX Runtime's tools log
+    their progress and advice at INFO and WARNING through them)."""
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)
+    try:
+        yield
     finally:
         root.setLevel(level)
-    return True
+
+
+@contextmanager
+def _eager_attention(model: Any) -> Iterator[None]:
+    """Trace ``model``'s transformer with its plain attention (matrix products and a softmax,
+    the pattern the transformer optimizer fuses) rather than a fused kernel the tracer
+    spells out in dozens of small operators; restored afterwards. Models that cannot switch
+    are traced as they are."""
+    inner: Any = getattr(model[0], "auto_model", None)
+    before = getattr(getattr(inner, "config", None), "_attn_implementation", None)
+    switch = before not in (None, "eager") and hasattr(inner, "set_attn_implementation")
+    if switch:
+        try:
+            inner.set_attn_implementation("eager")
+        except (ValueError, ImportError):  # this architecture has no plain attention
+            switch = False
+    try:
+        yield
+    finally:
+        if switch:
+            inner.set_attn_implementation(before)
+
+
+def _fuse(source: Path, target: Path, model: Any) -> bool:
+    """Write ``source`` to ``target`` with each transformer layer's attention, layer norms
+    and GELU fused into ONNX Runtime's own operators (its BERT optimizer, which covers the
+    BERT and XLM-RoBERTa families); True when every layer's attention fused. Otherwise the
+    graph is copied as it is and False returned: the fusion is a speed-up, never a need.
+    """
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    config = getattr(getattr(model[0], "auto_model", None), "config", None)
+    layers = int(getattr(config, "num_hidden_layers", 0) or 0)
+    try:
+        with _quiet_root_logger():  # it logs every fusion step at INFO
+            fused = optimize_model(
+                str(source),
+                model_type="bert",
+                num_heads=int(getattr(config, "num_attention_heads", 0) or 0),
+                hidden_size=int(getattr(config, "hidden_size", 0) or 0),
+                opt_level=0,  # only the fusions; the session applies its own optimizations
+            )
+            counts = fused.get_fused_operator_statistics()
+            attention = counts.get("Attention", 0) + counts.get("MultiHeadAttention", 0)
+            if layers and attention == layers:
+                fused.save_model_to_file(str(target))
+                return True
+    except Exception:  # an unknown architecture can break the optimizer in many ways
+        logger.info("the transformer optimizer could not fuse %s", source, exc_info=True)
+    shutil.copyfile(source, target)
+    return False
 
 
 def _session(path: Path, threads: int | None) -> Any:

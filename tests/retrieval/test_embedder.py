@@ -156,6 +156,48 @@ def test_the_session_models_export_is_current_and_trusted(embedder: Embedder) ->
     assert not onnx_encoder.is_exported(settings.model_cache_dir, "no-such-model")
 
 
+def test_the_export_fuses_every_layers_attention_and_the_query_model_keeps_8_bit_tables(
+    embedder: Embedder,
+) -> None:
+    import onnx
+
+    settings = Settings(home=Path(__file__).resolve().parents[2] / "var", _env_file=None)  # type: ignore[call-arg]
+    folder = onnx_encoder.export_folder(settings.model_cache_dir, embedder.name)
+    layers = embedder.model[0].auto_model.config.num_hidden_layers
+
+    def operators(name: str) -> list[str]:
+        graph = onnx.load(str(folder / name), load_external_data=False).graph
+        return [node.op_type for node in graph.node]
+
+    assert operators(onnx_encoder.MODEL_FILE).count("Attention") == layers
+    query = operators(onnx_encoder.QUERY_MODEL_FILE)
+    assert query.count("Attention") == layers
+    assert "QEmbedLayerNormalization" in query  # word, position and type tables in 8 bits
+
+
+def test_the_model_is_traced_with_plain_attention_and_gets_its_own_back(
+    embedder: Embedder,
+) -> None:
+    config = embedder.model[0].auto_model.config
+    before = config._attn_implementation
+    assert before != "eager"  # else this test would not see a switch
+
+    with onnx_encoder._eager_attention(embedder.model):
+        assert config._attn_implementation == "eager"
+    assert config._attn_implementation == before
+
+
+def test_a_graph_the_optimizer_cannot_fuse_is_kept_as_it_is(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    config = SimpleNamespace(num_hidden_layers=3, num_attention_heads=2, hidden_size=8)
+    model = [SimpleNamespace(auto_model=SimpleNamespace(config=config))]
+    _graph_with([("MatMul", "/encoder/layer.0/attention/MatMul")], tmp_path / "traced.onnx")
+
+    assert not onnx_encoder._fuse(tmp_path / "traced.onnx", tmp_path / "model.onnx", model)
+    assert (tmp_path / "model.onnx").read_bytes() == (tmp_path / "traced.onnx").read_bytes()
+
+
 def test_with_query_int8_off_search_texts_run_on_the_exact_model(embedder: Embedder) -> None:
     settings = Settings(home=Path(__file__).resolve().parents[2] / "var", _env_file=None)  # type: ignore[call-arg]
     exact = onnx_encoder.open_onnx_encoder(
