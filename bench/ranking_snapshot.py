@@ -1,6 +1,6 @@
 """Everything the matcher returns, written to a JSON file: to prove a speed change changes no result.
 
-For both dev sets of `jobbot eval retrieval` (each imported into a temporary home as of its
+For every dev set of `jobbot eval retrieval` (each imported into a temporary home as of its
 date) and, with ``--size``, the cached benchmark corpus: per seeker text, the ids of every
 channel's ranking (dense, lexical, RRF, hybrid, the plain baseline), the final scores as
 exact floats, and the ``top`` matches as `jobbot match --json` items (reasons included),
