@@ -74,7 +74,9 @@ def test_no_certificates_searches_as_lacking_every_certificate_but_not_the_licen
 def test_no_certificate_at_all_said_in_a_message_is_kept_like_an_answer() -> None:
     from nlu.profile_merge import merge
 
-    profile = merge(SeekerProfile(), nlu.parse_seeker_text("용접 10년 했어요 자격증은 따본적 없어요"))
+    profile = merge(
+        SeekerProfile(), nlu.parse_seeker_text("용접 10년 했어요 자격증은 따본적 없어요")
+    )
     assert profile.no_certificates
     assert "special_welding" in profile.for_search().certificates_lacking
 

@@ -278,7 +278,10 @@ def test_a_conversation_and_a_typed_search_leave_the_same_trade() -> None:
     wish = _two_turns("용접 20년 했어요", "힘든 일은 못해요", "경비 같은 거요")
     assert seeker_jobs("", wish).targets == ("5420",) and not seeker_jobs("", wish).leaving
     # said other ways in one message: the chat keeps it like the typed search
-    for said in ("도장 10년 했는디 냄새땜에 인자 못허것어요", "용접 20년 했는데 다른 일 하고 싶어요"):
+    for said in (
+        "도장 10년 했는디 냄새땜에 인자 못허것어요",
+        "용접 20년 했는데 다른 일 하고 싶어요",
+    ):
         chat = _two_turns(said)
         assert seeker_jobs("", chat).leaving and not seeker_jobs("", chat).targets
         assert seeker_jobs(said, None).leaving
