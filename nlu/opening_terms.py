@@ -5,7 +5,7 @@ These facts are read from the title and description at catalog load (no schema c
 them); unknown stays unknown: a posting that says nothing about weekends is not weekend work.
 
     >>> read_opening_terms("아파트 경비원 주간 전담 (70세 이하)", "근무일: 주6일근무")
-    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, starts_at=None, ends_at=None)
+    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, starts_at=None, ends_at=None, weekdays_only=False)
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ _WEEK_SPAN = re.compile(r"주\s?(?:5\s?[~\-–]\s?)?[67]\s?일|월\s?[~\-–]\s?
 _WEEKEND = re.compile(r"토\s?[·,/~\-]\s?일|토요일|일요일|주말|격주\s?토|토요\s?근무|매주\s?토")
 #: Right after a weekend word, these say the weekend is off ("토·일 휴무", "주말 및 공휴일 휴무").
 _DAY_OFF = re.compile(r"휴무|휴일|쉼|쉬|제외|없음|off", re.IGNORECASE)
+#: The working week said to be the weekdays: "평일", "월~금", "월요일부터 금요일".
+_WEEKDAYS = re.compile(r"평일|월\s?[~\-–]\s?금|월요일\s?(?:[~\-–]|부터)\s?금요일")
 _AGE_MAX = re.compile(r"(?<![0-9])([1-9][0-9])\s?세\s?(이하|미만|까지)")
 _AGE_MIN = re.compile(r"(?<![0-9])([1-9][0-9])\s?세\s?이상")
 _SENIOR_WORDS = re.compile(
@@ -79,8 +81,9 @@ def leaves_heavy_trade(done: Iterable[str], limits: Collection[str]) -> bool:
 
 @dataclass(frozen=True)
 class OpeningTerms:
-    """Weekend work, the age range a posting states, the career years its title asks, the
-    part of the day and the hours a day it works, and the strain its work puts on the body."""
+    """Weekend work (or weekdays only), the age range a posting states, the career years its
+    title asks, the part of the day and the hours a day it works, and the strain its work puts
+    on the body."""
 
     weekend_work: bool
     age_min: int | None
@@ -98,11 +101,22 @@ class OpeningTerms:
     #: the first working hours stated, as hours after midnight ("08:30~17:30" → 8.5, 17.5)
     starts_at: float | None = None
     ends_at: float | None = None
+    #: the posting works weekdays only: it says so ("평일", "월~금") or gives the weekend off
+    #: ("토·일 휴무"), and no weekend work
+    weekdays_only: bool = False
 
 
 def _works_weekends(text: str) -> bool:
     return _WEEK_SPAN.search(text) is not None or any(
         _DAY_OFF.search(text[m.end() : m.end() + 10]) is None for m in _WEEKEND.finditer(text)
+    )
+
+
+def _weekdays_only(text: str) -> bool:
+    """Said to work weekdays, or the weekend said to be off; call it only when no weekend work
+    is said (``_works_weekends``)."""
+    return _WEEKDAYS.search(text) is not None or any(
+        _DAY_OFF.search(text[m.end() : m.end() + 10]) is not None for m in _WEEKEND.finditer(text)
     )
 
 
@@ -149,8 +163,10 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
         span = min(span or 5.0, 5.0)
     elif span is None and _ROTATING.search(text):
         span = 8.0
+    weekend = _works_weekends(text)
     return OpeningTerms(
-        weekend_work=_works_weekends(text),
+        weekend_work=weekend,
+        weekdays_only=not weekend and _weekdays_only(text),
         age_min=age_min,
         age_max=age_max,
         welcomes_seniors=welcomes,

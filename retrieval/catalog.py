@@ -94,6 +94,8 @@ class Catalog:
     daily_pay: np.ndarray | None = None
     #: bool: the posting says it works weekends (주6일, 월~토, 토·일 …); all False when not given.
     weekend_work: np.ndarray | None = None
+    #: bool: the posting says it works weekdays only (평일, 월~금, 토·일 휴무); all False when not given.
+    weekdays_only: np.ndarray | None = None
     #: float64 ages the posting states ("60세 이상", "70세 이하"), NaN when none.
     age_min: np.ndarray | None = None
     age_max: np.ndarray | None = None
@@ -158,6 +160,8 @@ class Catalog:
             self.daily_pay = np.zeros(len(self.ids), dtype=bool)
         if self.weekend_work is None:
             self.weekend_work = np.zeros(len(self.ids), dtype=bool)
+        if self.weekdays_only is None:
+            self.weekdays_only = np.zeros(len(self.ids), dtype=bool)
         if self.overnight is None:
             self.overnight = np.zeros(len(self.ids), dtype=bool)
         if self.welcomes_seniors is None:
@@ -276,6 +280,7 @@ class Catalog:
                 dtype=np.float64,
             ),
             weekend_work=np.asarray([t.weekend_work for t in terms], dtype=bool),
+            weekdays_only=np.asarray([t.weekdays_only for t in terms], dtype=bool),
             age_min=np.asarray([t.age_min or nan for t in terms], dtype=np.float64),
             age_max=np.asarray([t.age_max or nan for t in terms], dtype=np.float64),
             welcomes_seniors=np.asarray([t.welcomes_seniors for t in terms], dtype=bool),

@@ -1,7 +1,8 @@
 """What a seeker's stated constraints do to the openings: the hard filters.
 
 A hard filter removes an opening outright: expired, a shift or employment type the seeker
-excluded, weekend work for one who rules weekends out, pay below the stated minimum, a 필수
+excluded, weekend work for one who rules weekends out (weekday-only work for one who can work
+only weekends), pay below the stated minimum, a 필수
 certificate the seeker says they lack, a posting that does not hire the seeker's visa.
 Unknown values (no shift given, 면접 후 결정) pass: the explanation says what to check. Everything else is a
 bounded re-scoring of the retrieval fusion (:mod:`retrieval.fusion`), never a gate:
@@ -117,6 +118,9 @@ def allowed_rows(catalog: Catalog, profile: nlu.SeekerProfile, *, as_of: date) -
     if profile.no_weekends:
         assert catalog.weekend_work is not None  # filled in by Catalog
         mask &= ~catalog.weekend_work
+    if profile.weekends_only:
+        assert catalog.weekdays_only is not None  # filled in by Catalog
+        mask &= ~catalog.weekdays_only
     if profile.min_monthly_pay:
         best_pay = catalog.best_pay
         mask &= np.isnan(best_pay) | (best_pay >= profile.min_monthly_pay)

@@ -28,6 +28,25 @@ def test_weekend_work_only_when_the_posting_says_so(
     assert read_opening_terms(title, description).weekend_work is weekend
 
 
+@pytest.mark.parametrize(
+    ("title", "description", "weekdays"),
+    [
+        ("편의점 평일 주간 알바", "", True),
+        ("편의점 알바", "근무요일: 월~금", True),
+        ("용접사", "주5일 (토·일 휴무)", True),
+        ("사무보조", "월요일부터 금요일까지, 주말 및 공휴일 휴무", True),
+        ("편의점 알바", "평일 또는 주말 (토·일) 선택", False),  # the weekend is worked too
+        ("생산직", "근무요일: 월~토", False),
+        ("생산직", "주5일 근무", False),  # five days, not said which
+        ("사무보조", "", False),
+    ],
+)
+def test_weekdays_only_when_the_posting_says_so_and_works_no_weekend(
+    title: str, description: str, weekdays: bool
+) -> None:
+    assert read_opening_terms(title, description).weekdays_only is weekdays
+
+
 def test_stated_ages_and_senior_welcome() -> None:
     guard = read_opening_terms("아파트 경비원 주간 전담 (08:00~18:00, 70세 이하)")
     assert (guard.age_min, guard.age_max, guard.welcomes_seniors) == (None, 70, True)

@@ -110,6 +110,15 @@ def test_weekend_work_is_filtered_for_one_who_rules_weekends_out() -> None:
     assert weekdays.tolist() == [False, True, False, False, True]
 
 
+def test_weekday_only_work_is_filtered_for_one_who_can_work_only_weekends() -> None:
+    week = catalog()
+    week.weekdays_only = np.asarray([True, False, False, False, True])
+    everyone = allowed_rows(week, nlu.SeekerProfile(), as_of=AS_OF)
+    weekends = allowed_rows(week, nlu.SeekerProfile(weekends_only=True), as_of=AS_OF)
+    assert everyone.tolist() == [True, True, False, True, True]  # 3 closed yesterday
+    assert weekends.tolist() == [False, True, False, True, False]
+
+
 def test_work_through_the_night_is_filtered_like_a_night_shift_whatever_the_shift_field() -> None:
     guards = catalog()
     guards.overnight = np.asarray([False, False, False, False, True])  # "24시간 격일제", 주간 field
