@@ -15,6 +15,8 @@ from nlu.lexicon import (
     ABSENCE_CUES,
     ABSENCE_NOT_NEGATIVE,
     CAPABILITY_CUES,
+    DONE_WITH_ADVERBS,
+    DONE_WITH_VERBS,
     DOUBLE_NEGATIVE_CUES,
     EXPERIENCE_CUES,
     EXPERIENCE_NEGATED_CUES,
@@ -54,7 +56,7 @@ class ClauseCues:
     lacking: bool
     home: bool
     not_required: bool
-    other_work: bool  # "다른 일", "딴거", or giving up (below)
+    other_work: bool  # "다른 일", "딴거", "차는 이제 됐고", or giving up (below)
     #: The clause only gives up the work ("냄새 때문에 이제 못하겠어요"), naming nothing else.
     gives_up: bool = False
 
@@ -84,6 +86,17 @@ def _gives_up(words: list[str]) -> bool:
     return any(verb.startswith(v) and len(verb) <= len(v) + 4 for v in GIVING_UP_VERBS)
 
 
+def _done_with(words: list[str]) -> bool:
+    """The clause says "X는 이제 됐어요": the seeker is done with X."""
+    return any(
+        w.startswith(DONE_WITH_VERBS)
+        and words[i - 1] in DONE_WITH_ADVERBS
+        and words[i - 2].endswith(("은", "는"))
+        for i, w in enumerate(words)
+        if i >= 2
+    )
+
+
 @functools.lru_cache(maxsize=8192)
 def clause_cues(text: str) -> ClauseCues:
     """The cues in one normalized clause."""
@@ -109,6 +122,6 @@ def clause_cues(text: str) -> ClauseCues:
         lacking=_has(without_fine, LACKING_CUES),
         home=_has(text, HOME_CUES),
         not_required=_has(text, NOT_REQUIRED_CUES),
-        other_work=_has(text, OTHER_WORK_CUES) or gives_up,
+        other_work=_has(text, OTHER_WORK_CUES) or gives_up or _done_with(words),
         gives_up=gives_up,
     )

@@ -33,6 +33,8 @@ __all__ = [
     "CONTINUE_CUES",
     "DAY_OFF_CUES",
     "DAY_PAY_TERMS",
+    "DONE_WITH_ADVERBS",
+    "DONE_WITH_VERBS",
     "DORMITORY_DUTIES",
     "DORMITORY_TERMS",
     "DOUBLE_NEGATIVE_CUES",
@@ -310,7 +312,12 @@ NOT_REQUIRED_CUES = (
 OTHER_WORK_CUES = (
     "딴거", "딴 거", "딴일", "딴 일", "다른 거", "다른거", "다른 일", "다른일", "다른 직종",
     "그만할", "그만 할", "그만하고", "관둘", "때려치", "손 떼", "손떼", "접을", "접고 싶",
+    "질렸", "질려서", "지겨워", "지겹", "지긋지긋",
 )
+#: "차는 이제 됐고": done with what the topic names — a word ending in 은/는, one of these
+#: adverbs, then a DONE_WITH_VERBS word (without the adverb, "돈은 됐고" only sets it aside).
+DONE_WITH_ADVERBS = frozenset({"이제", "인제", "인자", "이젠", "인젠", "이제는"})
+DONE_WITH_VERBS = ("됐", "되었", "됬", "댔")
 #: "I can't do it any more" with nothing else in the clause ("허리가 아파서 | 이제 못하겠어요"):
 #: giving up the work done, as OTHER_WORK_CUES say. A clause that names what is refused
 #: ("야간은 못하겠어요", "용접은 못하겠어요") is a refusal of that instead.

@@ -125,8 +125,9 @@ class SeekerJobs:
     #: any class name.
     target_words: tuple[str, ...] = ()
     experience_words: tuple[str, ...] = ()
-    #: The seeker wants other work than the work done and names none ("용접 20년 했는데
-    #: 허리가 아파서 다른거 하고 싶어요"): the trade being left is not what to show first.
+    #: The seeker wants other work than the work done, says so ("용접 20년 했는데 허리가
+    #: 아파서 다른거 하고 싶어요", "차는 이제 됐고 배터리 공장") or names none and can no longer
+    #: take a heavy trade: the trade being left is not what to show first.
     leaving: bool = False
 
 
@@ -576,5 +577,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         implied=fall_back,
         target_words=words(final),
         experience_words=words(experience),
-        leaving=leaves and bool(experience) and not final,
+        # said in words ("차는 이제 됐고 배터리 공장", "다른 일"), the work done is left even
+        # when a target is named; the heavy-trade rule only when none is
+        leaving=bool(experience) and (other_work or (leaves and not final)),
     )

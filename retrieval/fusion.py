@@ -235,7 +235,10 @@ def rescore(
         scores += weights.context * near(jobs.context)
     done = [code for code, _ in jobs.experience]
     if done and jobs.leaving:
-        scores -= weights.leaving * (near(done) >= CONTAINED[3])
+        left = near(done) >= CONTAINED[3]
+        if jobs.targets:  # what is left, not what is wanted
+            left &= near(jobs.targets) < CONTAINED[3]
+        scores -= weights.leaving * left
     elif done:
         scores += weights.experience * near(done, career_moves=True)
     if jobs.excluded:

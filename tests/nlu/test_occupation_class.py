@@ -108,7 +108,7 @@ def test_a_described_new_work_is_named_and_is_not_the_old_one() -> None:
     assert jobs.experience == (("8241", 30),)
     assert read_seeker_jobs("사무실에서 도면 보는 일 하고 싶어요").targets[-1] == "1591"
     piper = read_seeker_jobs("배관 이십년 하다 현장은 접을라고요. 도면 그리는 쪽 배우고 싶은디")
-    assert piper.targets == ("1591",) and not piper.leaving
+    assert piper.targets == ("1591",) and piper.leaving  # 현장은 접을라고요: piping is left
     assert read_seeker_jobs("이제 덜 힘든 일 하고 싶어요").targets == ()
 
 
@@ -301,3 +301,23 @@ def test_two_syllable_typos_the_fuzzy_reading_cannot_reach_are_listed(text: str,
 )
 def test_the_field_a_posting_asks_years_in(title: str, field: str | None) -> None:
     assert career_field(title) == field
+
+
+@pytest.mark.parametrize(
+    ("text", "leaving"),
+    [
+        (
+            "GM 군산공장서 십오년 조립라인 있었는디 차는 이제 됐고 배터리 소재 만드는 공장 들어가고 싶소",
+            True,
+        ),
+        ("용접은 인자 됐어요 지게차 배우고 싶어요 용접 15년 했어요", True),
+        ("도장 10년 했는데 지긋지긋해요", True),
+        ("용접 20년 했는데 이제 지게차 하고 싶어요", False),  # a wish is not leaving
+        ("용접 20년 했어요 돈은 됐고 가까운 데면 좋겠어요", False),  # money set aside
+        ("용접 20년 했어요. 이제 됐어요 감사합니다", False),  # thanks, not the trade
+    ],
+)
+def test_the_work_done_is_left_when_the_seeker_says_they_are_done_with_it(
+    text: str, leaving: bool
+) -> None:
+    assert read_seeker_jobs(text).leaving is leaving

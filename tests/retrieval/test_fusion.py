@@ -367,6 +367,17 @@ def test_the_trade_a_seeker_leaves_for_unnamed_other_work_sinks_its_neighbours_d
     assert not read_seeker_jobs("용접 20년 했는데 이제 지게차 하고 싶어요").leaving  # named
 
 
+def test_a_trade_said_to_be_left_sinks_even_with_a_target_but_never_the_target() -> None:
+    done = read_seeker_jobs("용접 20년 했는데 이제 질렸어요 용접 강사 하고 싶어요")
+    assert done.leaving and done.targets
+    weights = Weights()
+    # CO2 welder (824101), 용접 강사 (214307), unknown, 제관 (8223)
+    scores = rescore(catalog(), ROWS, EQUAL, nlu.SeekerProfile(), done, beyond=np.zeros(4))
+    assert scores[0] == 1.0 - weights.leaving  # the welding job
+    assert scores[1] > 1.0  # the instructor job wanted, in welding too, does not sink
+    assert scores[2:].tolist() == [1.0, 1.0]
+
+
 def test_a_title_naming_only_another_kind_of_the_units_work_is_related_not_the_target() -> None:
     kinds = catalog()
     # both welding postings are 8241; one title welds, one fits, one does both
