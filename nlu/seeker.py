@@ -87,6 +87,10 @@ _PLACE_PARTICLE = re.compile(
 )
 # "공장 용접 일 하고 싶어요", "전기차 공장": the bare workplace beside a trade is no trade
 _BARE_WORKPLACES = frozenset({"공장", "공장일", "공장 일"})
+# Beside a trade wanted, words that only set the scene: an industry with no work in it
+# ("자동차든 배터리든", "자동차 공장") and a school major ("기계과 졸업").
+_WORK_IN_INDUSTRY = re.compile(r"조립|생산|포장|라인|가공|제조|의장|엔진|미션")
+_MAJOR = re.compile(r"과$|과 졸업$|전공")
 # "조선소 쪽 일", "조선 계통": an industry named as a field of work
 _INDUSTRY = re.compile(
     rf"({'|'.join(sorted(INDUSTRY_TRADES, key=len, reverse=True))})(?!족)"
@@ -107,6 +111,7 @@ class _Mention:
     category: str
     years: int | None = None
     bare: bool = False  # a workplace alone ("공장"), read as the work done there
+    scene: bool = False  # an industry or a major only (_WORK_IN_INDUSTRY, _MAJOR)
 
 
 @dataclass
@@ -162,9 +167,11 @@ def _read_occupations(st: _State) -> None:
         asked = st.cues(k).question or t[end : end + 1] == "?"  # the ? lies after the clause
         if category == "mention" and _DOING.match(t[m.end : end]) and not asked:
             category = "experience"
-        st.mentions.append(
-            _Mention(m.key, m.start, m.end, k, category, bare=m.surface in _BARE_WORKPLACES)
+        scene = _MAJOR.search(m.surface) is not None or (
+            m.key in INDUSTRY_FAMILIES and _WORK_IN_INDUSTRY.search(m.surface) is None
         )
+        bare = m.surface in _BARE_WORKPLACES
+        st.mentions.append(_Mention(m.key, m.start, m.end, k, category, bare=bare, scene=scene))
     _drop_bare_workplaces(st)
     for m in cert_matches:
         k = st.clause_at(m.start)
@@ -189,6 +196,7 @@ def _read_occupations(st: _State) -> None:
     st.mentions.sort(key=lambda x: x.start)
     _carry_wants(st)
     _read_unnamed_certificates(st, cert_spans)
+    _drop_scenes_beside_a_trade(st)
 
 
 def _drop_bare_workplaces(st: _State) -> None:
@@ -197,6 +205,20 @@ def _drop_bare_workplaces(st: _State) -> None:
     the production work done there."""
     traded = {m.clause for m in st.mentions if not m.bare and m.family not in INDUSTRY_FAMILIES}
     st.mentions = [m for m in st.mentions if not (m.bare and m.clause in traded)]
+
+
+def _drop_scenes_beside_a_trade(st: _State) -> None:
+    """Drop the wishes that only set the scene ("자동차든 배터리든", "기계과 졸업") when the
+    message says it wants a trade ("설비보전 쪽 가고 싶어요"): the trade is the work wanted,
+    the scene where or from what background. Alone, or beside a trade only mentioned
+    ("자동차공장 차체라인에서 로봇용접 셋팅하고 봤어요"), they stay ("자동차 공장 일 찾아요")."""
+    traded = any(
+        m.category == "wanted" and not (m.scene or m.bare or m.family in INDUSTRY_FAMILIES)
+        for m in st.mentions
+    )
+    if traded:
+        wishes = ("wanted", "mention")
+        st.mentions = [m for m in st.mentions if not (m.scene and m.category in wishes)]
 
 
 def _read_industries(st: _State) -> None:

@@ -332,3 +332,26 @@ def test_a_career_change_to_an_industry_replaces_the_trade_done() -> None:
 )
 def test_a_bare_factory_beside_a_trade_adds_no_work(text: str, wanted: list[str]) -> None:
     assert list(parse_seeker_text(text).wanted_families) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # beside a trade wished for, an industry or a major only says where or from what
+        (
+            "기계과 졸업 예정 신입인데 설비보전 쪽 가고 싶어요 자동차든 배터리든",
+            ["maintenance_mechanic"],
+        ),
+        ("설비보전 쪽 가고 싶어요 자동차 공장이든 배터리 공장이든", ["maintenance_mechanic"]),
+        # alone, or beside work in that industry, it is the wish
+        ("기계과 졸업 예정이에요", ["cnc_operator"]),
+        ("자동차 공장 일 찾아요", ["auto_assembler"]),
+        ("자동차 조립이나 용접 하고 싶어요", ["auto_assembler", "welder"]),
+        # beside a trade only mentioned (no wish said) the scene stays
+        ("옛날 자동차공장 차체라인에서 로봇용접 셋팅하고 봤어요", ["auto_assembler", "welder"]),
+    ],
+)
+def test_an_industry_or_a_major_beside_a_trade_wished_for_only_sets_the_scene(
+    text: str, wanted: list[str]
+) -> None:
+    assert list(parse_seeker_text(text).wanted_families) == wanted
