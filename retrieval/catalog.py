@@ -9,6 +9,7 @@ lookup instead of 100k string comparisons.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -114,6 +115,8 @@ class Catalog:
     #: The kinds of work the title names within units that file several (``works.csv``), as
     #: one label "unit:work|unit:work" ("선박 블록 CO2 용접사" → "8241:용접"), None for none.
     title_works: Codes | None = None
+    #: bool: the title offers a helper's job ("… 보조", "보조원").
+    helper: np.ndarray | None = None
     #: Per limit a seeker may name (heavy, standing, heights): bool, the work demands it.
     strain: dict[str, np.ndarray] = field(default_factory=dict)
     #: bool: the work goes through the night whatever the shift field says (nlu.opening_terms).
@@ -160,6 +163,8 @@ class Catalog:
             self.daily_pay = np.zeros(len(self.ids), dtype=bool)
         if self.weekend_work is None:
             self.weekend_work = np.zeros(len(self.ids), dtype=bool)
+        if self.helper is None:
+            self.helper = np.zeros(len(self.ids), dtype=bool)
         if self.weekdays_only is None:
             self.weekdays_only = np.zeros(len(self.ids), dtype=bool)
         if self.overnight is None:
@@ -287,6 +292,7 @@ class Catalog:
             part_of_day=Codes.of([t.part_of_day for t in terms]),
             taught=Codes.of([_taught(r.title, c) for r, c in zip(rows, classes, strict=True)]),
             title_works=Codes.of([_title_works(r.title) for r in rows]),
+            helper=np.asarray([_HELPER.search(r.title) is not None for r in rows], dtype=bool),
             daily_hours=np.asarray([t.daily_hours or nan for t in terms], dtype=np.float64),
             starts_at=np.asarray(
                 [nan if t.starts_at is None else t.starts_at for t in terms], dtype=np.float64
@@ -338,6 +344,10 @@ def _occupation_of(row: Any, keco: Keco) -> OccupationClass:
         description=row.description or "",
         keco=keco,
     )
+
+
+#: A helper's job named in a title: "설치 보조", "주방보조원" (not 보조금, a subsidy).
+_HELPER = re.compile(r"보조(?!금)")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -116,11 +116,35 @@ class Weights:
     #: subtracted). Swept 0.1–0.3 on both dev sets: 0.2 raises the hand-written set's every
     #: metric and moves no synthetic one by more than 0.002
     desk: float = 0.2
+    #: a helper's job ("태양광 모듈 설치 보조") for a seasoned seeker (:func:`_seasoned`;
+    #: subtracted): a 전기산업기사 with O&M years is not looking to carry cable
+    helper: float = 0.1
     #: With no work named or done ("아무거나 일당 받을수 있는거", "차 없어요 통근버스 되는데")
     #: the conditions said are all there is to match: the shift, employment type, hours and
     #: commuter-bus terms count this many times. Swept 1–4 on both dev sets: 3 raises the
     #: hand-written R@5 0.852 → 0.854 and nDCG, drops a synthetic trap; 4 loses R@5
     open_conditions: float = 3.0
+
+
+#: Years of work done from which a seeker is seasoned (:func:`_seasoned`).
+SEASONED_YEARS = 5
+#: National technical qualifications above 기능사 end so: 산업기사, 기사, 기능장.
+HIGHER_GRADES = ("기사", "기능장")
+
+
+def _seasoned(profile: nlu.SeekerProfile, jobs: SeekerJobs) -> bool:
+    """The seeker is past a helper's job: SEASONED_YEARS of work done, unless they hold no
+    certificate at all (then a helper's job is often the way in: "식당 주방 이십년 … 자격증은
+    따본적 없어요"), or a certificate of a grade above 기능사 (:data:`HIGHER_GRADES`)."""
+    years = max([y or 0 for _, y in jobs.experience] + [profile.years_total or 0])
+    if years >= SEASONED_YEARS and not profile.no_certificates:
+        return True
+    certificates = load_tables().certificates
+    return any(
+        certificates[c].name_ko.endswith(HIGHER_GRADES)
+        for c in profile.certificates_held
+        if c in certificates
+    )
 
 
 def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool = False) -> float:
@@ -259,6 +283,9 @@ def rescore(
         profile.certificates_held or profile.certificates_lacking or profile.no_certificates
     )
     said_work = jobs.experience or profile.experience or profile.years_total
+    if _seasoned(profile, jobs):
+        assert catalog.helper is not None  # filled in by Catalog
+        scores -= weights.helper * catalog.helper[rows]
     if not said_certificates and not said_work:
         # Someone who did the work likely holds what it takes; of the rest nothing is known.
         needed = catalog.cert_required[rows][:, ~catalog.cert_everyday].any(axis=1)

@@ -411,3 +411,32 @@ def test_desk_work_sinks_for_one_who_wants_hands_on_work_only() -> None:
     # one who also asks for design work (배관 현장 → 도면) keeps the desk postings
     assert scores(("8241", "1591"))[2] >= 1.0
     assert scores(())[1] == 1.0  # nothing wanted: nothing sinks
+
+
+@pytest.mark.parametrize(
+    ("profile", "jobs", "sinks"),
+    [
+        # ten years of welding: past a helper's job
+        (nlu.SeekerProfile(), SeekerJobs(experience=(("8241", 10),)), True),
+        (nlu.SeekerProfile(years_total=8), COOK, True),
+        # twenty years in a kitchen and no certificate at all: a helper's job is a way in
+        (nlu.SeekerProfile(no_certificates=True), SeekerJobs(experience=(("5311", 20),)), False),
+        (nlu.SeekerProfile(), SeekerJobs(experience=(("8241", 2),)), False),  # two years
+        # a higher grade held (전기산업기사 covers 전기기능사), years unsaid
+        (nlu.SeekerProfile(certificates_held=("electrical_industrial_engineer",)), COOK, True),
+        # a 기능사 is where a trade starts (지게차운전기능사 covers only the small-forklift course)
+        (nlu.SeekerProfile(certificates_held=("forklift",)), COOK, False),
+    ],
+)
+def test_a_helpers_job_sinks_for_a_seasoned_seeker(
+    profile: nlu.SeekerProfile, jobs: SeekerJobs, sinks: bool
+) -> None:
+    helpers = catalog()
+    helpers.helper = np.asarray([False, False, True, False])
+    plain = catalog()
+    plain.helper = np.zeros(4, dtype=bool)
+    with_helper = rescore(helpers, ROWS, EQUAL, profile, jobs, beyond=np.zeros(4))
+    without = rescore(plain, ROWS, EQUAL, profile, jobs, beyond=np.zeros(4))
+    expected = Weights().helper if sinks else 0.0
+    assert without[2] - with_helper[2] == pytest.approx(expected)
+    assert with_helper[[0, 1, 3]].tolist() == without[[0, 1, 3]].tolist()

@@ -84,6 +84,17 @@ def test_a_welder_whose_back_gave_out_gets_no_heavy_trade(
     assert any("강사" in o.title or "교사" in o.title for o in shown)  # teaching the trade
 
 
+def test_the_catalog_knows_a_helpers_job_by_its_title(matcher: Matcher) -> None:
+    ids = matcher.catalog.ids.tolist()
+    titles = [o.title for o in openings(matcher, ids)]
+    helper = matcher.catalog.helper
+    assert helper is not None
+    rows = matcher.catalog.rows_of(np.asarray(ids))
+    flagged = {t for t, h in zip(titles, helper[rows], strict=True) if h}
+    assert flagged and all("보조" in t for t in flagged)
+    assert all(t in flagged for t in titles if "보조" in t and "보조금" not in t)
+
+
 def test_lookalikes_rank_below_real_matches(matcher: Matcher) -> None:
     _, ranked, _ = matcher.rank("용접 경력 20년 입니다 군산 살아요", as_of=AS_OF)
     families = [o.occupation_family for o in openings(matcher, ranked.hybrid[:40])]
