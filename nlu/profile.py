@@ -66,7 +66,8 @@ class SeekerProfile:
     needs_commute_bus: bool = False
     #: "주말은 안 돼요": openings that work weekends are ruled out.
     no_weekends: bool = False
-    #: "토요일 일요일만 할 수 있어요": postings that work weekends first.
+    #: "토요일 일요일만 할 수 있어요": postings that work weekends first, weekday-only ones
+    #: ruled out.
     weekends_only: bool = False
     #: The seeker's age in years when they said it ("칠십 다 돼 가는디" → 69).
     age: int | None = None
@@ -83,8 +84,8 @@ class SeekerProfile:
     #: Work the seeker's body does not take: "heavy" ("힘든 일은 못 해요", "무거운 거 못 들어요"),
     #: "standing" ("무릎이 안 좋아서 서서 하는 일은 힘들어요"), "heights" ("높은 데는 못 올라가요").
     physical_limits: frozenset[str] = frozenset()
-    #: The work done is what the seeker leaves for other work they do not name ("다른 거
-    #: 하고 싶어요", "냄새 땜에 이제 못하겠어요"; :attr:`nlu.occupation_class.SeekerJobs.leaving`).
+    #: The seeker said they leave the work done ("다른 거 하고 싶어요", "냄새 땜에 이제
+    #: 못하겠어요", "차는 이제 됐고 배터리 공장"; :attr:`nlu.occupation_class.SeekerJobs.leaving`).
     leaves_done_work: bool = False
     #: The work said as KECO codes (:func:`nlu.occupation_class.with_jobs`); the families
     #: above are only a coarse grouping of them. Wanted (empty when only implied by work

@@ -232,7 +232,8 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
     codes said under or over it ("조립 생산직 해봤어요": 8, not the 8900 of the family
     생산·포장 단순 종사원); a family nothing said refines (read from a certificate, or from
     words the classification does not know) keeps its own. With nothing wanted, the work
-    done is the target, unless the seeker leaves it (:meth:`nlu.SeekerProfile.leaves_work_done`).
+    done is the target, unless the seeker leaves it (:meth:`nlu.SeekerProfile.leaves_work_done`);
+    work done that the seeker said they leave is left whatever the target, as in a typed text.
     """
     tables = nlu.load_tables()
 
@@ -262,7 +263,11 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
     done = [(c, years_of(c, y)) for c, y in profile.done_codes]
     done += [(c, y) for c, y in family_years if c and not _nested(c, said)]
     targets = [*profile.wanted_codes, *refined(profile.wanted_families)]
-    leaving = not targets and profile.leaves_work_done()
+    # as a typed text reads it (SeekerJobs.leaving): left when said, whatever the target;
+    # by the heavy-trade rule only when nothing is wanted
+    leaving = bool(done) and (
+        profile.leaves_done_work or (not targets and profile.leaves_work_done())
+    )
     if not targets and not profile.any_occupation and not leaving:
         targets = [c for c, _ in done if not _nested(c, profile.excluded_codes)]
     return SeekerJobs(

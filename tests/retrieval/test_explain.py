@@ -192,6 +192,25 @@ def test_a_career_change_targets_the_new_work_and_keeps_the_old_as_experience() 
     assert jobs.experience == (("8241", 15),)
 
 
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (
+            "GM 군산공장서 십오년 조립라인 있었는디 차는 이제 됐고",
+            "배터리 소재 만드는 공장 들어가고 싶소",
+        ),
+        ("용접 20년 했는데 이제 질렸어요", "용접 강사 하고 싶어요"),
+        ("용접 20년 했어요", "허리가 아파서 힘든 일은 못해요"),
+        ("용접 15년 했어요", "이제 지게차 하고 싶어요"),  # a wish alone leaves nothing
+    ],
+)
+def test_a_conversation_leaves_the_work_done_as_the_same_words_typed_do(
+    turns: tuple[str, str],
+) -> None:
+    typed = read_seeker_jobs(" ".join(turns))
+    assert profile_jobs(_conversation(*turns)).leaving is typed.leaving
+
+
 def test_the_words_said_are_searched_when_the_family_name_says_more() -> None:
     # 조립 생산직 is 8; its family's name (생산·포장 단순 종사원, 8900) would search for packing
     wanted, done = search_words(_conversation("조립 생산직 해봤어요", "김제요"))
