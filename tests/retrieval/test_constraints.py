@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import numpy as np
+import pytest
 
 import nlu
 from retrieval.catalog import OPEN_ENDED_ORDINAL, Catalog, Codes
@@ -101,22 +102,24 @@ def test_distances_are_per_opening_whatever_place_it_shares() -> None:
     assert got[0] == got[3] and got[2] > got[0]
 
 
-def test_weekend_work_is_filtered_for_one_who_rules_weekends_out() -> None:
-    weekends = catalog()
-    weekends.weekend_work = np.asarray([True, False, False, True, False])
-    everyone = allowed_rows(weekends, nlu.SeekerProfile(), as_of=AS_OF)
-    weekdays = allowed_rows(weekends, nlu.SeekerProfile(no_weekends=True), as_of=AS_OF)
-    assert everyone.tolist() == [True, True, False, True, True]  # 3 closed yesterday
-    assert weekdays.tolist() == [False, True, False, False, True]
-
-
-def test_weekday_only_work_is_filtered_for_one_who_can_work_only_weekends() -> None:
+@pytest.mark.parametrize(
+    ("column", "flagged", "said", "kept"),
+    [
+        # weekend work for one who rules weekends out, weekday-only work for one who can
+        # work only weekends: one filter, mirrored
+        ("weekend_work", [1, 0, 0, 1, 0], nlu.SeekerProfile(no_weekends=True), [0, 1, 0, 0, 1]),
+        ("weekdays_only", [1, 0, 0, 0, 1], nlu.SeekerProfile(weekends_only=True), [0, 1, 0, 1, 0]),
+    ],
+)
+def test_the_days_a_posting_works_are_filtered_by_the_days_the_seeker_can(
+    column: str, flagged: list[int], said: nlu.SeekerProfile, kept: list[int]
+) -> None:
     week = catalog()
-    week.weekdays_only = np.asarray([True, False, False, False, True])
+    setattr(week, column, np.asarray(flagged, dtype=bool))
     everyone = allowed_rows(week, nlu.SeekerProfile(), as_of=AS_OF)
-    weekends = allowed_rows(week, nlu.SeekerProfile(weekends_only=True), as_of=AS_OF)
+    limited = allowed_rows(week, said, as_of=AS_OF)
     assert everyone.tolist() == [True, True, False, True, True]  # 3 closed yesterday
-    assert weekends.tolist() == [False, True, False, True, False]
+    assert limited.tolist() == [bool(k) for k in kept]
 
 
 def test_work_through_the_night_is_filtered_like_a_night_shift_whatever_the_shift_field() -> None:
