@@ -107,12 +107,16 @@ def _from_text(text: str) -> tuple[str | None, int | None, int | None]:
     type_match = _type_match(flat)
     kind = SALARY_TYPES[type_match.group()] if type_match else None
     bounds: list[tuple[int, str]] = []
+    previous_end = 0
     for match in _AMOUNT.finditer(flat):
         number, unit, won = match.groups()
         if unit is None and won is None and float(number) < 1000:
             continue  # a bare small number ("3교대", "90") is not pay
+        if bounds and _type_match(flat[previous_end : match.start()]):
+            break  # another type's pay ("월 240만원 (단시간 시급 10,500원)") is not the maximum
         tail = flat[match.end() : match.end() + 4]
         bounds.append((round(float(number) * _UNITS[unit]), tail))
+        previous_end = match.end()
     if not bounds:
         if kind is None:
             return _guessed(text)
@@ -128,7 +132,9 @@ def _from_text(text: str) -> tuple[str | None, int | None, int | None]:
 
 
 def _type_match(text: str) -> re.Match[str] | None:
-    return _TYPE_WORD.search(text) or _TYPE_SHORT.search(text)
+    """The first pay type the text names ("월 240만원 (시급 …)" is 월급)."""
+    found = [m for m in (_TYPE_WORD.search(text), _TYPE_SHORT.search(text)) if m is not None]
+    return min(found, key=lambda m: m.start(), default=None)
 
 
 def _guessed(text: str) -> tuple[str | None, int | None, int | None]:
