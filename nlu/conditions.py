@@ -24,6 +24,7 @@ from nlu.lexicon import (
     NATIONALITY_TERMS,
     NATIVE_UNITS,
     NEWCOMER_CUES,
+    NIGHT_PAY_TERMS,
     ONLY_CUES,
     PHYSICAL_LIMIT_TERMS,
     SCHOOL_HOURS,
@@ -104,12 +105,16 @@ _AGE_WORD_YEARS = {
 }
 #: A number the seeker is, said as the first thing of a clause: "예순셋인데 아무 일이나",
 #: "저 63이요", "낼모레 70이여", "58 됐어요" (years, pay and hours carry a counter instead;
-#: 40 to 89 only, as a bare "20이요" more likely answers another question).
-_AGE_IS = re.compile(
+#: 40 to 89 only, as a bare "20이요" more likely answers another question — unless typed as
+#: the native 스물/서른 that count only years of age: "스물셋이고").
+_AGE_IS_PATTERN = (
     r"^(?:(?:저는?|전|제가|나는?|난|내가|올해|인자|인제|이제|낼\s?모레|내일\s?모레|곧)\s?)?"
-    r"([4-8][0-9])\s?(?:인데|인디|인께|이에요|이예요|이요|이여|이지라|이라|입니다|이고|이구|"
+    r"({tens}[0-9])\s?(?:인데|인디|인께|이에요|이예요|이요|이여|이지라|이라|입니다|이고|이구|"
     r"이니까|이니께|이랑께|이어요|(?:이\s?)?(?:됐|되었|돼요))"
 )
+_AGE_IS = re.compile(_AGE_IS_PATTERN.format(tens="[4-8]"))
+_AGE_IS_YOUNG = re.compile(_AGE_IS_PATTERN.format(tens="[23]"))
+_YOUNG_NATIVE = re.compile(r"^(?:\S+\s)?(?:스물|스무|서른)")
 _AGE_SAID = re.compile(
     rf"나이\S{{0,2}}\s?(?:는|가|도|로|이)?\s?([1-9][0-9])({_NATIVE})?(?![0-9]|\s?년)"
 )
@@ -215,6 +220,14 @@ def read_shifts(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
         if only:
             implied.update(s for s in SHIFTS if s not in shifts)
             st.note(k, "shift_only:" + ",".join(shifts))
+    for k, clause in enumerate(st.clauses):
+        # "야간 수당 많이 주는 데": asking for the night allowance asks for night work
+        cues = st.cues(k)
+        if any(term in clause.text for term in NIGHT_PAY_TERMS) and not (
+            cues.refused or cues.not_required or "야간" in refused
+        ):
+            wanted.add("야간")
+            st.note(k, "shift_wanted:야간")
     excluded = refused | (implied - wanted)
     return frozenset(wanted - refused), frozenset(excluded)
 
@@ -403,7 +416,9 @@ def _age(st: Reading) -> int | None:
             m := _AGE_SAID.search(text) or _AGE_NOW.search(text.strip()) or _AGE_WHO.search(text)
         ) is not None:
             found = int(m.group(1)) + NATIVE_UNITS.get(m.group(2) or "", 0)
-        elif (m := _AGE_EATEN.search(text) or _AGE_IS.match(text.strip())) is not None:
+        elif (
+            m := _AGE_EATEN.search(text) or _AGE_IS.match(text.strip()) or _young_age(st, k)
+        ) is not None:
             found = int(m.group(1))
         elif (m := _AGE_ALONE.match(text.strip())) is not None and k == len(st.clauses) - 1:
             found = int(m.group(1))  # "… 배워서 하고싶어요. 45": a bare number at the end
@@ -411,6 +426,14 @@ def _age(st: Reading) -> int | None:
             st.note(k, f"age:{found}")
             return found
     return None
+
+
+def _young_age(st: Reading, k: int) -> re.Match[str] | None:
+    """An age of 20 to 39 leading a clause in the native 스물/서른 ("스물셋이고")."""
+    clause = st.clauses[k]
+    if not _YOUNG_NATIVE.match(st.norm.source_span(clause.start, clause.end).strip()):
+        return None
+    return _AGE_IS_YOUNG.match(clause.text.strip())
 
 
 def read_limits(st: Reading, *, experienced: bool = False) -> Limits:

@@ -56,6 +56,7 @@ __all__ = [
     "NEGATION_CUES",
     "NEGATION_PREFIXES",
     "NEGATION_WORDS",
+    "NIGHT_PAY_TERMS",
     "NOT_REQUIRED_CUES",
     "NO_CAR_CUES",
     "NATIVE_UNITS",
@@ -254,6 +255,9 @@ WEEKEND_TERMS = ("주말", "토요일", "일요일", "토일", "토·일", "토,
 DAY_OFF_CUES = ("쉬어야", "쉬는", "쉬어요", "쉽니다")
 #: Paid by the day: asking for it asks for day labour ("일당 주는 데").
 DAY_PAY_TERMS = ("일당",)
+#: The night allowance: a posting that pays it says nothing of its shift pattern, but a seeker
+#: asking for it asks for night work ("야간 수당 많이 주는 데").
+NIGHT_PAY_TERMS = ("야간 수당", "야간수당", "야간 근로 수당", "야간근로수당", "야간 할증")
 #: Weekdays only, said positively ("평일만 가능해요").
 WEEKDAYS_ONLY_TERMS = (
     "평일만", "평일에만", "평일 만", "주5일만", "주 5일만", "월~금만", "월-금만", "주5일이면",

@@ -6,7 +6,7 @@ import functools
 import logging
 
 from nlu.gazetteer import Gazetteer
-from nlu.lexicon import EMPLOYMENT_TERMS, SHIFT_TERMS
+from nlu.lexicon import EMPLOYMENT_TERMS, NIGHT_PAY_TERMS, SHIFT_TERMS
 
 __all__ = ["employment_matcher", "shift_matcher", "shifts_of"]
 
@@ -23,13 +23,9 @@ _BLOCKERS = (
     "주간지",
     "주간 회의",
     # allowances and occasional overtime are not the shift pattern
-    "야간 수당",
-    "야간수당",
-    "야간 근로 수당",
-    "야간근로수당",
+    *NIGHT_PAY_TERMS,
     "야간 특근",
     "야간특근",
-    "야간 할증",
     "야간 연장",
     "주간 계획",
     # days a week, not the day shift: "주5일근무" holds 일근

@@ -47,6 +47,10 @@ import nlu
         ("칠순 다 돼 가는디 경비 있소", 69),
         ("용접 20년 먹었어요", None),  # years of work, not of age
         ("20이요", None),  # a bare small number answers something else
+        ("25인데 일자리 있나요", None),
+        ("스물셋이고 용접 배워서 기술자되고싶어요", 23),  # native 스물/서른 count only age
+        ("서른둘인데 생산직 신입 될까요", 32),
+        ("저 스물다섯이에요", 25),
         ("월 250인데 더 주는 데 있나요", None),
         ("2교대인데 괜찮아요", None),
         ("올해 300은 받아야", None),
@@ -250,6 +254,24 @@ def test_the_hours_the_seeker_can_work_between(
     ],
 )
 def test_a_time_of_day_the_seeker_is_busy_is_ruled_out(
+    text: str, wanted: set[str], excluded: set[str]
+) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert (profile.wanted_shifts, profile.excluded_shifts) == (wanted, excluded)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "excluded"),
+    [
+        # asking for the night allowance asks for night work (a posting's "야간수당 별도" is
+        # not its shift: tests/nlu/test_opening.py)
+        ("야간 수당 많이 주는 데 찾아요", {"야간"}, set()),
+        ("야간수당 나오는 데면 좋겠어요", {"야간"}, set()),
+        ("야간수당 안 줘도 돼요", set(), set()),
+        ("야간은 못해요 야간수당 많이 줘도요", set(), {"야간", "2교대", "3교대"}),
+    ],
+)
+def test_asking_for_the_night_allowance_wants_night_work(
     text: str, wanted: set[str], excluded: set[str]
 ) -> None:
     profile = nlu.parse_seeker_text(text)
