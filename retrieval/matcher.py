@@ -218,13 +218,7 @@ class Matcher:
         filtered = self._beside.submit(
             self._filter_and_search_words,
             profile,
-            lexical_query(
-                text,
-                profile,
-                own_words=collected,
-                targets=named,
-                left=jobs.experience_words if jobs.leaving and not jobs.targets else (),
-            ),
+            lexical_query(text, profile, own_words=collected, targets=named),
             as_of=as_of,
             exclude=tuple(exclude),
             depth=depth,
@@ -473,23 +467,14 @@ def dense_query(
 
 
 def lexical_query(
-    text: str,
-    profile: nlu.SeekerProfile,
-    *,
-    own_words: bool = False,
-    targets: Sequence[str] = (),
-    left: Sequence[str] = (),
+    text: str, profile: nlu.SeekerProfile, *, own_words: bool = False, targets: Sequence[str] = ()
 ) -> str:
     """The text tokenized for BM25: the wanted jobs' names, the certificates held, and ``text``.
 
     Negated facts in ``text`` (특수용접은 없어요, 야간은 못해요) can no longer pull in what
     they rule out: the hard filters remove those postings before BM25 ranks. Keeping the
     seeker's own words finds postings the table's names miss (양극재, 배터리팩, 구내식당).
-    ``left``: the words of work the seeker is leaving ("도장 십오년 했는디 냄새땜에 못하겠어라"),
-    taken out: they would only find that work again, or a homonym (도장 = a seal).
     """
-    for word in left:
-        text = text.replace(word, " ")
     tables = nlu.load_tables()
     parts = _wanted_names(profile, own_words, targets)
     parts += [

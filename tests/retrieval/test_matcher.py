@@ -84,17 +84,6 @@ def test_a_welder_whose_back_gave_out_gets_no_heavy_trade(
     assert any("강사" in o.title or "교사" in o.title for o in shown)  # teaching the trade
 
 
-def test_the_words_of_work_left_for_any_other_are_not_searched(matcher: Matcher) -> None:
-    # they would only find the work again, or a homonym (도장 is also a seal)
-    def painters_searched(text: str) -> int:
-        _, ranked, _ = matcher.rank(text, as_of=AS_OF)
-        shown = openings(matcher, ranked.lexical[:10])
-        return sum(o.occupation_family == "ship_painter" for o in shown)
-
-    assert painters_searched("도장 십오년 했어요") >= 8
-    assert painters_searched("도장 십오년 했는디 냄새땜에 이제 못하겠어라 다른 거 뭐 없소") <= 2
-
-
 def test_the_catalog_knows_a_helpers_job_by_its_title(matcher: Matcher) -> None:
     ids = matcher.catalog.ids.tolist()
     titles = [o.title for o in openings(matcher, ids)]
