@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlu.errors import TableError
@@ -38,21 +38,33 @@ class Industries:
 
     names: dict[str, str]
     by_word: dict[str, str]  # a word without spaces, lower case → its industry
+    #: a seeker's word → the word postings use instead (배터리 → 이차전지), where they differ
+    posted_as: dict[str, str] = field(default_factory=dict)
 
     def named(self, text: str) -> frozenset[str]:
         """The industries ``text`` names."""
+        return frozenset(self.by_word[word] for word in self._words_in(text))
+
+    def posted_words(self, text: str) -> tuple[str, ...]:
+        """The words postings use for the industries ``text`` names in a word of its own
+        ("배터리 공장" → 이차전지), those the text holds already left out."""
         squeezed = _key(text)
-        found: set[str] = set()
-        for word, industry in self.by_word.items():  # longest first
+        words = {self.posted_as[w] for w in self._words_in(text) if w in self.posted_as}
+        return tuple(sorted(w for w in words if _key(w) not in squeezed))
+
+    def _words_in(self, text: str) -> list[str]:
+        squeezed = _key(text)
+        found: list[str] = []
+        for word in self.by_word:  # longest first
             if word not in squeezed:
                 continue
             if word.isascii():
                 alone = rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])"
                 if re.search(alone, squeezed) is None:
                     continue
-            found.add(industry)
+            found.append(word)
             squeezed = squeezed.replace(word, "\x00")
-        return frozenset(found)
+        return found
 
     def of_posting(self, title: str, occupation: str = "", description: str = "") -> frozenset[str]:
         """The industries a posting names in its head: a posting says what it makes up front;
@@ -80,6 +92,7 @@ def load_industries(path: str | Path = DEFAULT_INDUSTRIES) -> Industries:
         raise TableError(f"industry table not found: {path}") from exc
     names: dict[str, str] = {}
     by_word: dict[str, str] = {}
+    posted_as: dict[str, str] = {}
     for line, row in enumerate(rows, start=2):
         industry, name, word = (row.get(k, "").strip() for k in ("industry", "name", "word"))
         if not (industry and name and word):
@@ -88,5 +101,7 @@ def load_industries(path: str | Path = DEFAULT_INDUSTRIES) -> Industries:
             raise TableError(f"{path}:{line}: {industry} is named {names[industry]!r} above")
         if by_word.setdefault(_key(word), industry) != industry:
             raise TableError(f"{path}:{line}: {word!r} names {by_word[_key(word)]} above")
+        if posted := (row.get("posted_as") or "").strip():
+            posted_as[_key(word)] = posted
     longest_first = {w: by_word[w] for w in sorted(by_word, key=len, reverse=True)}
-    return Industries(names=names, by_word=longest_first)
+    return Industries(names=names, by_word=longest_first, posted_as=posted_as)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session, sessionmaker
 
 import nlu
+from nlu.industries import load_industries
 from nlu.keco import load_keco
 from nlu.occupation_class import SeekerJobs, classify_opening, read_seeker_jobs
 from nlu.opening_terms import SENIOR_AGE
@@ -218,7 +219,13 @@ class Matcher:
         filtered = self._beside.submit(
             self._filter_and_search_words,
             profile,
-            lexical_query(text, profile, own_words=collected, targets=named),
+            lexical_query(
+                text,
+                profile,
+                own_words=collected,
+                targets=named,
+                posted=load_industries().posted_words(" ".join(jobs.target_words)),
+            ),
             as_of=as_of,
             exclude=tuple(exclude),
             depth=depth,
@@ -467,16 +474,23 @@ def dense_query(
 
 
 def lexical_query(
-    text: str, profile: nlu.SeekerProfile, *, own_words: bool = False, targets: Sequence[str] = ()
+    text: str,
+    profile: nlu.SeekerProfile,
+    *,
+    own_words: bool = False,
+    targets: Sequence[str] = (),
+    posted: Sequence[str] = (),
 ) -> str:
     """The text tokenized for BM25: the wanted jobs' names, the certificates held, and ``text``.
 
     Negated facts in ``text`` (특수용접은 없어요, 야간은 못해요) can no longer pull in what
     they rule out: the hard filters remove those postings before BM25 ranks. Keeping the
     seeker's own words finds postings the table's names miss (양극재, 배터리팩, 구내식당).
+    ``posted``: the words postings use for an industry the seeker wants by another word
+    ("배터리 공장 쪽으로" → 이차전지; :meth:`nlu.industries.Industries.posted_words`).
     """
     tables = nlu.load_tables()
-    parts = _wanted_names(profile, own_words, targets)
+    parts = [*posted, *_wanted_names(profile, own_words, targets)]
     parts += [
         tables.certificates[c].name_ko
         for c in profile.certificates_held

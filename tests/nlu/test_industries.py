@@ -47,3 +47,19 @@ def test_a_word_of_two_industries_or_a_half_row_is_refused(tmp_path: Path) -> No
     table.write_text("industry,name,word\nfood,,김치\n", encoding="utf-8")
     with pytest.raises(TableError, match=":2:"):
         load_industries(table)
+
+
+@pytest.mark.parametrize(
+    ("text", "posted"),
+    [
+        ("배터리 공장", ("이차전지",)),  # seekers say 배터리, the plants' postings 이차전지
+        ("배터리 만드는 데", ("이차전지",)),
+        ("이차전지 배터리 공장", ()),  # said already
+        ("배터리팩 조립", ()),  # postings say 배터리팩 too
+        ("해상풍력 용접", ()),
+    ],
+)
+def test_the_words_postings_use_for_an_industry_a_seeker_names_otherwise(
+    text: str, posted: tuple[str, ...]
+) -> None:
+    assert load_industries().posted_words(text) == posted

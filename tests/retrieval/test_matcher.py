@@ -16,6 +16,7 @@ import nlu
 from bot.settings import Settings
 from retrieval import dense_index
 from retrieval.dense_index import DenseIndex
+from retrieval.embedder import Embedder
 from retrieval.indexer import MANIFEST, write_manifest
 from retrieval.matcher import Matcher
 from storage.models import Opening
@@ -82,6 +83,30 @@ def test_a_welder_whose_back_gave_out_gets_no_heavy_trade(
     assert len(results) == 5 and not heavy[rows].any(), [o.title for o in shown]
     assert heavy.sum() > 20  # the sample's welding and fitting jobs are heavy
     assert any("강사" in o.title or "교사" in o.title for o in shown)  # teaching the trade
+
+
+def test_a_plant_wanted_by_the_seekers_word_finds_postings_in_their_word(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    from retrieval.constraints import MatchPolicy
+    from retrieval.evaluation import DevSet, open_dev_home
+
+    # "배터리 공장" in a seeker's mouth is "이차전지" in a posting (data/occupations/industries.csv)
+    postings = tmp_path / "openings.csv"
+    postings.write_text(
+        "공고번호,회사명,직종,제목,근무지,급여,마감일,내용\n"
+        "B-1,새만금소재,생산직,이차전지 양극재 소성 공정 오퍼레이터,군산시 새만금,월 300만원,"
+        "2026-12-31,소성로 투입·배출\n"
+        "C-1,군산모터스,생산직,전기차 부품 조립원 모집,군산시 소룡동,월 280만원,"
+        "2026-12-31,부품 조립\n"
+        "F-1,익산식품,생산직,식품 포장원 모집,익산시 왕궁면,월 250만원,2026-12-31,포장\n",
+        encoding="utf-8",
+    )
+    dev = DevSet("tiny", postings, (postings,), AS_OF)
+    small = open_dev_home(dev, tmp_path / "home", embedder=embedder, policy=MatchPolicy())
+    _, ranked, _ = small.rank("자동차 조립 20년 했는데 배터리 공장 쪽으로 가고 싶어요", as_of=AS_OF)
+    first = openings(small, ranked.lexical[:1])[0]
+    assert first.title.startswith("이차전지"), first.title
 
 
 def test_the_catalog_knows_a_helpers_job_by_its_title(matcher: Matcher) -> None:
