@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import nlu
 from actions import messages
+from nlu.keco import load_keco
 from nlu.profile import FormSlot, SeekerProfile
 
 __all__ = ["form_slot_values", "search_summary", "stated_pay", "stated_shift"]
@@ -48,12 +49,19 @@ def _stated_region(profile: SeekerProfile) -> str | None:
 def _occupation(profile: SeekerProfile) -> str | None:
     occupations: dict[str, object] = dict(nlu.load_tables().occupations)
     years = profile.years()
+    # "배터리 공장 쪽으로" names a plant, not a job: its words say the wish, the family it is
+    # filed under (생산·포장 단순 종사원) would not
+    keco = load_keco()
+    plant = bool(profile.wanted_words) and all(map(keco.is_industry, profile.wanted_words))
+    wanted = () if plant else profile.wanted_families
     jobs = [
         messages.YEARS.format(job=_name(occupations, f), years=years[f])
         if years.get(f)
         else _name(occupations, f)
-        for f in dict.fromkeys([*profile.wanted_families, *years])
+        for f in dict.fromkeys([*wanted, *years])
     ]
+    if plant:
+        jobs.insert(0, " ".join(profile.wanted_words))
     return ", ".join(jobs) or (messages.ANY_OCCUPATION if profile.any_occupation else None)
 
 

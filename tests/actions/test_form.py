@@ -99,3 +99,12 @@ def test_the_search_summary_names_the_seekers_limits() -> None:
 def test_the_search_summary_names_the_hours_the_seeker_can_work_between() -> None:
     profile = SeekerProfile(any_occupation=True, work_from=9, work_until=15)
     assert "9시~15시" in search_summary(profile).split(" · ")
+
+
+def test_a_plant_wished_for_is_named_in_the_seekers_words_not_by_its_filed_family() -> None:
+    profile = nlu.parse_seeker_text("자동차 조립 20년 했는디 배터리 공장 쪽으로 가볼라고요")
+    assert profile.wanted_families == ("production_worker",)  # filed under, for the search
+    assert search_summary(profile) == "배터리 공장, 자동차 조립원 20년"
+    # a job wished for keeps its name
+    welder = nlu.parse_seeker_text("해상풍력 쪽 용접 하고 싶어요")
+    assert search_summary(welder).startswith("용접원")
