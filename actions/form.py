@@ -124,6 +124,8 @@ def search_summary(profile: SeekerProfile) -> str:
         parts.append(messages.AGE.format(age=profile.age))
     if profile.needs_dormitory:
         parts.append(messages.DORMITORY)
+    if profile.needs_commute_bus:
+        parts.append(messages.COMMUTE_BUS)
     if profile.visa:
         parts.append(profile.visa)
     return " · ".join(p for p in parts if p)

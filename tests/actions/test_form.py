@@ -77,6 +77,12 @@ def test_the_search_summary_names_every_condition_that_changes_a_search() -> Non
     assert search_summary(profile) == "경비원 · 자격증 없음 · 주말 휴무 · 초보 가능 · 69세"
 
 
+def test_a_seeker_without_a_car_sees_the_bus_the_search_asked_for() -> None:
+    profile = nlu.parse_seeker_text("차가 없어서 통근버스 있어야 돼요 포장 일")
+    assert profile.needs_commute_bus
+    assert "통근버스 필요" in search_summary(profile).split(" · ")
+
+
 def test_a_wish_for_high_pay_is_named_where_no_floor_was_said() -> None:
     wish = SeekerProfile(any_occupation=True, wants_high_pay=True)
     assert search_summary(wish) == "무엇이든 · 급여 높은 곳"
