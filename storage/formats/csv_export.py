@@ -102,6 +102,7 @@ def _rows(
     """The rows by column; ``title_from`` is the cell that titles them when no column does."""
     width = len(header)
     labels = {column: cell.strip() for cell, column in zip(header, columns, strict=True) if column}
+    names = [cell.strip() for cell in header]
     start = reader.line_num + 1
     try:
         for cells in reader:
@@ -109,6 +110,8 @@ def _rows(
             line, start = start, reader.line_num + 1
             if not any(cell.strip() for cell in cells):
                 continue
+            if [cell.strip() for cell in cells[:width]] == names:
+                continue  # the header again: two exports pasted into one file
             fields = _fields(cells, columns, width, labels)
             if title_from is not None and title_from < len(cells):
                 fields.setdefault("title", cells[title_from].strip())

@@ -102,6 +102,8 @@ def pay_text(*, type_raw: str, text: str) -> str:
 
 
 def _from_text(text: str) -> tuple[str | None, int | None, int | None]:
+    if not any(ch.isdigit() for ch in text):  # "시급 만원", "일급 십삼만원": amounts in words
+        text = nlu.numerals_to_digits(text)
     flat = re.sub(r"(?<=\d),(?=\d)", "", " ".join(text.split()))
     flat = _SHARED_UNIT.sub(r"\1\3 ~ \2\3", flat)
     type_match = _type_match(flat)

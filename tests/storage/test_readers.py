@@ -52,6 +52,13 @@ def test_csv_line_numbers_count_multiline_cells(tmp_path: Path) -> None:
     assert "_shape_error" not in rows[2].fields
 
 
+def test_a_header_repeated_where_two_exports_were_pasted_is_not_a_row(tmp_path: Path) -> None:
+    text = f"{HEADER}\n{ROW}\n{HEADER}\n{ROW.replace('W1', 'W2')}\n"
+    _, read = read_rows(write(tmp_path, "p.csv", text.encode()))
+    rows = list(read)
+    assert [(r.line, r.fields["source_id"]) for r in rows] == [(2, "W1"), (4, "W2")]
+
+
 def test_csv_without_title_header_is_unreadable(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFileError):
         read_rows(write(tmp_path, "x.csv", b"a,b,c\n1,2,3\n"))

@@ -105,6 +105,9 @@ def test_other_dates(raw: str, expected: date | None) -> None:
         # a second pay of another type is an alternative, not the maximum
         ("", "월 240만원 (단시간 시급 10,500원)", Pay("월급", 2_400_000, None)),
         ("", "시급 10,030원 / 일급 80,240원", Pay("시급", 10_030, None)),
+        # amounts written in words
+        ("", "시급 만원", Pay("시급", 10_000, None)),
+        ("", "일급 십삼만원", Pay("일급", 130_000, None)),
         ("", "연봉 3,000~3,500만원", Pay("연봉", 30_000_000, 35_000_000)),
         ("", "일급 15만~18만원", Pay("일급", 150_000, 180_000)),
         ("시급", "12,000", Pay("시급", 12_000, None)),
