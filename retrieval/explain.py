@@ -261,7 +261,14 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
         return max(known, default=None)
 
     done = [(c, years_of(c, y)) for c, y in profile.done_codes]
-    done += [(c, y) for c, y in family_years if c and not _nested(c, said)]
+    # a family's years the codes said do not hold: "용접" then "15년" is 15 years of welding,
+    # though 용접 was said as the wish
+    said_done = [c for c, _ in profile.done_codes]
+    done += [
+        (c, y)
+        for c, y in family_years
+        if c and not _nested(c, said_done) and (y is not None or not _nested(c, said))
+    ]
     targets = [*profile.wanted_codes, *refined(profile.wanted_families)]
     # as a typed text reads it (SeekerJobs.leaving): left when said, whatever the target;
     # by the heavy-trade rule only when nothing is wanted

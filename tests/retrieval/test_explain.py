@@ -320,3 +320,22 @@ def test_years_asked_in_a_named_field_are_met_only_by_work_in_that_field() -> No
     )
     why = explain(plain, welder, distance_km=5.0, home_name="군산", as_of=day)
     assert "경력 조건 충족 (3년 이상)" in why.reasons
+
+
+def test_years_given_as_their_own_answer_meet_the_years_a_posting_asks() -> None:
+    from datetime import date
+
+    from nlu.profile import SeekerProfile
+    from nlu.profile_merge import merge
+    from retrieval.explain import explain
+
+    # "용접" (the wish), then "15년" (the answer to how long): 15 years of welding
+    profile = SeekerProfile()
+    for said in ("용접", "15년"):
+        profile = merge(profile, nlu.parse_seeker_text(said))
+    posting = Opening(title="선박 용접사 모집 (정규직)", career_years_min=10, certificates={})
+    why = explain(
+        posting, profile.for_search(), distance_km=5.0, home_name="군산", as_of=date(2026, 11, 1)
+    )
+    assert "경력 조건 충족 (10년 이상)" in why.reasons
+    assert not any("이상 요구" in m for m in why.missing)
