@@ -9,7 +9,15 @@ import asyncio
 import uuid
 from collections.abc import Callable, Sequence
 
-from actions.replies import OPENINGS, PATHS, Button, fallback_buttons, fallback_text, payload_of
+from actions.replies import (
+    APPLICATION,
+    OPENINGS,
+    PATHS,
+    Button,
+    fallback_buttons,
+    fallback_text,
+    payload_of,
+)
 from bot import messages
 from bot.rasa_client import RasaClient, Reply
 
@@ -83,6 +91,8 @@ def render_reply(reply: Reply, *, first_button: int = 1) -> tuple[str, list[Butt
                 course["buttons"], first_button + len(buttons), f"{course['title']} "
             )
             buttons += course["buttons"]
+    if payload is not None and payload["type"] == APPLICATION:
+        lines.append(messages.CHAT_NOTHING_SENT)  # the promised consent step is Telegram's
     page = fallback_buttons(reply)
     lines += _numbered(page, first_button + len(buttons))
     buttons += page

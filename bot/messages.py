@@ -13,6 +13,11 @@ CHAT_QUIT = ("/quit", "/exit", "종료")
 CHAT_BYE = "대화를 마칠게요. 고마워요!"
 CHAT_STARTING = "봇을 준비하고 있어요. 처음에는 30초쯤 걸려요..."
 BOT_UNAVAILABLE = "죄송해요, 봇이 잠시 응답하지 않아요. 조금 뒤에 다시 보내 주세요."
+#: After 지원할래요 in the console: the consent question and the company's card are Telegram's.
+CHAT_NOTHING_SENT = (
+    "(콘솔 대화에서는 회사에 아무것도 보내지 않아요. 회사에 알리는 일은 텔레그램에서 "
+    "전달될 정보를 보여 드리고 동의를 받은 뒤에만 해요.)"
+)
 EMPTY_REPLY = (
     "죄송해요, 뭐라고 답해야 할지 모르겠어요. '상담사 연결'이라고 보내시면 사람이 도와드려요."
 )

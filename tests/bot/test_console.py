@@ -6,8 +6,9 @@ import asyncio
 
 import pytest
 
-from actions.replies import OpeningCard, OpeningsPayload
+from actions.replies import ApplicationPayload, OpeningCard, OpeningsPayload
 from bot.console import chat_loop, render_reply
+from bot.messages import CHAT_NOTHING_SENT
 from bot.runtime.stack import Stack
 
 
@@ -80,3 +81,18 @@ def test_a_reply_renders_its_text_fallback_and_numbers_every_button() -> None:
         "buttons": [{"title": "네", "payload": "/affirm"}],
     }
     assert render_reply(plain) == ("상담사를 연결해 드릴까요?\n  [1] 네", plain["buttons"])
+
+
+def test_an_interest_recorded_in_the_console_says_nothing_is_sent() -> None:
+    # the consent question and the company's card are the Telegram front end's (bot.telegram.
+    # consent): the console must not leave the promise of a consent step hanging
+    payload: ApplicationPayload = {
+        "type": "application",
+        "text": "'특수용접원' (㈜새만금중공업) 지원 의사를 기록했어요.",
+        "application_id": 3,
+        "status": "interested",
+        "opening": {"opening_id": 17, "title": "특수용접원", "company": "㈜새만금중공업"},
+    }
+    text, buttons = render_reply({"custom": payload})
+    assert text.splitlines() == [payload["text"], CHAT_NOTHING_SENT]
+    assert buttons == []
