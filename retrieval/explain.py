@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import nlu
+from nlu.conditions import FOREIGN_VISA_UNSAID
 from nlu.industries import load_industries
 from nlu.keco import LEVELS, Keco, load_keco
 from nlu.occupation_class import (
@@ -437,12 +438,14 @@ def explain(
             "기숙사 제공" if opening.dormitory else "기숙사 제공 여부 확인 필요"
         )
     if profile.visa:
+        # "외국인(E-9)"; a nationality said without a visa is "외국인" once, not "외국인(외국인)"
+        who = "외국인" if profile.visa == FOREIGN_VISA_UNSAID else f"외국인({profile.visa})"
         if opening.foreign_workers == "e9_ok":
-            out.reasons.append(f"외국인({profile.visa}) 채용 가능")
+            out.reasons.append(f"{who} 채용 가능")
         elif opening.foreign_workers == "domestic_only":
             out.missing.append("내국인만 채용한다고 되어 있음")
         else:
-            out.missing.append(f"외국인({profile.visa}) 채용 여부 확인 필요")
+            out.missing.append(f"{who} 채용 여부 확인 필요")
 
     if opening.closes_on is None:
         out.reasons.append("상시 채용")

@@ -339,3 +339,18 @@ def test_years_given_as_their_own_answer_meet_the_years_a_posting_asks() -> None
     )
     assert "경력 조건 충족 (10년 이상)" in why.reasons
     assert not any("이상 요구" in m for m in why.missing)
+
+
+def test_a_nationality_said_without_a_visa_is_named_once() -> None:
+    from datetime import date
+
+    from retrieval.explain import explain
+
+    posting = Opening(title="포장원 모집", certificates={})
+    day = date(2026, 11, 1)
+    migrant = nlu.parse_seeker_text("베트남에서 왔어요 포장 일 찾아요")
+    why = explain(posting, migrant, distance_km=5.0, home_name="군산", as_of=day)
+    assert "외국인 채용 여부 확인 필요" in why.missing
+    e9 = nlu.parse_seeker_text("E-9 비자예요 포장 일 찾아요")
+    why = explain(posting, e9, distance_km=5.0, home_name="군산", as_of=day)
+    assert "외국인(E-9) 채용 여부 확인 필요" in why.missing
