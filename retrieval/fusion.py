@@ -171,6 +171,11 @@ def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool =
     return SAME_MAJOR if shared == 2 else 0.0
 
 
+#: From this age a seeker who names no work of their own is not offered heavy work by default:
+#: it counts as the limit "힘든 일은 못해요" would state. One who names a trade is searched for it.
+HEAVY_WORK_AGE = 65
+
+
 #: Closeness of two classes of one 중분류 and no nearer tie: a welder and a ship painter
 #: (82), a cable fitter and a solar-plant operator (83) do other work. Swept 0–0.3 on both
 #: dev sets: 0.1 raises or keeps every metric of both (0.2 before), 0 loses synthetic R@5.
@@ -331,7 +336,10 @@ def rescore(
     scores += conditions * weights.hours * _hours_fit(catalog, rows, profile)
     if in_industry is not None:
         scores += weights.industry * in_industry
-    for limit in profile.physical_limits & catalog.strain.keys():
+    limits = set(profile.physical_limits)
+    if profile.age is not None and profile.age >= HEAVY_WORK_AGE and not jobs.targets:
+        limits.add("heavy")  # "칠십 다 돼 가는디 아무거나": not blasting or block fitting
+    for limit in limits & catalog.strain.keys():
         scores -= weights.strain * catalog.strain[limit][rows]
     years = max((y for _, y in jobs.experience if y is not None), default=None)
     if years is not None:

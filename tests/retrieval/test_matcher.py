@@ -109,6 +109,24 @@ def test_a_plant_wanted_by_the_seekers_word_finds_postings_in_their_word(
     assert first.title.startswith("이차전지"), first.title
 
 
+def test_a_senior_who_takes_any_work_is_not_offered_heavy_work(matcher: Matcher) -> None:
+    from retrieval.matcher import profile_query
+
+    heavy = matcher.catalog.strain["heavy"]
+    # by December most of the sample's guard and cleaning postings have closed, and heavy
+    # ones (blasting, block fitting) were left to fill the cards of "아무거나" at 69
+    late = date(2026, 12, 5)
+
+    def heavy_shown(text: str) -> int:
+        profile = _two_turns(text)  # as a conversation searches
+        results = matcher.match(profile_query(profile), top=5, as_of=late, profile=profile)
+        rows = matcher.catalog.rows_of(np.asarray([r.opening_id for r in results]))
+        return int(heavy[rows].sum())
+
+    assert heavy_shown("칠십 다 돼 가는디 아무거나 헐 수 있는 일 있소") == 0
+    assert heavy_shown("칠십 다 돼 가는디 용접 일 있소") > 0  # a trade named is searched for
+
+
 def test_the_catalog_knows_a_helpers_job_by_its_title(matcher: Matcher) -> None:
     ids = matcher.catalog.ids.tolist()
     titles = [o.title for o in openings(matcher, ids)]
