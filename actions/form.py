@@ -51,8 +51,7 @@ def _occupation(profile: SeekerProfile) -> str | None:
     years = profile.years()
     # "배터리 공장 쪽으로" names a plant, not a job: its words say the wish, the family it is
     # filed under (생산·포장 단순 종사원) would not
-    keco = load_keco()
-    plant = bool(profile.wanted_words) and all(map(keco.is_industry, profile.wanted_words))
+    plant = load_keco().names_a_plant(profile.wanted_words)
     wanted = () if plant else profile.wanted_families
     jobs = [
         messages.YEARS.format(job=_name(occupations, f), years=years[f])

@@ -96,6 +96,11 @@ class Keco:
         """Whether a matched term names an industry or plant rather than a job."""
         return surface_key(surface) in self.industry_terms
 
+    def names_a_plant(self, words: Iterable[str]) -> bool:
+        """Whether the words of a wish name only industries or plants, no job ("배터리 공장")."""
+        said = list(words)
+        return bool(said) and all(self.is_industry(w) for w in said)
+
     def name(self, code: str) -> str:
         """The unit's name (a 6-digit code ending in 00 is its 세분류)."""
         unit = self.units.get(code) or self.units.get(code[:4])

@@ -128,6 +128,9 @@ class Weights:
 
 #: Years of work done from which a seeker is seasoned (:func:`_seasoned`).
 SEASONED_YEARS = 5
+#: From this age a seeker who names no work of their own is not offered heavy work by default:
+#: it counts as the limit "힘든 일은 못해요" would state. One who names a trade is searched for it.
+HEAVY_WORK_AGE = 65
 #: National technical qualifications above 기능사 end so: 산업기사, 기사, 기능장.
 HIGHER_GRADES = ("기사", "기능장")
 
@@ -169,11 +172,6 @@ def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool =
     if near and (career_moves or code[0] == wanted[0]):
         return 0.5
     return SAME_MAJOR if shared == 2 else 0.0
-
-
-#: From this age a seeker who names no work of their own is not offered heavy work by default:
-#: it counts as the limit "힘든 일은 못해요" would state. One who names a trade is searched for it.
-HEAVY_WORK_AGE = 65
 
 
 #: Closeness of two classes of one 중분류 and no nearer tie: a welder and a ship painter
@@ -247,7 +245,7 @@ def rescore(
     in_industry = np.logical_or.reduce(wanted_industries) if wanted_industries else None
     if jobs.targets and not jobs.any_occupation:
         fit = near(jobs.targets)
-        if in_industry is not None and _industry_only(jobs, keco):
+        if in_industry is not None and keco.names_a_plant(jobs.target_words):
             # "배터리 공장 쪽으로 가고 싶어요" names a plant, not a job: its production work
             # (a 양극재 소성 operator, 8512) is what is wanted, whatever its 세분류
             production = _classes_in(occupation.labels, PRODUCTION)[codes]
@@ -359,11 +357,6 @@ def rescore(
 #: Closeness to an industry-only wish of the production work (대분류 8) of that industry.
 #: (0.5–0.9 swept on both dev sets: 0.8 and 0.9 raise both, 0.5 moves nothing)
 INDUSTRY_PRODUCTION = 0.8
-
-
-def _industry_only(jobs: SeekerJobs, keco: Keco) -> bool:
-    """Whether every word of the work wanted names an industry or plant, not a job."""
-    return bool(jobs.target_words) and all(keco.is_industry(w) for w in jobs.target_words)
 
 
 @functools.lru_cache(maxsize=8)
