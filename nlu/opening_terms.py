@@ -106,18 +106,21 @@ class OpeningTerms:
     weekdays_only: bool = False
 
 
-def _works_weekends(text: str) -> bool:
-    return _WEEK_SPAN.search(text) is not None or any(
-        _DAY_OFF.search(text[m.end() : m.end() + 10]) is None for m in _WEEKEND.finditer(text)
-    )
+def _weekends_off(text: str) -> list[bool]:
+    """Per weekend word in ``text``, whether the words right after it say it is off."""
+    return [
+        _DAY_OFF.search(text[m.end() : m.end() + 10]) is not None for m in _WEEKEND.finditer(text)
+    ]
 
 
-def _weekdays_only(text: str) -> bool:
+def _works_weekends(text: str, weekends_off: list[bool]) -> bool:
+    return _WEEK_SPAN.search(text) is not None or not all(weekends_off)
+
+
+def _weekdays_only(text: str, weekends_off: list[bool]) -> bool:
     """Said to work weekdays, or the weekend said to be off; call it only when no weekend work
     is said (``_works_weekends``)."""
-    return _WEEKDAYS.search(text) is not None or any(
-        _DAY_OFF.search(text[m.end() : m.end() + 10]) is not None for m in _WEEKEND.finditer(text)
-    )
+    return _WEEKDAYS.search(text) is not None or any(weekends_off)
 
 
 def _clock(half: str | None, hour: str, minute: str | None) -> float:
@@ -163,10 +166,11 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
         span = min(span or 5.0, 5.0)
     elif span is None and _ROTATING.search(text):
         span = 8.0
-    weekend = _works_weekends(text)
+    weekends_off = _weekends_off(text)
+    weekend = _works_weekends(text, weekends_off)
     return OpeningTerms(
         weekend_work=weekend,
-        weekdays_only=not weekend and _weekdays_only(text),
+        weekdays_only=not weekend and _weekdays_only(text, weekends_off),
         age_min=age_min,
         age_max=age_max,
         welcomes_seniors=welcomes,
