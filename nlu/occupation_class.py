@@ -29,6 +29,7 @@ from nlu.lexicon import CONTINUE_CUES, POINTING_BACK_CUES, SHIFT_TERMS, UNNAMED_
 from nlu.opening_terms import leaves_heavy_trade
 from nlu.profile import SeekerProfile
 from nlu.reading import Reading
+from nlu.requirements import is_formal
 from nlu.tables import load_tables
 from nlu.text import normalize_text
 
@@ -451,7 +452,11 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     other_work = False
     tables = load_tables()
     cert_matches = tables.certificate_matcher.find(norm)
-    certificates = [(m.start, m.end) for m in cert_matches]
+    # "용접" in "용접기능사 있어요" is the certificate; a licence named by its job's own name
+    # (요양보호사, 영양사 면허) also says the job: "영양사 면허 있어요" is a dietitian
+    certificates = [
+        (m.start, m.end) for m in cert_matches if is_formal(tables.certificates[m.key].name_ko)
+    ]
 
     def clause_of(pos: int) -> int:
         return max(i for i, s in enumerate(starts) if s <= pos)

@@ -29,7 +29,7 @@ from nlu.lexicon import (
 from nlu.tables import Tables, load_tables
 from nlu.text import normalize_text
 
-__all__ = ["Requirement", "certificate_ids", "certificate_requirements"]
+__all__ = ["Requirement", "certificate_ids", "certificate_requirements", "is_formal"]
 
 logger = logging.getLogger(__name__)
 
@@ -197,8 +197,10 @@ def _share_cues(items: list[_Item], text: str) -> None:
             item.label = None
 
 
-def _is_formal(match: GazetteerMatch) -> bool:
-    return match.surface.replace(" ", "").endswith(_FORMAL_SUFFIXES)
+def is_formal(surface: str) -> bool:
+    """Whether a certificate's name says it is one (용접기능사, 지게차 면허), rather than being
+    the job's own name too (요양보호사, 영양사)."""
+    return surface.replace(" ", "").endswith(_FORMAL_SUFFIXES)
 
 
 def certificate_requirements(
@@ -274,7 +276,11 @@ def _requirements(listed: list[str], description: str, tabs: Tables) -> dict[str
         for k, group in enumerate(item.groups):
             cue = item.cues[k]
             for m in group:
-                if cue is None and m.key not in listed and not (item.names_only and _is_formal(m)):
+                if (
+                    cue is None
+                    and m.key not in listed
+                    and not (item.names_only and is_formal(m.surface))
+                ):
                     continue  # "CO2·TIG 특수용접", "용접기능사 시험 대비 지도": the work
                 if cue == "required" or m.key not in result:
                     result[m.key] = cue or result.get(m.key, "preferred")

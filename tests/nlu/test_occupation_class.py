@@ -146,6 +146,13 @@ def test_a_held_certificate_names_the_work_when_nothing_else_does() -> None:
     assert read_seeker_jobs("지게차 자격증 있어요 주간만").targets == ("623004",)
 
 
+def test_a_licence_named_by_its_job_says_the_job() -> None:
+    """영양사 is the licence and the job; 단체급식 is where she worked, not a cook's job."""
+    jobs = read_seeker_jobs("영양사 면허 있어요 단체급식 경력 삼년")
+    assert jobs.targets == ("3050",)
+    assert read_seeker_jobs("요양보호사 5년 했어요").experience == (("5501", 5),)
+
+
 def test_a_trade_before_a_drawing_is_what_was_drawn() -> None:
     jobs = read_seeker_jobs("조선소에서 배관 도면 그리는 일 했어요 캐드 3년")
     assert jobs.targets == ("1591",) and jobs.context == ("703",)

@@ -27,6 +27,11 @@ def test_certificate_ids() -> None:
         ("제빵기능사", ("baker",)),
         ("식품산업기사", ("food_industrial_engineer",)),
         ("조리산업기사", ("cooking_industrial_engineer",)),
+        ("요양보호사 1급", ("care_worker",)),
+        ("영양사 면허", ("dietitian",)),
+        ("간호조무사 자격증", ("nursing_assistant",)),
+        ("사회복지사 2급", ("social_worker",)),
+        ("보육교사 2급", ("childcare_teacher",)),
     ],
 )
 def test_added_certificates(text: str, ids: tuple[str, ...]) -> None:
@@ -231,3 +236,10 @@ def test_a_cue_in_the_certificate_cell_itself_counts(
     cell: str, description: str, expected: dict[str, str]
 ) -> None:
     assert certificate_requirements([cell], description) == expected
+
+
+def test_a_care_licence_a_posting_demands_is_required() -> None:
+    """Care homes cannot hire without the licence; the table had no 요양보호사 and a seeker
+    who said "요양보호사 자격증은 없는데" was shown such posts first."""
+    text = "어르신 주간보호 프로그램 보조, 송영 동승. 요양보호사 필수"
+    assert certificate_requirements([], text) == {"care_worker": "required"}
