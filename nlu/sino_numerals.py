@@ -67,8 +67,9 @@ _ALLOWED_PREFIX = frozenset("월봉급당연총약딱력")
 # Endings that turn a trailing 이 into a particle/copula rather than the digit 2 ("삼백이면").
 _SENTENCE_TAILS = ("시오", "시요", "세요")
 
-# What may follow "만 " and still belong to the same number ("만 오천원", "1만 2천원").
-_SPACED_REST = re.compile(r"[일이삼사오육칠팔구]?[천백십]|\d+(?:\.\d+)?[천백십]")
+# What may follow "만 " and still belong to the same number ("만 오천원", "1만 2천원"); tens
+# alone never do: "일만 삼십년" is "thirty years of only that work".
+_SPACED_REST = re.compile(r"[일이삼사오육칠팔구]?[천백]|\d+(?:\.\d+)?[천백]")
 _COUNTER = word_pattern(_COUNTERS)
 _MAGNITUDE_COUNTER = word_pattern(_MAGNITUDE_COUNTERS)
 _DIGIT_COUNTER = word_pattern(_DIGIT_COUNTERS)
@@ -180,6 +181,8 @@ def _accept(text: str, a: int, b: int) -> bool:
         return _HANGUL.search(span) is not None or "," in span
     if text.startswith(_SENTENCE_TAILS, b):
         return False
+    if span == "일만" and counter_at(text, b, _COUNTER, space=True) is None:
+        return False  # "설거지 일만 했어요": 일 "work" and 만 "only", not 10,000
     prev = text[a - 1] if a > 0 else ""
     prev_ok = not is_hangul(prev) or prev in _ALLOWED_PREFIX
     magnitudes = not _MAGNITUDES.isdisjoint(span)

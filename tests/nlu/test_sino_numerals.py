@@ -21,6 +21,11 @@ from nlu.sino_numerals import parse_sino, sino_numbers
         ("일급 15", []),
         ("월300이상", []),
         ("09:00", []),
+        # 일 "work" + 만 "only": "블록 갈아내는 일만 삼십년" read 10,030 years
+        ("설거지 일만 했어요", []),
+        ("갈아내는 일만 삼십년", [(8, 10, 30)]),
+        ("시급 일만원", [(3, 5, 10_000)]),
+        ("일만 오천원", [(0, 5, 15_000)]),
     ],
 )
 def test_sino_numbers(text: str, expected: list[tuple[int, int, int]]) -> None:
