@@ -29,9 +29,11 @@ from nlu.lexicon import (
     PHYSICAL_LIMIT_TERMS,
     SCHOOL_HOURS,
     SCHOOL_HOURS_TERMS,
+    SEATED_WORK_TERMS,
     SHIFTS,
     SHORT_DAY_TERMS,
     VISA_DENIED_CUES,
+    WEEKDAY,
     WEEKDAYS_ONLY_TERMS,
     WEEKEND_TERMS,
 )
@@ -446,7 +448,10 @@ def read_limits(st: Reading, *, experienced: bool = False) -> Limits:
     no_weekends = weekends_only = False
     for k, clause in enumerate(st.clauses):
         text = clause.text
-        if any(term in text for term in WEEKDAYS_ONLY_TERMS):
+        weekday_wish = (  # "평일 낮에 몇시간만 알바 구해요": the days they ask for
+            WEEKDAY in text and st.cues(k).want and not any(term in text for term in WEEKEND_TERMS)
+        )
+        if weekday_wish or any(term in text for term in WEEKDAYS_ONLY_TERMS):
             no_weekends = True
             st.note(k, "no_weekends")
         elif any(term in text for term in WEEKEND_TERMS):
@@ -546,6 +551,11 @@ def physical_limits(st: Reading) -> frozenset[str]:
         text = clause.text
         found = {BODY_LIMITS[m.group(1)] for m in _BODY_UNWELL.finditer(text)}
         cues = st.cues(k)
+        # "앉아서 | 하는 일 없을까요": -아서 ends a clause, what it is said of is the next one
+        said_of = st.cues(k + 1) if k + 1 < len(st.clauses) else cues
+        seated = any(term in text for term in SEATED_WORK_TERMS)
+        if seated and not (cues.experience or said_of.experience):
+            found.add("standing")
         if any(term in text for term in LIGHT_WORK_TERMS) and not cues.experience:
             found.add("heavy")  # "가벼운 거", not "가벼운 부품 조립 해봤어요"
         afraid = any(cue in text for cue in _FEAR_CUES)  # "높은 데는 무서워서 못 가요"

@@ -19,12 +19,12 @@ __all__ = [
     "AUXILIARY_STARTS",
     "BODY_LIMITS",
     "CAPABILITY_CUES",
-    "CITIZEN_CUES",
     "CERTIFICATE_WORDS",
     "CERT_HOLDER_CUES",
     "CERT_NOT_REQUIRED_CUES",
     "CERT_PREFERRED_CUES",
     "CERT_REQUIRED_CUES",
+    "CITIZEN_CUES",
     "CLAUSE_CONJUNCTIONS",
     "CLAUSE_ENDINGS",
     "CLAUSE_NOUN_EXCEPTIONS",
@@ -53,13 +53,13 @@ __all__ = [
     "LIGHT_WORK_TERMS",
     "MARRIAGE_CUES",
     "NATIONALITY_TERMS",
+    "NATIVE_UNITS",
     "NEGATION_CUES",
     "NEGATION_PREFIXES",
     "NEGATION_WORDS",
     "NIGHT_PAY_TERMS",
     "NOT_REQUIRED_CUES",
     "NO_CAR_CUES",
-    "NATIVE_UNITS",
     "ONLY_CUES",
     "OTHER_WORK_CUES",
     "PAY_CUES",
@@ -68,6 +68,7 @@ __all__ = [
     "QUESTION_CUES",
     "SCHOOL_HOURS",
     "SCHOOL_HOURS_TERMS",
+    "SEATED_WORK_TERMS",
     "SHIFTS",
     "SHIFT_TERMS",
     "SHORT_DAY_TERMS",
@@ -75,6 +76,7 @@ __all__ = [
     "TYPED_ABSENCE",
     "VISA_DENIED_CUES",
     "WANT_CUES",
+    "WEEKDAY",
     "WEEKDAYS_ONLY_TERMS",
     "WEEKEND_TERMS",
     "WORKPLACE_TERMS",
@@ -197,6 +199,8 @@ BODY_LIMITS: Mapping[str, str] = {
     "무릎": "standing", "다리": "standing", "발목": "standing", "관절": "standing",
 }
 #: A wish for light work states the same limit as refusing heavy work ("덜 힘든 일").
+#: Work done sitting, wished for: standing long is what the body does not take.
+SEATED_WORK_TERMS = ("앉아서", "좌식")
 LIGHT_WORK_TERMS = (
     "덜 힘든", "안 힘든", "힘 안 드는", "힘 덜 드는", "가벼운", "가볍게", "몸 편한", "몸이 편한",
     "몸 안 쓰는", "몸 안쓰는", "힘 안 쓰는", "힘 안쓰는", "무겁지 않은",
@@ -259,6 +263,8 @@ DAY_PAY_TERMS = ("일당",)
 #: asking for it asks for night work ("야간 수당 많이 주는 데").
 NIGHT_PAY_TERMS = ("야간 수당", "야간수당", "야간 근로 수당", "야간근로수당", "야간 할증")
 #: Weekdays only, said positively ("평일만 가능해요").
+#: The working week: asked for in a wish ("평일 낮에 … 구해요"), it rules the weekend out.
+WEEKDAY = "평일"
 WEEKDAYS_ONLY_TERMS = (
     "평일만", "평일에만", "평일 만", "주5일만", "주 5일만", "월~금만", "월-금만", "주5일이면",
     "주 5일이면", "주5일이믄", "주 5일이믄",  # (Jeolla -이믄 for -이면)

@@ -5,7 +5,7 @@ These facts are read from the title and description at catalog load (no schema c
 them); unknown stays unknown: a posting that says nothing about weekends is not weekend work.
 
     >>> read_opening_terms("아파트 경비원 주간 전담 (70세 이하)", "근무일: 주6일근무")
-    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, starts_at=None, ends_at=None, weekdays_only=False)
+    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, seated=False, starts_at=None, ends_at=None, weekdays_only=False)
 """
 
 from __future__ import annotations
@@ -66,6 +66,9 @@ _STRAIN = {
 }
 
 STRAIN_LIMITS = tuple(_STRAIN)
+#: The work is done sitting ("앉아서 하는 작업 위주", "좌식"): what a seeker who cannot stand
+#: long asks for.
+_SEATED = re.compile(r"앉아서\s?(?:하는|근무|작업|일)|좌식")
 #: Trades whose every posting is heavy work, whatever its text says (KECO): welding,
 #: fitting and grinding (8241), ship and other transport-equipment assembly (8173), sheet
 #: metal and 제관 (822), painting and blasting (825), construction (70).
@@ -98,6 +101,8 @@ class OpeningTerms:
     #: the work goes through the night: stated hours cross midnight ("22:00~07:00",
     #: "16:30~익일 08:30") or a 24-hour turn ("24시간 격일제")
     overnight: bool = False
+    #: the work is done sitting ("앉아서 하는 작업 위주")
+    seated: bool = False
     #: the first working hours stated, as hours after midnight ("08:30~17:30" → 8.5, 17.5)
     starts_at: float | None = None
     ends_at: float | None = None
@@ -179,6 +184,7 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
         daily_hours=span,
         strain=frozenset(k for k, words in _STRAIN.items() if words.search(text)),
         overnight=bool(hours and hours[1] < hours[0]) or bool(_OVERNIGHT.search(text)),
+        seated=_SEATED.search(text) is not None,
         starts_at=hours[0] if hours else None,
         ends_at=hours[1] if hours else None,
     )

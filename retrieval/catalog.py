@@ -121,6 +121,8 @@ class Catalog:
     strain: dict[str, np.ndarray] = field(default_factory=dict)
     #: bool: the work goes through the night whatever the shift field says (nlu.opening_terms).
     overnight: np.ndarray | None = None
+    #: bool: the posting says the work is done sitting (nlu.opening_terms).
+    seated: np.ndarray | None = None
     #: Per industry the posting's title or text names (nlu.industries): bool.
     industries: dict[str, np.ndarray] = field(default_factory=dict)
     #: The best pay stated (the maximum, else the minimum), NaN when unknown.
@@ -169,6 +171,8 @@ class Catalog:
             self.weekdays_only = np.zeros(len(self.ids), dtype=bool)
         if self.overnight is None:
             self.overnight = np.zeros(len(self.ids), dtype=bool)
+        if self.seated is None:
+            self.seated = np.zeros(len(self.ids), dtype=bool)
         if self.welcomes_seniors is None:
             self.welcomes_seniors = np.zeros(len(self.ids), dtype=bool)
         if self.age_min is None:
@@ -308,6 +312,7 @@ class Catalog:
                 for limit in STRAIN_LIMITS
             },
             overnight=np.asarray([t.overnight for t in terms], dtype=bool),
+            seated=np.asarray([t.seated for t in terms], dtype=bool),
             industries={
                 industry: np.asarray([industry in n for n in named], dtype=bool)
                 for industry in industries.names

@@ -108,6 +108,9 @@ class Weights:
     #: target gives, so "허리가 아파서 힘든 일은 못해요" after 20 years of welding does not
     #: bring back welding first; 0.1 and 0.3 score the same on both dev sets
     strain: float = 0.3
+    #: the posting says the work is done sitting, for one who cannot stand long ("앉아서 하는
+    #: 일 없을까요", "무릎이 안 좋아서 서서 하는 일은 힘들어요"); a condition like the hours
+    seated: float = 0.15
     industry: float = 0.15  # the posting names an industry the seeker wants to work in
     #: … is the trade the seeker is leaving for other work they do not name (subtracted;
     #: a teaching or inspection job of that trade is another class and keeps its place)
@@ -339,6 +342,9 @@ def rescore(
         limits.add("heavy")  # "칠십 다 돼 가는디 아무거나": not blasting or block fitting
     for limit in limits & catalog.strain.keys():
         scores -= weights.strain * catalog.strain[limit][rows]
+    if "standing" in limits:
+        assert catalog.seated is not None  # filled in by Catalog
+        scores += conditions * weights.seated * catalog.seated[rows]
     years = max((y for _, y in jobs.experience if y is not None), default=None)
     if years is not None:
         with np.errstate(invalid="ignore"):

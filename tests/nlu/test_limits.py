@@ -69,6 +69,9 @@ def test_the_age_is_read_from_numerals_units_and_dialect(text: str, age: int | N
         ("토요일은 쉬어야 돼요", True),
         ("평일만 가능해요 포장 알바", True),
         ("주 5일이면 좋겠어요", True),
+        ("대학생인데 평일 낮에 몇시간만 알바 구해요", True),
+        ("평일 오전에 일하고 싶어요", True),
+        ("평일 낮엔 딴일해요", False),
         ("주말도 괜찮아요", False),
         ("주말 알바 찾아요", False),
         ("야간은 못해요", False),
@@ -206,12 +209,16 @@ def test_school_hours_are_a_window(text: str, window: tuple[int | None, int | No
         ("오래 서 있는 건 못혀라", {"standing"}),
         ("높은 데는 무서워서 못 올라가요", {"heights"}),
         ("고소작업은 안 돼요", {"heights"}),
+        # seated work asked for: standing long is what the body does not take
+        ("허리 수술해서 무거운건 못들어요 앉아서 하는 일 없을까요?", {"heavy", "standing"}),
+        ("좌식으로 하는 일이요", {"standing"}),
         # said as fine, or a trade done: no limit
         ("힘든 일도 괜찮아요", set()),
         ("고소작업 가능해요", set()),
         ("서서 일해도 괜찮아요", set()),
         ("노가다 오래 했어요", set()),
         ("가벼운 부품 조립 해봤어요", set()),
+        ("앉아서 하는 조립 해봤어요", set()),
     ],
 )
 def test_work_the_body_does_not_take(text: str, limits: set[str]) -> None:

@@ -100,6 +100,12 @@ def test_the_strain_a_posting_puts_on_the_body() -> None:
     assert read_opening_terms("사무보조", "앉아서 하는 업무").strain == frozenset()
 
 
+def test_work_done_sitting_is_read() -> None:
+    assert read_opening_terms("자동차 시트 부품 조립", "♣ 앉아서 하는 작업 위주").seated
+    assert read_opening_terms("검사 보조", "좌식 작업").seated
+    assert not read_opening_terms("마트 계산원", "서서 근무").seated
+
+
 @pytest.mark.parametrize(
     ("title", "overnight"),
     [
