@@ -536,6 +536,12 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         elif role == "excluded":
             excluded.append(match.key)
     any_occupation = bool(_ANY_JOB.search(norm))
+    # "영양사 면허 땄어요. 단체급식 신입으로": a place wished for beside a job wished for
+    # elsewhere is where the job is wanted, as it is within one clause
+    places = [c for c in targets if all(keco.is_industry(m.surface) for m in found if m.key == c)]
+    if places and set(places) != set(targets):
+        context += places
+        targets = [c for c in targets if c not in places]
     if targets or mentioned or experience:
         context += industries  # "품질검사 해봤어요 자동차부품": where the role was done
     else:

@@ -153,6 +153,15 @@ def test_a_licence_named_by_its_job_says_the_job() -> None:
     assert read_seeker_jobs("요양보호사 5년 했어요").experience == (("5501", 5),)
 
 
+def test_a_place_wished_for_beside_a_job_wished_for_elsewhere_is_where() -> None:
+    """A cafeteria cook's job was "직종 일치" for a new dietitian who wants 단체급식."""
+    jobs = read_seeker_jobs(
+        "식품영양과 졸업하고 영양사 면허 땄어요. 단체급식 신입으로 군산 김제 쪽"
+    )
+    assert jobs.targets == ("3050",) and jobs.context == ("531205",)
+    assert read_seeker_jobs("구내식당 일 찾아요").targets == ("531205",)
+
+
 def test_a_trade_before_a_drawing_is_what_was_drawn() -> None:
     jobs = read_seeker_jobs("조선소에서 배관 도면 그리는 일 했어요 캐드 3년")
     assert jobs.targets == ("1591",) and jobs.context == ("703",)
