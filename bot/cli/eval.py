@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bot.cli.common import load_settings, open_matcher_or_exit, parse_date, run_rasa
+
+if TYPE_CHECKING:
+    from retrieval.matcher import Matcher
 
 __all__ = ["eval_app"]
 
@@ -23,8 +26,8 @@ HANDWRITTEN_OPENINGS = (
     HANDWRITTEN / "albamon_export.csv",
     HANDWRITTEN / "gunsan_city.csv",
 )
-#: The dev sets: the generator's synthetic one, the one written by hand, and a second hand-written
-#: seeker set by another author on the same openings (data/eval/handwritten/README.md).
+#: The dev sets: the generator's synthetic one, the one written by hand, and a second and a third
+#: hand-written seeker set by other authors on the same openings (data/eval/handwritten/README.md).
 DEV_SETS: dict[str, tuple[Path, tuple[Path, ...], str]] = {
     "synthetic": (
         Path("data/eval/retrieval_dev.jsonl"),
@@ -33,6 +36,7 @@ DEV_SETS: dict[str, tuple[Path, tuple[Path, ...], str]] = {
     ),
     "handwritten": (HANDWRITTEN / "seekers.jsonl", HANDWRITTEN_OPENINGS, "2026-12-01"),
     "second": (HANDWRITTEN / "seekers_second.jsonl", HANDWRITTEN_OPENINGS, "2026-12-01"),
+    "third": (HANDWRITTEN / "seekers_third.jsonl", HANDWRITTEN_OPENINGS, "2026-12-01"),
 }
 
 
@@ -77,12 +81,15 @@ def eval_retrieval(
     results: dict[str, dict[str, Metrics]] = {}
     claims: dict[str, Claims] = {}
     by_tag: dict[str, dict[str, Metrics]] = {}
+    homes: dict[tuple[tuple[Path, ...], str], Matcher] = {}  # sets on the same openings share
     with tempfile.TemporaryDirectory(prefix="jobbot-eval-") as tmp:
         for name, (queries, openings, day) in DEV_SETS.items():
             dev_set = DevSet(name, queries, openings, parse_date(day))
-            matcher = open_dev_home(
-                dev_set, Path(tmp) / name, embedder=embedder, policy=match_policy(settings)
-            )
+            if (openings, day) not in homes:
+                homes[openings, day] = open_dev_home(
+                    dev_set, Path(tmp) / name, embedder=embedder, policy=match_policy(settings)
+                )
+            matcher = homes[openings, day]
             loaded = load_dev_set(queries)
             result = evaluate_retrieval(matcher, loaded, as_of=dev_set.as_of)
             results[name], by_tag[name] = result.methods, result.by_tag
