@@ -102,6 +102,8 @@ def search_summary(profile: SeekerProfile) -> str:
         parts.append(messages.DAILY_HOURS.format(hours=profile.max_daily_hours))
     if profile.work_from is not None and profile.work_until is not None:
         parts.append(messages.WORK_WINDOW.format(start=profile.work_from, end=profile.work_until))
+    elif profile.work_until is not None:
+        parts.append(messages.WORK_UNTIL.format(end=profile.work_until))
     parts += [
         messages.PHYSICAL_LIMITS[limit]
         for limit in sorted(profile.physical_limits)

@@ -155,6 +155,7 @@ WORK_HOURS = "{part}만"
 COMMUTE_LIMIT = "{km}km 이내"
 DAILY_HOURS = "하루 {hours}시간 이내"
 WORK_WINDOW = "{start}시~{end}시"
+WORK_UNTIL = "{end}시까지"
 #: The seeker's limits as they said them (a re-scoring, not a filter: nothing is "빼고").
 PHYSICAL_LIMITS = {
     "heavy": "힘든 일 어려움",

@@ -183,6 +183,10 @@ _WINDOW = re.compile(
     + _CLOCK.format(h="half2", n="hour2", words=_WORDS)
     + r"\s?(?:까지|사이|전까지|만)"
 )
+#: "아이 학교 끝나는 3시 전까지만 일할수있어요": the hour the day must end by.
+_UNTIL = re.compile(
+    _CLOCK.format(h="half1", n="hour1", words=_WORDS) + r"\s?(?:전까지만?|까지만|전에는?\s?끝나)"
+)
 _PM = ("오후", "저녁", "밤")
 #: A start at this hour or earlier with no 오전/새벽 said is in the afternoon.
 EARLIEST_UNSAID = 5
@@ -506,6 +510,16 @@ def _work_window(st: Reading) -> dict[str, int]:
             start, end = SCHOOL_HOURS  # "아이 학교 가는 시간만 일할수 있어요"
             st.note(k, f"work_window:{start}-{end}")
             return {"work_from": start, "work_until": end}
+    for said in _UNTIL.finditer(st.norm.text):
+        k = st.clause_at(said.start())
+        cues = st.cues(k)
+        if cues.experience or any(cue in st.clauses[k].text for cue in _WAY_CUES):
+            continue  # "6시까지 일했어요", "8시까지 버스가"
+        end = _clock_hour(said.group("half1"), said.group("hour1"))
+        if end <= EARLIEST_UNSAID + 2 and not said.group("half1"):
+            end += 12  # "3시 전까지만": nobody stops work at 3 a.m. unsaid
+        st.note(k, f"work_until:{end}")
+        return {"work_until": end}
     return {}
 
 

@@ -23,6 +23,8 @@ FORM_SLOTS: tuple[FormSlot, ...] = get_args(FormSlot)
 
 #: Readings of one message, not facts a conversation keeps.
 _PER_MESSAGE = ("years_total", "evidence")
+#: Where a working day that the seeker gave only an end for starts.
+EARLIEST_START = 6
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,8 @@ class SeekerProfile:
     #: At most this many hours a day: "하루 네 시간만" → 4; short work with no number said
     #: ("하루 몇 시간만", "파트타임") is read as 4 too.
     max_daily_hours: int | None = None
-    #: The hours they can work between (0–24): "오전 9시부터 오후 3시까지" → 9, 15.
+    #: The hours they can work between (0–24): "오전 9시부터 오후 3시까지" → 9, 15; an end
+    #: alone ("3시 전까지만") leaves the start unsaid (:meth:`work_window`).
     work_from: int | None = None
     work_until: int | None = None
     #: Work the seeker's body does not take: "heavy" ("힘든 일은 못 해요", "무거운 거 못 들어요"),
@@ -101,6 +104,13 @@ class SeekerProfile:
     def years(self) -> dict[str, int | None]:
         """Years of experience by occupation family (``None``: done, years unsaid)."""
         return {e.family: e.years for e in self.experience}
+
+    def work_window(self) -> tuple[int, int] | None:
+        """The hours the seeker can work between; with only an end said, from
+        :data:`EARLIEST_START` ("3시 전까지만" is a day's work that ends by 15)."""
+        if self.work_until is None:
+            return None
+        return (EARLIEST_START if self.work_from is None else self.work_from), self.work_until
 
     def searchable(self) -> bool:
         """True once the profile says what work to look for."""

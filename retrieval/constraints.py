@@ -90,8 +90,8 @@ DAY_FROM, DAY_UNTIL = 6.0, 20.0
 
 def _daytime_window(profile: nlu.SeekerProfile) -> bool:
     """The hours the seeker can work lie within the day: night and rotating shifts cannot be."""
-    start, end = profile.work_from, profile.work_until
-    return start is not None and end is not None and DAY_FROM <= start < end <= DAY_UNTIL
+    window = profile.work_window()
+    return window is not None and DAY_FROM <= window[0] < window[1] <= DAY_UNTIL
 
 
 def allowed_rows(catalog: Catalog, profile: nlu.SeekerProfile, *, as_of: date) -> np.ndarray:

@@ -427,11 +427,12 @@ def _hours_fit(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -
         if profile.max_daily_hours is not None:
             fit[hours <= profile.max_daily_hours + 1] = 1.0
             fit[hours > profile.max_daily_hours + LONGER_DAY] = -1.0
-        if profile.work_from is not None and profile.work_until is not None:
+        window = profile.work_window()
+        if window is not None:
             assert catalog.starts_at is not None and catalog.ends_at is not None
             start, end = catalog.starts_at[rows], catalog.ends_at[rows]
-            inside = (start >= profile.work_from - SLACK) & (end <= profile.work_until + SLACK)
-            outside = (start < profile.work_from - 1) | (end > profile.work_until + 1)
+            inside = (start >= window[0] - SLACK) & (end <= window[1] + SLACK)
+            outside = (start < window[0] - 1) | (end > window[1] + 1)
             fit[inside & (start < end)] = 1.0
             fit[outside | (end < start)] = -1.0  # NaN (unstated) compares False: unchanged
     return fit

@@ -105,6 +105,8 @@ def test_the_search_summary_names_the_seekers_limits() -> None:
 def test_the_search_summary_names_the_hours_the_seeker_can_work_between() -> None:
     profile = SeekerProfile(any_occupation=True, work_from=9, work_until=15)
     assert "9시~15시" in search_summary(profile).split(" · ")
+    # "3시 전까지만": the summary says the end they said, not a start they did not
+    assert "15시까지" in search_summary(SeekerProfile(work_until=15)).split(" · ")
 
 
 def test_a_plant_wished_for_is_named_in_the_seekers_words_not_by_its_filed_family() -> None:

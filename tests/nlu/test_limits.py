@@ -239,6 +239,10 @@ def test_work_the_body_does_not_take(text: str, limits: set[str]) -> None:
         ("9시부터 6시까지 일했어요", (None, None)),  # the hours of work done
         ("7시부터 통근버스 있어요", (None, None)),
         ("9시부터 6시까지는 안돼요", (None, None)),
+        # only the end said: the day starts early enough, it must end by then
+        ("아이 학교 끝나는 3시 전까지만 일할수있어요", (None, 15)),
+        ("오후 2시까지만 돼요", (None, 14)),
+        ("6시까지 일했어요", (None, None)),
     ],
 )
 def test_the_hours_the_seeker_can_work_between(
@@ -283,3 +287,11 @@ def test_asking_for_the_night_allowance_wants_night_work(
 ) -> None:
     profile = nlu.parse_seeker_text(text)
     assert (profile.wanted_shifts, profile.excluded_shifts) == (wanted, excluded)
+
+
+def test_a_day_that_must_end_by_an_hour_is_a_daytime_window() -> None:
+    """A school night-duty job (16:30~) was second for a mother who must stop by 15:00."""
+    profile = nlu.parse_seeker_text("아이 학교 끝나는 3시 전까지만 일할수있어요")
+    assert profile.work_window() == (6, 15)
+    assert nlu.parse_seeker_text("9시부터 3시까지 가능해요").work_window() == (9, 15)
+    assert nlu.parse_seeker_text("용접 일 찾아요").work_window() is None
