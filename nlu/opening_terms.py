@@ -5,7 +5,7 @@ These facts are read from the title and description at catalog load (no schema c
 them); unknown stays unknown: a posting that says nothing about weekends is not weekend work.
 
     >>> read_opening_terms("아파트 경비원 주간 전담 (70세 이하)", "근무일: 주6일근무")
-    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, seated=False, starts_at=None, ends_at=None, weekdays_only=False)
+    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, seated=False, whole_week=True, starts_at=None, ends_at=None, weekdays_only=False)
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ _WEEK_SPAN = re.compile(r"주\s?(?:5\s?[~\-–]\s?)?[67]\s?일|월\s?[~\-–]\s?
 _WEEKEND = re.compile(r"토\s?[·,/~\-]\s?일|토요일|일요일|주말|격주\s?토|토요\s?근무|매주\s?토")
 #: Right after a weekend word, these say the weekend is off ("토·일 휴무", "주말 및 공휴일 휴무").
 _DAY_OFF = re.compile(r"휴무|휴일|쉼|쉬|제외|없음|off", re.IGNORECASE)
+#: The days are agreed with the worker ("월~토 (요일협의)"): no fixed week.
+_DAYS_AGREED = re.compile(r"요일\s?(?:협의|조정|선택)|근무일\s?(?:협의|조정|선택)")
 #: The working week said to be the weekdays: "평일", "월~금", "월요일부터 금요일".
 _WEEKDAYS = re.compile(r"평일|월\s?[~\-–]\s?금|월요일\s?(?:[~\-–]|부터)\s?금요일")
 _AGE_MAX = re.compile(r"(?<![0-9])([1-9][0-9])\s?세\s?(이하|미만|까지)")
@@ -103,6 +105,8 @@ class OpeningTerms:
     overnight: bool = False
     #: the work is done sitting ("앉아서 하는 작업 위주")
     seated: bool = False
+    #: the week worked runs through the weekdays into the weekend ("월~토", "주6일")
+    whole_week: bool = False
     #: the first working hours stated, as hours after midnight ("08:30~17:30" → 8.5, 17.5)
     starts_at: float | None = None
     ends_at: float | None = None
@@ -185,6 +189,7 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
         strain=frozenset(k for k, words in _STRAIN.items() if words.search(text)),
         overnight=bool(hours and hours[1] < hours[0]) or bool(_OVERNIGHT.search(text)),
         seated=_SEATED.search(text) is not None,
+        whole_week=_WEEK_SPAN.search(text) is not None and not _DAYS_AGREED.search(text),
         starts_at=hours[0] if hours else None,
         ends_at=hours[1] if hours else None,
     )

@@ -123,6 +123,8 @@ class Catalog:
     overnight: np.ndarray | None = None
     #: bool: the posting says the work is done sitting (nlu.opening_terms).
     seated: np.ndarray | None = None
+    #: bool: the posting works the weekdays and the weekend (월~토, 주6일; nlu.opening_terms).
+    whole_week: np.ndarray | None = None
     #: Per industry the posting's title or text names (nlu.industries): bool.
     industries: dict[str, np.ndarray] = field(default_factory=dict)
     #: The best pay stated (the maximum, else the minimum), NaN when unknown.
@@ -173,6 +175,8 @@ class Catalog:
             self.overnight = np.zeros(len(self.ids), dtype=bool)
         if self.seated is None:
             self.seated = np.zeros(len(self.ids), dtype=bool)
+        if self.whole_week is None:
+            self.whole_week = np.zeros(len(self.ids), dtype=bool)
         if self.welcomes_seniors is None:
             self.welcomes_seniors = np.zeros(len(self.ids), dtype=bool)
         if self.age_min is None:
@@ -313,6 +317,7 @@ class Catalog:
             },
             overnight=np.asarray([t.overnight for t in terms], dtype=bool),
             seated=np.asarray([t.seated for t in terms], dtype=bool),
+            whole_week=np.asarray([t.whole_week for t in terms], dtype=bool),
             industries={
                 industry: np.asarray([industry in n for n in named], dtype=bool)
                 for industry in industries.names

@@ -410,16 +410,17 @@ LONGER_DAY = 3.0
 def _hours_fit(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -> np.ndarray:
     """Per row: 1 when the posting's stated hours fit the part of the day, the hours a day or
     the hours between which the seeker can work, or it works the weekend for one who can
-    work only then; -1 when it states a longer day or hours outside them; 0 when it says
-    nothing."""
+    work only then; -1 when it states a longer day, hours outside them or a whole week
+    (월~토) for one who can work only at the weekend; 0 when it says nothing."""
     import numpy as np
 
     assert catalog.part_of_day is not None and catalog.daily_hours is not None
     fit = np.zeros(len(rows))
     hours = catalog.daily_hours[rows]
     if profile.weekends_only:
-        assert catalog.weekend_work is not None  # filled in by Catalog
+        assert catalog.weekend_work is not None and catalog.whole_week is not None
         fit[catalog.weekend_work[rows]] = 1.0
+        fit[catalog.whole_week[rows]] = -1.0  # 월~토: the weekdays they work elsewhere too
     with np.errstate(invalid="ignore"):  # NaN: hours unstated
         if profile.work_hours is not None:
             fit[catalog.part_of_day.isin({profile.work_hours}, rows)] = 1.0

@@ -100,6 +100,13 @@ def test_the_strain_a_posting_puts_on_the_body() -> None:
     assert read_opening_terms("사무보조", "앉아서 하는 업무").strain == frozenset()
 
 
+def test_a_week_through_the_weekdays_into_the_weekend() -> None:
+    assert read_opening_terms("택배 분류 새벽 알바", "월~토 03:00~09:00").whole_week
+    assert read_opening_terms("생산직", "주6일 근무").whole_week
+    assert not read_opening_terms("상하차 일용직", "월~토 (요일협의)").whole_week
+    assert not read_opening_terms("주말 청소 알바", "토, 일 08:00~12:00").whole_week
+
+
 def test_work_done_sitting_is_read() -> None:
     assert read_opening_terms("자동차 시트 부품 조립", "♣ 앉아서 하는 작업 위주").seated
     assert read_opening_terms("검사 보조", "좌식 작업").seated
