@@ -146,6 +146,13 @@ def test_a_held_certificate_names_the_work_when_nothing_else_does() -> None:
     assert read_seeker_jobs("지게차 자격증 있어요 주간만").targets == ("623004",)
 
 
+def test_work_the_seeker_does_not_know_is_neither_done_nor_wanted() -> None:
+    """"밀링은 잘 몰라요" had made milling the wish of a lathe operator."""
+    jobs = read_seeker_jobs("CNC 선반 5년 했는데 밀링은 잘 몰라요 주간 원해요")
+    assert jobs.targets == ("813201",) and jobs.experience == (("813201", 5),)
+    assert read_seeker_jobs("용접은 잘 모르는데 배우고 싶어요").targets == ("8241",)
+
+
 def test_a_licence_named_by_its_job_says_the_job() -> None:
     """영양사 is the licence and the job; 단체급식 is where she worked, not a cook's job."""
     jobs = read_seeker_jobs("영양사 면허 있어요 단체급식 경력 삼년")
