@@ -224,7 +224,10 @@ class Matcher:
                 profile,
                 own_words=collected,
                 targets=named,
-                posted=load_industries().posted_words(" ".join(jobs.target_words)),
+                posted=[
+                    *load_industries().posted_words(" ".join(jobs.target_words)),
+                    *kind_words(jobs, named, text),
+                ],
             ),
             as_of=as_of,
             exclude=tuple(exclude),
@@ -410,6 +413,17 @@ def seeker_jobs(text: str, profile: nlu.SeekerProfile | None) -> SeekerJobs:
     """The seeker's occupations as KECO codes: read from what they wrote, or, for a profile a
     conversation collected (whose search text is built from it), from the profile itself."""
     return read_seeker_jobs(text) if profile is None else profile_jobs(profile)
+
+
+def kind_words(jobs: SeekerJobs, targets: Sequence[str], text: str) -> list[str]:
+    """The names of the kinds of work the seeker named in other words within the units they
+    want, as postings write them ("상자에 넣는 일" → 포장·선별; works.csv)."""
+    return [
+        kind
+        for unit, kind in jobs.works
+        if any(t.startswith(unit) or unit.startswith(t) for t in targets)
+        and not any(part in text for part in kind.split("·"))
+    ]
 
 
 def named_targets(jobs: SeekerJobs) -> tuple[str, ...]:

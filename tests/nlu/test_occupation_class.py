@@ -147,7 +147,7 @@ def test_a_held_certificate_names_the_work_when_nothing_else_does() -> None:
 
 
 def test_work_the_seeker_does_not_know_is_neither_done_nor_wanted() -> None:
-    """"밀링은 잘 몰라요" had made milling the wish of a lathe operator."""
+    """ "밀링은 잘 몰라요" had made milling the wish of a lathe operator."""
     jobs = read_seeker_jobs("CNC 선반 5년 했는데 밀링은 잘 몰라요 주간 원해요")
     assert jobs.targets == ("813201",) and jobs.experience == (("813201", 5),)
     assert read_seeker_jobs("용접은 잘 모르는데 배우고 싶어요").targets == ("8241",)

@@ -423,3 +423,15 @@ def test_a_conversation_about_work_no_family_names_searches_with_its_unit_name()
     assert text == "도장원"
     targets = seeker_jobs(text, searched).targets
     assert dense_query(text, searched, own_words=True, targets=targets) == "도장원 도장원"
+
+
+def test_a_kind_of_work_said_in_other_words_is_searched_by_the_postings_word() -> None:
+    """ "물건 상자에 넣는일 찾아요" shares no word with "냉동만두 생산·포장 사원": BM25 gets the
+    kind's name (포장·선별) — unless the seeker said it already."""
+    from retrieval.matcher import kind_words, seeker_jobs
+
+    text = "한국말 잘 못해요 물건 상자에 넣는일 찾아요 익산 살아요"
+    jobs = seeker_jobs(text, None)
+    assert kind_words(jobs, jobs.targets, text) == ["포장·선별"]
+    said = "포장 일 찾아요 상자에 넣는 거요"
+    assert kind_words(seeker_jobs(said, None), ("8900",), said) == []
