@@ -33,6 +33,7 @@ from nlu.lexicon import (
     SHIFTS,
     SHORT_DAY_TERMS,
     VISA_DENIED_CUES,
+    WALKING_CUES,
     WEEKDAY,
     WEEKDAYS_ONLY_TERMS,
     WEEKEND_TERMS,
@@ -67,6 +68,8 @@ REGION_REACHABLE = "region_reachable:"
 
 #: "30분 거리" → 24 km: an average of about 48 km/h on Gunsan-area roads.
 KM_PER_COMMUTE_MINUTE = 0.8
+#: How far "걸어 다닐 수 있으면" reaches: half an hour's walk.
+WALKING_KM = 3
 
 _KM = re.compile(r"(\d{1,3})\s?(?:km|키로|킬로)")
 _MINUTES = re.compile(r"(\d{1,3})\s?분")
@@ -324,9 +327,15 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
             st.note(k, "region_anywhere" if not st.cues(k).refused else "region_local_only")
     commute: int | None = None
     for k, clause in enumerate(st.clauses):
-        if commute is not None or not any(cue in clause.text for cue in COMMUTE_CUES):
+        if commute is not None:
             continue
-        if (km := _KM.search(clause.text)) is not None:
+        said_of = st.cues(k + 1) if k + 1 < len(st.clauses) else st.cues(k)  # "걸어서 | 못가요"
+        if any(cue in clause.text for cue in WALKING_CUES):
+            if not (st.cues(k).refused or said_of.refused):
+                commute = WALKING_KM  # "나운동 안에서 걸어 다닐 수 있으면"
+        elif not any(cue in clause.text for cue in COMMUTE_CUES):
+            continue
+        elif (km := _KM.search(clause.text)) is not None:
             commute = int(km.group(1))
         elif (minutes := _MINUTES.search(clause.text)) is not None and int(minutes.group(1)) <= 120:
             commute = round(int(minutes.group(1)) * KM_PER_COMMUTE_MINUTE)

@@ -75,6 +75,7 @@ __all__ = [
     "TOTAL_YEARS_CUES",
     "TYPED_ABSENCE",
     "VISA_DENIED_CUES",
+    "WALKING_CUES",
     "WANT_CUES",
     "WEEKDAY",
     "WEEKDAYS_ONLY_TERMS",
@@ -292,6 +293,8 @@ NEGATION_WORDS = frozenset({
 NEGATION_PREFIXES = (
     "안돼", "안되", "안됨", "안됩", "안해", "안하", "안함", "안헐", "안할", "안혀", "안갈",
     "못해", "못하", "못함", "못혀", "못헐", "못할", "못 ",
+    # glued to the verb as people type them: "야간은 못가요", "무거운건 못들어요"
+    "못가", "못다니", "못다녀", "못들", "못서", "못올라", "못타", "안가요", "안가유", "안다녀",
 )
 #: Substrings that negate their clause.
 NEGATION_CUES = (
@@ -445,6 +448,8 @@ PAY_CUES = (
 #: Years stated with these are a whole career, not one occupation's.
 TOTAL_YEARS_CUES = ("경력", "총", "일한 지", "일한지", "일만", "직장 생활", "사회생활", "통틀어")
 #: Cues that a stated distance or duration is a commute limit.
+#: On foot: "걸어 다닐 수 있으면", "도보로" — a commute of a walk (conditions.WALKING_KM).
+WALKING_CUES = ("걸어서", "걸어 다닐", "걸어다닐", "걸어 갈", "걸어갈", "걸어 다니", "걸어다니", "도보")
 COMMUTE_CUES = (
     "출퇴근", "거리", "통근", "이내", "안쪽", "차로", "걸리", "멀", "가까", "내외", "이동",
 )

@@ -69,7 +69,9 @@ _DRAWN = re.compile(r"^\s?(?:도면|설계도)")
 #: Right after a word, that it is missing: "지게차는 없고", "비파괴 자격은 없어요".
 _LACKED = re.compile(r"^\s?(?:은|는|이|가|도)?\s?(?:자격증?\S?|면허\S?)?\s?없")
 #: "밀링은 잘 몰라요": work the seeker does not know — lacked, neither done nor wanted
-_UNKNOWN = re.compile(r"^\s?(?:은|는|이|가|도)?\s?(?:잘|전혀|아직|하나도|아예)?\s?(?:몰라|모릅|모르)")
+_UNKNOWN = re.compile(
+    r"^\s?(?:은|는|이|가|도)?\s?(?:잘|전혀|아직|하나도|아예)?\s?(?:몰라|모릅|모르)"
+)
 #: A field named with 쪽 ("검사 쪽 일 하고 싶어요"), unless the word only points back (그쪽).
 _FIELD = re.compile(r"(\S+?)\s?쪽")
 #: "용접도 좀 합니다": a side skill beside the trade — work done, never the fallback target

@@ -152,6 +152,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"home_region": "gunsan_osikdo", "max_commute_km": 24},
     ),
     ("집에서 20키로 이내면 좋겠어요", {"max_commute_km": 20}),
+    (
+        "나운동 안에서 걸어 다닐 수 있으면 무슨 일이든 괜찮아요",
+        {"home_region": "gunsan_naun", "max_commute_km": 3},
+    ),
+    ("걸어서는 못가요", {"max_commute_km": None}),
+    ("야간은 못가요", {"excluded_shifts": {"야간", "2교대", "3교대"}}),
     ("정규직 아니어도 돼요 계약직도 괜찮아요", {"wanted_employment_types": {"계약직"}}),
     ("기숙사는 필요 없어요", {"needs_dormitory": False}),
     ("기숙사 없으면 안돼요", {"needs_dormitory": True}),
