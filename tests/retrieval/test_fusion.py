@@ -204,6 +204,26 @@ def test_a_posting_paid_by_the_day_answers_a_wish_for_day_labour_whatever_its_ro
     assert anything[2] == anything[3] == 1.0 and weights.open_conditions > 1
 
 
+def test_pay_asked_with_no_work_named_counts_as_the_other_conditions() -> None:
+    """ "고등학교 졸업하고 … 교대도 괜찮고 돈 많이 주는데": pay is what they ask for; a
+    foundry near the text outranked the best-paid plant job by the fused score alone."""
+    weights = Weights()
+    nan = float("nan")
+    rows = dataclasses.replace(
+        catalog(),
+        pay_min=np.asarray([3_300_000, 2_700_000, nan, nan]),
+        pay_max=np.asarray([3_800_000, 3_000_000, nan, nan]),
+    )
+    floor = nlu.SeekerProfile(min_monthly_pay=3_000_000)
+
+    def gain(jobs: SeekerJobs) -> float:
+        scores = rescore(rows, ROWS, EQUAL, floor, jobs, beyond=np.zeros(4))
+        return float(scores[0] - scores[2])
+
+    assert gain(SeekerJobs()) == pytest.approx(weights.open_conditions * gain(COOK))
+    assert gain(COOK) > 0
+
+
 def test_a_required_certificate_sinks_for_one_who_named_no_certificate_and_no_work_done() -> None:
     certificates = [
         {"special_welding": "required"}, {"license_1_ordinary": "required"},
