@@ -113,8 +113,15 @@ class SeekerProfile:
         return (EARLIEST_START if self.work_from is None else self.work_from), self.work_until
 
     def searchable(self) -> bool:
-        """True once the profile says what work to look for."""
-        return bool(self.wanted_families or self.experience or self.any_occupation)
+        """True once the profile says what work to look for: a family, or work only the
+        classification names ("편의점 알바 구해요", "큰 배 색칠하는 일 했습니다")."""
+        return bool(
+            self.wanted_families
+            or self.experience
+            or self.any_occupation
+            or self.wanted_codes
+            or self.done_codes
+        )
 
     def for_search(self) -> SeekerProfile:
         """The profile the matcher ranks with: with nothing explicitly wanted, the families

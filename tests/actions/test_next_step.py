@@ -51,6 +51,9 @@ CASES = [
      Turn("inform", added_facts=True), Step(act="search", anywork=True)),
     ("any work is a kind of work", fresh(SeekerProfile(any_occupation=True)),
      Turn("inform", added_facts=True), Step(act="search")),
+    ("work only the classification names is a kind of work ('편의점 알바 구해요')",
+     fresh(SeekerProfile(wanted_codes=("615103",))), Turn("inform", added_facts=True),
+     Step(act="search")),
     ("a greeting alone asks for the trade", fresh(NOTHING), Turn("greet"),
      Step(say="greet", ask="occupation")),
     # -- every fact from any turn: search again only when the search changes ------------------
