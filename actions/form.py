@@ -61,6 +61,13 @@ def _occupation(profile: SeekerProfile) -> str | None:
     ]
     if plant:
         jobs.insert(0, " ".join(profile.wanted_words))
+    elif not jobs:  # work only the classification names ("편의점 알바", "입구 지키는 일")
+        done = dict(profile.done_codes)
+        keco = load_keco()
+        for code in dict.fromkeys([*profile.wanted_codes, *done]):
+            name = keco.name(code).split("(")[0].strip()  # 경비원(건물 관리원) → 경비원
+            named = messages.YEARS.format(job=name, years=done[code]) if done.get(code) else name
+            jobs += [named] if named not in jobs else []
     return ", ".join(jobs) or (messages.ANY_OCCUPATION if profile.any_occupation else None)
 
 

@@ -23,6 +23,8 @@ FORM_SLOTS: tuple[FormSlot, ...] = get_args(FormSlot)
 
 #: Readings of one message, not facts a conversation keeps.
 _PER_MESSAGE = ("years_total", "evidence")
+#: The employment type of day labour: asked for, it is the work wanted.
+DAY_LABOUR = "일용직"
 #: Where a working day that the seeker gave only an end for starts.
 EARLIEST_START = 6
 
@@ -113,14 +115,16 @@ class SeekerProfile:
         return (EARLIEST_START if self.work_from is None else self.work_from), self.work_until
 
     def searchable(self) -> bool:
-        """True once the profile says what work to look for: a family, or work only the
-        classification names ("편의점 알바 구해요", "큰 배 색칠하는 일 했습니다")."""
+        """True once the profile says what work to look for: a family, work only the
+        classification names ("편의점 알바 구해요", "큰 배 색칠하는 일 했습니다"), or day
+        labour, which is a kind of work of its own ("일당 당일지급 되는곳")."""
         return bool(
             self.wanted_families
             or self.experience
             or self.any_occupation
             or self.wanted_codes
             or self.done_codes
+            or DAY_LABOUR in self.wanted_employment_types
         )
 
     def for_search(self) -> SeekerProfile:

@@ -116,3 +116,11 @@ def test_a_plant_wished_for_is_named_in_the_seekers_words_not_by_its_filed_famil
     # a job wished for keeps its name
     welder = nlu.parse_seeker_text("해상풍력 쪽 용접 하고 싶어요")
     assert search_summary(welder).startswith("용접원")
+
+
+def test_work_only_the_classification_names_is_named_in_the_summary() -> None:
+    """The intro said "말씀하신 조건으로" to one who asked for a guard's job in other words."""
+    guard = nlu.parse_seeker_text("예순다섯이고 낮에만 아파트 입구 지키는 일 찾아요")
+    assert search_summary(guard).split(" · ")[0] == "경비원"
+    painter = nlu.parse_seeker_text("큰 배 색칠하는 일 20년 했습니다")
+    assert search_summary(painter).split(" · ")[0] == "도장원 20년"

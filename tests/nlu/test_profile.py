@@ -50,6 +50,8 @@ def test_searchable_once_it_says_what_work() -> None:
     # work no family names: the bot had asked "어떤 일을 찾으세요?" after "편의점 알바 구해요"
     assert SeekerProfile(wanted_codes=("615103",)).searchable()
     assert SeekerProfile(done_codes=(("8251", None),)).searchable()
+    assert SeekerProfile(wanted_employment_types=frozenset({"일용직"})).searchable()
+    assert not SeekerProfile(wanted_employment_types=frozenset({"정규직"})).searchable()
 
 
 def test_limits_survive_the_slot_and_old_slots_still_load() -> None:
