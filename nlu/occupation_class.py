@@ -458,9 +458,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     cert_matches = tables.certificate_matcher.find(norm)
     # "용접" in "용접기능사 있어요" is the certificate; a licence named by its job's own name
     # (요양보호사, 영양사 면허) also says the job: "영양사 면허 있어요" is a dietitian
-    certificates = [
-        (m.start, m.end) for m in cert_matches if is_formal(tables.certificates[m.key].name_ko)
-    ]
+    certificates = [(m.start, m.end) for m in cert_matches if is_formal(m.key, tables)]
 
     def clause_of(pos: int) -> int:
         return max(i for i, s in enumerate(starts) if s <= pos)

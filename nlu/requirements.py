@@ -29,7 +29,13 @@ from nlu.lexicon import (
 from nlu.tables import Tables, load_tables
 from nlu.text import normalize_text
 
-__all__ = ["Requirement", "certificate_ids", "certificate_requirements", "is_formal"]
+__all__ = [
+    "Requirement",
+    "certificate_ids",
+    "certificate_requirements",
+    "is_formal",
+    "is_formal_name",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +53,8 @@ _GENERAL_CERT = re.compile(
 # Surfaces that can only be a certificate. Others ("특수용접", "1종 대형") also name the work
 # ("CO2·TIG 특수용접", "특수용접원 경력").
 _FORMAL_SUFFIXES = ("기능사", "기사", "기능장", "면허", "면허증", "자격증", "자격", "이수증", "급")
+# A licence required in general words: "자격 필수", "자격증 필수", "자격 소지자".
+_LICENCE_REQUIRED = re.compile(r"자격증?\s?(?:필수|소지자\s?(?:만|에\s?한함))|자격\s?필수")
 # A label item: a cue and hardly anything else ("우대사항", "필수 자격").
 _LABEL_MAX_CHARS = 8
 _LABEL_NOISE = re.compile(r"[\s:]")
@@ -197,10 +205,15 @@ def _share_cues(items: list[_Item], text: str) -> None:
             item.label = None
 
 
-def is_formal(surface: str) -> bool:
+def is_formal_name(surface: str) -> bool:
     """Whether a certificate's name says it is one (용접기능사, 지게차 면허), rather than being
     the job's own name too (요양보호사, 영양사)."""
     return surface.replace(" ", "").endswith(_FORMAL_SUFFIXES)
+
+
+def is_formal(cert: str, tables: Tables | None = None) -> bool:
+    """:func:`is_formal_name` of the certificate ``cert``'s own name."""
+    return is_formal_name(_tables(tables).certificates[cert].name_ko)
 
 
 def certificate_requirements(
@@ -241,6 +254,13 @@ def certificate_requirements(
         for cert, cue in _requirements([], title, tabs).items():
             if cue == "required" or cert not in result:
                 result[cert] = cue
+        # "요양원 요양보호사 (3교대, 자격 필수)": the licence the job is named by, required in
+        # general words, when no other certificate is
+        licences = [c for c in certificate_ids(title, tables=tabs) if not is_formal(c, tabs)]
+        if licences and "required" not in result.values():
+            said = normalize_text(f"{title}\n{description}").text
+            if any(_LICENCE_REQUIRED.search(c.text) for c in split_posting(said)):
+                result.update(dict.fromkeys(licences, "required"))
     return result
 
 
@@ -279,7 +299,7 @@ def _requirements(listed: list[str], description: str, tabs: Tables) -> dict[str
                 if (
                     cue is None
                     and m.key not in listed
-                    and not (item.names_only and is_formal(m.surface))
+                    and not (item.names_only and is_formal_name(m.surface))
                 ):
                     continue  # "CO2·TIG 특수용접", "용접기능사 시험 대비 지도": the work
                 if cue == "required" or m.key not in result:

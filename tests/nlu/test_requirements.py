@@ -243,3 +243,12 @@ def test_a_care_licence_a_posting_demands_is_required() -> None:
     who said "요양보호사 자격증은 없는데" was shown such posts first."""
     text = "어르신 주간보호 프로그램 보조, 송영 동승. 요양보호사 필수"
     assert certificate_requirements([], text) == {"care_worker": "required"}
+
+
+def test_the_licence_a_job_is_named_by_is_required_in_general_words() -> None:
+    """"요양원 요양보호사 (3교대, 자격 필수)" reached a seeker without the licence as
+    "직종 일치": the 필수 named no certificate, and 요양보호사 in a title is the work."""
+    title = "요양원 요양보호사 (3교대, 자격 필수)"
+    assert certificate_requirements([], "", title=title) == {"care_worker": "required"}
+    assert certificate_requirements([], "어르신 돌봄", title="방문요양 요양보호사 모집") == {}
+    assert certificate_requirements([], "", title="지게차 운전원 (자격 필수)") == {}
