@@ -13,6 +13,7 @@ import nlu
 from actions import messages
 from nlu.keco import load_keco
 from nlu.profile import FormSlot, SeekerProfile
+from retrieval.matcher import class_names
 
 __all__ = ["form_slot_values", "search_summary", "stated_pay", "stated_shift"]
 
@@ -63,9 +64,8 @@ def _occupation(profile: SeekerProfile) -> str | None:
         jobs.insert(0, " ".join(profile.wanted_words))
     elif not jobs:  # work only the classification names ("편의점 알바", "입구 지키는 일")
         done = dict(profile.done_codes)
-        keco = load_keco()
         for code in dict.fromkeys([*profile.wanted_codes, *done]):
-            name = keco.name(code).split("(")[0].strip()  # 경비원(건물 관리원) → 경비원
+            name = class_names([code])[0]  # 경비원(건물 관리원) → 경비원
             named = messages.YEARS.format(job=name, years=done[code]) if done.get(code) else name
             jobs += [named] if named not in jobs else []
     return ", ".join(jobs) or (messages.ANY_OCCUPATION if profile.any_occupation else None)

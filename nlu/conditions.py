@@ -329,9 +329,8 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
     for k, clause in enumerate(st.clauses):
         if commute is not None:
             continue
-        said_of = st.cues(k + 1) if k + 1 < len(st.clauses) else st.cues(k)  # "걸어서 | 못가요"
         if any(cue in clause.text for cue in WALKING_CUES):
-            if not (st.cues(k).refused or said_of.refused):
+            if not (st.cues(k).refused or st.cues_said_of(k).refused):
                 commute = WALKING_KM  # "나운동 안에서 걸어 다닐 수 있으면"
         elif not any(cue in clause.text for cue in COMMUTE_CUES):
             continue
@@ -574,10 +573,8 @@ def physical_limits(st: Reading) -> frozenset[str]:
         text = clause.text
         found = {BODY_LIMITS[m.group(1)] for m in _BODY_UNWELL.finditer(text)}
         cues = st.cues(k)
-        # "앉아서 | 하는 일 없을까요": -아서 ends a clause, what it is said of is the next one
-        said_of = st.cues(k + 1) if k + 1 < len(st.clauses) else cues
-        seated = any(term in text for term in SEATED_WORK_TERMS)
-        if seated and not (cues.experience or said_of.experience):
+        seated = any(term in text for term in SEATED_WORK_TERMS)  # "앉아서 하는 일 없을까요"
+        if seated and not (cues.experience or st.cues_said_of(k).experience):
             found.add("standing")
         if any(term in text for term in LIGHT_WORK_TERMS) and not cues.experience:
             found.add("heavy")  # "가벼운 거", not "가벼운 부품 조립 해봤어요"

@@ -36,6 +36,11 @@ class Reading:
         """The cues of clause ``k``."""
         return clause_cues(self.clauses[k].text)
 
+    def cues_said_of(self, k: int) -> ClauseCues:
+        """The cues of what clause ``k`` is said of: a clause ending in -아서/-어서 ("앉아서 |
+        하는 일 없을까요", "걸어서는 | 못가요") leaves its verb to the next one (else its own)."""
+        return self.cues(k + 1 if k + 1 < len(self.clauses) else k)
+
     def note(self, k: int, fact: str) -> None:
         """Record that clause ``k``, as the person typed it, produced ``fact``."""
         clause = self.clauses[k]

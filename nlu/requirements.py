@@ -54,7 +54,7 @@ _GENERAL_CERT = re.compile(
 # ("CO2·TIG 특수용접", "특수용접원 경력").
 _FORMAL_SUFFIXES = ("기능사", "기사", "기능장", "면허", "면허증", "자격증", "자격", "이수증", "급")
 # A licence required in general words: "자격 필수", "자격증 필수", "자격 소지자".
-_LICENCE_REQUIRED = re.compile(r"자격증?\s?(?:필수|소지자\s?(?:만|에\s?한함))|자격\s?필수")
+_LICENCE_REQUIRED = re.compile(r"자격증?\s?(?:필수|소지자\s?(?:만|에\s?한함))")
 # A label item: a cue and hardly anything else ("우대사항", "필수 자격").
 _LABEL_MAX_CHARS = 8
 _LABEL_NOISE = re.compile(r"[\s:]")
