@@ -11,6 +11,8 @@ ANYWORK_INTRO = (
     "하실 일을 아직 몰라서 {region} 근처 일자리를 두루 찾아봤어요. "
     "해 보신 일을 알려 주시면 더 잘 맞춰 드려요."
 )
+#: Conditions said but no work yet ("토요일 일요일만 되는 알바 있나요"): the work is asked next.
+ANYWORK_CONDITIONS_INTRO = "{summary} 조건에 맞는 일자리를 여러 직종에서 찾아봤어요."
 #: The intro's summary when the profile names no condition worth repeating.
 SAID_CONDITIONS = "말씀하신"
 RESULTS_MORE_INTRO = "다른 일자리도 보여 드릴게요. ({first}~{last}번째)"

@@ -128,7 +128,8 @@ class Step:
     say: Say | None = None
     act: Act = "none"
     ask: Question | None = None
-    anywork: bool = False  # search without a known occupation (asked twice, no answer)
+    # search without a known occupation (asked twice, no answer, or only conditions said)
+    anywork: bool = False
     missed: bool = False  # a turn the bot could not help with (the open question stays)
 
 
@@ -195,9 +196,14 @@ def _progress(state: DialogueState, turn: Turn, say: Say | None = None) -> Step:
     )
     follow_up: Question | None = "which_certificates" if wants_which else None
     if not profile.searchable():
-        if _asks_left(state, "occupation"):
-            return Step(say=say, ask="occupation")
+        asks = _asks_left(state, "occupation")
         anywork_key = search_key(replace(profile, any_occupation=True), state.default_region)
+        if profile.shapes_work() and anywork_key != state.searched:
+            # "토요일 일요일만 할 수 있는 알바 있나요": openings on those conditions now,
+            # and the work asked beneath them
+            return Step(say=say, act="search", ask="occupation" if asks else follow_up, anywork=True)
+        if asks:
+            return Step(say=say, ask="occupation")
         if anywork_key == state.searched:
             return Step(say=say or "noted", ask=follow_up)
         return Step(say=say, act="search", ask=follow_up, anywork=True)

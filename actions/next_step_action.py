@@ -248,9 +248,9 @@ class NextStep(ContextAction):
         avoid: set[str],
     ) -> list[EventType]:
         profile = state.profile
-        searched = profile.for_search()
-        if step.anywork:
-            searched = replace(searched, any_occupation=True)
+        # without a known occupation, any work is searched (and remembered as searched)
+        asked_for = replace(profile, any_occupation=True) if step.anywork else profile
+        searched = asked_for.for_search()
         with self.context.sessions.begin() as session:
             save_profile(session=session, sender_id=tracker.sender_id, profile=profile.to_dict())
         matches = await find_openings(self.context, searched, [])
@@ -265,16 +265,16 @@ class NextStep(ContextAction):
         return [
             SlotSet("shown_openings", [m.opening_id for m in matches]),
             SlotSet("focus_opening", None),
-            SlotSet("searched", search_key(profile, state.default_region)),
+            SlotSet("searched", search_key(asked_for, state.default_region)),
         ]
 
     def _intro(self, profile: SeekerProfile, anywork: bool) -> str:
         region = self._home()
-        if anywork:
+        summary = search_summary(profile)
+        if anywork and not profile.shapes_work():
             return messages.ANYWORK_INTRO.format(region=region)
-        intro = messages.RESULTS_INTRO.format(
-            summary=search_summary(profile) or messages.SAID_CONDITIONS
-        )
+        template = messages.ANYWORK_CONDITIONS_INTRO if anywork else messages.RESULTS_INTRO
+        intro = template.format(summary=summary or messages.SAID_CONDITIONS)
         if profile.home_region is None and not profile.region_anywhere:
             intro += messages.DEFAULT_REGION_NOTE.format(region=region)
         return intro

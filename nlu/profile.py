@@ -127,6 +127,28 @@ class SeekerProfile:
             or DAY_LABOUR in self.wanted_employment_types
         )
 
+    def shapes_work(self) -> bool:
+        """True when the seeker said how the work must fit their days, hours or body, or what
+        it must pay or offer ("평일엔 직장 다녀서 토요일 일요일만 할 수 있는 알바 있나요",
+        "낮에만, 앉아서 하는 일"): enough to show openings on those conditions while the
+        work itself is still asked. Where they live or their age alone is not."""
+        return bool(
+            self.weekends_only
+            or self.no_weekends
+            or self.wanted_shifts
+            or self.excluded_shifts
+            or self.work_hours
+            or self.max_daily_hours
+            or self.work_until is not None
+            or self.physical_limits
+            or self.min_monthly_pay
+            or self.wants_high_pay
+            or self.needs_dormitory
+            or self.needs_commute_bus
+            or self.visa
+            or self.wanted_employment_types
+        )
+
     def for_search(self) -> SeekerProfile:
         """The profile the matcher ranks with: with nothing explicitly wanted, the families
         worked in are wanted, unless the seeker takes any job or leaves that work
