@@ -15,6 +15,7 @@ import csv
 import functools
 import logging
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -140,9 +141,19 @@ class Keco:
         """Every (unit, work) of ``works.csv`` whose word ``text`` holds, spaces ignored:
         "기계 고장나면 고치는 일" → (("831", "보전·수리"), …)."""
         said = surface_key(text)
+        found = [
+            (at.start(), at.start() + len(w), unit, work)
+            for unit, words in self.works.items()
+            for work, w in words
+            for at in re.finditer(re.escape(w), said)
+        ]
+        # a word inside a longer one says nothing of its own: "크레인 신호" is signalling,
+        # not crane driving; "식품회사 품질" is food hygiene, not any quality check
         return tuple(
             dict.fromkeys(
-                (unit, work) for unit, words in self.works.items() for work, w in words if w in said
+                (unit, work)
+                for start, end, unit, work in found
+                if not any(s <= start and end <= e and e - s > end - start for s, e, _, _ in found)
             )
         )
 

@@ -154,12 +154,15 @@ def _occupation_claim(title: str, code: str, jobs: SeekerJobs) -> str | None:
     stated: str | None = None
     # "크레인 운전 … 천장크레인": the finest of nested targets is what they said they do
     targets = [t for t in jobs.targets if not any(o != t and o.startswith(t) for o in jobs.targets)]
+    # "지엠 다니다 나와서", "배터리 공장 가고 싶어요": a field or an employer says where, not
+    # which job: the posting's class is named, no match claimed
+    fields = [t for t in targets if _only_a_field(t, jobs)]
     for target in targets:
         wanted = keco.in_industry(target, jobs.context)
         level = claim_level(code, wanted)
         if level is None:
             continue
-        if _step_down(title, code, jobs) or not _same_subject(title, wanted, jobs):
+        if target in fields or _step_down(title, code, jobs) or not _same_subject(title, wanted, jobs):
             stated = stated or f"공고 직종: {keco.name(code)}"
             continue
         other = _other_work(title, code, jobs)
@@ -171,7 +174,7 @@ def _occupation_claim(title: str, code: str, jobs: SeekerJobs) -> str | None:
         return f"직종 일치({level}): {name}{career}"
     if stated:
         return stated
-    for target in targets:
+    for target in (t for t in targets if t not in fields):
         wanted = keco.in_industry(target, jobs.context)
         if _siblings(code, wanted):
             unit = keco.name(code[:4])
@@ -182,6 +185,18 @@ def _occupation_claim(title: str, code: str, jobs: SeekerJobs) -> str | None:
             mine, theirs = keco.name(wanted), keco.name(code)
             return f"관련 직종: {theirs} — 찾으시는 {mine}과(와) 이어지는 일 ({why})"
     return None
+
+
+def _only_a_field(code: str, jobs: SeekerJobs) -> bool:
+    """Whether the seeker named ``code`` only with words for an industry, a plant or an
+    employer ("배터리 공장", "지엠"), never with a word for the work itself."""
+    said = [
+        industry
+        for word in (*jobs.target_words, *jobs.experience_words)
+        for named, industry in named_codes(word)
+        if named == code
+    ]
+    return bool(said) and all(said)
 
 
 def _step_down(title: str, code: str, jobs: SeekerJobs) -> bool:

@@ -344,3 +344,9 @@ def test_the_work_done_is_left_when_the_seeker_says_they_are_done_with_it(
     text: str, leaving: bool
 ) -> None:
     assert read_seeker_jobs(text).leaving is leaving
+
+
+def test_a_kind_inside_a_longer_kind_word_is_not_named() -> None:
+    keco = load_keco()
+    assert keco.works_named("조선소서 크레인 신호 봤어요") == (("6230", "신호·줄걸이"),)
+    assert ("6230", "크레인 운전") in keco.works_named("크레인 운전 신호 다 해요")

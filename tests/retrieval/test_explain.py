@@ -14,6 +14,7 @@ from nlu.occupation_class import (
 )
 from nlu.profile_merge import merge
 from retrieval.explain import (
+    MATCH_CLAIMS,
     claim_level,
     industry_reasons,
     occupation_reasons,
@@ -354,3 +355,28 @@ def test_a_nationality_said_without_a_visa_is_named_once() -> None:
     e9 = nlu.parse_seeker_text("E-9 비자예요 포장 일 찾아요")
     why = explain(posting, e9, distance_km=5.0, home_name="군산", as_of=day)
     assert "외국인(E-9) 채용 여부 확인 필요" in why.missing
+
+
+def test_work_said_only_as_a_field_or_an_employer_names_the_class_and_claims_nothing() -> None:
+    # "지엠 다니다" says where the seeker worked, not which job (fifth set v027, v004)
+    at_gm = "지엠 다니다 나와서 이것저것 했는디 인자 예순하나여 몸 편한 일 없을까요"
+    assert reasons("전기차 조립 생산직 (차체·의장 라인)", at_gm) == ["공고 직종: 자동차 조립원"]
+    heard = "지엠 공장서 차 문짝 달고 열두해 일햇어요 요즘 배터리 공장 많이 생긴다해서요"
+    said = reasons("폐배터리 재활용 공정 생산직 야간 전담", heard)
+    assert said and not said[0].startswith(MATCH_CLAIMS)
+    # the job said in words is still claimed
+    assert reasons("전기차 조립 생산직", "자동차 조립 20년 했어요")[0].startswith("직종 일치")
+
+
+def test_a_kind_of_work_said_in_a_longer_phrase_is_that_kind_only() -> None:
+    # "크레인 신호" is signalling: the 크레인 inside it is not crane driving (fifth set v032)
+    said = reasons("조선소 천장크레인 운전원 (자격증 필수)", "조선소서 크레인 신호 봤어요 줄걸이도 하고")
+    assert said and said[0].startswith("관련 직종") and "의 다른 일(크레인 운전)" in said[0]
+
+
+def test_quality_work_at_a_food_company_is_food_quality_work() -> None:
+    food = "식품산업기사 있고 식품회사 품질 삼년 했어요"  # fifth set v037
+    said = reasons("자동차 부품 품질검사원 (3차원 측정기)", food)
+    assert said[0].startswith("관련 직종") and "(음식료품)" in said[0]
+    assert reasons("김치 공장 품질관리 담당", food)[0].startswith("직종 일치")
+
