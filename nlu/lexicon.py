@@ -45,6 +45,7 @@ __all__ = [
     "GIVING_UP_FILLERS",
     "GIVING_UP_REASONS",
     "GIVING_UP_VERBS",
+    "HEARSAY_CUES",
     "HOME_CUES",
     "INDUSTRY_FAMILIES",
     "INDUSTRY_TRADES",
@@ -259,7 +260,10 @@ WEEKEND_TERMS = ("주말", "토요일", "일요일", "토일", "토·일", "토,
 #: Besides a negation, what says a weekend is not worked ("토요일은 쉬어야 돼요").
 DAY_OFF_CUES = ("쉬어야", "쉬는", "쉬어요", "쉽니다")
 #: Paid by the day: asking for it asks for day labour ("일당 주는 데").
-DAY_PAY_TERMS = ("일당",)
+DAY_PAY_TERMS = (
+    "일당", "일급", "당일지급", "당일 지급", "당일 현금", "당일 정산", "그날 돈", "그날그날",
+    "그날 바로", "당일 돈", "날마다 돈", "하루하루 돈",
+)  # fmt: skip
 #: The night allowance: a posting that pays it says nothing of its shift pattern, but a seeker
 #: asking for it asks for night work ("야간 수당 많이 주는 데").
 NIGHT_PAY_TERMS = ("야간 수당", "야간수당", "야간 근로 수당", "야간근로수당", "야간 할증")
@@ -351,7 +355,17 @@ CONTINUE_CUES = (
 #: 싶어요", "그쪽으로 가고 싶어요").
 POINTING_BACK_CUES = ("거기", "그쪽", "그 쪽", "글로", "저기", "그 회사", "그 공장", "그런 데", "그런 곳")
 #: The clause asks rather than states ("용접 일 없나요?").
-QUESTION_CUES = ("나요", "까요", "을까", "는지", "?", "있어요?", "없어요?", "있음?", "있는지")
+QUESTION_CUES = (
+    "나요", "까요", "을까", "는지", "?", "있어요?", "없어요?", "있음?", "있는지",
+    # spoken and Jeolla questions: 있당가요, 있을랑가, 있으까, 있능가, 있남, 있냐
+    "당가", "랑가", "으까", "능가", "있남", "없남", "있냐", "없냐", "있나", "없나",
+)  # fmt: skip
+#: Hearsay about a field ("해상풍력이 뜬다길래", "배터리 공장 많이 생긴다해서요", "좋다던데"):
+#: the seeker is telling why they would go there.
+HEARSAY_CUES = (
+    "길래", "길레", "다해서", "다 해서", "다고 해서", "다고 허드만", "다고 하드만", "다던데",
+    "다든데", "다드만", "다더만", "다든디", "다던디", "다더라", "뜬다", "생긴다", "유망",
+)  # fmt: skip
 #: The seeker wants, looks for or accepts what the clause names.
 WANT_CUES = (
     "싶", "원해", "원합", "원함", "원하", "희망", "찾", "구해", "구합", "구함", "구직", "할래",
@@ -359,7 +373,8 @@ WANT_CUES = (
     "지원", "알아보", "알아봐", "자리", "일자리", "쪽으로", "바꾸", "바꿔", "전향", "전직",
     "배우", "해보고", "해 보고", "해보려", "해 보려", "해볼려", "해 볼려", "해볼라", "해 볼라",
     "혀볼라", "혀 볼라", "시켜", "주세요", "부탁", "소개", "하면 돼", "괜찮", "좋아요",
-    "좋겠", "좋습니다", "갈래", "가고",
+    "좋겠", "좋습니다", "갈래", "가고", "가볼라", "가 볼라", "가볼려", "가 볼려", "가보려",
+    "가 보려",
 )
 #: The seeker has done what the clause names (past tense, 경력, 출신...).
 EXPERIENCE_CUES = (

@@ -17,15 +17,21 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
-from nlu.clauses import split_clauses
+from nlu.clauses import Clause, split_clauses
 from nlu.conditions import physical_limits
 from nlu.cues import ClauseCues, clause_cues
 from nlu.gazetteer import GazetteerMatch
 from nlu.keco import Keco, load_keco, shared_level
-from nlu.lexicon import CONTINUE_CUES, POINTING_BACK_CUES, SHIFT_TERMS, UNNAMED_WORK
+from nlu.lexicon import (
+    CONTINUE_CUES,
+    HEARSAY_CUES,
+    POINTING_BACK_CUES,
+    SHIFT_TERMS,
+    UNNAMED_WORK,
+)
 from nlu.opening_terms import leaves_heavy_trade
 from nlu.profile import SeekerProfile
 from nlu.reading import Reading
@@ -347,6 +353,30 @@ def _alternative(norm: str, ruled_out: GazetteerMatch, after: int, keco: Keco) -
     return found[0].key if whole and found[0].key != ruled_out.key else None
 
 
+def _asked_about(clauses: Sequence[Clause], k: int, named: Collection[int]) -> bool:
+    """Whether the field named in clause ``k`` is asked about: heard of ("해상풍력이
+    뜬다길래"), or followed by a question or wish that names no work ("… 있당가요")."""
+    if _hearsay(clauses[k].text):
+        return True
+    if k + 1 >= len(clauses) or k + 1 in named:
+        return False
+    cues = clause_cues(clauses[k + 1].text)
+    return (cues.question or cues.want) and not cues.negated
+
+
+def _hearsay(clause: str) -> bool:
+    return any(cue in clause for cue in HEARSAY_CUES)
+
+
+def _done_after(clauses: Sequence[Clause], k: int, named: Collection[int]) -> bool:
+    """Whether the clause after ``k`` names no work and says it was done ("… 달고 / 열두해
+    일햇어요"): the work of clause ``k`` is experience."""
+    if k + 1 >= len(clauses) or k + 1 in named:
+        return False
+    cues = clause_cues(clauses[k + 1].text)
+    return cues.experience and not (cues.want or cues.negated)
+
+
 def _role(cues: ClauseCues) -> str:
     """What a clause does to the occupations it names (cf. :mod:`nlu.seeker`)."""
     if cues.not_required or cues.other_work:
@@ -468,6 +498,8 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     context_at = _context_matches(found, clause_of, keco, norm)
     context: list[str] = []
     industries: list[str] = []
+    asked: list[str] = []
+    heard: list[str] = []  # fields heard of ("해상풍력이 뜬다던데")
     unnamed_want = False
     instead_of: list[str] = []
     for k, clause in enumerate(clauses):
@@ -524,6 +556,9 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             continue  # "용접" in "용접기능사 있어요" is the certificate
         if role == "excluded" and _YEARS.match(norm, match.end + norm.startswith(" ", match.end)):
             role = "experience"  # "배관 25년 힘든일 못해요": the refusal is not of 배관
+        if role == "mention" and _done_after(clauses, k, named_clauses):
+            # "지엠 공장서 차 문짝 달고 열두해 일햇어요": the next clause says it was done
+            role, said_in = "experience", f"{said_in} {clauses[k + 1].text}"
         years = _YEARS.search(said_in)
         stated = not cues.want or _CAREER_YEARS.search(said_in)
         if years and role in ("mention", "left", "target") and stated:
@@ -534,19 +569,32 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             experience[match.key] = said if known is None else max(known, said or 0)
         elif role == "target":
             targets.append(match.key)
+            if keco.is_industry(match.surface) and _hearsay(said_in):
+                heard.append(match.key)
         elif role == "mention" and keco.is_industry(match.surface):
             industries.append(match.key)
+            if _asked_about(clauses, k, named_clauses):
+                asked.append(match.key)
+                heard += [match.key] if _hearsay(said_in) else []
         elif role == "mention":
             mentioned.append(match.key)
         elif role == "excluded":
             excluded.append(match.key)
     any_occupation = bool(_ANY_JOB.search(norm))
+    if asked and experience and not (targets or mentioned):
+        # "자동차 조립만 해봤는디 해상풍력이 뜬다길래 초보도 받아주는디 있당가요": the field
+        # heard of and asked about is where they want to go, the work done stays experience
+        targets = list(dict.fromkeys(asked))
+        industries = [c for c in industries if c not in targets]
     # "영양사 면허 땄어요. 단체급식 신입으로": a place wished for beside a job wished for
     # elsewhere is where the job is wanted, as it is within one clause
     places = [c for c in targets if all(keco.is_industry(m.surface) for m in found if m.key == c)]
-    if places and set(places) != set(targets):
+    # only fields wanted, one heard of that holds a trade done ("해상풍력이 뜬다던데 … 조선소
+    # 도장 8년"): that trade is what they would do there
+    inside = [c for c in experience if any(c.startswith(p) for p in places if p in heard)]
+    if places and (set(places) != set(targets) or inside):
         context += places
-        targets = [c for c in targets if c not in places]
+        targets = [c for c in targets if c not in places] or inside
     if targets or mentioned or experience:
         context += industries  # "품질검사 해봤어요 자동차부품": where the role was done
     else:

@@ -37,3 +37,12 @@ def test_kinds_of_cue() -> None:
     assert clause_cues("용접 일 없나요?").question
     assert clause_cues("정규직 아니어도 돼요").not_required
     assert clause_cues("이제 딴거 할래요").other_work
+
+
+@pytest.mark.parametrize("clause", ["있당가요", "경비 자리 있을랑가", "그런 일 있으까", "초보도 받아주는디 있남"])
+def test_spoken_and_jeolla_questions_ask(clause: str) -> None:
+    assert clause_cues(clause).question
+
+
+def test_going_to_look_is_a_wish() -> None:
+    assert clause_cues("거기 가볼라고").want

@@ -346,6 +346,50 @@ def test_the_work_done_is_left_when_the_seeker_says_they_are_done_with_it(
     assert read_seeker_jobs(text).leaving is leaving
 
 
+@pytest.mark.parametrize(
+    ("text", "targets", "experience"),
+    [
+        # a field heard of and asked about is where they want to go (fifth set v039, v004)
+        ("자동차 조립만 해봤는디 해상풍력이 뜬다길래 초보도 받아주는디 있당가요", ("82",), (("8171", None),)),
+        (
+            "지엠 공장서 차 문짝 달고 열두해 일햇어요 요즘 배터리 공장 많이 생긴다해서요 교대근무 괜찮고",
+            ("8351",),
+            (("8171", 12),),
+        ),
+        # a field heard of that holds the trade done: that trade, there (h043, v001)
+        ("해상풍력이 뜬다던데 거기 들어갈라면 뭐 해야돼요? 조선소 도장 8년", ("8251",), (("8251", 8),)),
+        (
+            "배 안에서 철판 잇는 불꽃일 스무해 했는디 요새는 바다에 세우는 풍차 다리 맨드는 데가 있다드만 거기 가볼라고",
+            ("8241",),
+            (("8241", 20),),
+        ),
+    ],
+)
+def test_a_field_heard_of_is_the_target_and_the_work_done_stays_experience(
+    text: str, targets: tuple[str, ...], experience: tuple[tuple[str, int | None], ...]
+) -> None:
+    jobs = read_seeker_jobs(text)
+    assert (jobs.targets, jobs.experience) == (targets, experience)
+
+
+def test_a_field_only_mentioned_beside_work_done_stays_where_it_was_done() -> None:
+    jobs = read_seeker_jobs("조선소서 용접 이십년 했어요 해상풍력 현장도 가봤고요")
+    assert jobs.targets == ("8241",) and "82" not in jobs.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("배 안에서 철판 잇는 불꽃일 스무해 했어요", "8241"),
+        ("바다 바람개비 철구조물 칠하는데 있으면 가고싶네요", "8251"),
+        ("아침나절에 생선 만지는 일 있으까", "873102"),
+    ],
+)
+def test_everyday_words_for_work_name_it(text: str, code: str) -> None:
+    jobs = read_seeker_jobs(text)
+    assert code in (*jobs.targets, *(c for c, _ in jobs.experience))
+
+
 def test_a_kind_inside_a_longer_kind_word_is_not_named() -> None:
     keco = load_keco()
     assert keco.works_named("조선소서 크레인 신호 봤어요") == (("6230", "신호·줄걸이"),)

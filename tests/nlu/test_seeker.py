@@ -86,6 +86,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("시급 만원 이상", {"min_monthly_pay": 2_090_000}),
     ("연봉 3500은 받아야죠", {"min_monthly_pay": 2_916_667}),
     ("일당 15만 이상 주는 곳", {"min_monthly_pay": 3_300_000}),
+    # paid the same day is day labour, however it is said
+    ("그날 돈 주는 일 있어요?", {"wanted_employment_types": {"일용직"}}),
+    ("당일지급 되는 곳", {"wanted_employment_types": {"일용직"}}),
+    ("일급으로 받고 싶어요", {"wanted_employment_types": {"일용직"}}),
     (
         "군산 사는디 밤일은 안 헐라요",
         {"home_region": "gunsan", "excluded_shifts": NIGHTS, "wanted_shifts": set()},

@@ -380,3 +380,8 @@ def test_quality_work_at_a_food_company_is_food_quality_work() -> None:
     assert said[0].startswith("관련 직종") and "(음식료품)" in said[0]
     assert reasons("김치 공장 품질관리 담당", food)[0].startswith("직종 일치")
 
+
+def test_what_a_painter_would_paint_is_not_a_trade_wanted() -> None:
+    painter = "배에 페인트 뿌리는 일 십년 했어요 이번엔 바다 바람개비 철구조물 칠하는데 있으면 가고싶네요"
+    assert reasons("해상풍력 하부구조물 제관·취부공", painter) == []
+    assert reasons("해상풍력 하부구조물 블라스팅·도장공", painter)[0].startswith("직종 일치")
