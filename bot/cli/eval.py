@@ -26,9 +26,8 @@ HANDWRITTEN_OPENINGS = (
     HANDWRITTEN / "albamon_export.csv",
     HANDWRITTEN / "gunsan_city.csv",
 )
-#: The dev sets: the generator's synthetic one, the one written by hand, and a second, a third and
-#: a fourth hand-written seeker set by other authors on the same openings
-#: (data/eval/handwritten/README.md).
+#: The dev sets: the generator's synthetic one, the one written by hand, and a second to a fifth
+#: hand-written seeker set by other authors on the same openings (data/eval/handwritten/README.md).
 DEV_SETS: dict[str, tuple[Path, tuple[Path, ...], str]] = {
     "synthetic": (
         Path("data/eval/retrieval_dev.jsonl"),
@@ -39,6 +38,7 @@ DEV_SETS: dict[str, tuple[Path, tuple[Path, ...], str]] = {
     "second": (HANDWRITTEN / "seekers_second.jsonl", HANDWRITTEN_OPENINGS, "2026-12-01"),
     "third": (HANDWRITTEN / "seekers_third.jsonl", HANDWRITTEN_OPENINGS, "2026-12-01"),
     "fourth": (HANDWRITTEN / "seekers_fourth.jsonl", HANDWRITTEN_OPENINGS, "2026-12-01"),
+    "fifth": (HANDWRITTEN / "seekers_fifth.jsonl", HANDWRITTEN_OPENINGS, "2026-12-01"),
 }
 
 
