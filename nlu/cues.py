@@ -76,12 +76,20 @@ def _has(text: str, cues: tuple[str, ...]) -> bool:
     return _pattern(cues).search(text) is not None
 
 
+#: Endings that close a spoken sentence ("못하겄어", "못하겠어요", "못허것소").
+_SENTENCE_ENDS = ("어", "요", "소", "다", "라", "네")
+
+
 def _gives_up(words: list[str]) -> bool:
     """The clause is "이제 못하겠어요": a GIVING_UP_VERBS verb (any ending of up to four
     syllables, spaced or not) and nothing but GIVING_UP_FILLERS beside it, after the reason
     if one is given ("도장 10년 냄새 때문에 못하겠어요")."""
     reasons = [i for i, w in enumerate(words) if w.endswith(GIVING_UP_REASONS)]
     after = words[reasons[-1] + 1 :] if reasons else words
+    # a sentence ended by the verb and another begun without a stop ("이제 못하겄어 만
+    # 육십칠세 …"): what follows the ending is not given up
+    ended = next((i for i, w in enumerate(after) if w.endswith(_SENTENCE_ENDS)), None)
+    after = after[: ended + 1] if ended is not None else after
     verb = "".join(w for w in after if w not in GIVING_UP_FILLERS)
     return any(verb.startswith(v) and len(verb) <= len(v) + 4 for v in GIVING_UP_VERBS)
 

@@ -338,7 +338,7 @@ DONE_WITH_VERBS = ("됐", "되었", "됬", "댔")
 #: "I can't do it any more" with nothing else in the clause ("허리가 아파서 | 이제 못하겠어요"):
 #: giving up the work done, as OTHER_WORK_CUES say. A clause that names what is refused
 #: ("야간은 못하겠어요", "용접은 못하겠어요") is a refusal of that instead.
-GIVING_UP_VERBS = ("못하겠", "못하것", "못허겠", "못허것", "못해먹겠", "못해먹것")
+GIVING_UP_VERBS = ("못하겠", "못하것", "못허겠", "못허것", "못하겄", "못허겄", "못해먹겠", "못해먹것")
 #: Words that may stand beside a GIVING_UP_VERBS verb in its clause.
 GIVING_UP_FILLERS = frozenset({
     "이제", "인제", "인자", "이젠", "인젠", "더는", "더", "이상", "더이상", "도저히", "진짜",

@@ -28,6 +28,7 @@ from nlu.keco import Keco, load_keco, shared_level
 from nlu.lexicon import (
     CONTINUE_CUES,
     HEARSAY_CUES,
+    LIGHT_WORK_TERMS,
     POINTING_BACK_CUES,
     SHIFT_TERMS,
     UNNAMED_WORK,
@@ -364,6 +365,16 @@ def _asked_about(clauses: Sequence[Clause], k: int, named: Collection[int]) -> b
     return (cues.question or cues.want) and not cues.negated
 
 
+def _asks_light_work(clauses: Sequence[Clause]) -> bool:
+    """Whether a clause wishes for or asks about light work ("몸 편한 일 없을까요")."""
+    for clause in clauses:
+        cues = clause_cues(clause.text)
+        light = any(term in clause.text for term in LIGHT_WORK_TERMS)
+        if light and (cues.want or cues.question) and not cues.experience:
+            return True
+    return False
+
+
 def _hearsay(clause: str) -> bool:
     return any(cue in clause for cue in HEARSAY_CUES)
 
@@ -601,8 +612,9 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         mentioned = industries  # "배터리 공장이요": the industry is all that is said
     wanted = targets or mentioned
     limits = physical_limits(Reading(normalized, clauses, tables))
-    # "다른 일 하고 싶어요", or "용접 20년 했어요 힘쓰는 일은 이제 무리에요"
-    leaves = other_work or leaves_heavy_trade(experience, limits)
+    # "다른 일 하고 싶어요", "용접 20년 했어요 힘쓰는 일은 이제 무리에요", or light work
+    # asked for ("지엠 다니다 나와서 … 몸 편한 일 없을까요")
+    leaves = other_work or leaves_heavy_trade(experience, limits) or _asks_light_work(clauses)
     fall_back = not (wanted or leaves or any_occupation or unnamed_want)
     if fall_back:
         wanted = [c for c in experience if c not in side] or list(experience)

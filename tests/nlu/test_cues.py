@@ -46,3 +46,8 @@ def test_spoken_and_jeolla_questions_ask(clause: str) -> None:
 
 def test_going_to_look_is_a_wish() -> None:
     assert clause_cues("거기 가볼라고").want
+
+
+def test_giving_up_said_in_dialect_and_run_on_into_the_next_sentence() -> None:
+    assert clause_cues("이제 못하겄어 만 67세 기초연금 받고").gives_up
+    assert not clause_cues("야간은 못하겠어요").gives_up

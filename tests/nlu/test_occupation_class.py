@@ -394,3 +394,10 @@ def test_a_kind_inside_a_longer_kind_word_is_not_named() -> None:
     keco = load_keco()
     assert keco.works_named("조선소서 크레인 신호 봤어요") == (("6230", "신호·줄걸이"),)
     assert ("6230", "크레인 운전") in keco.works_named("크레인 운전 신호 다 해요")
+
+
+def test_light_work_asked_for_leaves_the_work_done() -> None:
+    asked = read_seeker_jobs("지엠 다니다 나와서 이것저것 했는디 인자 예순하나여 몸 편한 일 없을까요")
+    assert asked.targets == () and asked.leaving  # fifth set v027
+    done = read_seeker_jobs("가벼운 부품 조립 해봤어요")
+    assert done.targets and not done.leaving
