@@ -201,7 +201,9 @@ def _progress(state: DialogueState, turn: Turn, say: Say | None = None) -> Step:
         if profile.shapes_work() and anywork_key != state.searched:
             # "토요일 일요일만 할 수 있는 알바 있나요": openings on those conditions now,
             # and the work asked beneath them
-            return Step(say=say, act="search", ask="occupation" if asks else follow_up, anywork=True)
+            return Step(
+                say=say, act="search", ask="occupation" if asks else follow_up, anywork=True
+            )
         if asks:
             return Step(say=say, ask="occupation")
         if anywork_key == state.searched:

@@ -162,7 +162,11 @@ def _occupation_claim(title: str, code: str, jobs: SeekerJobs) -> str | None:
         level = claim_level(code, wanted)
         if level is None:
             continue
-        if target in fields or _step_down(title, code, jobs) or not _same_subject(title, wanted, jobs):
+        if (
+            target in fields
+            or _step_down(title, code, jobs)
+            or not _same_subject(title, wanted, jobs)
+        ):
             stated = stated or f"공고 직종: {keco.name(code)}"
             continue
         other = _other_work(title, code, jobs)

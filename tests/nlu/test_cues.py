@@ -39,7 +39,9 @@ def test_kinds_of_cue() -> None:
     assert clause_cues("이제 딴거 할래요").other_work
 
 
-@pytest.mark.parametrize("clause", ["있당가요", "경비 자리 있을랑가", "그런 일 있으까", "초보도 받아주는디 있남"])
+@pytest.mark.parametrize(
+    "clause", ["있당가요", "경비 자리 있을랑가", "그런 일 있으까", "초보도 받아주는디 있남"]
+)
 def test_spoken_and_jeolla_questions_ask(clause: str) -> None:
     assert clause_cues(clause).question
 

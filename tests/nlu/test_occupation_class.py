@@ -350,14 +350,22 @@ def test_the_work_done_is_left_when_the_seeker_says_they_are_done_with_it(
     ("text", "targets", "experience"),
     [
         # a field heard of and asked about is where they want to go (fifth set v039, v004)
-        ("자동차 조립만 해봤는디 해상풍력이 뜬다길래 초보도 받아주는디 있당가요", ("82",), (("8171", None),)),
+        (
+            "자동차 조립만 해봤는디 해상풍력이 뜬다길래 초보도 받아주는디 있당가요",
+            ("82",),
+            (("8171", None),),
+        ),
         (
             "지엠 공장서 차 문짝 달고 열두해 일햇어요 요즘 배터리 공장 많이 생긴다해서요 교대근무 괜찮고",
             ("8351",),
             (("8171", 12),),
         ),
         # a field heard of that holds the trade done: that trade, there (h043, v001)
-        ("해상풍력이 뜬다던데 거기 들어갈라면 뭐 해야돼요? 조선소 도장 8년", ("8251",), (("8251", 8),)),
+        (
+            "해상풍력이 뜬다던데 거기 들어갈라면 뭐 해야돼요? 조선소 도장 8년",
+            ("8251",),
+            (("8251", 8),),
+        ),
         (
             "배 안에서 철판 잇는 불꽃일 스무해 했는디 요새는 바다에 세우는 풍차 다리 맨드는 데가 있다드만 거기 가볼라고",
             ("8241",),
@@ -397,7 +405,9 @@ def test_a_kind_inside_a_longer_kind_word_is_not_named() -> None:
 
 
 def test_light_work_asked_for_leaves_the_work_done() -> None:
-    asked = read_seeker_jobs("지엠 다니다 나와서 이것저것 했는디 인자 예순하나여 몸 편한 일 없을까요")
+    asked = read_seeker_jobs(
+        "지엠 다니다 나와서 이것저것 했는디 인자 예순하나여 몸 편한 일 없을까요"
+    )
     assert asked.targets == () and asked.leaving  # fifth set v027
     done = read_seeker_jobs("가벼운 부품 조립 해봤어요")
     assert done.targets and not done.leaving

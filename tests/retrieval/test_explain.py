@@ -370,7 +370,9 @@ def test_work_said_only_as_a_field_or_an_employer_names_the_class_and_claims_not
 
 def test_a_kind_of_work_said_in_a_longer_phrase_is_that_kind_only() -> None:
     # "크레인 신호" is signalling: the 크레인 inside it is not crane driving (fifth set v032)
-    said = reasons("조선소 천장크레인 운전원 (자격증 필수)", "조선소서 크레인 신호 봤어요 줄걸이도 하고")
+    said = reasons(
+        "조선소 천장크레인 운전원 (자격증 필수)", "조선소서 크레인 신호 봤어요 줄걸이도 하고"
+    )
     assert said and said[0].startswith("관련 직종") and "의 다른 일(크레인 운전)" in said[0]
 
 
@@ -382,6 +384,8 @@ def test_quality_work_at_a_food_company_is_food_quality_work() -> None:
 
 
 def test_what_a_painter_would_paint_is_not_a_trade_wanted() -> None:
-    painter = "배에 페인트 뿌리는 일 십년 했어요 이번엔 바다 바람개비 철구조물 칠하는데 있으면 가고싶네요"
+    painter = (
+        "배에 페인트 뿌리는 일 십년 했어요 이번엔 바다 바람개비 철구조물 칠하는데 있으면 가고싶네요"
+    )
     assert reasons("해상풍력 하부구조물 제관·취부공", painter) == []
     assert reasons("해상풍력 하부구조물 블라스팅·도장공", painter)[0].startswith("직종 일치")
