@@ -5,7 +5,7 @@ These facts are read from the title and description at catalog load (no schema c
 them); unknown stays unknown: a posting that says nothing about weekends is not weekend work.
 
     >>> read_opening_terms("아파트 경비원 주간 전담 (70세 이하)", "근무일: 주6일근무")
-    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, seated=False, whole_week=True, starts_at=None, ends_at=None, weekdays_only=False)
+    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, seated=False, whole_week=True, starts_at=None, ends_at=None, weekdays_only=False, days_a_week=6)
 """
 
 from __future__ import annotations
@@ -36,6 +36,13 @@ _DAY_OFF = re.compile(r"휴무|휴일|쉼|쉬|제외|없음|off", re.IGNORECASE)
 _DAYS_AGREED = re.compile(r"요일\s?(?:협의|조정|선택)|근무일\s?(?:협의|조정|선택)")
 #: The working week said to be the weekdays: "평일", "월~금", "월요일부터 금요일".
 _WEEKDAYS = re.compile(r"평일|월\s?[~\-–]\s?금|월요일\s?(?:[~\-–]|부터)\s?금요일")
+#: The days worked as a board lists them ("근무요일: 토, 일", "근무요일: 월~금"), or "주 3일".
+_DAYS_LISTED = re.compile(r"근무\s?요일\s?[:：]\s?([^\n]+)")
+_DAYS_A_WEEK = re.compile(r"주\s?([1-7])\s?일")
+_DAY_NAMES = "월화수목금토일"
+_DAY_RANGE = re.compile(rf"([{_DAY_NAMES}])\s?[~\-–]\s?([{_DAY_NAMES}])")
+#: Weeks in an average month (365.25 / 7 / 12), as the pay conventions count them.
+WEEKS_A_MONTH = 4.345
 _AGE_MAX = re.compile(r"(?<![0-9])([1-9][0-9])\s?세\s?(이하|미만|까지)")
 _AGE_MIN = re.compile(r"(?<![0-9])([1-9][0-9])\s?세\s?이상")
 _SENIOR_WORDS = re.compile(
@@ -113,6 +120,15 @@ class OpeningTerms:
     #: the posting works weekdays only: it says so ("평일", "월~금") or gives the weekend off
     #: ("토·일 휴무"), and no weekend work
     weekdays_only: bool = False
+    #: the days a week it works when fixed ("근무요일: 토, 일" → 2, "주 3일", "월~토" → 6)
+    days_a_week: int | None = None
+
+    def monthly_hours(self) -> float | None:
+        """Hours a month at the stated hours a day and days a week (4.345 weeks a month),
+        when both are known; breaks are not taken out."""
+        if self.daily_hours is None or self.days_a_week is None:
+            return None
+        return self.daily_hours * self.days_a_week * WEEKS_A_MONTH
 
 
 def _weekends_off(text: str) -> list[bool]:
@@ -130,6 +146,24 @@ def _weekdays_only(text: str, weekends_off: list[bool]) -> bool:
     """Said to work weekdays, or the weekend said to be off; call it only when no weekend work
     is said (``_works_weekends``)."""
     return _WEEKDAYS.search(text) is not None or any(weekends_off)
+
+
+def _days_a_week(text: str) -> int | None:
+    """The days a week worked, when the posting fixes them: a board's list ("토, 일" → 2,
+    "월~금" → 5), "주 3일", or a span ("월~토"); None when agreed or unsaid."""
+    listed = _DAYS_LISTED.search(text)
+    said = listed.group(1) if listed else text
+    if _DAYS_AGREED.search(said):
+        return None
+    if (week := _DAYS_A_WEEK.search(said)) is not None:
+        return int(week.group(1))
+    if (span := _DAY_RANGE.search(said)) is not None:
+        first, last = (_DAY_NAMES.index(d) for d in span.groups())
+        return last - first + 1 if last > first else None
+    if listed is None:
+        return None
+    days = {d for d in said if d in _DAY_NAMES}
+    return len(days) or None
 
 
 def _clock(half: str | None, hour: str, minute: str | None) -> float:
@@ -192,4 +226,5 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
         whole_week=_WEEK_SPAN.search(text) is not None and not _DAYS_AGREED.search(text),
         starts_at=hours[0] if hours else None,
         ends_at=hours[1] if hours else None,
+        days_a_week=_days_a_week(text),
     )

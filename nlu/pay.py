@@ -24,6 +24,7 @@ from nlu.text import normalize_text
 __all__ = [
     "Bound",
     "PayMention",
+    "RATE_TYPES",
     "SalaryType",
     "find_pay",
     "find_pay_normalized",
@@ -35,6 +36,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 SalaryType = Literal["월급", "시급", "연봉", "일급"]
+#: Pay types that are a rate for the time worked, not a month's or a year's pay.
+RATE_TYPES: tuple[SalaryType, ...] = ("시급", "일급")
 Bound = Literal["min", "max", "about"]
 
 _SALARY_TYPES: dict[str, SalaryType] = {

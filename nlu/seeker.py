@@ -49,7 +49,7 @@ from nlu.lexicon import (
     WORKPLACE_TERMS,
 )
 from nlu.occupation_class import read_seeker_jobs, with_jobs
-from nlu.pay import find_pay_normalized, wants_high_pay
+from nlu.pay import RATE_TYPES, find_pay_normalized, wants_high_pay
 from nlu.profile import Experience, SeekerProfile
 from nlu.reading import Reading
 from nlu.tables import Tables, load_tables
@@ -416,6 +416,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         region_anywhere=anywhere,
         max_commute_km=commute,
         min_monthly_pay=pay[0].monthly if pay else None,
+        min_pay_is_rate=bool(pay) and pay[0].salary_type in RATE_TYPES,
         wants_high_pay=wants_high_pay(text),
         excluded_shifts=excluded_shifts,
         wanted_shifts=wanted_shifts,

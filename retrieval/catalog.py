@@ -22,7 +22,13 @@ import nlu
 from nlu.industries import load_industries
 from nlu.keco import Keco, load_keco
 from nlu.occupation_class import TEACHING, OccupationClass, classify_opening, named_codes
-from nlu.opening_terms import HEAVY_TRADES, STRAIN_LIMITS, OpeningTerms, read_opening_terms
+from nlu.opening_terms import (
+    HEAVY_TRADES,
+    STRAIN_LIMITS,
+    WEEKS_A_MONTH,
+    OpeningTerms,
+    read_opening_terms,
+)
 from storage.models import Opening
 
 if TYPE_CHECKING:
@@ -32,6 +38,8 @@ __all__ = ["Catalog", "Codes", "OPEN_ENDED_ORDINAL"]
 
 #: Ordinal standing for "no closing date" (상시): later than any real date.
 OPEN_ENDED_ORDINAL = date.max.toordinal()
+#: Fewer hours a month than this at an hourly rate is part-time work (full time counts 209).
+PART_TIME_HOURS = 150
 
 
 @dataclass(frozen=True)
@@ -127,8 +135,18 @@ class Catalog:
     whole_week: np.ndarray | None = None
     #: Per industry the posting's title or text names (nlu.industries): bool.
     industries: dict[str, np.ndarray] = field(default_factory=dict)
+    #: float64 share of a full-time month the posting works (1 unless its hours and days say
+    #: part-time: "시급, 토·일 08:00~12:00" is 35 of 209 hours); ``pay_*`` are full-time rates.
+    worked: np.ndarray | None = None
     #: The best pay stated (the maximum, else the minimum), NaN when unknown.
     best_pay: np.ndarray = field(init=False, repr=False)
+
+    def earned(self, pay: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """What ``pay`` (full-time monthly equivalents of ``rows``) earns a month at the
+        hours the postings work."""
+        assert self.worked is not None  # filled in by Catalog
+        return pay * self.worked[rows]
+
     #: Certificate ids, the columns of the two matrices below.
     cert_labels: tuple[str, ...] = field(init=False, repr=False)
     #: bool (rows, certificates): the opening requires the certificate.
@@ -191,6 +209,8 @@ class Catalog:
         self.point_of = self.point_of.reshape(-1)
         self.points[np.isinf(self.points).any(axis=1)] = np.nan
         self.best_pay = np.where(np.isnan(self.pay_max), self.pay_min, self.pay_max)
+        if self.worked is None:
+            self.worked = np.ones(len(self.ids))
         labels = sorted({cert for certs in self.certificates for cert in certs})
         column = {cert: j for j, cert in enumerate(labels)}
         self.cert_labels = tuple(labels)
@@ -282,6 +302,7 @@ class Catalog:
             employment_type=Codes.of([r.employment_type for r in rows]),
             pay_min=np.asarray([r.monthly_pay_min or nan for r in rows], dtype=np.float64),
             pay_max=np.asarray([r.monthly_pay_max or nan for r in rows], dtype=np.float64),
+            worked=np.asarray([_worked(r, t) for r, t in zip(rows, terms, strict=True)]),
             lat=np.asarray([p[0] for p in points], dtype=np.float64),
             lon=np.asarray([p[1] for p in points], dtype=np.float64),
             town=Codes.of([tables.town_of(r.region_id) for r in rows]),
@@ -323,6 +344,19 @@ class Catalog:
                 for industry in industries.names
             },
         )
+
+
+def _worked(row: Any, terms: OpeningTerms) -> float:
+    """The share of a full-time month a part-time posting pays for: the stored monthly pay
+    counts 209 hours or 22 days (data/normalization/pay.csv); "시급 12,000원, 토·일
+    08:00~12:00" is 35 hours a month, not 209 (a 250만 floor is not met by it)."""
+    pay = nlu.load_tables().pay
+    if row.salary_type == "일급" and terms.days_a_week is not None and terms.days_a_week < 5:
+        return terms.days_a_week * WEEKS_A_MONTH / pay.monthly_workdays
+    hours = terms.monthly_hours()
+    if row.salary_type == "시급" and hours is not None and hours < PART_TIME_HOURS:
+        return hours / pay.monthly_hours
+    return 1.0
 
 
 def _strains(limit: str, terms: OpeningTerms, occupation: OccupationClass) -> bool:

@@ -122,8 +122,12 @@ def allowed_rows(catalog: Catalog, profile: nlu.SeekerProfile, *, as_of: date) -
         assert catalog.weekdays_only is not None  # filled in by Catalog
         mask &= ~catalog.weekdays_only
     if profile.min_monthly_pay:
-        best_pay = catalog.best_pay
-        mask &= np.isnan(best_pay) | (best_pay >= profile.min_monthly_pay)
+        # a rate asked ("시급 만원") is met by the rate; a month ("월 250") by a month's work
+        every = np.arange(len(catalog.ids))
+        best = (
+            catalog.best_pay if profile.min_pay_is_rate else catalog.earned(catalog.best_pay, every)
+        )
+        mask &= np.isnan(best) | (best >= profile.min_monthly_pay)
     return mask
 
 

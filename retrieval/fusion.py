@@ -320,7 +320,9 @@ def rescore(
         scores += conditions * weights.commute_bus * bus[rows]
     if profile.min_monthly_pay or profile.wants_high_pay:
         floor, high = profile.min_monthly_pay, profile.wants_high_pay
-        scores += conditions * weights.pay * pay_fit(catalog, rows, floor=floor, high_pay=high)
+        rate = profile.min_pay_is_rate
+        fit = pay_fit(catalog, rows, floor=floor, high_pay=high, rate=rate)
+        scores += conditions * weights.pay * fit
     scores -= weights.far * beyond
     if near_home is not None:
         scores += weights.near * near_home

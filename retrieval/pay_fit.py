@@ -19,25 +19,33 @@ if TYPE_CHECKING:
 __all__ = ["pay_fit"]
 
 
-def pay_fit(catalog: Catalog, rows: np.ndarray, *, floor: int | None, high_pay: bool) -> np.ndarray:
+def pay_fit(
+    catalog: Catalog, rows: np.ndarray, *, floor: int | None, high_pay: bool, rate: bool = False
+) -> np.ndarray:
     """Per given row, how well its pay meets the seeker's wish, in [0, 1] (float64).
 
     ``floor`` (monthly KRW, "월 400 이상"): the share of the posting's stated range at or
     above it — 1 when even its lowest pay reaches it, 0 when only its best pay does or pay
     is unknown. ``high_pay`` ("돈 많이 주는 데로", no number): the row's best pay as a
     rank among the given rows (1 = best paid, 1/n the lowest, unknown pay 0). Both: their
-    mean; neither: 0.
+    mean; neither: 0. A floor said as a ``rate`` ("시급 만원") is met by the rate; otherwise
+    pay counts what the posting earns a month at its hours (a weekend part-time job's
+    시급 12,000원 is not 250만원 a month).
     """
     import numpy as np
 
     low, high = catalog.pay_min[rows], catalog.best_pay[rows]
+    earned_low, earned_high = catalog.earned(low, rows), catalog.earned(high, rows)
     terms: list[np.ndarray] = []
     if floor:
+        if not rate:
+            low, high = earned_low, earned_high
         reaches = (high >= floor).astype(np.float64)  # NaN: False
         with np.errstate(invalid="ignore", divide="ignore"):
             share = np.clip((high - floor) / (high - low), 0.0, 1.0)
         terms.append(np.where(high > low, share, reaches))  # NaN low: a single stated pay
     if high_pay:
+        high = earned_high
         known = ~np.isnan(high)
         paid = np.sort(high[known])
         rank = np.zeros(len(rows))

@@ -128,3 +128,21 @@ def test_work_through_the_night_is_read_from_hours_crossing_midnight(
     title: str, overnight: bool
 ) -> None:
     assert read_opening_terms(title).overnight is overnight
+
+
+@pytest.mark.parametrize(
+    ("description", "days", "hours"),
+    [
+        ("근무요일: 토, 일\n근무시간: 08:00~12:00", 2, 4 * 2 * 4.345),
+        ("근무요일: 월~금\n근무시간: 09:00~15:00", 5, 6 * 5 * 4.345),
+        ("주 3일 근무 10:00~14:00", 3, 4 * 3 * 4.345),
+        ("근무요일: 월~토 (요일협의)\n근무시간: 08:00~18:00", None, None),  # days agreed
+        ("근무요일: 월, 수, 금", 3, None),  # no hours stated
+    ],
+)
+def test_the_days_a_week_and_hours_a_month_a_posting_works(
+    description: str, days: int | None, hours: float | None
+) -> None:
+    terms = read_opening_terms("알바", description)
+    assert terms.days_a_week == days
+    assert terms.monthly_hours() == (pytest.approx(hours) if hours else None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from retrieval.catalog import OPEN_ENDED_ORDINAL, Catalog, Codes
@@ -51,3 +53,16 @@ def test_nothing_asked_moves_nothing_and_the_term_is_bounded() -> None:
     both = pay_fit(catalog(), ROWS[:3], floor=4_000_000, high_pay=True)
     assert ((both >= 0) & (both <= 1)).all()
     assert both.argmax() == 0
+
+
+def test_a_floor_a_month_counts_the_hours_a_part_time_posting_works() -> None:
+    """시급 12,000원 (2,508,000 at 209 hours) for 토·일 08:00~12:00 earns about 42만 a month:
+    it does not meet "월 250 이상", but it meets "시급 만원 이상", a rate."""
+    part_time = replace(catalog(), worked=np.asarray([35 / 209, 1.0, 1.0, 1.0, 1.0]))
+    part_time.pay_min[0], part_time.pay_max[0] = 2_508_000, NAN
+    part_time.__post_init__()
+    assert pay_fit(part_time, ROWS, floor=2_500_000, high_pay=False)[0] == 0.0
+    assert pay_fit(part_time, ROWS, floor=2_090_000, high_pay=False, rate=True)[0] == 1.0
+    assert pay_fit(part_time, ROWS, floor=None, high_pay=True)[0] == min(
+        pay_fit(part_time, ROWS, floor=None, high_pay=True)[:4]
+    )
