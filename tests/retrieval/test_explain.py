@@ -359,8 +359,11 @@ def test_a_nationality_said_without_a_visa_is_named_once() -> None:
 
 def test_work_said_only_as_a_field_or_an_employer_names_the_class_and_claims_nothing() -> None:
     # "지엠 다니다" says where the seeker worked, not which job (fifth set v027, v004)
-    at_gm = "지엠 다니다 나와서 이것저것 했는디 인자 예순하나여 몸 편한 일 없을까요"
+    at_gm = "지엠 다니다 나와서 쉬고 있어요 일자리 있나요"
     assert reasons("전기차 조립 생산직 (차체·의장 라인)", at_gm) == ["공고 직종: 자동차 조립원"]
+    # and with light work asked for, the work done is left: nothing said of it at all
+    easy = "지엠 다니다 나와서 이것저것 했는디 인자 예순하나여 몸 편한 일 없을까요"
+    assert reasons("전기차 조립 생산직 (차체·의장 라인)", easy) == []
     heard = "지엠 공장서 차 문짝 달고 열두해 일햇어요 요즘 배터리 공장 많이 생긴다해서요"
     said = reasons("폐배터리 재활용 공정 생산직 야간 전담", heard)
     assert said and not said[0].startswith(MATCH_CLAIMS)
