@@ -24,6 +24,7 @@ from nlu.industries import load_industries
 from nlu.keco import load_keco
 from nlu.occupation_class import SeekerJobs, classify_opening, read_seeker_jobs
 from nlu.opening_terms import SENIOR_AGE
+from nlu.profile import DAY_LABOUR
 from retrieval.catalog import Catalog
 from retrieval.constraints import (
     MatchPolicy,
@@ -227,6 +228,7 @@ class Matcher:
                 posted=[
                     *load_industries().posted_words(" ".join(jobs.target_words)),
                     *kind_words(jobs, named, text),
+                    *day_labour_words(profile, text),
                 ],
             ),
             as_of=as_of,
@@ -424,6 +426,18 @@ def kind_words(jobs: SeekerJobs, targets: Sequence[str], text: str) -> list[str]
         if any(t.startswith(unit) or unit.startswith(t) for t in targets)
         and not any(part in text for part in kind.split("·"))
     ]
+
+
+#: How postings say a day's work paid by the day ("일당 15만원 / 당일지급").
+DAY_LABOUR_POSTED = ("일당", "당일지급", "일용직")
+
+
+def day_labour_words(profile: nlu.SeekerProfile, text: str) -> list[str]:
+    """The postings' words for day labour when the seeker asked for it in other words
+    ("그날 돈 주는 일 있어요?" → 일당 당일지급 일용직)."""
+    if DAY_LABOUR not in profile.wanted_employment_types:
+        return []
+    return [w for w in DAY_LABOUR_POSTED if w not in text]
 
 
 def named_targets(jobs: SeekerJobs) -> tuple[str, ...]:

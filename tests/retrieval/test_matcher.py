@@ -435,3 +435,13 @@ def test_a_kind_of_work_said_in_other_words_is_searched_by_the_postings_word() -
     assert kind_words(jobs, jobs.targets, text) == ["포장·선별"]
     said = "포장 일 찾아요 상자에 넣는 거요"
     assert kind_words(seeker_jobs(said, None), ("8900",), said) == []
+
+
+def test_day_labour_asked_in_other_words_searches_the_postings_words() -> None:
+    from retrieval.matcher import day_labour_words
+
+    asked = "그날 돈 주는 일 있어요?"  # fifth set v007
+    assert day_labour_words(nlu.parse_seeker_text(asked), asked) == ["일당", "당일지급", "일용직"]
+    said = "일당 당일지급 되는곳"
+    assert day_labour_words(nlu.parse_seeker_text(said), said) == ["일용직"]
+    assert day_labour_words(nlu.parse_seeker_text("용접 일 찾아요"), "용접 일 찾아요") == []
