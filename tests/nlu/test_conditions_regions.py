@@ -18,6 +18,10 @@ from nlu.conditions import REGION_REACHABLE
         ("군산 나운동이요", "gunsan_naun"),
         ("조촌동 살어라", "gunsan_jochon"),
         ("군산 살아요", "gunsan"),
+        # the town's dongs as seekers name them (fourth and fifth sets): not the whole city
+        ("미장동 살어", "gunsan_mijang"),
+        ("해망동 살어", "gunsan_haemang"),
+        ("지곡동 삼", "gunsan_jigok"),
         # a place in another clause is not where they live
         ("군산 살아요 오식도동 공장 다녔어요", "gunsan"),
         ("군산 사는데 익산 가도 돼요", "gunsan"),
