@@ -315,6 +315,8 @@ ABSENCE_CUES = ("없", "미취득", "미소지", "미보유", "미제공", "미�
 ABSENCE_NOT_NEGATIVE = (
     "상관없", "상관 없", "관계없", "관계 없", "문제없", "문제 없", "지장없", "지장 없",
     "걱정없", "걱정 없", "무관",
+    # typed without the ㅅ ("상관업어요")
+    "상관업", "상관 업", "관계업", "관계 업", "문제업", "문제 업",
 )
 #: "Without it I can't": a requirement, not a refusal.
 DOUBLE_NEGATIVE_CUES = (

@@ -149,6 +149,10 @@ def _without_place_particles(text: str) -> str:
     return _PLACE_PARTICLE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
+#: After a certificate, "only this one" ("이종보통 밖에 없어서", "2종만 있어요"): held.
+_ONLY_HELD = re.compile(r"\s?(?:밖에|밖엔|빼곤|뿐|만\s?(?:있|갖|가지))")
+
+
 def _read_occupations(st: _State) -> None:
     t = st.norm.text
     cert_matches = st.tables.certificate_matcher.find(t)
@@ -178,6 +182,15 @@ def _read_occupations(st: _State) -> None:
         cues = st.cues(k)
         cert = st.tables.certificates[m.key]
         has_years = bool(_YEARS.search(st.clauses[k].text))
+        if _ONLY_HELD.match(t, m.end):
+            # "이종보통 밖에 없어서": only that one is held, and none of the grades above it
+            st.certs[m.key] = "held"
+            st.note(k, f"certificate_held:{m.key}")
+            for higher, other in st.tables.certificates.items():
+                if m.key in other.covers and higher not in st.certs:
+                    st.certs[higher] = "lacking"
+                    st.note(k, f"certificate_lacking:{higher}")
+            continue
         if cues.lacking or cues.negated:
             status = "lacking"
         elif cues.possession:

@@ -411,3 +411,10 @@ def test_light_work_asked_for_leaves_the_work_done() -> None:
     assert asked.targets == () and asked.leaving  # fifth set v027
     done = read_seeker_jobs("가벼운 부품 조립 해봤어요")
     assert done.targets and not done.leaving
+
+
+def test_driving_as_work_is_a_drivers_job_but_driving_to_work_is_not() -> None:
+    said = "운전하는거 좋아하는디 차 끌고 돌아댕기는 일 있을랑가"  # fifth set v017
+    assert read_seeker_jobs(said).targets == ("622",)
+    assert read_seeker_jobs("운전 가능하고 차 있어요 용접 10년").targets == ("8241",)
+    assert read_seeker_jobs("설비 운전 일 해봤어요").targets == ()

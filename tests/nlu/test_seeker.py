@@ -373,3 +373,16 @@ def test_an_industry_or_a_major_beside_a_trade_wished_for_only_sets_the_scene(
 )
 def test_a_pay_floor_knows_whether_it_was_said_as_a_rate(text: str, rate: bool) -> None:
     assert parse_seeker_text(text).min_pay_is_rate is rate
+
+
+def test_only_this_licence_holds_it_and_lacks_the_grades_above() -> None:
+    # fifth set v017: "이종보통 밖에 없어서" had read as lacking the 2종 licence itself
+    profile = parse_seeker_text("이종보통 밖에 없어서 큰차는 못몰아요")
+    assert profile.certificates_held == ("license_2_ordinary",)
+    assert set(profile.certificates_lacking) == {"license_1_large", "license_1_ordinary"}
+
+
+def test_either_is_fine_typed_without_its_siot_is_no_absence() -> None:
+    # fifth set v030: "상관업어요" read as "no experience" of both kinds of work
+    profile = parse_seeker_text("밭일이나 포장이나 상관업어요 김제 살아요")
+    assert set(profile.wanted_families) == {"farm_worker", "production_worker"}
