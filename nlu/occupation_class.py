@@ -376,6 +376,7 @@ def _asks_light_work(clauses: Sequence[Clause]) -> bool:
 
 
 def _hearsay(clause: str) -> bool:
+    """Whether the clause passes on what was heard of a field ("뜬다길래", "생긴다해서요")."""
     return any(cue in clause for cue in HEARSAY_CUES)
 
 
