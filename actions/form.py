@@ -28,7 +28,10 @@ def stated_pay(profile: SeekerProfile) -> str | None:
     number ("급여 높은 곳"), or ``None``."""
     if not profile.min_monthly_pay:
         return messages.HIGH_PAY if profile.wants_high_pay else None
-    return messages.MIN_PAY.format(man=profile.min_monthly_pay // 10_000)
+    floor = nlu.floor_words(
+        profile.min_monthly_pay, profile.min_pay_rate, conventions=nlu.load_tables().pay
+    )
+    return messages.MIN_PAY.format(floor=floor)
 
 
 def stated_shift(profile: SeekerProfile) -> str | None:

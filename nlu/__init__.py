@@ -21,7 +21,7 @@ from nlu.opening import (
     region_distance_km,
     resolve_region,
 )
-from nlu.pay import PayMention, find_pay, monthly_pay, parse_pay
+from nlu.pay import PayMention, find_pay, floor_words, monthly_pay, parse_pay
 from nlu.seeker import Experience, SeekerProfile, parse_seeker_text, warm_up
 from nlu.tables import Certificate, OccupationFamily, PayConventions, Region, Tables, load_tables
 from nlu.text import NormalizedText, normalize_text
@@ -43,6 +43,7 @@ __all__ = [
     "certificate_ids",
     "certificate_requirements",
     "find_pay",
+    "floor_words",
     "foreign_workers",
     "has_commute_bus",
     "has_dormitory",

@@ -28,6 +28,7 @@ __all__ = [
     "SalaryType",
     "find_pay",
     "find_pay_normalized",
+    "floor_words",
     "monthly_pay",
     "parse_pay",
     "wants_high_pay",
@@ -157,6 +158,19 @@ def monthly_pay(
     else:
         monthly = won
     return round(monthly)
+
+
+def floor_words(
+    monthly: int, rate: str | None, *, conventions: PayConventions | None = None
+) -> str:
+    """A pay floor in the unit the seeker said it: "시급 10,000원", "일급 150,000원", or
+    "월 250만원" (``monthly`` is its monthly equivalent, :func:`monthly_pay`)."""
+    conv = conventions or PayConventions()
+    if rate == "시급":
+        return f"시급 {round(monthly / conv.monthly_hours):,}원"
+    if rate == "일급":
+        return f"일급 {round(monthly / conv.monthly_workdays):,}원"
+    return f"월 {monthly // 10_000:,}만원"
 
 
 def _bound(before: str, tail: str) -> Bound:

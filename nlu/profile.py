@@ -57,9 +57,10 @@ class SeekerProfile:
     region_anywhere: bool = False
     max_commute_km: int | None = None
     min_monthly_pay: int | None = None
-    #: The floor was said as a rate ("시급 만원은 넘어야", "일당 15만"): it is met by the
-    #: rate, whatever the hours; a floor a month ("월 250") by what the work earns a month.
-    min_pay_is_rate: bool = False
+    #: The rate the floor was said in ("시급" for "시급 만원은 넘어야", "일급" for "일당 15만"):
+    #: it is met by the rate, whatever the hours; a floor a month or a year ("월 250", None)
+    #: by what the work earns a month.
+    min_pay_rate: str | None = None
     pay_any: bool = False
     #: "돈 많이 주는 데로" without a number: the better-paid openings first.
     wants_high_pay: bool = False

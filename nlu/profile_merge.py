@@ -140,7 +140,7 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         region_anywhere=said.region_anywhere or (state.region_anywhere and not new_region),
         max_commute_km=said.max_commute_km or state.max_commute_km,
         min_monthly_pay=said.min_monthly_pay or state.min_monthly_pay,
-        min_pay_is_rate=said.min_pay_is_rate if said.min_monthly_pay else state.min_pay_is_rate,
+        min_pay_rate=said.min_pay_rate if said.min_monthly_pay else state.min_pay_rate,
         pay_any=state.pay_any and not said.min_monthly_pay,
         wants_high_pay=state.wants_high_pay or said.wants_high_pay,
         wanted_shifts=wanted_shifts,

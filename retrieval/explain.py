@@ -429,12 +429,15 @@ def explain(
 
     pay = format_pay(opening)
     if profile.min_monthly_pay:
-        wish = profile.min_monthly_pay // 10_000
+        conventions = nlu.load_tables().pay
+        wish = nlu.floor_words(
+            profile.min_monthly_pay, profile.min_pay_rate, conventions=conventions
+        )
         best = opening.monthly_pay_max or opening.monthly_pay_min
         if best is None:
-            out.missing.append(f"급여 {pay}: 희망 월 {wish}만원 이상인지 확인 필요")
+            out.missing.append(f"급여 {pay}: 희망 {wish} 이상인지 확인 필요")
         else:
-            out.reasons.append(f"급여: {pay} (희망 월 {wish}만원 이상 충족)")
+            out.reasons.append(f"급여: {pay} (희망 {wish} 이상 충족)")
     else:
         out.reasons.append(f"급여: {pay}")
 

@@ -320,7 +320,7 @@ def rescore(
         scores += conditions * weights.commute_bus * bus[rows]
     if profile.min_monthly_pay or profile.wants_high_pay:
         floor, high = profile.min_monthly_pay, profile.wants_high_pay
-        rate = profile.min_pay_is_rate
+        rate = profile.min_pay_rate is not None
         fit = pay_fit(catalog, rows, floor=floor, high_pay=high, rate=rate)
         scores += conditions * weights.pay * fit
     scores -= weights.far * beyond

@@ -48,6 +48,9 @@ def test_flags_fill_their_slots_with_their_own_words() -> None:
 def test_stated_conditions_only() -> None:
     profile = said("월 300 이상 받아야 돼요, 야간은 못해요")
     assert stated_pay(profile) == "월 300만원 이상"
+    # a floor said as a rate is said back as that rate, not as 209 hours' worth a month
+    assert stated_pay(said("시급 만원은 넘어야 돼요")) == "시급 10,000원 이상"
+    assert stated_pay(said("일당 15만 이상")) == "일급 150,000원 이상"
     assert stated_shift(profile) == "2교대, 3교대, 야간 불가"
     indifferent = SeekerProfile(pay_any=True, shift_any=True)
     assert stated_pay(indifferent) is None and stated_shift(indifferent) is None

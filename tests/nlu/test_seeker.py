@@ -369,10 +369,10 @@ def test_an_industry_or_a_major_beside_a_trade_wished_for_only_sets_the_scene(
 
 @pytest.mark.parametrize(
     ("text", "rate"),
-    [("시급 만원은 넘어야되고", True), ("일당 15만 이상", True), ("월 250은 받아야", False)],
+    [("시급 만원은 넘어야되고", "시급"), ("일당 15만 이상", "일급"), ("월 250은 받아야", None)],
 )
-def test_a_pay_floor_knows_whether_it_was_said_as_a_rate(text: str, rate: bool) -> None:
-    assert parse_seeker_text(text).min_pay_is_rate is rate
+def test_a_pay_floor_knows_whether_it_was_said_as_a_rate(text: str, rate: str | None) -> None:
+    assert parse_seeker_text(text).min_pay_rate == rate
 
 
 def test_only_this_licence_holds_it_and_lacks_the_grades_above() -> None:

@@ -192,7 +192,7 @@ def test_a_floor_a_month_is_met_by_a_months_work_and_a_rate_by_the_rate() -> Non
     job): "월 250 이상" drops it, "시급 만원 이상" (2,090,000 at 209 hours) keeps it."""
     part_time = replace(catalog(), worked=np.asarray([0.2, 1.0, 1.0, 1.0, 1.0]))
     month = nlu.SeekerProfile(min_monthly_pay=2_500_000)
-    rate = nlu.SeekerProfile(min_monthly_pay=2_090_000, min_pay_is_rate=True)
+    rate = nlu.SeekerProfile(min_monthly_pay=2_090_000, min_pay_rate="시급")
     assert allowed_rows(part_time, month, as_of=AS_OF).tolist()[0] is False
     assert allowed_rows(part_time, rate, as_of=AS_OF).tolist()[0] is True
     assert allowed_rows(catalog(), month, as_of=AS_OF).tolist()[0] is True

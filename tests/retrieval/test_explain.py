@@ -392,3 +392,20 @@ def test_what_a_painter_would_paint_is_not_a_trade_wanted() -> None:
     )
     assert reasons("해상풍력 하부구조물 제관·취부공", painter) == []
     assert reasons("해상풍력 하부구조물 블라스팅·도장공", painter)[0].startswith("직종 일치")
+
+
+def test_a_pay_floor_is_said_back_in_the_unit_the_seeker_gave() -> None:
+    from datetime import date
+
+    from retrieval.explain import explain
+
+    hourly = nlu.parse_seeker_text("오전에만 일할수 있어요 시급 만원은 넘어야되고")
+    job = Opening(
+        title="편의점 오전 알바",
+        salary_type="시급",
+        salary_min=10_500,
+        monthly_pay_min=2_194_500,
+        certificates={},
+    )
+    why = explain(job, hourly, distance_km=2.0, home_name="군산", as_of=date(2026, 12, 1))
+    assert "급여: 시급 10,500원 (희망 시급 10,000원 이상 충족)" in why.reasons
