@@ -127,6 +127,11 @@ class Weights:
     #: commuter-bus terms count this many times. Swept 1–4 on both dev sets: 3 raises the
     #: hand-written R@5 0.852 → 0.854 and nDCG, drops a synthetic trap; 4 loses R@5
     open_conditions: float = 3.0
+    #: "아무거나 다 해요 … 돈 많이 주는데로": no work named, no floor, better pay asked — the
+    #: pay rank is the one wish there is (× pay_fit; the usual pay term is 0.1 × 3 there).
+    #: Swept 0.3 / 0.6 / 1.0 on six dev and four held-out sets: 0.6 raises the hand-written
+    #: R@5 0.868 → 0.870 and changes nothing else; 1.0 lowers third's nDCG
+    open_high_pay: float = 0.6
 
 
 #: Years of work done from which a seeker is seasoned (:func:`_seasoned`).
@@ -322,7 +327,9 @@ def rescore(
         floor, high = profile.min_monthly_pay, profile.wants_high_pay
         rate = profile.min_pay_rate is not None
         fit = pay_fit(catalog, rows, floor=floor, high_pay=high, rate=rate)
-        scores += conditions * weights.pay * fit
+        # "아무거나 … 돈 많이 주는데로": with no work named and no floor, pay is the one wish
+        only_pay = open_work and high and not floor
+        scores += (weights.open_high_pay if only_pay else conditions * weights.pay) * fit
     scores -= weights.far * beyond
     if near_home is not None:
         scores += weights.near * near_home

@@ -224,6 +224,26 @@ def test_pay_asked_with_no_work_named_counts_as_the_other_conditions() -> None:
     assert gain(COOK) > 0
 
 
+def test_better_pay_is_the_one_wish_of_one_who_takes_any_work() -> None:
+    """ "아무거나 다 해요 … 돈 많이 주는데로" (dialog d049): with no work and no floor, the pay
+    rank weighs open_high_pay, more than the usual pay term (a 10,550원 cleaning job had been
+    second)."""
+    weights = Weights()
+    nan = float("nan")
+    rows = dataclasses.replace(
+        catalog(),
+        pay_min=np.asarray([4_200_000, 2_200_000, nan, nan]),
+        pay_max=np.asarray([4_400_000, 2_300_000, nan, nan]),
+    )
+    best_paid = nlu.SeekerProfile(any_occupation=True, wants_high_pay=True)
+    anything = SeekerJobs(any_occupation=True)
+    scores = rescore(rows, ROWS, EQUAL, best_paid, anything, beyond=np.zeros(4))
+    assert scores[0] - scores[2] == pytest.approx(weights.open_high_pay)
+    assert weights.open_high_pay > weights.open_conditions * weights.pay
+    with_work = rescore(rows, ROWS, EQUAL, best_paid, COOK, beyond=np.zeros(4))
+    assert with_work[0] - with_work[2] == pytest.approx(weights.pay)
+
+
 def test_a_required_certificate_sinks_for_one_who_named_no_certificate_and_no_work_done() -> None:
     certificates = [
         {"special_welding": "required"}, {"license_1_ordinary": "required"},
