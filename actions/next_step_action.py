@@ -270,11 +270,10 @@ class NextStep(ContextAction):
 
     def _intro(self, profile: SeekerProfile, anywork: bool) -> str:
         region = self._home()
-        summary = search_summary(profile)
         if anywork and not profile.shapes_work():
             return messages.ANYWORK_INTRO.format(region=region)
         template = messages.ANYWORK_CONDITIONS_INTRO if anywork else messages.RESULTS_INTRO
-        intro = template.format(summary=summary or messages.SAID_CONDITIONS)
+        intro = template.format(summary=search_summary(profile) or messages.SAID_CONDITIONS)
         if profile.home_region is None and not profile.region_anywhere:
             intro += messages.DEFAULT_REGION_NOTE.format(region=region)
         return intro

@@ -302,7 +302,9 @@ class Catalog:
             employment_type=Codes.of([r.employment_type for r in rows]),
             pay_min=np.asarray([r.monthly_pay_min or nan for r in rows], dtype=np.float64),
             pay_max=np.asarray([r.monthly_pay_max or nan for r in rows], dtype=np.float64),
-            worked=np.asarray([_worked(r, t) for r, t in zip(rows, terms, strict=True)]),
+            worked=np.asarray(
+                [_worked(r, t, tables.pay) for r, t in zip(rows, terms, strict=True)]
+            ),
             lat=np.asarray([p[0] for p in points], dtype=np.float64),
             lon=np.asarray([p[1] for p in points], dtype=np.float64),
             town=Codes.of([tables.town_of(r.region_id) for r in rows]),
@@ -346,11 +348,10 @@ class Catalog:
         )
 
 
-def _worked(row: Any, terms: OpeningTerms) -> float:
+def _worked(row: Any, terms: OpeningTerms, pay: nlu.PayConventions) -> float:
     """The share of a full-time month a part-time posting pays for: the stored monthly pay
     counts 209 hours or 22 days (data/normalization/pay.csv); "시급 12,000원, 토·일
     08:00~12:00" is 35 hours a month, not 209 (a 250만 floor is not met by it)."""
-    pay = nlu.load_tables().pay
     if row.salary_type == "일급" and terms.days_a_week is not None and terms.days_a_week < 5:
         return terms.days_a_week * WEEKS_A_MONTH / pay.monthly_workdays
     hours = terms.monthly_hours()

@@ -123,8 +123,8 @@ def allowed_rows(catalog: Catalog, profile: nlu.SeekerProfile, *, as_of: date) -
         mask &= ~catalog.weekdays_only
     if profile.min_monthly_pay:
         # a rate asked ("시급 만원") is met by the rate; a month ("월 250") by a month's work
-        every = np.arange(len(catalog.ids))
-        best = catalog.best_pay if profile.min_pay_rate else catalog.earned(catalog.best_pay, every)
+        assert catalog.worked is not None  # filled in by Catalog
+        best = catalog.best_pay if profile.min_pay_rate else catalog.best_pay * catalog.worked
         mask &= np.isnan(best) | (best >= profile.min_monthly_pay)
     return mask
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import nlu
@@ -16,12 +18,16 @@ from nlu.profile_merge import merge
 from retrieval.explain import (
     MATCH_CLAIMS,
     claim_level,
+    explain,
     industry_reasons,
     occupation_reasons,
     profile_jobs,
     search_words,
 )
 from storage.models import Opening
+
+#: The as-of date of the explanations below that need one.
+AS_OF = date(2026, 12, 1)
 
 
 def reasons(title: str, seeker: str, *, jobs_cd: str | None = None) -> list[str]:
@@ -395,17 +401,8 @@ def test_what_a_painter_would_paint_is_not_a_trade_wanted() -> None:
 
 
 def test_a_pay_floor_is_said_back_in_the_unit_the_seeker_gave() -> None:
-    from datetime import date
-
-    from retrieval.explain import explain
-
     hourly = nlu.parse_seeker_text("오전에만 일할수 있어요 시급 만원은 넘어야되고")
-    job = Opening(
-        title="편의점 오전 알바",
-        salary_type="시급",
-        salary_min=10_500,
-        monthly_pay_min=2_194_500,
-        certificates={},
-    )
-    why = explain(job, hourly, distance_km=2.0, home_name="군산", as_of=date(2026, 12, 1))
+    job = Opening(title="편의점 오전 알바", salary_type="시급", salary_min=10_500, certificates={})
+    job.monthly_pay_min = 2_194_500  # 209 hours' worth: what the importer stores
+    why = explain(job, hourly, distance_km=2.0, home_name="군산", as_of=AS_OF)
     assert "급여: 시급 10,500원 (희망 시급 10,000원 이상 충족)" in why.reasons

@@ -204,16 +204,22 @@ def test_a_posting_paid_by_the_day_answers_a_wish_for_day_labour_whatever_its_ro
     assert anything[2] == anything[3] == 1.0 and weights.open_conditions > 1
 
 
+def paying(first: tuple[int, int], second: tuple[int, int]) -> Catalog:
+    """The catalog with its first two openings paying these (min, max) a month, the others
+    unknown."""
+    nan = float("nan")
+    return dataclasses.replace(
+        catalog(),
+        pay_min=np.asarray([first[0], second[0], nan, nan]),
+        pay_max=np.asarray([first[1], second[1], nan, nan]),
+    )
+
+
 def test_pay_asked_with_no_work_named_counts_as_the_other_conditions() -> None:
     """ "고등학교 졸업하고 … 교대도 괜찮고 돈 많이 주는데": pay is what they ask for; a
     foundry near the text outranked the best-paid plant job by the fused score alone."""
     weights = Weights()
-    nan = float("nan")
-    rows = dataclasses.replace(
-        catalog(),
-        pay_min=np.asarray([3_300_000, 2_700_000, nan, nan]),
-        pay_max=np.asarray([3_800_000, 3_000_000, nan, nan]),
-    )
+    rows = paying((3_300_000, 3_800_000), (2_700_000, 3_000_000))
     floor = nlu.SeekerProfile(min_monthly_pay=3_000_000)
 
     def gain(jobs: SeekerJobs) -> float:
@@ -229,12 +235,7 @@ def test_better_pay_is_the_one_wish_of_one_who_takes_any_work() -> None:
     rank weighs open_high_pay, more than the usual pay term (a 10,550원 cleaning job had been
     second)."""
     weights = Weights()
-    nan = float("nan")
-    rows = dataclasses.replace(
-        catalog(),
-        pay_min=np.asarray([4_200_000, 2_200_000, nan, nan]),
-        pay_max=np.asarray([4_400_000, 2_300_000, nan, nan]),
-    )
+    rows = paying((4_200_000, 4_400_000), (2_200_000, 2_300_000))
     best_paid = nlu.SeekerProfile(any_occupation=True, wants_high_pay=True)
     anything = SeekerJobs(any_occupation=True)
     scores = rescore(rows, ROWS, EQUAL, best_paid, anything, beyond=np.zeros(4))
