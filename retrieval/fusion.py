@@ -304,7 +304,11 @@ def rescore(
     if not said_work:
         # … and years of experience: "경력 3년 이상" is not what a newcomer can apply to first
         with np.errstate(invalid="ignore"):  # NaN: no years asked
-            scores -= weights.unclaimed_career * (catalog.career_years_min[rows] > 0)
+            asks_years = catalog.career_years_min[rows] > 0
+        if not said_certificates:
+            # "[경력] 설비보전" asks for experience without saying how many years
+            asks_years |= career.isin({"경력"}, rows)
+        scores -= weights.unclaimed_career * asks_years
     open_work = jobs.any_occupation or not (jobs.targets or jobs.experience)
     conditions = weights.open_conditions if open_work else 1.0  # how much they count
     if profile.wanted_shifts:

@@ -51,7 +51,7 @@ def catalog() -> Catalog:
         certificates=[{"special_welding": "preferred"}, {}, {}, {}],
         career_years_min=np.full(4, nan),
         occupation=Codes.of(["824101", "214307", None, "8223"]),
-        career=Codes.of(["경력", "경력", "무관", "신입"]),
+        career=Codes.of([None, None, "무관", "신입"]),
     )
 
 
@@ -91,9 +91,13 @@ def test_every_term_is_bounded_so_the_fusion_order_survives_outside_the_bonus() 
     assert scores[0] == unasked[0] - weights.short_career
 
 
+#: rows 0 and 1 ask for experience ("경력") without saying how many years
+EXPERIENCED = dataclasses.replace(catalog(), career=Codes.of(["경력", "경력", "무관", "신입"]))
+
+
 def test_newcomers_prefer_postings_open_to_them() -> None:
     newcomer = nlu.SeekerProfile(newcomer=True)
-    scores = rescore(catalog(), ROWS, EQUAL, newcomer, SeekerJobs(), beyond=np.zeros(4))
+    scores = rescore(EXPERIENCED, ROWS, EQUAL, newcomer, SeekerJobs(), beyond=np.zeros(4))
     assert scores[3] > scores[0]
     assert scores[2] > scores[1]
 
@@ -282,6 +286,18 @@ def test_years_required_sink_for_one_who_named_no_work_and_for_one_with_fewer() 
     unasked = rescore(catalog(), ROWS, EQUAL, nlu.SeekerProfile(), five, beyond=np.zeros(4))
     assert scores(five) == (unasked - [weights.short_career, 0.0, 0.0, 0.0]).tolist()
     assert scores(SeekerJobs(), nlu.SeekerProfile(years_total=10)) == [1.0] * 4
+
+
+def test_a_posting_asking_for_experience_without_years_sinks_for_one_who_named_nothing() -> None:
+    weights = Weights()
+
+    def scores(profile: nlu.SeekerProfile) -> list[float]:
+        return rescore(EXPERIENCED, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4)).tolist()
+
+    unsaid = 1.0 - weights.unclaimed_career
+    assert scores(nlu.SeekerProfile()) == [unsaid, unsaid, 1.0, 1.0]  # "아무 일이나, 월 250"
+    # "한식 조리사 자격증 있지라": trained for the trade, experience not ruled out
+    assert scores(nlu.SeekerProfile(certificates_held=("korean_cook",))) == [1.0] * 4
 
 
 def test_the_hours_asked_lift_postings_that_state_them_and_sink_longer_days() -> None:
