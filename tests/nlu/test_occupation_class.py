@@ -142,6 +142,20 @@ def test_refused_work_is_excluded() -> None:
     assert "214307" in jobs.excluded and "8241" in jobs.targets
 
 
+def test_work_the_seeker_cannot_do_in_dialect_is_excluded() -> None:
+    jobs = read_seeker_jobs("풍력 하부구조물 쪽 가고싶어요 용접은 못허고 제관 이년 했어라")
+    assert jobs.excluded == ("8241",) and jobs.experience == (("8223", 2),)
+
+
+def test_the_inspection_of_welds_is_inspection_not_welding() -> None:
+    jobs = read_seeker_jobs("조선소서 용접부 검사 오년 했어요")
+    assert jobs.experience == (("1585", 5),) and "8241" not in jobs.targets
+
+
+def test_looking_after_plant_equipment_is_maintenance() -> None:
+    assert read_seeker_jobs("공장 설비 보는일 경력 삼년인데").experience == (("8111", 3),)
+
+
 def test_a_held_certificate_names_the_work_when_nothing_else_does() -> None:
     assert read_seeker_jobs("지게차 자격증 있어요 주간만").targets == ("623004",)
 
