@@ -20,6 +20,7 @@ from nlu.cues import clause_cues
 from nlu.gazetteer import GazetteerMatch, surface_key
 from nlu.lexicon import COMMUTE_BUS_TERMS, DORMITORY_DUTIES, DORMITORY_TERMS
 from nlu.matchers import employment_matcher, shift_matcher, shifts_of
+from nlu.opening_terms import stated_hours
 from nlu.requirements import Requirement, certificate_ids, certificate_requirements
 from nlu.tables import LEVEL_RANK, Region, Tables, load_tables
 from nlu.text import normalize_text
@@ -57,9 +58,6 @@ _EARTH_RADIUS_KM = 6371.0
 
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|【[^】]*】")
 _CODE = re.compile(r"^\s*(\d{6})\s*$")
-_TIME_RANGE = re.compile(
-    r"(\d{1,2})\s?(?::|시)\s?(\d{2})?\s?분?\s?[~-]\s?(?:익일\s?)?(\d{1,2})\s?(?::|시)\s?(\d{2})?"
-)
 _EMPLOYMENT_CODES: dict[str, EmploymentType] = {
     "10": "정규직",
     "11": "정규직",
@@ -217,10 +215,9 @@ def resolve_region(text: str, *, tables: Tables | None = None) -> Region | None:
 
 def _time_shift(text: str) -> Shift | None:
     kinds: set[Shift] = set()
-    for match in _TIME_RANGE.finditer(text):
-        start, end = int(match.group(1)), int(match.group(3))
-        if start > 24 or end > 24 or (end - start) % 24 < 4:
-            continue  # not a time, or a break ("점심시간 12:00~13:00")
+    for start, end in stated_hours(text):
+        if (end - start) % 24 < 4:
+            continue  # a break ("점심시간 12:00~13:00")
         if end <= start or start >= 18 or start < 5:
             kinds.add("야간")
         elif end <= 22:
@@ -233,6 +230,9 @@ def _time_shift(text: str) -> Shift | None:
 #: Right after a shift word, that the posting has none of it ("야간 없음", "교대 없이",
 #: "야간작업 없음").
 _NOT_WORKED = re.compile(r"\s?(?:(?:근무|작업|근로)\s?)?(?:은|는|이)?\s?(?:없|無)")
+#: Between the items of a list of shifts ("야간·교대 없음"; a comma ends a clause: "주간 근무,
+#: 야간 없음").
+_LIST_JOIN = re.compile(r"\s?(?:[·ㆍ/]|및)\s?")
 
 
 def normalize_shift(text: str) -> Shift | None:
@@ -243,10 +243,16 @@ def normalize_shift(text: str) -> Shift | None:
     """
     t = normalize_text(text).text
     found: set[str] = set()
-    for m in shift_matcher().find(t):
-        if _NOT_WORKED.match(t, m.end):
-            continue  # "잔업·야간 없음": a shift the posting says it does not have
-        found.update(shifts_of(m.key)[:1])  # bare 교대 counts as 2교대, the common pattern
+    matches = shift_matcher().find(t)
+    # "잔업·야간 없음": a shift the posting says it does not have; "야간·교대 없음": nor any
+    # item of a list that ends so
+    unworked = [bool(_NOT_WORKED.match(t, m.end)) for m in matches]
+    for i in range(len(matches) - 2, -1, -1):
+        gap = t[matches[i].end : matches[i + 1].start]
+        unworked[i] = unworked[i] or (unworked[i + 1] and bool(_LIST_JOIN.fullmatch(gap)))
+    for m, said_not in zip(matches, unworked, strict=True):
+        if not said_not:
+            found.update(shifts_of(m.key)[:1])  # bare 교대 counts as 2교대, the common pattern
     if "3교대" in found:
         return "3교대"
     if "2교대" in found or {"주간", "야간"} <= found:

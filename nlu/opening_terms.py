@@ -21,6 +21,7 @@ __all__ = [
     "OpeningTerms",
     "leaves_heavy_trade",
     "read_opening_terms",
+    "stated_hours",
 ]
 
 #: From this age a seeker counts as a senior, and a posting open to this age welcomes them.
@@ -52,10 +53,11 @@ _SENIOR_WORDS = re.compile(
 _CAREER_YEARS = re.compile(r"경력\s?([1-9][0-9]?)\s?년\s?(?:이상|↑)?(?!\s?(?:이상\s?)?우대)")
 
 
-#: "08:00~17:00", "9시~13시", "오전 9시 ~ 오후 1시": the first working hours a posting states.
+#: "08:00~17:00", "9시~13시", "오전 9시 ~ 오후 1시", and 고용24's "(오전) 7시 30분 ~ (오후) 4시
+#: 30분": working hours a posting states.
 _HOURS = re.compile(
-    r"(오전|오후)?\s?([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시)\s?(?:[0-5][0-9]분)?\s?[~\-–]\s?"
-    r"(?:익일\s?)?(오전|오후)?\s?([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시)"
+    r"(?:\(?(오전|오후)\)?\s?)?([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시)\s?(?:[0-5][0-9]분)?\s?"
+    r"[~\-–]\s?(?:익일\s?)?(?:\(?(오전|오후)\)?\s?)?([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시)"
 )
 _MORNING = re.compile(r"오전\s?(?:근무|만|타임|파트|조)|오전\s?\d{1,2}\s?시간")
 _AFTERNOON = re.compile(r"오후\s?(?:근무|만|타임|파트|조)")
@@ -171,14 +173,20 @@ def _clock(half: str | None, hour: str, minute: str | None) -> float:
     return value + 12 if half == "오후" and value < 12 else value
 
 
-def _hours(text: str) -> tuple[float, float] | None:
-    """Start and end (hours after midnight) of the first working hours stated, if any."""
+def stated_hours(text: str) -> list[tuple[float, float]]:
+    """Start and end (hours after midnight) of every range of working hours stated, in order."""
+    spans = []
     for m in _HOURS.finditer(text):
         start = _clock(m.group(1), m.group(2), m.group(3))
         end = _clock(m.group(4) or m.group(1), m.group(5), m.group(6))
         if start <= 24 and end <= 24 and start != end:
-            return start, end
-    return None
+            spans.append((start, end))
+    return spans
+
+
+def _hours(text: str) -> tuple[float, float] | None:
+    """The first working hours stated, if any."""
+    return next(iter(stated_hours(text)), None)
 
 
 def _part_of_day(text: str, hours: tuple[float, float] | None) -> str | None:

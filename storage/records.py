@@ -195,7 +195,11 @@ def parse_record(
         employment_type_raw=_clip(employment_raw, WIDTHS["employment_type_raw"]),
         employment_type=normalize_employment(employment_raw) if employment_raw else None,
         work_shift_raw=_clip(shift_raw, WIDTHS["work_shift_raw"]),
-        work_shift=nlu.normalize_shift(shift_raw or title) or nlu.normalize_shift(description),
+        work_shift=(  # "주 5일 근무" says no shift; the title may ("주간 고정")
+            nlu.normalize_shift(shift_raw)
+            or nlu.normalize_shift(title)
+            or nlu.normalize_shift(description)
+        ),
         closes_on_raw=_clip(one_line(get("closes_on")), WIDTHS["closes_on_raw"]),
         closes_on=closing.on,
         open_ended=closing.open_ended,

@@ -346,3 +346,13 @@ def test_a_dormitory_the_title_offers_is_offered() -> None:
     assert parse_record(fields, today=TODAY).dormitory
     cleaning = dict(fields, title="기숙사 청소원 모집")  # the dormitory is the workplace
     assert not parse_record(cleaning, today=TODAY).dormitory
+
+
+def test_a_shift_cell_naming_no_shift_leaves_it_to_the_title_before_the_text() -> None:
+    fields = {
+        "source": "gunsan_city", "source_id": "GSJC-26-0001", "company": "(주)소룡선박",
+        "title": "선박 블록 CO2 용접사 (경력 5년↑ / 주간 고정)", "work_shift": "주 5일 근무",
+        "region": "군산시 소룡동", "closes_on": "2026-12-31",
+        "description": "교대 근무자는 별도 모집합니다",
+    }  # fmt: skip
+    assert parse_record(fields, today=TODAY).work_shift == "주간"
