@@ -250,7 +250,7 @@ NATIONALITY_TERMS = (
     "동티모르", "러시아", "조선족",
 )  # fmt: skip
 #: Married into Korea ("결혼해서", "시집왔어요"): with a nationality, the F-6 visa.
-MARRIAGE_CUES = ("결혼해서", "결혼했", "시집", "남편", "국제결혼", "다문화")
+MARRIAGE_CUES = ("결혼", "시집", "남편", "다문화")
 #: A naturalized citizen has no visa ("한국 국적", "귀화했어요").
 CITIZEN_CUES = ("한국 국적", "한국국적", "국적 취득", "국적취득", "귀화")
 #: A stated visa taken back right after it ("E-9 아니고 F-6").
@@ -464,6 +464,12 @@ PAY_CUES = (
 )
 #: Years stated with these are a whole career, not one occupation's.
 TOTAL_YEARS_CUES = ("경력", "총", "일한 지", "일한지", "일만", "직장 생활", "사회생활", "통틀어")
+#: Years of something other than work, said with no work in their clause ("결혼 오년 됐어요",
+#: "애 키우느라 삼년 쉬었는데", "한국 온지 칠년").
+NOT_WORK_YEARS_CUES = (
+    "결혼", "쉬었", "쉬고", "쉬다", "쉰지", "쉰 지", "쉬는", "놀았", "놀고", "키우", "육아",
+    "온지", "온 지", "왔는데", "살았", "산지", "산 지", "살고", "군대", "학교",
+)  # fmt: skip
 #: Cues that a stated distance or duration is a commute limit.
 #: On foot: "걸어 다닐 수 있으면", "도보로" — a commute of a walk (conditions.WALKING_KM).
 WALKING_CUES = ("걸어서", "걸어 다닐", "걸어다닐", "걸어 갈", "걸어갈", "걸어 다니", "걸어다니", "도보")

@@ -45,6 +45,7 @@ from nlu.lexicon import (
     INDUSTRY_FAMILIES,
     INDUSTRY_TRADES,
     NO_CAR_CUES,
+    NOT_WORK_YEARS_CUES,
     TOTAL_YEARS_CUES,
     WORKPLACE_TERMS,
 )
@@ -325,7 +326,10 @@ def _read_years(st: _State) -> None:
         ]
         before = [m for m in here if m.end <= pos]
         target = max(before, key=lambda m: m.end) if before else (here[0] if here else None)
-        if target is None and not any(cue in st.clauses[k].text for cue in TOTAL_YEARS_CUES):
+        clause = st.clauses[k].text
+        if target is None and any(cue in clause for cue in NOT_WORK_YEARS_CUES):
+            continue  # "결혼 오년 됐어요": not years of work
+        if target is None and not any(cue in clause for cue in TOTAL_YEARS_CUES):
             previous = [
                 m
                 for m in st.mentions

@@ -29,6 +29,7 @@ def test_a_nationality_alone_is_a_foreign_worker_whose_visa_is_unsaid(text: str)
         ("E-9 비자 있는 베트남 여자예요", "E-9"),  # the visa said wins over the nationality
         ("우즈벡에서 왔어요 고용허가 E9 입니다", "E-9"),
         ("베트남서 시집왔어요", "F-6"),
+        ("베트남에서 왔어요 결혼 오년 됐어요", "F-6"),
         ("필리핀 사람 한국 국적", None),  # a citizen
         ("중국집 주방 일 했어요", None),  # a dish, not a person
         ("중국서 배운 요리 있어요", None),

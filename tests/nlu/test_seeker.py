@@ -185,6 +185,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("상하차 곰방 일 했어요", {"experience": (Experience("logistics_loader", None),)}),
     ("크레잉 운전 10년", {"experience": (Experience("crane_operator", 10),)}),  # jamo typo
     ("지게차 운전 3년, 상하차 2년 했습니다", {"years_total": 5}),
+    # years of something else than work
+    ("베트남에서 왔어요 결혼 오년 됐어요", {"years_total": None}),
+    ("결혼하고 십년 쉬었어요", {"years_total": None}),
+    ("한국 온지 칠년 됐어요", {"years_total": None}),
     ("계약직 싫어요 정규직만", {"excluded_employment_types": {"계약직", "일용직", "파견직"}}),
     ("울산에서 용접 했었는데 군산으로 이사 왔어요", {"home_region": "gunsan"}),
     # asking to be taken on without experience wants the work; "not done it" does not
