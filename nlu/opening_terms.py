@@ -5,7 +5,7 @@ These facts are read from the title and description at catalog load (no schema c
 them); unknown stays unknown: a posting that says nothing about weekends is not weekend work.
 
     >>> read_opening_terms("아파트 경비원 주간 전담 (70세 이하)", "근무일: 주6일근무")
-    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, seated=False, whole_week=True, starts_at=None, ends_at=None, weekdays_only=False, days_a_week=6)
+    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, seated=False, whole_week=True, starts_at=None, ends_at=None, weekdays_only=False, days_a_week=6, welcomes_migrants=False)
 """
 
 from __future__ import annotations
@@ -79,6 +79,7 @@ _STRAIN = {
 STRAIN_LIMITS = tuple(_STRAIN)
 #: The work is done sitting ("앉아서 하는 작업 위주", "좌식"): what a seeker who cannot stand
 #: long asks for.
+_MIGRANTS = re.compile(r"결혼\s?이민|다문화|이주\s?여성")
 _SEATED = re.compile(r"앉아서\s?(?:하는|근무|작업|일)|좌식")
 #: Trades whose every posting is heavy work, whatever its text says (KECO): welding,
 #: fitting and grinding (8241), ship and other transport-equipment assembly (8173), sheet
@@ -124,6 +125,8 @@ class OpeningTerms:
     weekdays_only: bool = False
     #: the days a week it works when fixed ("근무요일: 토, 일" → 2, "주 3일", "월~토" → 6)
     days_a_week: int | None = None
+    #: the posting welcomes those who married into Korea ("결혼이민자 우대", "다문화 가정 환영")
+    welcomes_migrants: bool = False
 
     def monthly_hours(self) -> float | None:
         """Hours a month at the stated hours a day and days a week (4.345 weeks a month),
@@ -235,4 +238,5 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
         starts_at=hours[0] if hours else None,
         ends_at=hours[1] if hours else None,
         days_a_week=_days_a_week(text),
+        welcomes_migrants=_MIGRANTS.search(text) is not None,
     )

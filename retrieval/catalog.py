@@ -110,6 +110,7 @@ class Catalog:
     age_max: np.ndarray | None = None
     #: bool: the posting welcomes seniors (어르신 가능, 60대 가능, 연령 무관 …).
     welcomes_seniors: np.ndarray | None = None
+    welcomes_migrants: np.ndarray | None = None  # … and those who married into Korea
     #: The part of the day the whole shift lies in (오전 | 오후 | None) and the hours a day
     #: (float64, NaN when unstated) the posting states (nlu.opening_terms).
     part_of_day: Codes | None = None
@@ -197,6 +198,8 @@ class Catalog:
             self.whole_week = np.zeros(len(self.ids), dtype=bool)
         if self.welcomes_seniors is None:
             self.welcomes_seniors = np.zeros(len(self.ids), dtype=bool)
+        if self.welcomes_migrants is None:
+            self.welcomes_migrants = np.zeros(len(self.ids), dtype=bool)
         if self.age_min is None:
             self.age_min = np.full(len(self.ids), np.nan)
         if self.age_max is None:
@@ -255,7 +258,7 @@ class Catalog:
             Opening.region_id, Opening.foreign_workers, Opening.dormitory,
             Opening.certificates, Opening.career_years_min, Opening.open_ended,
             Opening.commute_bus, Opening.career, Opening.title, Opening.occupation_raw, Opening.occupation_code, Opening.description,
-            Opening.salary_type,
+            Opening.salary_type, Opening.work_shift_raw,
         )  # fmt: skip
         # A retired opening is one that no source lists any more.
         current = select(*columns).where(Opening.retired_at.is_(None))
@@ -268,7 +271,10 @@ class Catalog:
 
         points = [coords(r.region_id) for r in rows]
         classes = [_occupation_of(r, keco) for r in rows]
-        terms = [read_opening_terms(r.title, r.description or "") for r in rows]
+        # a 근무형태 cell ("시간제 / 주간 09:30~15:30 / 주5일") states hours the text may not
+        terms = [
+            read_opening_terms(r.title, f"{r.work_shift_raw}\n{r.description or ''}") for r in rows
+        ]
         industries = load_industries()
         named = [
             industries.of_posting(r.title, r.occupation_raw or "", r.description or "")
@@ -320,6 +326,7 @@ class Catalog:
             age_min=np.asarray([t.age_min or nan for t in terms], dtype=np.float64),
             age_max=np.asarray([t.age_max or nan for t in terms], dtype=np.float64),
             welcomes_seniors=np.asarray([t.welcomes_seniors for t in terms], dtype=bool),
+            welcomes_migrants=np.asarray([t.welcomes_migrants for t in terms], dtype=bool),
             part_of_day=Codes.of([t.part_of_day for t in terms]),
             taught=Codes.of([_taught(r.title, c) for r, c in zip(rows, classes, strict=True)]),
             title_works=Codes.of([_title_works(r.title) for r in rows]),

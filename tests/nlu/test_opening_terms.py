@@ -107,6 +107,12 @@ def test_a_week_through_the_weekdays_into_the_weekend() -> None:
     assert not read_opening_terms("주말 청소 알바", "토, 일 08:00~12:00").whole_week
 
 
+def test_a_welcome_for_those_who_married_into_korea_is_read() -> None:
+    assert read_opening_terms("김치공장 절임·포장 시간제 (결혼이민자 우대)").welcomes_migrants
+    assert read_opening_terms("식품 포장", "다문화 가정 환영").welcomes_migrants
+    assert not read_opening_terms("식품 포장", "외국인 가능").welcomes_migrants
+
+
 def test_work_done_sitting_is_read() -> None:
     assert read_opening_terms("자동차 시트 부품 조립", "♣ 앉아서 하는 작업 위주").seated
     assert read_opening_terms("검사 보조", "좌식 작업").seated

@@ -186,6 +186,20 @@ def test_an_e9_worker_sees_first_the_postings_that_hire_e9_among_those_that_fit_
     assert scores("F-6")[1] == fused[1] + weights.visa  # other visas: no permit needed
 
 
+def test_one_who_married_into_korea_gains_where_the_posting_welcomes_them() -> None:
+    weights = Weights()
+    welcoming = dataclasses.replace(
+        catalog(), welcomes_migrants=np.asarray([False, True, False, False])
+    )
+
+    def scores(visa: str) -> list[float]:
+        profile = nlu.SeekerProfile(visa=visa)
+        return rescore(welcoming, ROWS, EQUAL, profile, SeekerJobs(), beyond=np.zeros(4)).tolist()
+
+    assert scores("F-6") == [1.0, 1.0 + weights.visa, 1.0, 1.0]  # "결혼이민자 우대"
+    assert scores("E-9") == [1.0] * 4  # the welcome is not an E-9 permit
+
+
 def test_a_posting_paid_by_the_day_answers_a_wish_for_day_labour_whatever_its_row_says() -> None:
     weights = Weights()
     rows = dataclasses.replace(

@@ -1,0 +1,32 @@
+"""The catalog's facts read from imported openings (real SQLite)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy.orm import Session
+
+from retrieval.catalog import Catalog
+from storage.importer import import_files
+from storage.readers import CANONICAL_COLUMNS
+
+#: A 근무형태 cell that states the hours the description leaves out (a city board's shape).
+PART_TIME = (
+    "gunsan_city,GSJC-1,옥구식품(주),김치공장 절임·포장 시간제 (결혼이민자 우대),식품 포장,"
+    "배추 절임과 포장. 중식 제공.,군산시 옥구읍,"
+    "시급,10320,,무관,,무관,,계약직,시간제 / 주간 09:30~15:30 / 주5일,2026-12-22,063-000-3333"
+)
+
+
+def test_hours_stated_only_in_the_shift_cell_are_the_postings_hours(
+    session: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "city.csv"
+    path.write_text(",".join(CANONICAL_COLUMNS) + "\n" + PART_TIME + "\n", encoding="utf-8")
+    import_files(session, [path])
+    catalog = Catalog.load(session)
+    assert catalog.starts_at is not None and catalog.ends_at is not None
+    assert (catalog.starts_at[0], catalog.ends_at[0]) == (9.5, 15.5)
+    assert catalog.welcomes_migrants is not None and bool(catalog.welcomes_migrants[0])
+    assert np.array_equal(catalog.daily_hours, [5.0])  # 시간제: short work
