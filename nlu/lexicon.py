@@ -262,7 +262,8 @@ DAY_OFF_CUES = ("쉬어야", "쉬는", "쉬어요", "쉽니다")
 #: Paid by the day: asking for it asks for day labour ("일당 주는 데").
 DAY_PAY_TERMS = (
     "일당", "일급", "당일지급", "당일 지급", "당일 현금", "당일 정산", "그날 돈", "그날그날",
-    "그날 바로", "당일 돈", "날마다 돈", "하루하루 돈",
+    "그날 바로", "당일 돈", "날마다 돈", "하루하루 돈", "오늘 돈", "돈 바로", "바로 돈",
+    "일 끝나고 돈", "끝나면 돈",
 )  # fmt: skip
 #: The night allowance: a posting that pays it says nothing of its shift pattern, but a seeker
 #: asking for it asks for night work ("야간 수당 많이 주는 데").

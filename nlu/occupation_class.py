@@ -505,6 +505,16 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     def clause_of(pos: int) -> int:
         return max(i for i, s in enumerate(starts) if s <= pos)
 
+    def held_work() -> list[str]:
+        """The work the certificates held are for (none said lacking or refused)."""
+        work = []
+        for m in cert_matches:
+            cues = clause_cues(clauses[clause_of(m.start)].text)
+            if not (cues.lacking or cues.negated):
+                named = _head_code(_mentions(tables.certificates[m.key].name_ko, keco))
+                work += [named] if named else []
+        return work
+
     found = keco.matcher.find(norm)
     named_clauses = {clause_of(m.start) for m in found}
     context_at = _context_matches(found, clause_of, keco, norm)
@@ -604,9 +614,12 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     # only fields wanted, one heard of that holds a trade done ("해상풍력이 뜬다던데 … 조선소
     # 도장 8년"): that trade is what they would do there
     inside = [c for c in experience if any(c.startswith(p) for p in places if p in heard)]
-    if places and (set(places) != set(targets) or inside):
+    # "영양사 면허 있는 신입인데 공장 급식소도 괜찮을까요": only a place wished for, and a
+    # licence held names the job
+    licensed = held_work() if set(places) == set(targets) else []
+    if places and (set(places) != set(targets) or inside or licensed):
         context += places
-        targets = [c for c in targets if c not in places] or inside
+        targets = [c for c in targets if c not in places] or inside or licensed
     if targets or mentioned or experience:
         context += industries  # "품질검사 해봤어요 자동차부품": where the role was done
     else:
@@ -620,12 +633,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     if fall_back:
         wanted = [c for c in experience if c not in side] or list(experience)
     if fall_back and not wanted:
-        # "지게차 자격증 있어요": the work a held certificate is for
-        for m in cert_matches:
-            cues = clause_cues(clauses[clause_of(m.start)].text)
-            if not (cues.lacking or cues.negated):
-                named = _head_code(_mentions(tables.certificates[m.key].name_ko, keco))
-                wanted += [named] if named else []
+        wanted = held_work()  # "지게차 자격증 있어요"
     if any_occupation and not targets:
         wanted = []
     # "배관 설계 말고 현장 배관": the work named again after 말고 was not what was ruled out

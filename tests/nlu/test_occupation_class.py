@@ -57,6 +57,8 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         ("(익산) 물류 피킹·포장원 정규직 채용", None, "617903"),
         # tasks listed with "·" put the main one first: a grinder's job, not a cleaner's
         ("선박 블록 사상·청소 일용직 (그라인더 초보 가능)", None, "824107"),
+        # a shipyard's "블록 청소" is grinding and cleanup after welding, not building cleaning
+        ("조선소 블록 청소·사상 보조 일당 당일지급", None, "824107"),
     ],
 )
 def test_openings_are_classified_from_code_or_title(
@@ -150,6 +152,12 @@ def test_work_the_seeker_cannot_do_in_dialect_is_excluded() -> None:
 def test_the_inspection_of_welds_is_inspection_not_welding() -> None:
     jobs = read_seeker_jobs("조선소서 용접부 검사 오년 했어요")
     assert jobs.experience == (("1585", 5),) and "8241" not in jobs.targets
+
+
+def test_a_licence_held_names_the_job_when_only_a_place_is_wished_for() -> None:
+    jobs = read_seeker_jobs("영양사 면허 있는 신입인데 공장 급식소도 괜찮을까요?")
+    assert jobs.targets == ("3050",) and jobs.context == ("5312",)
+    assert read_seeker_jobs("급식소 일 하고 싶어요").targets == ("5312",)  # the place alone
 
 
 def test_looking_after_plant_equipment_is_maintenance() -> None:

@@ -90,6 +90,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("그날 돈 주는 일 있어요?", {"wanted_employment_types": {"일용직"}}),
     ("당일지급 되는 곳", {"wanted_employment_types": {"일용직"}}),
     ("일급으로 받고 싶어요", {"wanted_employment_types": {"일용직"}}),
+    ("오늘 일하고 오늘 돈받는 일 있어요?", {"wanted_employment_types": {"일용직"}}),
     (
         "군산 사는디 밤일은 안 헐라요",
         {"home_region": "gunsan", "excluded_shifts": NIGHTS, "wanted_shifts": set()},
