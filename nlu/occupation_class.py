@@ -210,22 +210,42 @@ def _mentions(text: str, keco: Keco) -> tuple[GazetteerMatch, ...]:
     return keco.matcher.find(normalize_text(text).text) if text else ()
 
 
-def _head_code(matches: tuple[GazetteerMatch, ...], text: str = "") -> str | None:
+def _head_code(
+    matches: tuple[GazetteerMatch, ...], text: str = "", keco: Keco | None = None
+) -> str | None:
     """The code a phrase names: its last word (Korean heads come last), made as specific
     as another word of the phrase under it allows (공정 오퍼레이터 851 + 양극재 소성 8512);
     of two as specific, the nearer the head ("차체부품 로봇용접 라인 오퍼레이터" → 로봇용접).
 
     Works listed with "·" are the posting's tasks in order, the main one first: "사상·청소
-    일용직" is a grinder's job (``text``: the normalized text the matches were found in).
+    일용직" is a grinder's job (``text``: the normalized text the matches were found in) —
+    unless the items share the last one's head ("지게차·굴삭기 정비기사" repairs both).
     """
     if not matches:
         return None
     last = len(matches) - 1
-    while last and text[matches[last - 1].end : matches[last].start].strip() == "·":
+    while (
+        last
+        and text[matches[last - 1].end : matches[last].start].strip() == "·"
+        and not _shares_head(matches[last - 1], matches[last], keco)
+    ):
         last -= 1
     head = matches[last].key
     finer = [m.key for m in matches if m.key.startswith(head) and len(m.key) > len(head)]
     return max(reversed(finer), key=len) if finer else head
+
+
+def _shares_head(item: GazetteerMatch, last: GazetteerMatch, keco: Keco | None) -> bool:
+    """Whether ``item`` with the head word of ``last`` names work of the same 중분류
+    ("지게차" + "굴삭기 정비" → "지게차 정비"): then both are what the head word works on."""
+    words = last.surface.split(" ", 1)
+    if keco is None or len(words) < 2:
+        return False
+    joined = f"{item.surface} {words[1]}"
+    return any(
+        m.start == 0 and m.end == len(joined) and m.key[:2] == last.key[:2]
+        for m in keco.matcher.find(joined)
+    )
 
 
 def _phrase_code(text: str, keco: Keco) -> str | None:
@@ -233,7 +253,7 @@ def _phrase_code(text: str, keco: Keco) -> str | None:
     outside = _BRACKETS.sub(" ", text)
     for phrase in (outside, text):
         normalized = normalize_text(phrase).text
-        code = _head_code(keco.matcher.find(normalized), normalized) if normalized else None
+        code = _head_code(keco.matcher.find(normalized), normalized, keco) if normalized else None
         if code is not None:
             return code
     return None

@@ -59,6 +59,8 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         ("선박 블록 사상·청소 일용직 (그라인더 초보 가능)", None, "824107"),
         # a shipyard's "블록 청소" is grinding and cleanup after welding, not building cleaning
         ("조선소 블록 청소·사상 보조 일당 당일지급", None, "824107"),
+        # … unless the items share the last one's head: both machines are repaired
+        ("지게차·굴삭기 정비기사 (중장비 정비 경력 2년↑)", None, "8116"),
     ],
 )
 def test_openings_are_classified_from_code_or_title(
