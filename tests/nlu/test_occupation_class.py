@@ -61,6 +61,9 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         ("조선소 블록 청소·사상 보조 일당 당일지급", None, "824107"),
         # … unless the items share the last one's head: both machines are repaired
         ("지게차·굴삭기 정비기사 (중장비 정비 경력 2년↑)", None, "8116"),
+        # driving the bus, as titles say it: not any driver (622)
+        ("산업단지 통근버스 운전기사 (1종대형·버스운전자격 필수)", None, "622202"),
+        ("버스 운전기사 모집", None, "6222"),
     ],
 )
 def test_openings_are_classified_from_code_or_title(
