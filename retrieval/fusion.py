@@ -257,6 +257,7 @@ def rescore(
             # "배터리 공장 쪽으로 가고 싶어요" names a plant, not a job: its production work
             # (a 양극재 소성 operator, 8512) is what is wanted, whatever its 세분류
             production = _classes_in(occupation.labels, PRODUCTION)[codes]
+            production &= ~_classes_in(occupation.labels, UPKEEP)[codes]
             fit = np.maximum(fit, INDUSTRY_PRODUCTION * (in_industry & production))
         other = _teaches_another_trade(catalog, rows, jobs) | _other_kind(catalog, rows, jobs)
         scores += weights.target * np.where(other, np.minimum(fit, ANOTHER_SUBJECT), fit)
@@ -392,6 +393,9 @@ def _classes_in(labels: tuple[str | None, ...], prefixes: tuple[str, ...]) -> np
 
 #: 대분류 of production work in KECO 2018 (설치·정비·생산직).
 PRODUCTION = ("8",)
+#: … of it, the installing, upkeep and repair of machines and wiring (설비보전, 전기공,
+#: 설치·수리원): a trade of its own, not the plant's production work one asks for by the plant
+UPKEEP = ("811", "812", "831", "832", "841", "842")
 #: Hands-on work: construction, production, farming and fishing, driving (KECO 7, 8, 9, 62).
 HANDS_ON = ("7", "8", "9", "62")
 #: Desk and counter work: managers, office and finance work but for production and

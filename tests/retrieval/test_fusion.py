@@ -395,6 +395,9 @@ def test_an_industry_only_wish_wants_the_production_work_of_that_industry() -> N
     # a role named beside the plant is the wish (품질): production work earns no target term
     quality = scores("배터리 공장 품질 쪽 일 하고 싶어요")
     assert quality[0] < industry + weights.target * INDUSTRY_PRODUCTION / 2
+    # the plant's machine upkeep (설비보전, 8111) is a trade of its own, not its production
+    plants.occupation = Codes.of(["8512", "8111", "8351", "824101"])
+    assert scores("양극재 공장 다니고 싶은디")[1] == industry
 
 
 def test_the_industry_wanted_is_the_one_named_with_the_wish_not_the_one_left() -> None:
