@@ -159,6 +159,13 @@ def test_the_inspection_of_welds_is_inspection_not_welding() -> None:
     assert jobs.experience == (("1585", 5),) and "8241" not in jobs.targets
 
 
+@pytest.mark.parametrize("move", ["옮길라고요", "옮기려고요", "갈라고요", "넘어가려고요"])
+def test_moving_to_a_plant_is_the_wish_and_the_trade_done_stays_experience(move: str) -> None:
+    jobs = read_seeker_jobs(f"배 용접 십년 하다 일이 들쭉날쭉해서 배터리 공장으로 {move}")
+    assert jobs.targets == ("8351",) and jobs.experience == (("8241", 10),)
+    assert not jobs.implied
+
+
 def test_a_licence_held_names_the_job_when_only_a_place_is_wished_for() -> None:
     jobs = read_seeker_jobs("영양사 면허 있는 신입인데 공장 급식소도 괜찮을까요?")
     assert jobs.targets == ("3050",) and jobs.context == ("5312",)
