@@ -275,10 +275,13 @@ def read_employment(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(wanted - excluded), frozenset(excluded)
 
 
-def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
-    """(home region id, any region is fine, maximum commute in km)."""
+def read_regions(st: Reading) -> tuple[str | None, bool, int | None, tuple[str, ...]]:
+    """(home region id, any region is fine, maximum commute in km, the places named as where
+    to work: neither where the seeker lives nor where they worked, refused or merely reachable
+    — "익산 식품클러스터 공장 생산직 … 있을까요? … 대야 살아요", "익산이나 군산")."""
     t = st.norm.text
     home: str | None = None
+    work: list[str] = []
     fallback: str | None = None
     around: str | None = None
     home_clause = fallback_clause = around_clause = 0
@@ -294,6 +297,8 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
             # "익산도 갈 수 있어라": a place the seeker would go to, not where they live
             st.note(k, f"{REGION_REACHABLE}{m.key}")
             continue
+        if not (cues.home or cues.experience):
+            work.append(m.key)
         if cues.home and home is None:
             home, home_clause = m.key, k
         elif fallback is None and region.level != "park" and not cues.experience:
@@ -342,7 +347,7 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None]:
             commute = round(int(hours.group(1)) * 60 * KM_PER_COMMUTE_MINUTE)
         if commute is not None:
             st.note(k, f"max_commute_km:{commute}")
-    return home, anywhere, commute
+    return home, anywhere, commute, tuple(dict.fromkeys(work))
 
 
 def _finest(st: Reading, home: str, k: int) -> str:

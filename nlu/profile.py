@@ -54,6 +54,9 @@ class SeekerProfile:
     certificates_lacking: tuple[str, ...] = ()
     no_certificates: bool = False
     home_region: str | None = None
+    #: Places named as where to work ("익산 식품클러스터 공장 … 있을까요", "익산이나 군산"):
+    #: their 시/군 go first; distances still start from the home.
+    work_regions: tuple[str, ...] = ()
     region_anywhere: bool = False
     max_commute_km: int | None = None
     min_monthly_pay: int | None = None

@@ -137,6 +137,7 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         certificates_lacking=lacking,
         no_certificates=(state.no_certificates or said.no_certificates) and not held,
         home_region=said.home_region if new_region else state.home_region,
+        work_regions=said.work_regions or state.work_regions,
         region_anywhere=said.region_anywhere or (state.region_anywhere and not new_region),
         max_commute_km=said.max_commute_km or state.max_commute_km,
         min_monthly_pay=said.min_monthly_pay or state.min_monthly_pay,

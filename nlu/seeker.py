@@ -406,7 +406,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
             st.note(k, "any_occupation")
     wanted_shifts, excluded_shifts = read_shifts(st)
     wanted_types, excluded_types = read_employment(st)
-    home, anywhere, commute = read_regions(st)
+    home, anywhere, commute, work_regions = read_regions(st)
     pay = [m for m in find_pay_normalized(norm.text, conventions=tables.pay) if m.bound != "max"]
     if pay:
         st.note(st.clause_at(pay[0].start), f"min_monthly_pay:{pay[0].monthly}")
@@ -430,6 +430,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         certificates_lacking=tuple(c for c, s in st.certs.items() if s == "lacking"),
         no_certificates=st.no_certificates,
         home_region=home,
+        work_regions=work_regions,
         region_anywhere=anywhere,
         max_commute_km=commute,
         min_monthly_pay=pay[0].monthly if pay else None,

@@ -174,15 +174,19 @@ def nearness(
 
 
 def in_home_town(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -> np.ndarray:
-    """Whether each given row lies in the 시/군 of the home the seeker stated (bool).
+    """Whether each given row lies in the 시/군 the seeker named to work in, or else of the home
+    they stated (bool).
 
-    "익산이요", "집이 서천 장항이에요": a counselor shows the openings of that town first.
-    Without a stated home (the center's default is a guess) or for an anywhere-seeker: none.
+    "익산이요", "집이 서천 장항이에요": a counselor shows the openings of that town first; "익산
+    식품클러스터 … 있을까요? … 대야 살아요": Iksan's, not the home's. Without a stated place
+    (the center's default is a guess) or for an anywhere-seeker: none.
     """
     import numpy as np
 
-    town = nlu.load_tables().town_of(profile.home_region)
-    if town is None or profile.region_anywhere:
+    tables = nlu.load_tables()
+    towns = {tables.town_of(r) for r in profile.work_regions} - {None}
+    towns = towns or {tables.town_of(profile.home_region)} - {None}
+    if not towns or profile.region_anywhere:
         return np.zeros(len(rows), dtype=bool)
     assert catalog.town is not None  # filled in by Catalog
-    return catalog.town.isin({town}, rows)
+    return catalog.town.isin(towns, rows)

@@ -33,6 +33,22 @@ def test_the_home_is_the_finest_place_the_clause_names(text: str, home: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        ("익산 식품클러스터 공장 생산직 주간만 하는데 있을까요? 대야 살아요", ("iksan",)),
+        ("익산이나 군산", ("iksan", "gunsan")),
+        ("군산 살아요", ()),  # the home
+        ("군산 살아요 익산도 갈 수 있어라", ()),  # reachable, not asked for
+        ("울산에서 용접 했었는데 군산으로 이사 왔어요", ()),  # where they worked
+    ],
+)
+def test_the_places_named_to_work_in_are_neither_home_nor_past_nor_merely_reachable(
+    text: str, work: tuple[str, ...]
+) -> None:
+    assert nlu.parse_seeker_text(text).work_regions == work
+
+
+@pytest.mark.parametrize(
     ("text", "reachable"),
     [
         ("익산도 갈 수 있어라", "iksan"),

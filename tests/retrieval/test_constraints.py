@@ -175,6 +175,11 @@ def test_the_home_town_is_the_si_gun_of_the_place_named() -> None:
     assert not in_home_town(towns, rows, nlu.SeekerProfile()).any()  # the default is a guess
     anywhere = nlu.SeekerProfile(home_region="seocheon_janghang", region_anywhere=True)
     assert not in_home_town(towns, rows, anywhere).any()
+    # "익산 식품클러스터 … 있을까요? … 대야 살아요": the town named to work in, not the home's
+    wished = nlu.SeekerProfile(home_region="gunsan_daeya", work_regions=("iksan",))
+    assert in_home_town(towns, rows, wished).tolist() == [False, False, False, False, True]
+    both = nlu.SeekerProfile(home_region="iksan", work_regions=("iksan", "gunsan"))
+    assert in_home_town(towns, rows, both).tolist() == [False, False, True, False, True]
 
 
 def test_hours_within_the_day_rule_out_night_and_rotating_shifts() -> None:
