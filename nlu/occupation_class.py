@@ -527,7 +527,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
 
     def held_work() -> list[str]:
         """The work the certificates held are for (none said lacking or refused)."""
-        work = []
+        work: list[str] = []
         for m in cert_matches:
             cues = clause_cues(clauses[clause_of(m.start)].text)
             if not (cues.lacking or cues.negated):

@@ -264,11 +264,13 @@ def certificate_requirements(
             if any(_LICENCE_REQUIRED.search(c.text) for c in split_posting(said)):
                 result.update(dict.fromkeys(licences, "required"))
         # "조선소 천장크레인 운전원 (자격증 필수)": the first licence of the job the title names
-        if "required" not in result.values() and _LICENCE_REQUIRED.search(normalize_text(title).text):
+        if "required" not in result.values() and _LICENCE_REQUIRED.search(
+            normalize_text(title).text
+        ):
             job = tabs.occupation_matcher.find(normalize_text(_BRACKETED.sub(" ", title)).text)
-            cert = tabs.primary_certificates.get(job[-1].key) if job else None
-            if cert is not None:
-                result[cert] = "required"
+            licence = tabs.primary_certificates.get(job[-1].key) if job else None
+            if licence is not None:
+                result[licence] = "required"
     return result
 
 

@@ -328,11 +328,11 @@ def rescore(
     if profile.needs_dormitory:
         scores += np.where(catalog.dormitory[rows], weights.dormitory, -weights.dormitory)
     if profile.visa is not None:
-        welcome = catalog.foreign_workers.isin({"e9_ok"}, rows)
+        hires = catalog.foreign_workers.isin({"e9_ok"}, rows)
         if profile.visa == "F-6":  # married into Korea: "결혼이민자 우대" says them
             assert catalog.welcomes_migrants is not None  # filled in by Catalog
-            welcome |= catalog.welcomes_migrants[rows]
-        scores += weights.visa * welcome
+            hires |= catalog.welcomes_migrants[rows]
+        scores += weights.visa * hires
     if profile.needs_commute_bus:
         scores += conditions * weights.commute_bus * bus[rows]
     if profile.min_monthly_pay or profile.wants_high_pay:

@@ -173,7 +173,11 @@ def test_a_licence_held_names_the_job_when_only_a_place_is_wished_for() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["배에다 전깃줄 깔고 연결허는 일 팔년 혔당께요", "배 안에서 전깃줄 끌고 다니면서 묶는거 해봤어요"]
+    "text",
+    [
+        "배에다 전깃줄 깔고 연결허는 일 팔년 혔당께요",
+        "배 안에서 전깃줄 끌고 다니면서 묶는거 해봤어요",
+    ],
 )
 def test_laying_cable_in_words_is_an_industrial_electricians_work(text: str) -> None:
     assert read_seeker_jobs(text).experience[0][0] == "8311"  # 산업 전기공 (선박 전장)

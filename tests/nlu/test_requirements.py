@@ -246,16 +246,15 @@ def test_a_care_licence_a_posting_demands_is_required() -> None:
 
 
 def test_the_licence_a_job_is_named_by_is_required_in_general_words() -> None:
-    """"요양원 요양보호사 (3교대, 자격 필수)" reached a seeker without the licence as
+    """ "요양원 요양보호사 (3교대, 자격 필수)" reached a seeker without the licence as
     "직종 일치": the 필수 named no certificate, and 요양보호사 in a title is the work."""
     title = "요양원 요양보호사 (3교대, 자격 필수)"
     assert certificate_requirements([], "", title=title) == {"care_worker": "required"}
     assert certificate_requirements([], "어르신 돌봄", title="방문요양 요양보호사 모집") == {}
 
 
-
 def test_a_licence_required_in_general_words_is_the_first_of_the_job_the_title_names() -> None:
-    """"조선소 천장크레인 운전원 (주야 2교대, 자격증 필수)" named no certificate, so a seeker
+    """ "조선소 천장크레인 운전원 (주야 2교대, 자격증 필수)" named no certificate, so a seeker
     who said "자격증이 아직 없어라" was shown it first (sixth set w021)."""
     crane = "조선소 천장크레인 운전원 (주야 2교대, 자격증 필수)"
     assert certificate_requirements([], "", title=crane) == {"overhead_crane": "required"}
