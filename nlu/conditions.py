@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from nlu.gazetteer import GazetteerMatch
 from nlu.lexicon import (
     ANYWHERE_ACCEPT_TERMS,
     ANYWHERE_TERMS,
@@ -297,8 +298,10 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None, tuple[str, 
             # "익산도 갈 수 있어라": a place the seeker would go to, not where they live
             st.note(k, f"{REGION_REACHABLE}{m.key}")
             continue
-        if not (cues.home or cues.experience):
-            work.append(m.key)
+        if not (cues.home or cues.experience) and (
+            _asks_for(st, k, m) or _AROUND.match(t[m.end :]) or _places_in(st, k) > 1
+        ):
+            work.append(m.key)  # a bare "군산이요" answers where they live
         if cues.home and home is None:
             home, home_clause = m.key, k
         elif fallback is None and region.level != "park" and not cues.experience:
@@ -348,6 +351,27 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None, tuple[str, 
         if commute is not None:
             st.note(k, f"max_commute_km:{commute}")
     return home, anywhere, commute, tuple(dict.fromkeys(work))
+
+
+def _asks_for(st: Reading, k: int, place: GazetteerMatch) -> bool:
+    """Whether clause ``k`` wants or asks for something beside ``place``, itself or by the
+    verb it leaves to the next clause ("익산 식품클러스터 공장 생산직 주간만 하는데 | 있을까요")."""
+    cues = st.cues(k)
+    if cues.want or cues.question:
+        return True
+    more = len(st.clauses[k].text) - len(place.surface) > _BARE_PLACE
+    if not more or k + 1 >= len(st.clauses) or _places_in(st, k + 1):
+        return False
+    return st.cues(k + 1).want or st.cues(k + 1).question
+
+
+#: Characters a clause may hold beside a place and still only name it ("군산이여", "군산이지라").
+_BARE_PLACE = 4
+
+
+def _places_in(st: Reading, k: int) -> int:
+    """How many places clause ``k`` names ("익산이나 군산": two, an area to work in)."""
+    return len(st.tables.region_matcher.find(st.clauses[k].text))
 
 
 def _finest(st: Reading, home: str, k: int) -> str:

@@ -40,6 +40,8 @@ def test_the_home_is_the_finest_place_the_clause_names(text: str, home: str) -> 
         ("군산 살아요", ()),  # the home
         ("군산 살아요 익산도 갈 수 있어라", ()),  # reachable, not asked for
         ("울산에서 용접 했었는데 군산으로 이사 왔어요", ()),  # where they worked
+        ("군산이여", ()),  # a bare place answers where they live (dialog d045, then "아 집이
+        ("익산 쪽 공장", ("iksan",)),  # 서천 장항이에요" must move the search there)
     ],
 )
 def test_the_places_named_to_work_in_are_neither_home_nor_past_nor_merely_reachable(

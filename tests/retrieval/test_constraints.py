@@ -180,6 +180,14 @@ def test_the_home_town_is_the_si_gun_of_the_place_named() -> None:
     assert in_home_town(towns, rows, wished).tolist() == [False, False, False, False, True]
     both = nlu.SeekerProfile(home_region="iksan", work_regions=("iksan", "gunsan"))
     assert in_home_town(towns, rows, both).tolist() == [False, False, True, False, True]
+    # dialog d045: a bare "군산이여", then "아 집이 서천장항이에요" moves the town
+    from nlu.profile_merge import merge
+
+    said = ["지게차 2년햇어요 면허잇고요", "군산이여", "아 집이 서천장항이에요"]
+    profile = nlu.SeekerProfile()
+    for text in said:
+        profile = merge(profile, nlu.parse_seeker_text(text))
+    assert in_home_town(towns, rows, profile).tolist() == [True, False, False, True, False]
 
 
 def test_hours_within_the_day_rule_out_night_and_rotating_shifts() -> None:
