@@ -58,7 +58,10 @@ OPEN = pytest.mark.xfail(strict=True, reason="claims the labels still contradict
     [
         "synthetic",
         "handwritten",
-        *(pytest.param(name, marks=OPEN) for name in ("second", "third", "fourth", "fifth", "sixth")),
+        *(
+            pytest.param(name, marks=OPEN)
+            for name in ("second", "third", "fourth", "fifth", "sixth")
+        ),
     ],
 )
 def test_no_occupation_claim_on_a_labelled_trap(claims: dict[str, Claims], name: str) -> None:
