@@ -46,7 +46,13 @@ def stated_shift(profile: SeekerProfile) -> str | None:
 
 
 def _stated_region(profile: SeekerProfile) -> str | None:
+    """Where the seeker lives, or the places they named to work in when those are elsewhere
+    ("익산 쪽": the search puts them first, :func:`retrieval.constraints.in_home_town`)."""
     regions: dict[str, object] = dict(nlu.load_tables().regions)
+    elsewhere = [r for r in profile.work_regions if r != profile.home_region]
+    if elsewhere:
+        places = "·".join(_name(regions, r) for r in profile.work_regions)
+        return messages.WORK_REGIONS.format(places=places)
     return _name(regions, profile.home_region) if profile.home_region else None
 
 

@@ -80,6 +80,17 @@ def test_the_search_summary_names_every_condition_that_changes_a_search() -> Non
     assert search_summary(profile) == "경비원 · 자격증 없음 · 주말 휴무 · 초보 가능 · 69세"
 
 
+def test_the_places_named_to_work_in_are_said_when_they_are_not_the_home() -> None:
+    wished = nlu.parse_seeker_text(
+        "익산 식품클러스터 공장 생산직 주간만 하는데 있을까요? 대야 살아요"
+    )
+    assert "익산시 쪽" in search_summary(wished).split(" · ")
+    listed = nlu.parse_seeker_text("용접 일 찾아요 익산이나 군산")
+    assert "익산시·군산시 쪽" in search_summary(listed).split(" · ")
+    home = nlu.parse_seeker_text("용접 일 찾아요 나운동 살아요")
+    assert "나운동" in search_summary(home).split(" · ")
+
+
 def test_a_seeker_without_a_car_sees_the_bus_the_search_asked_for() -> None:
     profile = nlu.parse_seeker_text("차가 없어서 통근버스 있어야 돼요 포장 일")
     assert profile.needs_commute_bus
