@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from nlu.gazetteer import GazetteerMatch
@@ -286,7 +287,10 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None, tuple[str, 
     fallback: str | None = None
     around: str | None = None
     home_clause = fallback_clause = around_clause = 0
-    for m in st.tables.region_matcher.find(t):
+    places = st.tables.region_matcher.find(t)
+    # "익산이나 군산": several places in a clause are an area to work in
+    per_clause = Counter(st.clause_at(m.start) for m in places)
+    for m in places:
         k = st.clause_at(m.start)
         cues = st.cues(k)
         region = st.tables.regions[m.key]
@@ -299,7 +303,7 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None, tuple[str, 
             st.note(k, f"{REGION_REACHABLE}{m.key}")
             continue
         if not (cues.home or cues.experience) and (
-            _asks_for(st, k, m) or _AROUND.match(t[m.end :]) or _places_in(st, k) > 1
+            _asks_for(st, k, m, per_clause) or _AROUND.match(t[m.end :]) or per_clause[k] > 1
         ):
             work.append(m.key)  # a bare "군산이요" answers where they live
         if cues.home and home is None:
@@ -353,25 +357,21 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None, tuple[str, 
     return home, anywhere, commute, tuple(dict.fromkeys(work))
 
 
-def _asks_for(st: Reading, k: int, place: GazetteerMatch) -> bool:
+def _asks_for(st: Reading, k: int, place: GazetteerMatch, places: Counter[int]) -> bool:
     """Whether clause ``k`` wants or asks for something beside ``place``, itself or by the
-    verb it leaves to the next clause ("익산 식품클러스터 공장 생산직 주간만 하는데 | 있을까요")."""
+    verb it leaves to the next clause, one naming no place ("익산 식품클러스터 공장 생산직
+    주간만 하는데 | 있을까요"); ``places`` counts the places each clause names."""
     cues = st.cues(k)
     if cues.want or cues.question:
         return True
     more = len(st.clauses[k].text) - len(place.surface) > _BARE_PLACE
-    if not more or k + 1 >= len(st.clauses) or _places_in(st, k + 1):
+    if not more or k + 1 >= len(st.clauses) or places[k + 1]:
         return False
     return st.cues(k + 1).want or st.cues(k + 1).question
 
 
 #: Characters a clause may hold beside a place and still only name it ("군산이여", "군산이지라").
 _BARE_PLACE = 4
-
-
-def _places_in(st: Reading, k: int) -> int:
-    """How many places clause ``k`` names ("익산이나 군산": two, an area to work in)."""
-    return len(st.tables.region_matcher.find(st.clauses[k].text))
 
 
 def _finest(st: Reading, home: str, k: int) -> str:

@@ -38,7 +38,7 @@ from nlu.profile import SeekerProfile
 from nlu.reading import Reading
 from nlu.requirements import is_formal
 from nlu.tables import load_tables
-from nlu.text import normalize_text
+from nlu.text import normalize_text, without_brackets
 
 __all__ = [
     "TEACHING",
@@ -67,7 +67,6 @@ JOBS_CD, JOBS_CD_BY_TEXT = 0.95, 0.8
 TITLE_BY_DIGITS = {1: 0.5, 2: 0.55, 3: 0.7, 4: 0.85, 6: 0.85}
 TEXT_FACTOR = 0.7
 
-_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>")
 _YEARS = re.compile(r"(?<![0-9.])(\d{1,2})\s?(?:년|해)(?!생|\s?\d{1,2}\s?월)")
 #: "경력 5년": years of past work, whatever else the clause wants ("경력 5년 부안 김제 괜찮음").
 _CAREER_YEARS = re.compile(r"경력\s?\d{1,2}\s?년")
@@ -250,7 +249,7 @@ def _shares_head(item: GazetteerMatch, last: GazetteerMatch, keco: Keco | None) 
 
 def _phrase_code(text: str, keco: Keco) -> str | None:
     """The code of a title or occupation field: words outside brackets first."""
-    outside = _BRACKETS.sub(" ", text)
+    outside = without_brackets(text)
     for phrase in (outside, text):
         normalized = normalize_text(phrase).text
         code = _head_code(keco.matcher.find(normalized), normalized, keco) if normalized else None

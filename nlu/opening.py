@@ -23,7 +23,7 @@ from nlu.matchers import employment_matcher, shift_matcher, shifts_of
 from nlu.opening_terms import stated_hours
 from nlu.requirements import Requirement, certificate_ids, certificate_requirements
 from nlu.tables import LEVEL_RANK, Region, Tables, load_tables
-from nlu.text import normalize_text
+from nlu.text import normalize_text, without_brackets
 
 __all__ = [
     "ROAD_FACTOR",
@@ -56,7 +56,6 @@ ForeignWorkers = Literal["e9_ok", "domestic_only", "unknown"]
 ROAD_FACTOR = 1.3
 _EARTH_RADIUS_KM = 6371.0
 
-_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|【[^】]*】")
 _CODE = re.compile(r"^\s*(\d{6})\s*$")
 _EMPLOYMENT_CODES: dict[str, EmploymentType] = {
     "10": "정규직",
@@ -163,7 +162,7 @@ def occupation_family(
     tabs = _tables(tables)
     matcher = tabs.occupation_matcher
     title_all = matcher.find(normalize_text(title).text)
-    title_words = matcher.find(normalize_text(_BRACKETED.sub(" ", title)).text) or title_all
+    title_words = matcher.find(normalize_text(without_brackets(title)).text) or title_all
     if title_words and surface_key(title_words[-1].surface) in tabs.occupation_look_alikes:
         return title_words[-1].key
     if surface_key(occupation) != surface_key(title):
@@ -174,12 +173,12 @@ def occupation_family(
             if family is not None:
                 return family
         field = matcher.find(normalize_text(occupation).text)
-        head = matcher.find(normalize_text(_BRACKETED.sub(" ", occupation)).text) or field
+        head = matcher.find(normalize_text(without_brackets(occupation)).text) or field
         if head:
-            beside = (*_words(_BRACKETED.sub(" ", title), tabs), *_words(occupation, tabs))
+            beside = (*_words(without_brackets(title), tabs), *_words(occupation, tabs))
             return _narrowest(head[-1].key, beside, tabs)
     if title_words:
-        return _narrowest(title_words[-1].key, _words(_BRACKETED.sub(" ", title), tabs), tabs)
+        return _narrowest(title_words[-1].key, _words(without_brackets(title), tabs), tabs)
     mentions = matcher.find(normalize_text(description).text)
     if not mentions:
         return None

@@ -79,8 +79,9 @@ _STRAIN = {
 STRAIN_LIMITS = tuple(_STRAIN)
 #: The work is done sitting ("앉아서 하는 작업 위주", "좌식"): what a seeker who cannot stand
 #: long asks for.
-_MIGRANTS = re.compile(r"결혼\s?이민|다문화|이주\s?여성")
 _SEATED = re.compile(r"앉아서\s?(?:하는|근무|작업|일)|좌식")
+#: Those who married into Korea are welcome ("결혼이민자 우대", "다문화 가정 환영").
+_MIGRANTS = re.compile(r"결혼\s?이민|다문화|이주\s?여성")
 #: Trades whose every posting is heavy work, whatever its text says (KECO): welding,
 #: fitting and grinding (8241), ship and other transport-equipment assembly (8173), sheet
 #: metal and 제관 (822), painting and blasting (825), construction (70).
@@ -178,18 +179,13 @@ def _clock(half: str | None, hour: str, minute: str | None) -> float:
 
 def stated_hours(text: str) -> list[tuple[float, float]]:
     """Start and end (hours after midnight) of every range of working hours stated, in order."""
-    spans = []
+    spans: list[tuple[float, float]] = []
     for m in _HOURS.finditer(text):
         start = _clock(m.group(1), m.group(2), m.group(3))
         end = _clock(m.group(4) or m.group(1), m.group(5), m.group(6))
         if start <= 24 and end <= 24 and start != end:
             spans.append((start, end))
     return spans
-
-
-def _hours(text: str) -> tuple[float, float] | None:
-    """The first working hours stated, if any."""
-    return next(iter(stated_hours(text)), None)
 
 
 def _part_of_day(text: str, hours: tuple[float, float] | None) -> str | None:
@@ -214,7 +210,7 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
     age_min = min(ages_min) if ages_min else None
     welcomes = bool(_SENIOR_WORDS.search(text)) or (age_max or 0) >= 60 or (age_min or 0) >= 50
     years = _CAREER_YEARS.search(title)
-    hours = _hours(text)
+    hours = next(iter(stated_hours(text)), None)  # the first stated
     span = None if hours is None else (hours[1] - hours[0]) % 24
     if _SHORT.search(text):
         span = min(span or 5.0, 5.0)

@@ -27,7 +27,7 @@ from nlu.lexicon import (
     CERT_REQUIRED_CUES,
 )
 from nlu.tables import Tables, load_tables
-from nlu.text import normalize_text
+from nlu.text import normalize_text, without_brackets
 
 __all__ = [
     "Requirement",
@@ -53,8 +53,6 @@ _GENERAL_CERT = re.compile(
 # Surfaces that can only be a certificate. Others ("특수용접", "1종 대형") also name the work
 # ("CO2·TIG 특수용접", "특수용접원 경력").
 _FORMAL_SUFFIXES = ("기능사", "기사", "기능장", "면허", "면허증", "자격증", "자격", "이수증", "급")
-#: A title's bracketed asides ("(주야 2교대, 자격증 필수)"): not the job's name.
-_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # A licence required in general words: "자격 필수", "자격증 필수", "자격 소지자".
 _LICENCE_REQUIRED = re.compile(r"자격증?\s?(?:필수|소지자\s?(?:만|에\s?한함))")
 # A label item: a cue and hardly anything else ("우대사항", "필수 자격").
@@ -267,7 +265,7 @@ def certificate_requirements(
         if "required" not in result.values() and _LICENCE_REQUIRED.search(
             normalize_text(title).text
         ):
-            job = tabs.occupation_matcher.find(normalize_text(_BRACKETED.sub(" ", title)).text)
+            job = tabs.occupation_matcher.find(normalize_text(without_brackets(title)).text)
             licence = tabs.primary_certificates.get(job[-1].key) if job else None
             if licence is not None:
                 result[licence] = "required"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from nlu.numerals import numeral_edits
 
-__all__ = ["NormalizedText", "compact", "normalize_text"]
+__all__ = ["NormalizedText", "compact", "normalize_text", "without_brackets"]
 
 logger = logging.getLogger(__name__)
 
@@ -220,3 +220,13 @@ def compact(text: str) -> tuple[str, tuple[int, ...]]:
     if " " not in text:
         return text, tuple(range(len(text)))
     return text.replace(" ", ""), tuple([i for i, ch in enumerate(text) if ch != " "])
+
+
+#: A bracketed aside ("(주야 2교대, 자격증 필수)", "[군산]", "【급구】", "<신입>").
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>")
+
+
+def without_brackets(text: str) -> str:
+    """``text`` with its bracketed asides blanked out: a title's words outside them name the
+    job ("조선소 천장크레인 운전원 (주야 2교대, 자격증 필수)")."""
+    return _BRACKETED.sub(" ", text)
