@@ -201,6 +201,11 @@ _NIGHT_RELATED = ("야간", "2교대", "3교대")
 _BUSY_THEN = re.compile(
     r"\s?(?:에는|엔|에|은|는)?\s?(?:애기|아기|아이|애들|딴\s?일|다른\s?일|학교|수업|봐야|돌봐|바빠|바쁘)"
 )
+#: Right after "야간만": a refusal of it ("야간만 아니면", "야간만은 안돼요", "주간만 하는 건 싫고").
+_ONLY_REFUSED = re.compile(
+    r"\s?(?:(?:으로|로|에|근무|시간)\s?)?만?\s?(?:은|는|도)?\s?(?:하는\s?(?:건|것은|거는?)\s?)?"
+    r"(?:아니|안\s?[되돼하해]|말고|빼고|제외|못|싫)"
+)
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
 
 
@@ -220,7 +225,10 @@ def read_shifts(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
             continue
         only = t[m.start : m.end].endswith("만") or after.startswith(ONLY_CUES)
         busy = not only and _BUSY_THEN.match(t[m.end : m.end + 12]) is not None
-        if cues.refused or busy:
+        # "야간만 아니면 돼요" refuses what 만 names; in "낮에만 하고 차가 없어서" the clause's
+        # 없 is about the car, so "X만" stays wanted
+        only_refused = only and _ONLY_REFUSED.match(t, m.end) is not None
+        if (cues.refused and not only) or only_refused or busy:
             refused.update(shifts)
             if "야간" in shifts:
                 implied.update(_NIGHT_RELATED)

@@ -130,3 +130,27 @@ def test_cannot_with_an_object_refuses_the_object(
     profile = nlu.parse_seeker_text(text)
     assert profile.wanted_families == wanted and profile.excluded_families == excluded
     assert not read_seeker_jobs(text).leaving
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "excluded"),
+    [
+        # the 없 of "차가 없어서" is about the car; "낮에만" stays the one shift wanted
+        (
+            "밤일 말고 낮에만 하고 차가 없어서 출퇴근 버스 있어야 혀요",
+            {"주간"},
+            {"야간", "2교대", "3교대"},
+        ),
+        ("주간만 하는 일은 없나요", {"주간"}, {"야간", "2교대", "3교대"}),
+        # …while what follows "X만" can refuse X
+        ("야간만 아니면 돼요", set(), {"야간", "2교대", "3교대"}),
+        ("야간만 빼고 다 돼요", set(), {"야간", "2교대", "3교대"}),
+        ("야간만은 안돼요", set(), {"야간", "2교대", "3교대"}),
+    ],
+)
+def test_only_one_shift_is_read_from_the_words_after_it(
+    text: str, wanted: set[str], excluded: set[str]
+) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert set(profile.wanted_shifts) == wanted
+    assert set(profile.excluded_shifts) == excluded
