@@ -64,6 +64,11 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         # driving the bus, as titles say it: not any driver (622)
         ("산업단지 통근버스 운전기사 (1종대형·버스운전자격 필수)", None, "622202"),
         ("버스 운전기사 모집", None, "6222"),
+        # a 태권도장 is a gym, not painting (도장): a sports instructor's job
+        ("태권도장 보조사범·차량 동승 (평일 오후)", None, "4204"),
+        ("선박도장 보조 (초보 가능)", None, "8251"),
+        # changing a car's battery is car service, not battery making (8351)
+        ("자동차 배터리·타이어 교체 및 출장 서비스", None, "8124"),
     ],
 )
 def test_openings_are_classified_from_code_or_title(
