@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nlu.cues import clause_cues
 from nlu.gazetteer import GazetteerMatch
 from nlu.lexicon import (
     ANYWHERE_ACCEPT_TERMS,
@@ -206,6 +208,8 @@ _ONLY_REFUSED = re.compile(
     r"\s?(?:(?:으로|로|에|근무|시간)\s?)?만?\s?(?:은|는|도)?\s?(?:하는\s?(?:건|것은|거는?)\s?)?"
     r"(?:아니|안\s?[되돼하해]|말고|빼고|제외|못|싫)"
 )
+#: What joins shifts named as one list ("야간 교대", "야간이나 2교대", "2교대·3교대").
+_SHIFT_LIST_JOIN = re.compile(r"\s?(?:[·,/]|이나|나|랑|이랑|하고|과|와|및|또는|근무)?\s?")
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
 
 
@@ -215,7 +219,9 @@ def read_shifts(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
     wanted: set[str] = set()
     refused: set[str] = set()
     implied: set[str] = set()
-    for m in shift_matcher().find(t):
+    found = shift_matcher().find(t)
+    negated = _negated_after(st, found)
+    for m, negated_after in zip(found, negated, strict=True):
         shifts = shifts_of(m.key)
         k = st.clause_at(m.start)
         cues = st.cues(k)
@@ -228,7 +234,7 @@ def read_shifts(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
         # "야간만 아니면 돼요" refuses what 만 names; in "낮에만 하고 차가 없어서" the clause's
         # 없 is about the car, so "X만" stays wanted
         only_refused = only and _ONLY_REFUSED.match(t, m.end) is not None
-        if (cues.refused and not only) or only_refused or busy:
+        if (cues.refused and negated_after and not only) or only_refused or busy:
             refused.update(shifts)
             if "야간" in shifts:
                 implied.update(_NIGHT_RELATED)
@@ -249,6 +255,25 @@ def read_shifts(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
             st.note(k, "shift_wanted:야간")
     excluded = refused | (implied - wanted)
     return frozenset(wanted - refused), frozenset(excluded)
+
+
+def _negated_after(st: Reading, found: Sequence[GazetteerMatch]) -> list[bool]:
+    """Whether a negation follows each shift named before the next one: a negation follows
+    what it negates, so in "교대 없는 주간 상시 자리" and "주간 근무에 야간 없는 곳" only one is
+    refused, while a list ("야간 교대는 안 돼요", "야간이나 2교대는 못해요") is refused whole."""
+    t = st.norm.text
+    negated = [False] * len(found)
+    for i in reversed(range(len(found))):
+        m = found[i]
+        end = st.clauses[st.clause_at(m.start)].end
+        following = found[i + 1] if i + 1 < len(found) else None
+        if following is not None and following.start < end:
+            between = t[m.end : following.start]
+            joined = _SHIFT_LIST_JOIN.fullmatch(between) is not None
+            negated[i] = clause_cues(between).refused or (joined and negated[i + 1])
+        else:
+            negated[i] = clause_cues(t[m.end : end]).refused
+    return negated
 
 
 def read_employment(st: Reading) -> tuple[frozenset[str], frozenset[str]]:

@@ -142,13 +142,17 @@ def test_cannot_with_an_object_refuses_the_object(
             {"야간", "2교대", "3교대"},
         ),
         ("주간만 하는 일은 없나요", {"주간"}, {"야간", "2교대", "3교대"}),
+        # a negation follows what it negates: 없는 is 교대's, or 야간's, not 주간's
+        ("교대 없는 주간 상시 자리 찾아요", {"주간"}, {"2교대", "3교대"}),
+        ("주간 근무에 야간 없는 곳", {"주간"}, {"야간", "2교대", "3교대"}),
+        ("야간이나 2교대는 못해요", set(), {"야간", "2교대", "3교대"}),
         # …while what follows "X만" can refuse X
         ("야간만 아니면 돼요", set(), {"야간", "2교대", "3교대"}),
         ("야간만 빼고 다 돼요", set(), {"야간", "2교대", "3교대"}),
         ("야간만은 안돼요", set(), {"야간", "2교대", "3교대"}),
     ],
 )
-def test_only_one_shift_is_read_from_the_words_after_it(
+def test_a_shift_is_refused_by_the_words_after_it(
     text: str, wanted: set[str], excluded: set[str]
 ) -> None:
     profile = nlu.parse_seeker_text(text)
