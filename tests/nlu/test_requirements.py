@@ -95,6 +95,7 @@ def test_required_cues(description: str) -> None:
         "지게차 자격증 없어도 가능 (입사 후 취득 지원)",
         "용접기능사 필수 아님",
         "1종 보통 면허 유무 무관",
+        "요양보호사 자격 없으신 분도 지원 가능하며 입사 후 자격 취득 교육비 지원.",
     ],
 )
 def test_preferred_and_not_required_cues(description: str) -> None:
