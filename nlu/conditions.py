@@ -265,7 +265,11 @@ def _negated_after(st: Reading, found: Sequence[GazetteerMatch]) -> list[bool]:
     negated = [False] * len(found)
     for i in reversed(range(len(found))):
         m = found[i]
-        end = st.clauses[st.clause_at(m.start)].end
+        k = st.clause_at(m.start)
+        end = st.clauses[k].end
+        if st.clauses[k].text.endswith("서") and k + 1 < len(st.clauses):
+            # "야간은 몸이 안받아서 | 못하고 주간만": -서 leaves its verb to the next clause
+            end = st.clauses[k + 1].end
         following = found[i + 1] if i + 1 < len(found) else None
         if following is not None and following.start < end:
             between = t[m.end : following.start]
@@ -453,8 +457,10 @@ def read_amenity(st: Reading, terms: tuple[str, ...], fact: str) -> bool:
     """Whether the seeker needs what ``terms`` name (a dormitory, a commute bus)."""
     needed = False
     for k, clause in enumerate(st.clauses):
-        if any(term in clause.text for term in terms):
-            needed = not st.cues(k).refused
+        at = [i for i in (clause.text.find(term) for term in terms) if i >= 0]
+        if at:
+            # a negation follows what it negates: "여기 없으면 … 숙소 주면 갑니다" needs one
+            needed = not (st.cues(k).refused and clause_cues(clause.text[min(at) :]).refused)
             st.note(k, fact if needed else f"no_{fact}")
     return needed
 

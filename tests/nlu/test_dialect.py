@@ -146,6 +146,9 @@ def test_cannot_with_an_object_refuses_the_object(
         ("교대 없는 주간 상시 자리 찾아요", {"주간"}, {"2교대", "3교대"}),
         ("주간 근무에 야간 없는 곳", {"주간"}, {"야간", "2교대", "3교대"}),
         ("야간이나 2교대는 못해요", set(), {"야간", "2교대", "3교대"}),
+        ("교대는 가능하면 피하고 싶습니다", set(), {"2교대", "3교대"}),
+        # -서 leaves its verb to the next clause
+        ("야간은 몸이 안받아서 못하고 주간만 할수있어요", {"주간"}, {"야간", "2교대", "3교대"}),
         # …while what follows "X만" can refuse X
         ("야간만 아니면 돼요", set(), {"야간", "2교대", "3교대"}),
         ("야간만 빼고 다 돼요", set(), {"야간", "2교대", "3교대"}),
@@ -158,3 +161,9 @@ def test_a_shift_is_refused_by_the_words_after_it(
     profile = nlu.parse_seeker_text(text)
     assert set(profile.wanted_shifts) == wanted
     assert set(profile.excluded_shifts) == excluded
+
+
+def test_a_negation_before_the_dormitory_is_not_about_it() -> None:
+    text = "군산 사는디 취부 8년 했어요. 여기 없으면 거제든 울산이든 숙소 주면 갑니다"
+    assert nlu.parse_seeker_text(text).needs_dormitory
+    assert not nlu.parse_seeker_text("기숙사는 필요없어요").needs_dormitory
