@@ -341,14 +341,15 @@ def has_dormitory(description: str) -> bool:
 
 
 def has_commute_bus(description: str, title: str = "") -> bool:
-    """Whether the description offers a commute bus (통근버스, 셔틀).
+    """Whether the description or the title offers a commute bus (통근버스, 셔틀; "수소버스
+    부품 조립 생산직 (주간 / 전주·완주 통근버스)" with no description).
 
     A posting whose title makes the bus the work ("산업단지 통근버스 운전기사") offers none:
     its description names the bus it drives, not one that brings the worker.
     """
     if _BUS_IS_THE_WORK.search(title):
         return False
-    return _offers(description, COMMUTE_BUS_TERMS)
+    return _offers(description, COMMUTE_BUS_TERMS) or _offers(title, COMMUTE_BUS_TERMS)
 
 
 def region_distance_km(a: Region, b: Region) -> float:

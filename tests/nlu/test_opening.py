@@ -251,3 +251,8 @@ def test_region_distance(tables: Tables) -> None:
 )
 def test_a_commute_bus_the_job_drives_is_not_one_it_offers(title: str, bus: bool) -> None:
     assert has_commute_bus("업무: 통근버스 운행 (군산 시내-산단)", title) is bus
+
+
+def test_a_commute_bus_in_the_title_is_offered_when_there_is_no_description() -> None:
+    assert has_commute_bus("", "수소버스 부품 조립 생산직 (주간 / 전주·완주 통근버스)")
+    assert not has_commute_bus("", "수소버스 부품 조립 생산직 (주간)")
