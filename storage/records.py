@@ -204,8 +204,10 @@ def parse_record(
         closes_on=closing.on,
         open_ended=closing.open_ended,
         foreign_workers=nlu.foreign_workers(description),
-        dormitory=nlu.has_dormitory(description) or nlu.has_dormitory(title),
-        commute_bus=nlu.has_commute_bus(description, title),
+        # a board's tags ("생산직, 조립, 통근버스") may be all that says so
+        dormitory=any(nlu.has_dormitory(text) for text in (description, title, occupation_raw)),
+        commute_bus=nlu.has_commute_bus(description, title)
+        or nlu.has_commute_bus(occupation_raw, title),
         contact=_clip(one_line(get("contact")), WIDTHS["contact"]),
         url=_clip(get("url"), WIDTHS["url"]),
         business_no=get("business_no") or None,

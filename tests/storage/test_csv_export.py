@@ -348,6 +348,18 @@ def test_a_dormitory_the_title_offers_is_offered() -> None:
     assert not parse_record(cleaning, today=TODAY).dormitory
 
 
+def test_a_boards_tags_may_offer_the_bus_and_the_dormitory() -> None:
+    # a 사람인 row has no description; its sector tags say what the title does not
+    fields = {
+        "source": "saramin", "source_id": "49228199", "company": "(주)완주부품",
+        "title": "부품 조립 생산직 (주간)", "occupation": "생산직, 조립, 통근버스, 기숙사",
+    }  # fmt: skip
+    record = parse_record(fields, today=TODAY)
+    assert record.commute_bus and record.dormitory
+    plain = parse_record(dict(fields, occupation="생산직, 조립"), today=TODAY)
+    assert not plain.commute_bus and not plain.dormitory
+
+
 def test_a_shift_cell_naming_no_shift_leaves_it_to_the_title_before_the_text() -> None:
     fields = {
         "source": "gunsan_city", "source_id": "GSJC-26-0001", "company": "(주)소룡선박",
