@@ -210,6 +210,11 @@ _ONLY_REFUSED = re.compile(
 )
 #: What joins shifts named as one list ("야간 교대", "야간이나 2교대", "2교대·3교대").
 _SHIFT_LIST_JOIN = re.compile(r"\s?(?:[·,/]|이나|나|랑|이랑|하고|과|와|및|또는|근무)?\s?")
+#: Something else said to be missing or refused: a car, a licence, experience, housing.
+_OTHER_MISSING = re.compile(
+    r"(?:차|자가용|면허|자격증|자격|경력|경험|기숙사|숙소|버스)\s?(?:은|는|이|가|도)\s?"
+    r"(?:없|업|안\s?[되돼]|못)\S*"
+)
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
 
 
@@ -274,10 +279,16 @@ def _negated_after(st: Reading, found: Sequence[GazetteerMatch]) -> list[bool]:
         if following is not None and following.start < end:
             between = t[m.end : following.start]
             joined = _SHIFT_LIST_JOIN.fullmatch(between) is not None
-            negated[i] = clause_cues(between).refused or (joined and negated[i + 1])
+            negated[i] = _refuses(between) or (joined and negated[i + 1])
         else:
-            negated[i] = clause_cues(t[m.end : end]).refused
+            negated[i] = _refuses(t[m.end : end])
     return negated
+
+
+def _refuses(words: str) -> bool:
+    """Whether the words after a shift refuse it, leaving out what they say is missing
+    ("주간으로 차는 없어요": the car is)."""
+    return clause_cues(_OTHER_MISSING.sub(" ", words)).refused
 
 
 def read_employment(st: Reading) -> tuple[frozenset[str], frozenset[str]]:

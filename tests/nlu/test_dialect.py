@@ -147,6 +147,8 @@ def test_cannot_with_an_object_refuses_the_object(
         ("주간 근무에 야간 없는 곳", {"주간"}, {"야간", "2교대", "3교대"}),
         ("야간이나 2교대는 못해요", set(), {"야간", "2교대", "3교대"}),
         ("교대는 가능하면 피하고 싶습니다", set(), {"2교대", "3교대"}),
+        # what is missing is the car, not the day shift
+        ("식품공장 포장 해봤어요 위생복 입고 하는거요 주간으로 차는 없어요", {"주간"}, set()),
         # -서 leaves its verb to the next clause
         ("야간은 몸이 안받아서 못하고 주간만 할수있어요", {"주간"}, {"야간", "2교대", "3교대"}),
         # …while what follows "X만" can refuse X
