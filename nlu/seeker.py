@@ -66,6 +66,8 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+#: "차는 없어요", "운전 못해요" — not "지게차는 없어요" (a word ending in 차 is another thing).
+_NO_CAR = re.compile(rf"(?<![가-힣])(?:{'|'.join(map(re.escape, NO_CAR_CUES))})")
 _YEARS = re.compile(r"(?<![0-9.])(\d{1,2})\s?(?:년|해)(?!생|\s?\d{1,2}\s?월)")
 _MONTHS = re.compile(r"(?<![0-9.])(\d{1,3})\s?개월")
 _CERT_WORD = re.compile("|".join(sorted(CERTIFICATE_WORDS, key=len, reverse=True)))
@@ -414,7 +416,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
     dormitory = read_amenity(st, DORMITORY_TERMS, "dormitory")
     bus = read_amenity(st, COMMUTE_BUS_TERMS, "commute_bus")
     for k, clause in enumerate(clauses):
-        if any(cue in clause.text for cue in NO_CAR_CUES):
+        if _NO_CAR.search(clause.text):
             bus = True
             st.note(k, "commute_bus")
     limits = read_limits(st, experienced=any(e.years for e in experience))

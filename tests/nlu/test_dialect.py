@@ -169,3 +169,16 @@ def test_a_negation_before_the_dormitory_is_not_about_it() -> None:
     text = "군산 사는디 취부 8년 했어요. 여기 없으면 거제든 울산이든 숙소 주면 갑니다"
     assert nlu.parse_seeker_text(text).needs_dormitory
     assert not nlu.parse_seeker_text("기숙사는 필요없어요").needs_dormitory
+
+
+@pytest.mark.parametrize(
+    ("text", "no_car"),
+    [
+        ("거시기 아무거나 합니다 쉰다섯 남자 차는 없어요 나운동", True),
+        ("군산 살고 운전 못해요", True),
+        ("지게차는 없어요 창고 정리 일 찾아요", False),  # a forklift, not a car
+        ("차 있어요", False),
+    ],
+)
+def test_no_car_said_many_ways_needs_a_commute_bus(text: str, no_car: bool) -> None:
+    assert nlu.parse_seeker_text(text).needs_commute_bus is no_car
