@@ -26,7 +26,7 @@ HANDWRITTEN_OPENINGS = (
     HANDWRITTEN / "albamon_export.csv",
     HANDWRITTEN / "gunsan_city.csv",
 )
-#: The dev sets: the generator's synthetic one, the one written by hand, and a second to a sixth
+#: The dev sets: the generator's synthetic one, the one written by hand, and a second to a seventh
 #: hand-written seeker set by other authors on the same openings (data/eval/handwritten/README.md).
 DEV_SETS: dict[str, tuple[Path, tuple[Path, ...], str]] = {
     "synthetic": (
@@ -40,6 +40,7 @@ DEV_SETS: dict[str, tuple[Path, tuple[Path, ...], str]] = {
     "fourth": (HANDWRITTEN / "seekers_fourth.jsonl", HANDWRITTEN_OPENINGS, "2026-12-01"),
     "fifth": (HANDWRITTEN / "seekers_fifth.jsonl", HANDWRITTEN_OPENINGS, "2026-12-01"),
     "sixth": (HANDWRITTEN / "seekers_sixth.jsonl", HANDWRITTEN_OPENINGS, "2026-12-01"),
+    "seventh": (HANDWRITTEN / "seekers_seventh.jsonl", HANDWRITTEN_OPENINGS, "2026-12-01"),
 }
 
 
