@@ -215,6 +215,10 @@ _OTHER_MISSING = re.compile(
     r"(?:차|자가용|면허|자격증|자격|경력|경험|기숙사|숙소|버스)\s?(?:은|는|이|가|도)\s?"
     r"(?:없|업|안\s?[되돼]|못)\S*"
 )
+#: Right after a place: the seeker moved there ("군산으로 이사 왔어요", "군산 내려왔어요").
+_MOVED_TO = re.compile(
+    r"\s?(?:으로|로)?\s?(?:이사|내려와|내려왔|내려 왔|올라와|올라왔|돌아와|돌아왔)"
+)
 _AWAY_CUES = ("가도", "갈 수", "갈수", "까지", "도 괜찮", "도 가능", "으로 가", "로 가", "출장")
 
 
@@ -370,6 +374,10 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None, tuple[str, 
                 m.key,
             )
             around, around_clause = first, k
+    # "울산 살다 군산으로 이사 왔어요": where they moved to is home now
+    moved = next((m for m in places if _MOVED_TO.match(t, m.end)), None)
+    if moved is not None:
+        home, home_clause = moved.key, st.clause_at(moved.start)
     if home is None and fallback is not None:
         home, home_clause = fallback, fallback_clause
     if home is None and around is not None:

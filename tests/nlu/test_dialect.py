@@ -182,3 +182,9 @@ def test_a_negation_before_the_dormitory_is_not_about_it() -> None:
 )
 def test_no_car_said_many_ways_needs_a_commute_bus(text: str, no_car: bool) -> None:
     assert nlu.parse_seeker_text(text).needs_commute_bus is no_car
+
+
+def test_where_they_moved_to_is_home() -> None:
+    text = "용접 아니면 도장 둘다 스무해 가까이 했어요 울산 살다 군산으로 이사 왔어요 주간만요"
+    assert nlu.parse_seeker_text(text).home_region == "gunsan"
+    assert nlu.parse_seeker_text("거제에서 일하다 군산 내려왔어요").home_region == "gunsan"

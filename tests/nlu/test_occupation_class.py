@@ -114,6 +114,29 @@ def test_work_done_is_the_target_when_nothing_else_is_wanted() -> None:
     assert jobs.targets == ("8251",)
 
 
+@pytest.mark.parametrize(
+    ("text", "targets", "experience"),
+    [
+        # 가접 (tack welding) is a fitter's work; 본용접 refused is the welder's
+        ("쇠 짜르고 붙이는 일 삼년 했어요 배 만드는데서 가접까지는 하는디 본용접은 못해요",
+         ("824104",), ()),
+        ("그릇 닦는거 이런거 괜찮아요", ("5323",), ()),
+        ("화학과 졸업 앞두고 잇어요 분석쪽 신입 자리 찾는데", ("1542",), ()),
+        ("용졉 배워보고 싶어요 경험은 업구", ("8241",), ()),  # typed with ㅕ
+        # 물류센터 is where the stock is kept, not the work
+        ("물류센터 재고관리 WMS 경력 칠년 김제 주간", ("028307",), (("028307", 7),)),
+        # the other work is done in the daytime; production at night is wanted
+        ("낮에는 딴 일 혀서 밤에만 할수 있어라 생산직 야간 전담 있을랑가요", ("8",), (("8", None),)),
+    ],
+)  # fmt: skip
+def test_work_described_in_plain_words(
+    text: str, targets: tuple[str, ...], experience: tuple[tuple[str, int | None], ...]
+) -> None:
+    jobs = read_seeker_jobs(text)
+    assert (jobs.targets, jobs.experience) == (targets, experience)
+    assert not jobs.leaving
+
+
 def test_a_described_new_work_is_named_and_is_not_the_old_one() -> None:
     jobs = read_seeker_jobs("용접 삼십년 했는데 이제 후배들 가르치는 일 하고 싶어요")
     assert jobs.targets == ("2143",)  # 기술·기능계 강사
