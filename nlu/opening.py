@@ -228,7 +228,10 @@ def _time_shift(text: str) -> Shift | None:
 
 #: Right after a shift word, that the posting has none of it ("야간 없음", "교대 없이",
 #: "야간작업 없음").
-_NOT_WORKED = re.compile(r"\s?(?:(?:근무|작업|근로)\s?)?(?:은|는|이)?\s?(?:없|無)")
+_NOT_WORKED = re.compile(
+    r"(?:\s?[·ㆍ/,]\s?(?:주말|휴일|공휴일|토요일|일요일|잔업|특근|연장))*"  # "야간·주말 근무 없음"
+    r"\s?(?:(?:근무|작업|근로)\s?)?(?:은|는|이)?\s?(?:없|無)"
+)
 #: Between the items of a list of shifts ("야간·교대 없음"; a comma ends a clause: "주간 근무,
 #: 야간 없음").
 _LIST_JOIN = re.compile(r"\s?(?:[·ㆍ/]|및)\s?")

@@ -136,6 +136,9 @@ def test_resolve_region_unknown() -> None:
         # … nor any item of a list that ends so
         ("07:30~16:30 주간 고정 (야간·교대 없음), 잔업 월 20시간 내외", "주간"),
         ("야간 및 교대 없음", None),
+        # … or a list with days that are not shifts
+        ("어르신 댁 방문 가사·신체활동 지원. 야간·주말 근무 없음.", None),
+        ("야간, 주말 근무 있음", "야간"),
         # 고용24's 근무시간 field, on a 12-hour clock
         (
             "주 5일 근무 / (근무시간) (오전) 7시 30분 ~ (오후) 4시 30분 / 주 소정근로시간: 40시간",
