@@ -20,6 +20,9 @@ _BLOCKERS = (
     "정규과정",
     "야간대학",
     "야간 대학",
+    # a day-and-night care center (주야간보호센터) is a kind of care home
+    "주야간보호",
+    "주야간 보호",
     "주간지",
     "주간 회의",
     # allowances and occasional overtime are not the shift pattern

@@ -139,6 +139,8 @@ def test_resolve_region_unknown() -> None:
         # … or a list with days that are not shifts
         ("어르신 댁 방문 가사·신체활동 지원. 야간·주말 근무 없음.", None),
         ("야간, 주말 근무 있음", "야간"),
+        # a 주야간보호센터 is a kind of care home, not day-and-night shifts
+        ("주야간보호센터 요양보호사 (주간 08:30~17:30, 요양보호사 자격 필수)", "주간"),
         # 고용24's 근무시간 field, on a 12-hour clock
         (
             "주 5일 근무 / (근무시간) (오전) 7시 30분 ~ (오후) 4시 30분 / 주 소정근로시간: 40시간",
