@@ -58,6 +58,12 @@ _LICENCE_REQUIRED = re.compile(r"자격증?\s?(?:필수|소지자\s?(?:만|에\s
 # A label item: a cue and hardly anything else ("우대사항", "필수 자격").
 _LABEL_MAX_CHARS = 8
 _LABEL_NOISE = re.compile(r"[\s:]")
+# A section heading of a posting ("[복리후생]", "■ 근무조건", "자격요건"), as an item's text
+# without spaces or colons.
+_SECTION_HEADING = re.compile(
+    r"\W*(?:자격\s?요건|지원\s?자격|복리\s?후생|근무\s?조건|근무\s?형태|근무\s?시간|담당\s?업무|"
+    r"모집\s?(?:부문|분야|요강)|급여|전형\s?절차|제출\s?서류|기타\s?사항|접수\s?방법)\W*"
+)
 # Two items are coordinated when only a comma, ·, / or 및 stands between them, not a bullet,
 # bracket or dash that opens another section.
 _COORDINATED_GAP = re.compile(r"^(?:,|·|/|\s?(?:및|또는|혹은)\s?)$")
@@ -205,6 +211,21 @@ def _share_cues(items: list[_Item], text: str) -> None:
             item.label = None
 
 
+def _keep_sections(items: list[_Item]) -> None:
+    """Under a 우대 heading (">>우대조건<<", "[우대사항]") a certificate is preferred unless its
+    own item says 필수: "기계정비산업기사, 공유압기능사, 전기기능사 소지자" there is a wish,
+    not three requirements. The section ends at the next heading ("[복리후생]")."""
+    section: Requirement | None = None
+    for item in items:
+        if item.label is not None:
+            section = item.label
+        elif not item.groups:
+            if _SECTION_HEADING.fullmatch(_LABEL_NOISE.sub("", item.clause.text)):
+                section = None
+        elif section == "preferred" and _first(item.clause.text, CERT_REQUIRED_CUES) is None:
+            item.cues = ["preferred"] * len(item.cues)
+
+
 def is_formal_name(surface: str) -> bool:
     """Whether a certificate's name says it is one (용접기능사, 지게차 면허), rather than being
     the job's own name too (요양보호사, 영양사)."""
@@ -294,6 +315,7 @@ def _requirements(listed: list[str], description: str, tabs: Tables) -> dict[str
         for clause, r in zip(clauses, readings, strict=True)
     ]
     _share_cues(items, text)
+    _keep_sections(items)
     result: dict[str, Requirement] = {}
     general = None
     for item in items:

@@ -264,3 +264,24 @@ def test_a_licence_required_in_general_words_is_the_first_of_the_job_the_title_n
     assert certificate_requirements([], "", title="지게차 운전원 모집") == {}  # nothing said
     named = "지게차 운전원 (지게차운전기능사 우대, 자격 필수)"  # the one named decides
     assert certificate_requirements([], "", title=named) == {"forklift": "required"}
+
+
+def test_under_a_preference_heading_a_holder_is_preferred_until_the_next_heading() -> None:
+    description = (
+        "[자격요건]\n- 제조 현장 설비보전(기계) 경력 3년 이상\n>>우대조건<<\n"
+        "- 기계정비산업기사, 공유압기능사, 전기기능사 소지자\n- PLC 기초 가능자\n"
+        "[복리후생]\n- 통근버스\n"
+    )
+    found = certificate_requirements([], description)
+    assert set(found.values()) == {"preferred"} and len(found) == 3
+    # 필수 in its own item still requires, and the section ends at the next heading
+    required = certificate_requirements(
+        [], ">>우대조건<<\n- 전기기능사 필수\n[자격요건]\n- 지게차운전기능사 소지자\n"
+    )
+    assert required == {"electrician_craftsman": "required", "forklift": "required"}
+
+
+def test_a_named_licence_in_a_title_is_the_one_required() -> None:
+    title = "2.5톤 냉동탑차 배송기사 (군산·익산 식자재 납품, 1종보통, 화물운송자격 필수)"
+    found = certificate_requirements([], "업종: 일반 화물자동차 운송업", title=title)
+    assert found == {"license_1_ordinary": "required", "cargo_transport": "required"}
