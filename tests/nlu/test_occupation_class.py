@@ -66,6 +66,13 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         ("버스 운전기사 모집", None, "6222"),
         # a 태권도장 is a gym, not painting (도장): a sports instructor's job
         ("태권도장 보조사범·차량 동승 (평일 오후)", None, "4204"),
+        # titles from the pools that named no class
+        ("수출입 무역사무 (영어 가능자)", None, "0281"),
+        ("김장 절임배추 작업 단기", None, "8722"),
+        ("학교 야간 당직 (16:30~익일 08:30) 어르신 가능", None, "5420"),
+        ("카페 오전 파트타이머 평일 07~12시 (바리스타 자격 우대)", None, "5317"),
+        ("마트 주차 안내·카트 정리 (평일 주간 / 어르신 가능)", None, "5623"),
+        ("[대야면] 딸기 하우스 수확·선별 단기알바 (12~2월)", None, "9012"),
         ("선박도장 보조 (초보 가능)", None, "8251"),
         # changing a car's battery is car service, not battery making (8351)
         ("자동차 배터리·타이어 교체 및 출장 서비스", None, "8124"),
