@@ -421,7 +421,8 @@ LACKING_CUES = (
     "취소",
     # on the way, not held: "전기기능사 따는 중인데", "필기만 붙었어요", "실기 남았어요"
     "따는 중", "따는중", "취득 중", "취득중", "보는 중", "보는중", "응시", "시험 봐", "시험봐",
-    "필기만", "필기 붙", "필기 합격", "실기만", "실기 남", "학원 다니",
+    "필기만", "필기 붙", "필기 합격", "실기만", "실기 남", "학원 다니", "필기는 붙", "필기는 합격",
+    "필기는 됐", "필기 됐",
 )
 #: In an opening, a certificate next to one of these is required. The cue scopes over its
 #: own list item only ("※ 용접기능사 필수 · 우대: 특수용접" leaves 특수용접 preferred).

@@ -101,6 +101,7 @@ def test_an_unnamed_certificate_is_that_of_the_work_wanted_after_malgo() -> None
         "전기기능사 취득중이에요",
         "전기기능사 필기 붙었어요",
         "전기기능사 실기 보는중",
+        "전기기능사 필기는 붙고 실기 준비 중이에요",
     ],
 )
 def test_a_certificate_on_the_way_is_not_held(text: str) -> None:
