@@ -120,6 +120,8 @@ def search_summary(profile: SeekerProfile) -> str:
         parts.append(messages.WORK_WINDOW.format(start=profile.work_from, end=profile.work_until))
     elif profile.work_until is not None:
         parts.append(messages.WORK_UNTIL.format(end=profile.work_until))
+    elif profile.work_from is not None:
+        parts.append(messages.WORK_FROM.format(start=profile.work_from))
     parts += [
         messages.PHYSICAL_LIMITS[limit]
         for limit in sorted(profile.physical_limits)

@@ -159,6 +159,7 @@ COMMUTE_LIMIT = "{km}km 이내"
 DAILY_HOURS = "하루 {hours}시간 이내"
 WORK_WINDOW = "{start}시~{end}시"
 WORK_UNTIL = "{end}시까지"
+WORK_FROM = "{start}시부터 (새벽 제외)"
 #: The seeker's limits as they said them (a re-scoring, not a filter: nothing is "빼고").
 PHYSICAL_LIMITS = {
     "heavy": "힘든 일 어려움",

@@ -195,6 +195,9 @@ _UNTIL = re.compile(
     _CLOCK.format(h="half1", n="hour1", words=_WORDS) + r"\s?(?:전까지만?|까지만|전에는?\s?끝나)"
 )
 _PM = ("오후", "저녁", "밤")
+#: The early morning, which "새벽은 안되고" rules out: work must start from this hour.
+_EARLY = re.compile(r"새벽(?!\s?잠)|아침\s?일찍|이른\s?아침")
+NO_EARLY_FROM = 7
 #: A start at this hour or earlier with no 오전/새벽 said is in the afternoon.
 EARLIEST_UNSAID = 5
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
@@ -615,6 +618,18 @@ def _work_window(st: Reading) -> dict[str, int]:
             end += 12  # "3시 전까지만": nobody stops work at 3 a.m. unsaid
         st.note(k, f"work_until:{end}")
         return {"work_until": end}
+    for said in _EARLY.finditer(st.norm.text):
+        k = st.clause_at(said.start())
+        cues = st.cues(k)
+        # "새벽은 안되고", "새벽 출근은 힘들어요" — not "새벽일도 괜찮고", "새벽에 일했어요"
+        if (
+            cues.experience
+            or cues.not_required
+            or not _refuses(st.norm.text[said.end() : st.clauses[k].end])
+        ):
+            continue
+        st.note(k, f"work_from:{NO_EARLY_FROM}")
+        return {"work_from": NO_EARLY_FROM}
     return {}
 
 

@@ -59,6 +59,11 @@ _HOURS = re.compile(
     r"(?:\(?(오전|오후)\)?\s?)?([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시)\s?(?:[0-5][0-9]분)?\s?"
     r"[~\-–]\s?(?:익일\s?)?(?:\(?(오전|오후)\)?\s?)?([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시)"
 )
+#: A start said without an end: "04:30 출근", "새벽 5시 출근".
+_START_ALONE = re.compile(
+    r"(?:(오전|오후|새벽)\s?)?(?<![\d:])([0-2]?[0-9])\s?(?::\s?([0-5][0-9])|시(?:\s?반)?)\s?"
+    r"(?:출근|시작|부터\s?근무)"
+)
 _MORNING = re.compile(r"오전\s?(?:근무|만|타임|파트|조)|오전\s?\d{1,2}\s?시간")
 _AFTERNOON = re.compile(r"오후\s?(?:근무|만|타임|파트|조)")
 #: Work of a few hours a day whatever the clock says: "단시간", "파트타임", "하루 4시간".
@@ -188,6 +193,15 @@ def stated_hours(text: str) -> list[tuple[float, float]]:
     return spans
 
 
+def _start_alone(text: str) -> float | None:
+    """The hour a posting says work starts, with no end said ("함바식당 조리사 … 04:30 출근")."""
+    m = _START_ALONE.search(text)
+    if m is None:
+        return None
+    start = _clock(m.group(1), m.group(2), m.group(3)) + (0.5 if "반" in m.group(0) else 0.0)
+    return start if start < 24 else None
+
+
 def _part_of_day(text: str, hours: tuple[float, float] | None) -> str | None:
     if hours is not None and hours[0] < hours[1]:
         start, end = hours
@@ -231,7 +245,7 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
         overnight=bool(hours and hours[1] < hours[0]) or bool(_OVERNIGHT.search(text)),
         seated=_SEATED.search(text) is not None,
         whole_week=_WEEK_SPAN.search(text) is not None and not _DAYS_AGREED.search(text),
-        starts_at=hours[0] if hours else None,
+        starts_at=hours[0] if hours else _start_alone(text),
         ends_at=hours[1] if hours else None,
         days_a_week=_days_a_week(text),
         welcomes_migrants=_MIGRANTS.search(text) is not None,

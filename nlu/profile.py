@@ -90,7 +90,8 @@ class SeekerProfile:
     #: ("하루 몇 시간만", "파트타임") is read as 4 too.
     max_daily_hours: int | None = None
     #: The hours they can work between (0–24): "오전 9시부터 오후 3시까지" → 9, 15; an end
-    #: alone ("3시 전까지만") leaves the start unsaid (:meth:`work_window`).
+    #: alone ("3시 전까지만") leaves the start unsaid (:meth:`work_window`); a start alone
+    #: ("새벽은 안되고") rules out only an earlier one.
     work_from: int | None = None
     work_until: int | None = None
     #: Work the seeker's body does not take: "heavy" ("힘든 일은 못 해요", "무거운 거 못 들어요"),
@@ -147,6 +148,7 @@ class SeekerProfile:
             or self.work_hours
             or self.max_daily_hours
             or self.work_until is not None
+            or self.work_from is not None
             or self.physical_limits
             or self.min_monthly_pay
             or self.wants_high_pay

@@ -161,8 +161,10 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         newcomer=state.newcomer or said.newcomer,
         work_hours=said.work_hours or state.work_hours,
         max_daily_hours=said.max_daily_hours or state.max_daily_hours,
-        # a window is said whole: the later one replaces both ends
-        work_from=said.work_from if said.work_until else state.work_from,
+        # a window is said whole: the later one replaces both ends ("새벽은 안되고": a start)
+        work_from=said.work_from
+        if said.work_until or said.work_from is not None
+        else state.work_from,
         work_until=said.work_until or state.work_until,
         physical_limits=state.physical_limits | said.physical_limits,
         leaves_done_work=state.leaves_done_work or said.leaves_done_work,

@@ -460,6 +460,9 @@ def _hours_fit(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -
             outside = (start < window[0] - 1) | (end > window[1] + 1)
             fit[inside & (start < end)] = 1.0
             fit[outside | (end < start)] = -1.0  # NaN (unstated) compares False: unchanged
+        elif profile.work_from is not None:  # "새벽은 안되고": only an earlier start is out
+            assert catalog.starts_at is not None
+            fit[catalog.starts_at[rows] < profile.work_from - 1] = -1.0
     return fit
 
 

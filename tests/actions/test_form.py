@@ -121,6 +121,7 @@ def test_the_search_summary_names_the_hours_the_seeker_can_work_between() -> Non
     assert "9시~15시" in search_summary(profile).split(" · ")
     # "3시 전까지만": the summary says the end they said, not a start they did not
     assert "15시까지" in search_summary(SeekerProfile(work_until=15)).split(" · ")
+    assert "7시부터 (새벽 제외)" in search_summary(SeekerProfile(work_from=7)).split(" · ")
 
 
 def test_a_plant_wished_for_is_named_in_the_seekers_words_not_by_its_filed_family() -> None:

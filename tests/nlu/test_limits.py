@@ -197,6 +197,25 @@ def test_school_hours_are_a_window(text: str, window: tuple[int | None, int | No
 
 
 @pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("식당일 오래 혔어요 조리사 자격증은 없고 새벽 출근은 힘들어요 군산", 7),
+        ("방학동안 단기 알바 구해요 12월 한달만요 새벽은 안되고 차 없어요 수송동", 7),
+        ("새벽일도 괜찮고 당일 돈받는 일당일 찾아요", None),
+        (
+            "예순아홉 할매여 새벽잠 없응께 아침나절에 생선 만지는 일 있으까",
+            None,
+        ),  # no 잠: early is fine
+        ("새벽에 위판장 일 했어요", None),
+    ],
+)
+def test_no_early_morning_is_a_start_alone(text: str, start: int | None) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert (profile.work_from, profile.work_until) == (start, None)
+    assert profile.work_window() is None
+
+
+@pytest.mark.parametrize(
     ("text", "limits"),
     [
         ("힘든 일은 못 해요", {"heavy"}),

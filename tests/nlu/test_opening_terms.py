@@ -93,6 +93,12 @@ def test_the_part_of_the_day_and_the_hours_a_day_a_posting_states(
     assert (terms.part_of_day, terms.daily_hours) == (part, hours)
 
 
+def test_a_start_said_alone_is_the_start() -> None:
+    terms = read_opening_terms("건설현장 함바식당 조리사 (한식조리기능사 필수, 04:30 출근)")
+    assert (terms.starts_at, terms.ends_at) == (4.5, None)
+    assert read_opening_terms("출근 시간 협의").starts_at is None
+
+
 def test_the_strain_a_posting_puts_on_the_body() -> None:
     assert read_opening_terms("택배 상하차 (일용직)").strain == {"heavy"}
     assert read_opening_terms("마트 계산원", "서서 근무").strain == {"standing"}

@@ -343,6 +343,10 @@ def test_the_hours_the_seeker_can_work_between_lift_postings_inside_and_sink_tho
     mother = nlu.SeekerProfile(work_from=9, work_until=15)
     scores = rescore(hours, ROWS, EQUAL, mother, COOK, beyond=np.zeros(4)).tolist()
     assert scores == [1.0 + Weights().hours, 1.0 - Weights().hours, 1.0, 1.0]
+    # "새벽은 안되고": a start alone sinks only an earlier start (03:00), lifts nothing
+    no_dawn = nlu.SeekerProfile(work_from=7)
+    scores = rescore(hours, ROWS, EQUAL, no_dawn, COOK, beyond=np.zeros(4)).tolist()
+    assert scores == [1.0, 1.0 - Weights().hours, 1.0, 1.0]
 
 
 def test_work_the_seekers_body_does_not_take_sinks() -> None:
