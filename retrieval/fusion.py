@@ -352,7 +352,13 @@ def rescore(
             outside = (profile.age > catalog.age_max[rows]) | (profile.age < catalog.age_min[rows])
         scores -= weights.age * outside
         if profile.age >= SENIOR_AGE:
-            own_trade = bool(jobs.targets) and jobs.implied  # "용접 30년 … 써주는데 있냐"
+            # "용접 30년 … 써주는데 있냐", "식당에서 밥하는거 삼십년 … 식당이면 좋겄네": the
+            # work asked is the work done
+            done = [code for code, _ in jobs.experience]
+            own_trade = bool(jobs.targets) and (
+                jobs.implied
+                or any(d.startswith(t) or t.startswith(d) for t in jobs.targets for d in done)
+            )
             welcome = weights.age if own_trade else weights.senior
             scores += welcome * catalog.welcomes_seniors[rows]
     scores += conditions * weights.hours * _hours_fit(catalog, rows, profile)

@@ -188,3 +188,9 @@ def test_where_they_moved_to_is_home() -> None:
     text = "용접 아니면 도장 둘다 스무해 가까이 했어요 울산 살다 군산으로 이사 왔어요 주간만요"
     assert nlu.parse_seeker_text(text).home_region == "gunsan"
     assert nlu.parse_seeker_text("거제에서 일하다 군산 내려왔어요").home_region == "gunsan"
+
+
+def test_a_jeolla_sentence_end_closes_the_clause() -> None:
+    # "없어라" ends the sentence: the 없어도 of the next one is about the job, not the licence
+    text = "지게차 십년 탔는디 자격증은 없어라 창고에서 배운거라 면허 없어도 되는디 있을랑가요"
+    assert nlu.parse_seeker_text(text).certificates_lacking == ("forklift",)

@@ -137,7 +137,7 @@ def test_work_done_is_the_target_when_nothing_else_is_wanted() -> None:
         # 물류센터 is where the stock is kept, not the work
         ("물류센터 재고관리 WMS 경력 칠년 김제 주간", ("028307",), (("028307", 7),)),
         # the other work is done in the daytime; production at night is wanted
-        ("낮에는 딴 일 혀서 밤에만 할수 있어라 생산직 야간 전담 있을랑가요", ("8",), (("8", None),)),
+        ("낮에는 딴 일 혀서 밤에만 할수 있어라 생산직 야간 전담 있을랑가요", ("8",), ()),
     ],
 )  # fmt: skip
 def test_work_described_in_plain_words(

@@ -136,6 +136,10 @@ def test_seniors_prefer_postings_that_welcome_them_and_stated_ages_bound() -> No
     own_trade = SeekerJobs(targets=("8241",), experience=(("8241", 30),), implied=True)
     welcomed = scores(67, own_trade) - scores(None, own_trade)
     assert welcomed[:3] == pytest.approx([0.0, weights.age, -weights.age])
+    # … or naming it ("식당에서 밥하는거 삼십년 … 식당이면 좋겄네": 53 wanted, 5312 done)
+    cook = SeekerJobs(targets=("53",), experience=(("5312", 30),))
+    welcomed = scores(63, cook) - scores(None, cook)
+    assert welcomed[1] == pytest.approx(weights.age)
     assert weights.senior > weights.age
 
 
