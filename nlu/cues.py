@@ -77,7 +77,7 @@ def _has(text: str, cues: tuple[str, ...]) -> bool:
 
 
 #: "낮에는 딴 일 해서": other work done at another time of day or week, not work wished for.
-_BUSY_THEN = re.compile(
+_OTHER_WORK_THEN = re.compile(
     r"(?:낮|밤|아침|오전|오후|저녁|평일|주중|주말|주간|야간)\s?(?:에는|엔|에|은|는|때는|동안은?)\s?"
     r"(?:딴\s?(?:일|거)|다른\s?(?:일|거))"
 )
@@ -135,7 +135,7 @@ def clause_cues(text: str) -> ClauseCues:
         lacking=_has(without_fine, LACKING_CUES),
         home=_has(text, HOME_CUES),
         not_required=_has(text, NOT_REQUIRED_CUES),
-        other_work=_has(_BUSY_THEN.sub(" ", text), OTHER_WORK_CUES)
+        other_work=_has(_OTHER_WORK_THEN.sub(" ", text), OTHER_WORK_CUES)
         or gives_up
         or _done_with(words),
         gives_up=gives_up,

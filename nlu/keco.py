@@ -32,6 +32,7 @@ __all__ = [
     "KecoUnit",
     "Renumbered",
     "load_keco",
+    "nested",
     "shared_level",
 ]
 
@@ -65,6 +66,11 @@ class Renumbered:
 def shared_level(a: str, b: str) -> int:
     """Length of the common prefix of two codes: 4 = same 세분류, 3 = same 소분류 …"""
     return len(os.path.commonprefix([a, b]))
+
+
+def nested(code: str, others: Iterable[str]) -> bool:
+    """Whether ``code`` is one of ``others``, under one, or over one (8 and 8171 are nested)."""
+    return any(code.startswith(o) or o.startswith(code) for o in others)
 
 
 @dataclass(frozen=True, eq=False)

@@ -24,7 +24,7 @@ from nlu.clauses import Clause, split_clauses
 from nlu.conditions import physical_limits
 from nlu.cues import ClauseCues, clause_cues
 from nlu.gazetteer import GazetteerMatch
-from nlu.keco import Keco, load_keco, shared_level
+from nlu.keco import Keco, load_keco, nested, shared_level
 from nlu.lexicon import (
     CONTINUE_CUES,
     HEARSAY_CUES,
@@ -299,11 +299,6 @@ def classify_opening(
     if worded is not None and found.code != worded and len(worded) >= 3:
         found = OccupationClass(found.code, found.confidence, found.evidence, worded)
     return found
-
-
-def _related(code: str, others: list[str]) -> bool:
-    """Whether ``code`` is one of ``others``, under one, or over one."""
-    return any(code.startswith(o) or o.startswith(code) for o in others)
 
 
 def _words_code(title: str, occupation: str, keco: Keco) -> str | None:
@@ -676,7 +671,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         any_occupation=any_occupation and not targets,
         context=tuple(dict.fromkeys(context)),
         terms=tuple(dict.fromkeys(m.surface for m in found)),
-        lacking=tuple(c for c in dict.fromkeys(lacked) if not _related(c, [*final, *experience])),
+        lacking=tuple(c for c in dict.fromkeys(lacked) if not nested(c, [*final, *experience])),
         works=keco.works_named(norm),
         implied=fall_back,
         target_words=words(final),

@@ -11,7 +11,7 @@ from datetime import date
 import nlu
 from nlu.conditions import FOREIGN_VISA_UNSAID
 from nlu.industries import load_industries
-from nlu.keco import LEVELS, Keco, load_keco
+from nlu.keco import LEVELS, Keco, load_keco, nested
 from nlu.occupation_class import (
     TEACHING,
     OccupationClass,
@@ -139,7 +139,7 @@ def _siblings(a: str, b: str) -> bool:
 
 def _ruled_out(code: str, jobs: SeekerJobs) -> bool:
     """Whether the seeker said they will not do this work, or lack what it takes (지게차는 없고)."""
-    return any(code.startswith(c) or c.startswith(code) for c in (*jobs.excluded, *jobs.lacking))
+    return nested(code, (*jobs.excluded, *jobs.lacking))
 
 
 def _in_industry(code: str, title: str, keco: Keco) -> str:
@@ -270,14 +270,14 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
     def refined(families: Iterable[str]) -> list[str]:
         """Each family's code, or the codes said that refine it."""
         codes = [c for c in (code_of(f) for f in families) if c]
-        return [r for c in codes for r in ([x for x in said if _nested(x, [c])] or [c])]
+        return [r for c in codes for r in ([x for x in said if nested(x, [c])] or [c])]
 
     family_years = [(code_of(e.family), e.years) for e in profile.experience]
 
     def years_of(code: str, years: int | None) -> int | None:
         if years is not None:
             return years
-        known = [y for c, y in family_years if c and y is not None and _nested(c, [code])]
+        known = [y for c, y in family_years if c and y is not None and nested(c, [code])]
         return max(known, default=None)
 
     done = [(c, years_of(c, y)) for c, y in profile.done_codes]
@@ -287,7 +287,7 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
     done += [
         (c, y)
         for c, y in family_years
-        if c and not _nested(c, said_done) and (y is not None or not _nested(c, said))
+        if c and not nested(c, said_done) and (y is not None or not nested(c, said))
     ]
     targets = [*profile.wanted_codes, *refined(profile.wanted_families)]
     # as a typed text reads it (SeekerJobs.leaving): left when said, whatever the target;
@@ -296,7 +296,7 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
         profile.leaves_done_work or (not targets and profile.leaves_work_done())
     )
     if not targets and not profile.any_occupation and not leaving:
-        targets = [c for c, _ in done if not _nested(c, profile.excluded_codes)]
+        targets = [c for c, _ in done if not nested(c, profile.excluded_codes)]
     return SeekerJobs(
         targets=tuple(dict.fromkeys(targets)),
         experience=tuple(dict.fromkeys(done)),
@@ -339,11 +339,6 @@ def search_words(profile: nlu.SeekerProfile) -> tuple[tuple[str, ...], tuple[str
     done_families = [e.family for e in profile.experience]
     done = profile.done_words if misstated(done_families, done_codes) else ()
     return wanted, done
-
-
-def _nested(code: str, others: Iterable[str]) -> bool:
-    """Whether ``code`` is one of ``others``, under one, or over one."""
-    return any(code.startswith(o) or o.startswith(code) for o in others)
 
 
 def explain(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import nlu
 from nlu.industries import load_industries
-from nlu.keco import Keco, load_keco, shared_level
+from nlu.keco import Keco, load_keco, nested, shared_level
 from nlu.occupation_class import TEACHING, SeekerJobs
 from nlu.opening_terms import SENIOR_AGE
 from nlu.tables import load_tables
@@ -172,7 +172,7 @@ def closeness(code: str | None, wanted: str, keco: Keco, *, career_moves: bool =
     """
     if code is None:
         return 0.0
-    if code.startswith(wanted) or wanted.startswith(code):
+    if nested(code, [wanted]):
         return CONTAINED.get(min(len(code), len(wanted)), 1.0)
     shared = shared_level(code, wanted)
     if shared >= 4:
@@ -356,8 +356,7 @@ def rescore(
             # work asked is the work done
             done = [code for code, _ in jobs.experience]
             own_trade = bool(jobs.targets) and (
-                jobs.implied
-                or any(d.startswith(t) or t.startswith(d) for t in jobs.targets for d in done)
+                jobs.implied or any(nested(t, done) for t in jobs.targets)
             )
             welcome = weights.age if own_trade else weights.senior
             scores += welcome * catalog.welcomes_seniors[rows]

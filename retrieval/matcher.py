@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import nlu
 from nlu.industries import load_industries
-from nlu.keco import load_keco
+from nlu.keco import load_keco, nested
 from nlu.occupation_class import SeekerJobs, classify_opening, read_seeker_jobs
 from nlu.opening_terms import SENIOR_AGE
 from nlu.profile import DAY_LABOUR
@@ -423,8 +423,7 @@ def kind_words(jobs: SeekerJobs, targets: Sequence[str], text: str) -> list[str]
     return [
         kind
         for unit, kind in jobs.works
-        if any(t.startswith(unit) or unit.startswith(t) for t in targets)
-        and not any(part in text for part in kind.split("·"))
+        if nested(unit, targets) and not any(part in text for part in kind.split("·"))
     ]
 
 

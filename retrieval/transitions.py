@@ -31,7 +31,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from nlu import Region, load_tables, parse_seeker_text, region_distance_km, resolve_region
-from nlu.keco import Keco, load_keco
+from nlu.keco import Keco, load_keco, nested
 from nlu.occupation_class import classify_opening, read_seeker_jobs
 from retrieval.transition_table import Transition, TransitionTable
 from storage.course_models import Course
@@ -184,7 +184,7 @@ def find_transitions(
     home = resolve_region(parse_seeker_text(text).home_region or home_region)
     openings = _open_openings(session, as_of=as_of, keco=keco, home=home, commute_km=commute_km)
     codes = [row.to_code for row in paths]
-    years = max((y or 0 for c, y in jobs.experience if _related(c, origin.from_code)), default=0)
+    years = max((y or 0 for c, y in jobs.experience if nested(c, [origin.from_code])), default=0)
     targets = tuple(
         TargetPath(
             occupation=row.to_name,
@@ -219,7 +219,7 @@ def wished_paths(
         return []
     done = [code for code, _ in jobs.experience] + [origin.from_code]
     asked = read_seeker_jobs(text, keco=keco).targets
-    wished = [c for c in asked if len(c) >= 3 and not any(_related(c, d) for d in done)]
+    wished = [c for c in asked if len(c) >= 3 and not nested(c, done)]
     words = {
         w
         for w in _seeker_words(text, exclude=origin.trade)
@@ -231,7 +231,7 @@ def wished_paths(
     return [
         row
         for row in table.paths_from(origin.from_code, origin.trade)
-        if any(_related(row.to_code, w) for w in wished)
+        if nested(row.to_code, wished)
         or any(
             t == w or (len(w) >= 3 and t.startswith(w)) for w in words for t in _target_words(row)
         )
@@ -243,12 +243,7 @@ def _can_apply(required: int | None, row: Transition, years: int) -> bool:
     seeker's trade and their ``years`` meet it."""
     if required is None:
         return True
-    return _related(row.to_code, row.from_code) and years >= max(required, 1)
-
-
-def _related(code: str, other: str) -> bool:
-    """One KECO code is the other or under it."""
-    return code.startswith(other) or other.startswith(code)
+    return nested(row.to_code, [row.from_code]) and years >= max(required, 1)
 
 
 def _path_of(code: str, targets: Sequence[str]) -> str | None:
@@ -322,7 +317,7 @@ def _target_words(row: Transition) -> set[str]:
 
 def _score(row: Transition, wished: Sequence[str], words: set[str]) -> float:
     """Asked-for paths first, then the method's order (desirable, viable, similar)."""
-    code_hit = any(row.to_code.startswith(w) or w.startswith(row.to_code) for w in wished)
+    code_hit = nested(row.to_code, wished)
     targets = _target_words(row)
     word_hits = sum(1 for w in words if any(t == w or t.startswith(w) for t in targets))
     viability = {"highly_viable": 0.3, "viable": 0.2}.get(row.viability, 0.0)
