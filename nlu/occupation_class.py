@@ -223,6 +223,10 @@ def _head_code(
     if not matches:
         return None
     last = len(matches) - 1
+    while last and keco is not None and keco.is_industry(matches[last].surface):
+        last -= 1  # "생산관리 사무 (경리 겸) - 자동차부품": the industry tagged on says where
+    if keco is not None and keco.is_industry(matches[last].surface):
+        last = len(matches) - 1  # only industries named: the last of them
     while (
         last
         and text[matches[last - 1].end : matches[last].start].strip() == "·"
@@ -395,9 +399,10 @@ def _hearsay(clause: str) -> bool:
 
 
 def _done_after(clauses: Sequence[Clause], k: int, named: Collection[int]) -> bool:
-    """Whether the clause after ``k`` names no work and says it was done ("… 달고 / 열두해
-    일햇어요"): the work of clause ``k`` is experience."""
-    if k + 1 >= len(clauses) or k + 1 in named:
+    """Whether the clause after ``k`` says it was done, naming no work ("… 달고 / 열두해
+    일햇어요") or, after a clause ending in -고, more of it ("열매 따고 / 상자에 담는 일
+    해봤어요"): the work of clause ``k`` is experience."""
+    if k + 1 >= len(clauses) or (k + 1 in named and not clauses[k].text.endswith("고")):
         return False
     cues = clause_cues(clauses[k + 1].text)
     return cues.experience and not (cues.want or cues.negated)

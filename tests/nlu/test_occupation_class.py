@@ -475,6 +475,8 @@ def test_a_field_only_mentioned_beside_work_done_stays_where_it_was_done() -> No
         ("배 안에서 철판 잇는 불꽃일 스무해 했어요", "8241"),
         ("바다 바람개비 철구조물 칠하는데 있으면 가고싶네요", "8251"),
         ("아침나절에 생선 만지는 일 있으까", "873102"),
+        ("환갑 넘은 아줌마여 화장실이랑 계단 닦는 일 오전에만 헐수 있는디", "5611"),
+        ("나운동 근처 편의점이나 주차 같은 간단한거", "5623"),
     ],
 )
 def test_everyday_words_for_work_name_it(text: str, code: str) -> None:
@@ -502,3 +504,18 @@ def test_driving_as_work_is_a_drivers_job_but_driving_to_work_is_not() -> None:
     assert read_seeker_jobs(said).targets == ("622",)
     assert read_seeker_jobs("운전 가능하고 차 있어요 용접 10년").targets == ("8241",)
     assert read_seeker_jobs("설비 운전 일 해봤어요").targets == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["미장동 살어", "미장지구 근처요", "평택시 살다 왔어요", "평택에서 이사"]
+)
+def test_a_place_name_holding_a_trade_word_names_no_work(text: str) -> None:
+    # "미장동" had made a cleaner in 미장동 a plasterer (fourth set f018); 평택 holds 택시
+    assert read_seeker_jobs(text).targets == ()
+    assert read_seeker_jobs("미장 일 했어요").targets == ("7021",)
+
+
+def test_work_listed_with_go_shares_the_done_verb_after_it() -> None:
+    said = "김제 살고 하우스에서 열매 따고 상자에 담는 일 해봤어요. 낮일로 찾아요"  # third t026
+    jobs = read_seeker_jobs(said)
+    assert {c for c, _ in jobs.experience} == {"9012", "9050", "8900"} and jobs.implied
