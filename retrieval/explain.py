@@ -30,6 +30,7 @@ from storage.models import Opening
 __all__ = [
     "CLAIM_CONFIDENCE",
     "MATCH_CLAIMS",
+    "OTHER_TRADE",
     "Explanation",
     "claim_level",
     "explain",
@@ -43,6 +44,9 @@ __all__ = [
 CLAIM_CONFIDENCE = 0.7
 #: How the reasons that claim an occupation match begin.
 MATCH_CLAIMS = ("직종 일치", "관련 직종")
+#: How the note begins that names an opening's class beside the seeker's work, when the two
+#: are of different 대분류 with no listed relation (the seeker judges; no match is claimed).
+OTHER_TRADE = "공고 직종"
 #: Years in a trade after which its helper's job (보조) is a step down, not "the same work".
 HELPER_AFTER_YEARS = 3
 #: A helper's job in a title: "도장 보조·터치업", "전기의장 보조"; not "설치 기사 및 보조"
@@ -130,6 +134,29 @@ def occupation_reasons(
         word = max(shared, key=len)
         return [f"공고에 '{word}'{_subject_particle(word)} 있어요"]
     return []
+
+
+def other_trade(opening: Opening, jobs: SeekerJobs, occupation: OccupationClass) -> str | None:
+    """ "다른 직종: 화물차 운전원 (말씀하신 일: 조리사)" when the opening is surely of another
+    대분류 than every job the seeker wants (or did, when they want nothing else), with no
+    listed relation between them; else None.
+
+    A cook searching in 나운동 may be shown a driver's job there once the cooks' jobs run
+    out: the result says it is another trade instead of letting the place pass for a fit.
+    """
+    code = occupation.code if occupation.confidence >= CLAIM_CONFIDENCE else None
+    if code is None or jobs.any_occupation or not jobs.targets:
+        return None
+    if joins_two_trades(opening.title) or any(_only_a_field(t, jobs) for t in jobs.targets):
+        return None  # "배터리 공장": a plant holds many trades
+    keco = load_keco()
+    theirs = [c for c in (code, occupation.title_code) if c]
+    for mine in (*jobs.targets, *jobs.context):
+        for c in theirs:
+            if c[0] == mine[0] or keco.neighbour_of(c, mine) or keco.neighbour_of(mine, c):
+                return None  # 8900 and 8171: one 대분류 of production work
+    said = ", ".join(dict.fromkeys(keco.name(t) for t in jobs.targets))
+    return f"{OTHER_TRADE}: {keco.name(code)} (말씀하신 일: {said})"
 
 
 def _siblings(a: str, b: str) -> bool:
@@ -472,6 +499,9 @@ def explain(
             f"마감 {opening.closes_on:%m월 %d일}" + (f" (D-{days})" if days <= 7 else "")
         )
     said = occupation_reasons(opening, jobs, occupation)
+    other = None if said else other_trade(opening, jobs, occupation)
+    if other:
+        out.missing.insert(0, other)
     if out.missing and said and said[0].startswith(MATCH_CLAIMS) and occupation.code:
         said = [f"공고 직종: {load_keco().name(occupation.code)}"]
     out.reasons[:0] = said + industry_reasons(opening, industries)

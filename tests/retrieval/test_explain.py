@@ -406,3 +406,32 @@ def test_a_pay_floor_is_said_back_in_the_unit_the_seeker_gave() -> None:
     job.monthly_pay_min = 2_194_500  # 209 hours' worth: what the importer stores
     why = explain(job, hourly, distance_km=2.0, home_name="군산", as_of=AS_OF)
     assert "급여: 시급 10,500원 (희망 시급 10,000원 이상 충족)" in why.reasons
+
+
+def test_a_job_of_another_trade_is_named_beside_the_seekers() -> None:
+    # a cook searching in 나운동 was shown a truck driver's job there with only the place as a
+    # reason once the cooks' jobs ran out
+    cook = nlu.parse_seeker_text("식당 조리 일 찾아요 나운동 살아요")
+    truck = Opening(title="5톤 윙바디 배송 기사 정규직", certificates={})
+    why = explain(truck, cook, distance_km=0.5, home_name="나운동", as_of=AS_OF)
+    assert (
+        why.missing[0]
+        == "공고 직종: 배송·납품 운전원(납품영업 포함) (말씀하신 일: 주방장 및 조리사)"
+    )
+    kitchen = Opening(title="구내식당 조리원 모집", certificates={})
+    why = explain(kitchen, cook, distance_km=0.5, home_name="나운동", as_of=AS_OF)
+    assert not any(m.startswith("공고 직종") for m in why.missing)
+
+
+@pytest.mark.parametrize(
+    "seeker",
+    [
+        "아무 일이나 괜찮아요 나운동 살아요",  # no occupation asked
+        "배터리 공장 가고 싶어요",  # a plant holds drivers too
+    ],
+)
+def test_another_trade_is_said_only_against_a_wish(seeker: str) -> None:
+    profile = nlu.parse_seeker_text(seeker)
+    truck = Opening(title="5톤 윙바디 배송 기사 정규직", certificates={})
+    why = explain(truck, profile, distance_km=0.5, home_name="나운동", as_of=AS_OF)
+    assert not any(m.startswith("공고 직종") for m in why.missing)
