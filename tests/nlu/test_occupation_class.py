@@ -477,6 +477,14 @@ def test_a_field_only_mentioned_beside_work_done_stays_where_it_was_done() -> No
         ("아침나절에 생선 만지는 일 있으까", "873102"),
         ("환갑 넘은 아줌마여 화장실이랑 계단 닦는 일 오전에만 헐수 있는디", "5611"),
         ("나운동 근처 편의점이나 주차 같은 간단한거", "5623"),
+        # pool 8 (career changers who say what they did in their own words)
+        ("할매 할배들 씻겨드리고 밥 떠드리는 일 할라고요", "5501"),
+        ("인자 햇볕 받는 판때기 올리는 일 해볼라고요", "8312"),
+        ("아침저녁으로 사람들 실어나르는 큰 차 몰고 싶어라", "6222"),
+        ("바닷가 바람개비 고치는 일 배우고 싶소잉", "8111"),
+        ("쇠 깎는 기계 십년 돌렸어요", "8132"),
+        ("밤에 짐 싣고 내리는 거 할 사람 안 구하나요", "6244"),
+        ("사람 많은 데서 밥 짓는 일 해봤어요", "5312"),
     ],
 )
 def test_everyday_words_for_work_name_it(text: str, code: str) -> None:
@@ -519,3 +527,14 @@ def test_work_listed_with_go_shares_the_done_verb_after_it() -> None:
     said = "김제 살고 하우스에서 열매 따고 상자에 담는 일 해봤어요. 낮일로 찾아요"  # third t026
     jobs = read_seeker_jobs(said)
     assert {c for c, _ in jobs.experience} == {"9012", "9050", "8900"} and jobs.implied
+
+
+def test_who_they_were_is_work_done() -> None:
+    said = "자동차 공장서 차에 색 입히던 사람인디 인자 햇볕 받는 판때기 올리는 일 해볼라고요"
+    jobs = read_seeker_jobs(said)  # pool 8 b014: the painter had been read as a wish
+    assert jobs.targets == ("8312",) and ("8251", None) in jobs.experience
+
+
+def test_a_wind_turbine_in_a_title_is_not_cut_at_its_generator() -> None:
+    # "풍력발전기 유지보수" had matched "전기 유지보수" across the word 발전기
+    assert classify_opening(title="풍력발전기 유지보수(O&M) 기술원").code == "8111"
