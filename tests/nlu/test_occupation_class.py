@@ -538,3 +538,9 @@ def test_who_they_were_is_work_done() -> None:
 def test_a_wind_turbine_in_a_title_is_not_cut_at_its_generator() -> None:
     # "풍력발전기 유지보수" had matched "전기 유지보수" across the word 발전기
     assert classify_opening(title="풍력발전기 유지보수(O&M) 기술원").code == "8111"
+
+
+def test_installing_solar_plant_equipment_is_installation_not_plant_engineering() -> None:
+    title = "태양광 발전설비 설치 기사·보조 (전기기능사 우대, 군산·김제·부안 현장)"  # pool 8
+    assert classify_opening(title=title).code == "8312"
+    assert classify_opening(title="발전설비 기술자 (경력)").code == "153103"
