@@ -251,9 +251,15 @@ def _shares_head(item: GazetteerMatch, last: GazetteerMatch, keco: Keco | None) 
     )
 
 
+#: A later part of a title that names what is preferred, not the job ("설비보전(기계) 경력직
+#: - 교대근무 / 용접·가공 가능자 우대").
+_PREFERRED_PART = re.compile(r"\s[-/|]\s[^-/|]*(?:우대|가능자)[^-/|]*")
+
+
 def _phrase_code(text: str, keco: Keco) -> str | None:
-    """The code of a title or occupation field: words outside brackets first."""
-    outside = without_brackets(text)
+    """The code of a title or occupation field: words outside brackets first, without the
+    parts that say what is preferred."""
+    outside = _PREFERRED_PART.sub(" ", without_brackets(text))
     for phrase in (outside, text):
         normalized = normalize_text(phrase).text
         code = _head_code(keco.matcher.find(normalized), normalized, keco) if normalized else None

@@ -544,3 +544,14 @@ def test_installing_solar_plant_equipment_is_installation_not_plant_engineering(
     title = "태양광 발전설비 설치 기사·보조 (전기기능사 우대, 군산·김제·부안 현장)"  # pool 8
     assert classify_opening(title=title).code == "8312"
     assert classify_opening(title="발전설비 기술자 (경력)").code == "153103"
+
+
+def test_what_a_title_prefers_after_a_dash_is_not_its_job() -> None:
+    title = "설비보전(기계) 경력직 - 교대근무 / 용접·가공 가능자 우대"  # pool 8: had been a welder's
+    assert classify_opening(title=title).code == "8111"
+    assert classify_opening(title="용접 가능자 모집 - 조선소").code == "8241"
+
+
+def test_inspection_work_in_a_field_is_the_target_and_the_field_its_context() -> None:
+    jobs = read_seeker_jobs("지엠서 품질검사 했었어요. 배터리 쪽 검사 일 찾는데 생산라인은 말고요")
+    assert jobs.targets == ("0284",) and "8351" in jobs.context  # pool 8 b010
