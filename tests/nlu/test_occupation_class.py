@@ -547,7 +547,9 @@ def test_installing_solar_plant_equipment_is_installation_not_plant_engineering(
 
 
 def test_what_a_title_prefers_after_a_dash_is_not_its_job() -> None:
-    title = "설비보전(기계) 경력직 - 교대근무 / 용접·가공 가능자 우대"  # pool 8: had been a welder's
+    title = (
+        "설비보전(기계) 경력직 - 교대근무 / 용접·가공 가능자 우대"  # pool 8: had been a welder's
+    )
     assert classify_opening(title=title).code == "8111"
     assert classify_opening(title="용접 가능자 모집 - 조선소").code == "8241"
 
