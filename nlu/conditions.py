@@ -27,6 +27,7 @@ from nlu.lexicon import (
     MARRIAGE_CUES,
     NATIONALITY_TERMS,
     NATIVE_UNITS,
+    NEAR_HOME_CUES,
     NEWCOMER_CUES,
     NIGHT_PAY_TERMS,
     ONLY_CUES,
@@ -74,7 +75,10 @@ REGION_REACHABLE = "region_reachable:"
 KM_PER_COMMUTE_MINUTE = 0.8
 #: How far "걸어 다닐 수 있으면" reaches: half an hour's walk.
 WALKING_KM = 3
+#: How far "집 근처" reaches: a short drive or bus ride, not across town to the 산단.
+NEAR_HOME_KM = 10
 
+_NOT_NEEDED = re.compile(r"아니어도|아니라도|아녀도|멀어도|상관\s?없")
 _KM = re.compile(r"(\d{1,3})\s?(?:km|키로|킬로)")
 _MINUTES = re.compile(r"(\d{1,3})\s?분")
 _HOURS = re.compile(r"(?<![0-9])([12])\s?시간")
@@ -403,6 +407,9 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None, tuple[str, 
         if any(cue in clause.text for cue in WALKING_CUES):
             if not (st.cues(k).refused or st.cues_said_of(k).refused):
                 commute = WALKING_KM  # "나운동 안에서 걸어 다닐 수 있으면"
+        elif any(cue in clause.text for cue in NEAR_HOME_CUES):
+            if not (st.cues(k).refused or _NOT_NEEDED.search(clause.text)):
+                commute = NEAR_HOME_KM  # not "집 근처 아니어도 돼요"
         elif not any(cue in clause.text for cue in COMMUTE_CUES):
             continue
         elif (km := _KM.search(clause.text)) is not None:

@@ -77,6 +77,7 @@ __all__ = [
     "TYPED_ABSENCE",
     "VISA_DENIED_CUES",
     "WALKING_CUES",
+    "NEAR_HOME_CUES",
     "WANT_CUES",
     "WEEKDAY",
     "WEEKDAYS_ONLY_TERMS",
@@ -483,6 +484,8 @@ NOT_WORK_YEARS_CUES = (
 #: Cues that a stated distance or duration is a commute limit.
 #: On foot: "걸어 다닐 수 있으면", "도보로" — a commute of a walk (conditions.WALKING_KM).
 WALKING_CUES = ("걸어서", "걸어 다닐", "걸어다닐", "걸어 갈", "걸어갈", "걸어 다니", "걸어다니", "도보")
+#: Work wished near home, with no distance said ("대야 사는디 집 근처 낮일").
+NEAR_HOME_CUES = ("집 근처", "집근처", "집 가까운", "집에서 가까운", "집이랑 가까운", "동네 근처")
 COMMUTE_CUES = (
     "출퇴근", "거리", "통근", "이내", "안쪽", "차로", "걸리", "멀", "가까", "내외", "이동",
 )

@@ -162,6 +162,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"home_region": "gunsan_naun", "max_commute_km": 3},
     ),
     ("걸어서는 못가요", {"max_commute_km": None}),
+    # near home, no distance said (pool 8 b025): a short ride, not across town
+    ("대야 사는디 집 근처 낮일", {"home_region": "gunsan_daeya", "max_commute_km": 10}),
+    ("집 근처 아니어도 돼요", {"max_commute_km": None}),
     ("야간은 못가요", {"excluded_shifts": {"야간", "2교대", "3교대"}}),
     ("정규직 아니어도 돼요 계약직도 괜찮아요", {"wanted_employment_types": {"계약직"}}),
     ("기숙사는 필요 없어요", {"needs_dormitory": False}),
