@@ -544,6 +544,8 @@ def test_installing_solar_plant_equipment_is_installation_not_plant_engineering(
     title = "태양광 발전설비 설치 기사·보조 (전기기능사 우대, 군산·김제·부안 현장)"  # pool 8
     assert classify_opening(title=title).code == "8312"
     assert classify_opening(title="발전설비 기술자 (경력)").code == "153103"
+    # "O&M 전기 엔지니어 (전기기사 필수)" is an engineer's job, not a cable layer's (pool 8)
+    assert classify_opening(title="해상풍력 O&M 전기 엔지니어 (전기기사 필수)").code == "1531"
 
 
 def test_what_a_title_prefers_after_a_dash_is_not_its_job() -> None:
