@@ -201,6 +201,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"wanted_families": ("auto_assembler",), "newcomer": True},
     ),
     ("용접은 안 해봤어요", {"wanted_families": (), "experience": ()}),
+    # wanting to learn the work is being new to it (pool 8 b013)
+    ("배 안에 파이프 깔던 사람인디 바닷가 바람개비 고치는 일 배우고 싶소잉", {"newcomer": True}),
     ("야간은 시러라", {"excluded_shifts": NIGHTS}),  # 싫어 typed as it sounds
     # 있/없/했 typed without their final consonant
     ("용접 오년햇어요", {"experience": (Experience("welder", 5),)}),
