@@ -559,3 +559,8 @@ def test_what_a_title_prefers_after_a_dash_is_not_its_job() -> None:
 def test_inspection_work_in_a_field_is_the_target_and_the_field_its_context() -> None:
     jobs = read_seeker_jobs("지엠서 품질검사 했었어요. 배터리 쪽 검사 일 찾는데 생산라인은 말고요")
     assert jobs.targets == ("0284",) and "8351" in jobs.context  # pool 8 b010
+
+
+def test_running_a_logistics_center_is_logistics_office_work_not_loading() -> None:
+    # pool 8 b024: "물류센터 운영 관리자 (WMS)" had come first for one who wants night loading
+    assert classify_opening(title="물류센터 운영 관리자 (WMS · 경력 3년↑ · 주간)").code == "028308"
