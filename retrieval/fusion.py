@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import nlu
+from nlu.clauses import split_clauses
+from nlu.cues import clause_cues
 from nlu.industries import load_industries
 from nlu.keco import Keco, load_keco, nested, shared_level
 from nlu.occupation_class import TEACHING, SeekerJobs
 from nlu.opening_terms import SENIOR_AGE
 from nlu.tables import load_tables
+from nlu.text import normalize_text
 from retrieval.catalog import Catalog
 from retrieval.pay_fit import pay_fit
 
@@ -429,7 +432,18 @@ def wanted_industries(text: str, jobs: SeekerJobs) -> frozenset[str]:
     said = industries.named(text)
     if jobs.implied or not jobs.targets:
         return said
-    return said - industries.named(" ".join(jobs.experience_words))
+    left = said - industries.named(" ".join(jobs.experience_words))
+    if any(nested(t, [c for c, _ in jobs.experience]) for t in jobs.targets):
+        return left  # "조선소에서 용접 십오년 … 씨오투": the same work, where they did it
+    # "조선소서 쇳덩이 옮기던 사람인디 … 큰 차 몰고 싶어라": where other work was done
+    done = " ".join(c.text for c in split_clauses(normalize_text(text).text) if _done_only(c.text))
+    return left - industries.named(done)
+
+
+def _done_only(clause: str) -> bool:
+    """Whether a clause only says what was done ("조선소서 … 옮기던 사람인디")."""
+    cues = clause_cues(clause)
+    return cues.experience and not cues.want
 
 
 #: A stated day this much longer than the hours asked is a longer day, not a near fit.
