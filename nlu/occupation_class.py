@@ -414,6 +414,15 @@ def _done_after(clauses: Sequence[Clause], k: int, named: Collection[int]) -> bo
     return cues.experience and not (cues.want or cues.negated)
 
 
+#: A licence taken, not only held: "따놨어요", "작년에 땄어요", "취득했어요".
+_ACQUIRED = ("땄", "따놨", "따 놨", "따놓", "따 놓", "취득", "합격")
+
+
+def _done_only(cues: ClauseCues) -> bool:
+    """Whether a clause only says what was done ("자동차 공장서 … 입히던 사람인디")."""
+    return cues.experience and not cues.want
+
+
 def _role(cues: ClauseCues) -> str:
     """What a clause does to the occupations it names (cf. :mod:`nlu.seeker`)."""
     if cues.not_required or cues.other_work:
@@ -642,6 +651,14 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     # "영양사 면허 있는 신입인데 공장 급식소도 괜찮을까요": only a place wished for, and a
     # licence held names the job
     licensed = held_work() if set(places) == set(targets) else []
+    acquired = any(
+        any(cue in clauses[clause_of(m.start)].text for cue in _ACQUIRED) for m in cert_matches
+    )
+    if experience and not inside and licensed and not acquired:
+        # "자동차 공장 설비보전 십년 했고 전기기능사 있어요 … 배터리 쪽도 괜찮구요": the work
+        # done, not a licence held, is what they would do there; a licence just taken for
+        # the move ("지게차 자격증 따놨어요. 물류쪽으로") names it
+        licensed = [c for c in experience if c not in side] or licensed
     if places and (set(places) != set(targets) or inside or licensed):
         context += places
         targets = [c for c in targets if c not in places] or inside or licensed
@@ -664,6 +681,16 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     # "배관 설계 말고 현장 배관": the work named again after 말고 was not what was ruled out
     excluded = [c for c in excluded if c not in instead_of]
     final = [c for c in dict.fromkeys(wanted) if c not in excluded]
+    worded = {m.key for m in found if m.key in final and not keco.is_industry(m.surface)}
+    if worded and not any(
+        nested(t, [e]) or shared_level(t, e) >= 3 for t in final for e in experience
+    ):
+        # "자동차 공장서 차에 색 입히던 사람인디 … 햇볕 받는 판때기": the plant of other work
+        # done says nothing of where the work wanted is (a field wanted, "전기차 부품 쪽으로",
+        # keeps the work done there as what they would do)
+        done_only = {k for k, c in enumerate(clauses) if _done_only(clause_cues(c.text))}
+        said_elsewhere = {m.key for m in found if clause_of(m.start) not in done_only}
+        context = [c for c in context if c in said_elsewhere]
 
     def words(codes: Collection[str]) -> tuple[str, ...]:
         clauses_of = {clause_of(m.start) for m in found if m.key in codes}

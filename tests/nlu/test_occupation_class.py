@@ -564,3 +564,24 @@ def test_inspection_work_in_a_field_is_the_target_and_the_field_its_context() ->
 def test_running_a_logistics_center_is_logistics_office_work_not_loading() -> None:
     # pool 8 b024: "물류센터 운영 관리자 (WMS)" had come first for one who wants night loading
     assert classify_opening(title="물류센터 운영 관리자 (WMS · 경력 3년↑ · 주간)").code == "028308"
+
+
+def test_the_plant_of_other_work_done_is_no_context_for_the_work_wanted() -> None:
+    painter = read_seeker_jobs(
+        "자동차 공장서 차에 색 입히던 사람인디 인자 햇볕 받는 판때기 올리는 일 해볼라고요"
+    )
+    assert painter.targets == ("8312",) and painter.context == ()  # pool 8 b014
+    # a field wanted beside the same kind of work keeps where it was done
+    body = read_seeker_jobs("지엠 차체공장 다녔어요. 전기차 부품 쪽으로 낮 근무 자리 찾는데")
+    assert "8171" in body.context
+
+
+def test_with_only_a_place_wished_the_work_done_names_the_job_unless_a_licence_was_just_taken() -> (
+    None
+):
+    held = read_seeker_jobs(
+        "자동차 공장 설비보전 십년 했고 전기기능사 있어요. 새만금 배터리 쪽도 괜찮구요"
+    )
+    assert held.targets == ("8111",)  # pool 1 p016: maintenance, not the licence's electrician
+    taken = read_seeker_jobs("지엠 의장라인 있다가 나왔는디 지게차 자격증 따놨어요. 물류쪽으로")
+    assert taken.targets == ("623004",)  # pool 8 b006
