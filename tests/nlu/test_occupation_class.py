@@ -485,6 +485,10 @@ def test_a_field_only_mentioned_beside_work_done_stays_where_it_was_done() -> No
         ("쇠 깎는 기계 십년 돌렸어요", "8132"),
         ("밤에 짐 싣고 내리는 거 할 사람 안 구하나요", "6244"),
         ("사람 많은 데서 밥 짓는 일 해봤어요", "5312"),
+        # pool 5
+        ("할머니 할아버지 돌보는 자격 있어요 밤에는 못 나가요", "5501"),
+        ("지엠 있을때 멈춘거 살려내는 일 십오년 했어요", "8111"),
+        ("자동차 부품 검사하던 사람인데 전기차 쪽 검사 자리 주간으로요", "0284"),
     ],
 )
 def test_everyday_words_for_work_name_it(text: str, code: str) -> None:

@@ -416,6 +416,7 @@ def test_the_industry_wanted_is_the_one_named_with_the_wish_not_the_one_left() -
     assert wanted("품질검사 해봤어요 자동차부품 삼차원 측정기 다룸") == {"auto"}  # same work
     assert wanted("용접만 이십년 했는디 해상풍력 쪽 용접도 할수있당가요") == {"offshore_wind"}
     assert wanted("지게차 운전 하고 싶어요") == frozenset()
+    assert wanted("새만금에 그 충전지 원료 맹근다는 데 들어갈수 있을랑가요") == {"battery"}
     # where other work was done is no wish (pool 8 b015); where the same work was, is
     crane_to_bus = (
         "조선소서 쇳덩이 옮기던 사람인디 아침저녁으로 사람들 실어나르는 큰 차 몰고 싶어라"
