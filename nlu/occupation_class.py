@@ -131,6 +131,9 @@ class SeekerJobs:
     #: The targets are only implied: nothing is wanted, so they are the work done (or the
     #: work of a certificate held) — a later message's wish replaces them.
     implied: bool = False
+    #: The targets were asked for in words of a wish ("공장일 … 하고 싶어요"), not only
+    #: mentioned ("농사도 지어봤고") or implied.
+    asked: bool = False
     #: The seeker's own words for the targets and for the work done, with the industry said
     #: beside them, in order ("조립 생산직"): a search text closer to what they meant than
     #: any class name.
@@ -712,6 +715,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         lacking=tuple(c for c in dict.fromkeys(lacked) if not nested(c, [*final, *experience])),
         works=keco.works_named(norm),
         implied=fall_back,
+        asked=bool(final) and any(c in targets for c in final),
         target_words=words(final),
         experience_words=words(experience),
         # said in words ("차는 이제 됐고 배터리 공장", "다른 일"), the work done is left even

@@ -330,6 +330,8 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
         excluded=tuple(c for c in profile.excluded_codes if c not in targets),
         any_occupation=profile.any_occupation,
         implied=not profile.wanted_codes and not profile.wanted_families,
+        # in a chat the work is asked for by the form's question ("어떤 일 찾으세요?")
+        asked=bool(profile.wanted_codes or profile.wanted_families),
         target_words=profile.wanted_words,
         experience_words=profile.done_words,
         leaving=leaving,

@@ -87,6 +87,7 @@ class Weights:
     #: … welcomed, for a senior who is not asking for their own trade again ("용돈벌이
     #:할만한거", "경비 같은거", "덜 힘든일"): what they can surely get. Swept 0.1–0.5 (as
     #: one ``age`` term first): 0.3 raises both dev sets, 0.5 adds a trap
+    #: For work asked for by name ("공장일 … 하고 싶어요"), × how close the posting is to it.
     senior: float = 0.3
     far: float = 0.5  # beyond commuting distance (× how far, up to twice the limit)
     unlisted_required: float = 0.1  # a 필수 certificate missing from those the seeker listed
@@ -361,7 +362,11 @@ def rescore(
             own_trade = bool(jobs.targets) and (
                 jobs.implied or any(nested(t, done) for t in jobs.targets)
             )
-            welcome = weights.age if own_trade else weights.senior
+            welcome = np.full(len(rows), weights.age if own_trade else weights.senior)
+            if not own_trade and jobs.asked and not jobs.any_occupation:
+                # "오십대 후반 … 공장일 처음인데": of the work that welcomes them, the kind they
+                # asked for; a cleaning job is not put before the factory jobs
+                welcome = np.maximum(weights.age, weights.senior * near(jobs.targets))
             scores += welcome * catalog.welcomes_seniors[rows]
     scores += conditions * weights.hours * _hours_fit(catalog, rows, profile)
     if in_industry is not None:

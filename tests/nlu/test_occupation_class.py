@@ -589,3 +589,9 @@ def test_with_only_a_place_wished_the_work_done_names_the_job_unless_a_licence_w
     assert held.targets == ("8111",)  # pool 1 p016: maintenance, not the licence's electrician
     taken = read_seeker_jobs("지엠 의장라인 있다가 나왔는디 지게차 자격증 따놨어요. 물류쪽으로")
     assert taken.targets == ("623004",)  # pool 8 b006
+
+
+def test_work_asked_for_is_told_from_work_only_mentioned() -> None:
+    assert read_seeker_jobs("오십대 후반 여자에요 공장일 처음인데 낮에만 하고 싶어요").asked
+    assert not read_seeker_jobs("예순다섯인디 할만한 일 있을랑가요. 농사도 지어봤고").asked
+    assert not read_seeker_jobs("칠십 다 돼 가는디 할 수 있는 일 있을랑가 몰라. 경비 같은거").asked

@@ -530,3 +530,20 @@ def test_a_helpers_job_sinks_for_a_seasoned_seeker(
     expected = Weights().helper if sinks else 0.0
     assert without[2] - with_helper[2] == pytest.approx(expected)
     assert with_helper[[0, 1, 3]].tolist() == without[[0, 1, 3]].tolist()
+
+
+def test_a_senior_asking_for_other_work_sees_that_work_welcome_them_first() -> None:
+    """ "오십대 후반 … 공장일 처음인데 낮에만 하고 싶어요" (pool 5 k038): of the postings that
+    welcome seniors, the factory ones come before a cleaning job; "경비 같은거", a job said
+    without a wish, keeps every senior-welcoming posting's full welcome."""
+    plants = catalog()
+    plants.occupation = Codes.of(["5611", "8900", "8900", "5611"])
+    plants.welcomes_seniors = np.array([True, True, False, False])
+    profile = nlu.SeekerProfile(age=58)
+    asked = SeekerJobs(targets=("8900",), asked=True)
+    scores = rescore(plants, ROWS, EQUAL, profile, asked, beyond=np.zeros(4)).tolist()
+    assert scores[1] > scores[2] > scores[0]
+    mentioned = SeekerJobs(targets=("5420",))
+    scores = rescore(plants, ROWS, EQUAL, profile, mentioned, beyond=np.zeros(4)).tolist()
+    welcome = Weights().senior
+    assert scores[0] - scores[3] == pytest.approx(scores[1] - scores[2]) == pytest.approx(welcome)
