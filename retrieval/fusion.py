@@ -321,6 +321,9 @@ def rescore(
     conditions = weights.open_conditions if open_work else 1.0  # how much they count
     if profile.wanted_shifts:
         scores += conditions * weights.shift * catalog.work_shift.isin(profile.wanted_shifts, rows)
+    elif {"2교대", "3교대"} <= profile.excluded_shifts:
+        # "교대는 안해요" with no shift asked: a day job is what most who say so look for
+        scores += conditions * weights.shift * catalog.work_shift.isin({"주간"}, rows)
     if profile.wanted_employment_types:
         wanted_types = profile.wanted_employment_types
         answers = catalog.employment_type.isin(wanted_types, rows)

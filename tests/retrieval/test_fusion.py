@@ -547,3 +547,12 @@ def test_a_senior_asking_for_other_work_sees_that_work_welcome_them_first() -> N
     scores = rescore(plants, ROWS, EQUAL, profile, mentioned, beyond=np.zeros(4)).tolist()
     welcome = Weights().senior
     assert scores[0] - scores[3] == pytest.approx(scores[1] - scores[2]) == pytest.approx(welcome)
+
+
+def test_refusing_rotating_shifts_prefers_the_day_jobs() -> None:
+    # "산단에서 아무거나요 교대는 안해요" (pool 5 k040): the 주간 postings come first
+    rotating = nlu.SeekerProfile(excluded_shifts=frozenset({"2교대", "3교대"}))
+    scores = rescore(catalog(), ROWS, EQUAL, rotating, COOK, beyond=np.zeros(4)).tolist()
+    assert scores[0] == scores[3] > scores[1]
+    nothing = rescore(catalog(), ROWS, EQUAL, nlu.SeekerProfile(), COOK, beyond=np.zeros(4))
+    assert nothing[0] == nothing[1]
