@@ -489,6 +489,7 @@ def test_a_field_only_mentioned_beside_work_done_stays_where_it_was_done() -> No
         ("할머니 할아버지 돌보는 자격 있어요 밤에는 못 나가요", "5501"),
         ("지엠 있을때 멈춘거 살려내는 일 십오년 했어요", "8111"),
         ("자동차 부품 검사하던 사람인데 전기차 쪽 검사 자리 주간으로요", "0284"),
+        ("배 만들 때 쇠 붙이기 전에 자리 맞추는 거 했어요 칠년", "824104"),
     ],
 )
 def test_everyday_words_for_work_name_it(text: str, code: str) -> None:
