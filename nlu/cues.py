@@ -65,6 +65,11 @@ class ClauseCues:
         """Negated or "there is none", unless it is "without it I can't"."""
         return (self.negated or self.absent) and not self.double_negative
 
+    @property
+    def done_only(self) -> bool:
+        """The clause only says what was done ("자동차 공장서 … 입히던 사람인디")."""
+        return self.experience and not self.want
+
 
 @functools.lru_cache(maxsize=128)
 def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:

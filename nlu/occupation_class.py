@@ -225,11 +225,9 @@ def _head_code(
     """
     if not matches:
         return None
-    last = len(matches) - 1
-    while last and keco is not None and keco.is_industry(matches[last].surface):
-        last -= 1  # "생산관리 사무 (경리 겸) - 자동차부품": the industry tagged on says where
-    if keco is not None and keco.is_industry(matches[last].surface):
-        last = len(matches) - 1  # only industries named: the last of them
+    # "생산관리 사무 (경리 겸) - 자동차부품": an industry tagged on says where, not what
+    roles = [i for i, m in enumerate(matches) if keco is None or not keco.is_industry(m.surface)]
+    last = roles[-1] if roles else len(matches) - 1
     while (
         last
         and text[matches[last - 1].end : matches[last].start].strip() == "·"
@@ -419,11 +417,6 @@ def _done_after(clauses: Sequence[Clause], k: int, named: Collection[int]) -> bo
 
 #: A licence taken, not only held: "따놨어요", "작년에 땄어요", "취득했어요".
 _ACQUIRED = ("땄", "따놨", "따 놨", "따놓", "따 놓", "취득", "합격")
-
-
-def _done_only(cues: ClauseCues) -> bool:
-    """Whether a clause only says what was done ("자동차 공장서 … 입히던 사람인디")."""
-    return cues.experience and not cues.want
 
 
 def _role(cues: ClauseCues) -> str:
@@ -691,7 +684,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         # "자동차 공장서 차에 색 입히던 사람인디 … 햇볕 받는 판때기": the plant of other work
         # done says nothing of where the work wanted is (a field wanted, "전기차 부품 쪽으로",
         # keeps the work done there as what they would do)
-        done_only = {k for k, c in enumerate(clauses) if _done_only(clause_cues(c.text))}
+        done_only = {k for k, c in enumerate(clauses) if clause_cues(c.text).done_only}
         said_elsewhere = {m.key for m in found if clause_of(m.start) not in done_only}
         context = [c for c in context if c in said_elsewhere]
 

@@ -26,10 +26,6 @@ __all__ = [
 
 #: From this age a seeker counts as a senior, and a posting open to this age welcomes them.
 SENIOR_AGE = 55
-#: Work a job center offers seekers of SENIOR_AGE and more who take any work ("칠십 넘었는디
-#: 아무거나") or name none ("용돈벌이 할만한거", "버스타고 댕길만한 디"): guarding, cleaning,
-#: parking.
-SENIOR_WORK = ("경비", "미화", "청소", "주차")
 
 #: A working week that reaches the weekend: "주6일", "주5~6일", "월~토" — whatever follows
 #: ("월~토 (우천 시 휴무)" is rain, not the weekend, off).

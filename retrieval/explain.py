@@ -30,7 +30,7 @@ from storage.models import Opening
 __all__ = [
     "CLAIM_CONFIDENCE",
     "MATCH_CLAIMS",
-    "OTHER_TRADE",
+    "POSTED_CLASS",
     "Explanation",
     "claim_level",
     "explain",
@@ -44,9 +44,9 @@ __all__ = [
 CLAIM_CONFIDENCE = 0.7
 #: How the reasons that claim an occupation match begin.
 MATCH_CLAIMS = ("직종 일치", "관련 직종")
-#: How the note begins that names an opening's class beside the seeker's work, when the two
-#: are of different 대분류 with no listed relation (the seeker judges; no match is claimed).
-OTHER_TRADE = "공고 직종"
+#: How a statement of the opening's own class begins: in place of a claim held back, or
+#: beside the seeker's work when the two are of different 대분류 (no match is claimed).
+POSTED_CLASS = "공고 직종"
 #: Years in a trade after which its helper's job (보조) is a step down, not "the same work".
 HELPER_AFTER_YEARS = 3
 #: A helper's job in a title: "도장 보조·터치업", "전기의장 보조"; not "설치 기사 및 보조"
@@ -137,12 +137,12 @@ def occupation_reasons(
 
 
 def other_trade(opening: Opening, jobs: SeekerJobs, occupation: OccupationClass) -> str | None:
-    """ "다른 직종: 화물차 운전원 (말씀하신 일: 조리사)" when the opening is surely of another
-    대분류 than every job the seeker wants (or did, when they want nothing else), with no
-    listed relation between them; else None.
+    """ "공고 직종: 배송·납품 운전원 (말씀하신 일: 주방장 및 조리사)" when the opening is surely
+    of another 대분류 than every job the seeker wants (or did, when they want nothing else),
+    with no listed relation between them; else None.
 
     A cook searching in 나운동 may be shown a driver's job there once the cooks' jobs run
-    out: the result says it is another trade instead of letting the place pass for a fit.
+    out: the result names that job beside theirs instead of letting the place pass for a fit.
     """
     code = occupation.code if occupation.confidence >= CLAIM_CONFIDENCE else None
     if code is None or jobs.any_occupation or not jobs.targets:
@@ -156,7 +156,7 @@ def other_trade(opening: Opening, jobs: SeekerJobs, occupation: OccupationClass)
             if c[0] == mine[0] or keco.neighbour_of(c, mine) or keco.neighbour_of(mine, c):
                 return None  # 8900 and 8171: one 대분류 of production work
     said = ", ".join(dict.fromkeys(keco.name(t) for t in jobs.targets))
-    return f"{OTHER_TRADE}: {keco.name(code)} (말씀하신 일: {said})"
+    return f"{POSTED_CLASS}: {keco.name(code)} (말씀하신 일: {said})"
 
 
 def _siblings(a: str, b: str) -> bool:
@@ -194,7 +194,7 @@ def _occupation_claim(title: str, code: str, jobs: SeekerJobs) -> str | None:
             or _step_down(title, code, jobs)
             or not _same_subject(title, wanted, jobs)
         ):
-            stated = stated or f"공고 직종: {keco.name(code)}"
+            stated = stated or f"{POSTED_CLASS}: {keco.name(code)}"
             continue
         other = _other_work(title, code, jobs)
         if other:
@@ -505,7 +505,7 @@ def explain(
     if other:
         out.missing.insert(0, other)
     if out.missing and said and said[0].startswith(MATCH_CLAIMS) and occupation.code:
-        said = [f"공고 직종: {load_keco().name(occupation.code)}"]
+        said = [f"{POSTED_CLASS}: {load_keco().name(occupation.code)}"]
     out.reasons[:0] = said + industry_reasons(opening, industries)
     return out
 

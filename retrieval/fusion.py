@@ -444,14 +444,9 @@ def wanted_industries(text: str, jobs: SeekerJobs) -> frozenset[str]:
     if any(nested(t, [c for c, _ in jobs.experience]) for t in jobs.targets):
         return left  # "조선소에서 용접 십오년 … 씨오투": the same work, where they did it
     # "조선소서 쇳덩이 옮기던 사람인디 … 큰 차 몰고 싶어라": where other work was done
-    done = " ".join(c.text for c in split_clauses(normalize_text(text).text) if _done_only(c.text))
+    clauses = split_clauses(normalize_text(text).text)
+    done = " ".join(c.text for c in clauses if clause_cues(c.text).done_only)
     return left - industries.named(done)
-
-
-def _done_only(clause: str) -> bool:
-    """Whether a clause only says what was done ("조선소서 … 옮기던 사람인디")."""
-    cues = clause_cues(clause)
-    return cues.experience and not cues.want
 
 
 #: A stated day this much longer than the hours asked is a longer day, not a near fit.

@@ -23,7 +23,7 @@ import nlu
 from nlu.industries import load_industries
 from nlu.keco import load_keco, nested
 from nlu.occupation_class import SeekerJobs, classify_opening, read_seeker_jobs
-from nlu.opening_terms import SENIOR_AGE, SENIOR_WORK
+from nlu.opening_terms import SENIOR_AGE
 from nlu.profile import DAY_LABOUR
 from retrieval.catalog import Catalog
 from retrieval.constraints import (
@@ -524,6 +524,12 @@ def lexical_query(
         if c in tables.certificates
     ]
     return " ".join([*parts, text]) if parts else text
+
+
+#: Work a job center offers seekers of SENIOR_AGE and more who take any work ("칠십 넘었는디
+#: 아무거나") or name none ("용돈벌이 할만한거", "버스타고 댕길만한 디"): guarding, cleaning,
+#: parking.
+SENIOR_WORK = ("경비", "미화", "청소", "주차")
 
 
 def _wanted_names(
