@@ -346,6 +346,10 @@ def rescore(
         floor, high = profile.min_monthly_pay, profile.wants_high_pay
         rate = profile.min_pay_rate is not None
         fit = pay_fit(catalog, rows, floor=floor, high_pay=high, rate=rate)
+        if floor and not rate and "일용직" not in profile.wanted_employment_types:
+            # "한달에 이백오십은 받아야": 일급 150,000원 earns it only on the days there is work
+            assert catalog.daily_pay is not None  # filled in by Catalog
+            fit = np.where(catalog.daily_pay[rows], 0.0, fit)
         # "아무거나 … 돈 많이 주는데로": with no work named and no floor, pay is the one wish
         only_pay = open_work and high and not floor
         scores += (weights.open_high_pay if only_pay else conditions * weights.pay) * fit

@@ -252,6 +252,24 @@ def test_pay_asked_with_no_work_named_counts_as_the_other_conditions() -> None:
     assert gain(COOK) > 0
 
 
+def test_a_monthly_floor_is_not_met_for_sure_by_a_posting_paid_by_the_day() -> None:
+    """ "한달에 이백오십은 받아야 되고 아무 일이나" (fifth v019): 일급 150,000원 is 330만원 only
+    on the days there is work; the 월 300만원 jobs pay the floor for sure. Day labour asked
+    for ("일당 주는 데 … 하루 15만원 이상") keeps the day rate's fit."""
+    weights = Weights()
+    by_day = dataclasses.replace(
+        paying((3_300_000, 3_300_000), (3_000_000, 3_400_000)),
+        daily_pay=np.asarray([True, False, False, False]),
+    )
+    monthly = nlu.SeekerProfile(min_monthly_pay=2_500_000)
+    scores = rescore(by_day, ROWS, EQUAL, monthly, COOK, beyond=np.zeros(4))
+    assert scores[1] - scores[2] == pytest.approx(weights.pay)
+    assert scores[0] == scores[2]
+    day_labour = dataclasses.replace(monthly, wanted_employment_types=frozenset({"일용직"}))
+    scores = rescore(by_day, ROWS, EQUAL, day_labour, COOK, beyond=np.zeros(4))
+    assert scores[0] - scores[2] == pytest.approx(weights.pay + weights.employment)
+
+
 def test_better_pay_is_the_one_wish_of_one_who_takes_any_work() -> None:
     """ "아무거나 다 해요 … 돈 많이 주는데로" (dialog d049): with no work and no floor, the pay
     rank weighs open_high_pay, more than the usual pay term (a 10,550원 cleaning job had been
