@@ -139,6 +139,8 @@ def search_summary(profile: SeekerProfile) -> str:
         parts.append(messages.WEEKENDS_ONLY)
     if profile.newcomer:
         parts.append(messages.NEWCOMER)
+    if profile.short_term:
+        parts.append(messages.SHORT_TERM)
     if profile.age:
         parts.append(messages.AGE.format(age=profile.age))
     if profile.needs_dormitory:

@@ -494,10 +494,21 @@ def read_amenity(st: Reading, terms: tuple[str, ...], fact: str) -> bool:
     return needed
 
 
+#: A season or a few weeks of work wished for: "단기로", "12월 한달만 바짝", "방학 동안" —
+#: not time off ("두 달 정도 쉬었어요"); the month counts are Arabic once normalized.
+_SHORT_TERM = re.compile(
+    r"단기(?!간)|(?<![0-9])[1-3]\s?달\s?(?:정도\s?)?(?:만|바짝)|몇\s?달\s?(?:정도\s?)?만"
+    r"|(?<![0-9])[1-6]\s?개월\s?(?:정도\s?)?만|방학\s?(?:동안|때|기간|중)|겨울\s?(?:동안|한철|만|에만)"
+)
+#: … or said as the season with no work: "겨울엔 할게 없어서", "농한기라".
+_IDLE_SEASON = re.compile(r"겨울엔?\s?할\s?(?:게|일이?)\s?없|농한기")
+
+
 @dataclass(frozen=True)
 class Limits:
     """Personal limits a message states: weekends off or only, age, starting out, the part of the
-    day and the hours a day the seeker can work, and work their body does not take."""
+    day and the hours a day the seeker can work, work their body does not take, and a season
+    or a few weeks of work."""
 
     no_weekends: bool = False
     weekends_only: bool = False
@@ -508,6 +519,20 @@ class Limits:
     physical_limits: frozenset[str] = frozenset()
     work_from: int | None = None
     work_until: int | None = None
+    short_term: bool = False
+
+
+def _short_term(st: Reading) -> bool:
+    """Whether the seeker wants work for a season or a few weeks, not work they did then
+    ("방학 때 알바 했어요") nor a short term refused ("단기 말고")."""
+    for k, clause in enumerate(st.clauses):
+        cues = st.cues(k)
+        if _IDLE_SEASON.search(clause.text) or (
+            _SHORT_TERM.search(clause.text) and not (cues.experience or cues.refused)
+        ):
+            st.note(k, "short_term")
+            return True
+    return False
 
 
 def _age(st: Reading) -> int | None:
@@ -584,6 +609,7 @@ def read_limits(st: Reading, *, experienced: bool = False) -> Limits:
         work_hours=_work_hours(st),
         max_daily_hours=_max_daily_hours(st),
         physical_limits=physical_limits(st),
+        short_term=_short_term(st),
         **_work_window(st),
     )
 

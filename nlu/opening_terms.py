@@ -5,7 +5,7 @@ These facts are read from the title and description at catalog load (no schema c
 them); unknown stays unknown: a posting that says nothing about weekends is not weekend work.
 
     >>> read_opening_terms("아파트 경비원 주간 전담 (70세 이하)", "근무일: 주6일근무")
-    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, seated=False, whole_week=True, starts_at=None, ends_at=None, weekdays_only=False, days_a_week=6, welcomes_migrants=False)
+    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, seated=False, whole_week=True, starts_at=None, ends_at=None, weekdays_only=False, days_a_week=6, welcomes_migrants=False, short_term=False)
 """
 
 from __future__ import annotations
@@ -87,6 +87,13 @@ STRAIN_LIMITS = tuple(_STRAIN)
 _SEATED = re.compile(r"앉아서\s?(?:하는|근무|작업|일)|좌식")
 #: Those who married into Korea are welcome ("결혼이민자 우대", "다문화 가정 환영").
 _MIGRANTS = re.compile(r"결혼\s?이민|다문화|이주\s?여성")
+#: Hired for a season or a few weeks: "단기 알바", "계절직", "12월 한 달", "(12~2월)",
+#: "12월~1월 김장철", "3개월 계약" — not "수습 3개월" nor "6개월 이상 근무 가능자".
+_SHORT_TERM = re.compile(
+    r"단기(?!간)|계절\s?(?:직|근로|근무|알바)|[0-9]{1,2}\s?월\s?한\s?달|김장철"
+    r"|(?<![0-9])[0-9]{1,2}\s?(?:월\s?)?[~\-–]\s?[0-9]{1,2}\s?월(?!\s?[0-9]{1,2}\s?일)"
+    r"|(?<!수습\s)(?<!수습)(?<![0-9])[1-6]\s?개월\s?(?:간|만|단기|계약|근무)(?!\s?이상)"
+)
 #: Trades whose every posting is heavy work, whatever its text says (KECO): welding,
 #: fitting and grinding (8241), ship and other transport-equipment assembly (8173), sheet
 #: metal and 제관 (822), painting and blasting (825), construction (70).
@@ -133,6 +140,8 @@ class OpeningTerms:
     days_a_week: int | None = None
     #: the posting welcomes those who married into Korea ("결혼이민자 우대", "다문화 가정 환영")
     welcomes_migrants: bool = False
+    #: the posting hires for a season or a few weeks ("단기", "12월 한 달", "(12~2월)")
+    short_term: bool = False
 
     def monthly_hours(self) -> float | None:
         """Hours a month at the stated hours a day and days a week (4.345 weeks a month),
@@ -249,4 +258,5 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
         ends_at=hours[1] if hours else None,
         days_a_week=_days_a_week(text),
         welcomes_migrants=_MIGRANTS.search(text) is not None,
+        short_term=_SHORT_TERM.search(text) is not None,
     )

@@ -97,6 +97,8 @@ class SeekerProfile:
     #: Work the seeker's body does not take: "heavy" ("힘든 일은 못 해요", "무거운 거 못 들어요"),
     #: "standing" ("무릎이 안 좋아서 서서 하는 일은 힘들어요"), "heights" ("높은 데는 못 올라가요").
     physical_limits: frozenset[str] = frozenset()
+    #: Work for a season or a few weeks: "12월 한달만 바짝", "방학 동안 단기 알바".
+    short_term: bool = False
     #: The seeker said they leave the work done ("다른 거 하고 싶어요", "냄새 땜에 이제
     #: 못하겠어요", "차는 이제 됐고 배터리 공장"; :attr:`nlu.occupation_class.SeekerJobs.leaving`).
     leaves_done_work: bool = False
@@ -150,6 +152,7 @@ class SeekerProfile:
             or self.work_until is not None
             or self.work_from is not None
             or self.physical_limits
+            or self.short_term
             or self.min_monthly_pay
             or self.wants_high_pay
             or self.needs_dormitory

@@ -167,6 +167,7 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         else state.work_from,
         work_until=said.work_until or state.work_until,
         physical_limits=state.physical_limits | said.physical_limits,
+        short_term=state.short_term or said.short_term,
         leaves_done_work=state.leaves_done_work or said.leaves_done_work,
         wanted_codes=_minus(wanted_codes, said.excluded_codes),
         done_codes=tuple(done_codes.items()),

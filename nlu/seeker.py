@@ -454,6 +454,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         work_from=limits.work_from,
         work_until=limits.work_until,
         physical_limits=limits.physical_limits,
+        short_term=limits.short_term,
         leaves_done_work=jobs.leaving or leaves_alone,
         evidence=st.evidence_pairs(),
     )

@@ -134,6 +134,8 @@ class Catalog:
     seated: np.ndarray | None = None
     #: bool: the posting works the weekdays and the weekend (월~토, 주6일; nlu.opening_terms).
     whole_week: np.ndarray | None = None
+    #: bool: the posting hires for a season or a few weeks (단기, 12월 한 달; nlu.opening_terms).
+    short_term: np.ndarray | None = None
     #: Per industry the posting's title or text names (nlu.industries): bool.
     industries: dict[str, np.ndarray] = field(default_factory=dict)
     #: float64 share of a full-time month the posting works (1 unless its hours and days say
@@ -196,6 +198,8 @@ class Catalog:
             self.seated = np.zeros(len(self.ids), dtype=bool)
         if self.whole_week is None:
             self.whole_week = np.zeros(len(self.ids), dtype=bool)
+        if self.short_term is None:
+            self.short_term = np.zeros(len(self.ids), dtype=bool)
         if self.welcomes_seniors is None:
             self.welcomes_seniors = np.zeros(len(self.ids), dtype=bool)
         if self.welcomes_migrants is None:
@@ -348,6 +352,7 @@ class Catalog:
             overnight=np.asarray([t.overnight for t in terms], dtype=bool),
             seated=np.asarray([t.seated for t in terms], dtype=bool),
             whole_week=np.asarray([t.whole_week for t in terms], dtype=bool),
+            short_term=np.asarray([t.short_term for t in terms], dtype=bool),
             industries={
                 industry: np.asarray([industry in n for n in named], dtype=bool)
                 for industry in industries.names

@@ -22,6 +22,7 @@ from nlu.occupation_class import (
     named_codes,
     read_seeker_jobs,
 )
+from nlu.opening_terms import read_opening_terms
 from nlu.text import normalize_text
 from retrieval.constraints import NIGHT_SHIFTS, excluded_shifts
 from retrieval.fusion import closeness
@@ -479,6 +480,11 @@ def explain(
 
     if opening.employment_type:
         out.reasons.append(f"고용형태: {opening.employment_type}")
+    if profile.short_term:
+        if read_opening_terms(opening.title, opening.description or "").short_term:
+            out.reasons.append("단기 근무 (원하시는 조건)")
+        else:
+            out.missing.append("근무 기간(단기 가능 여부) 확인 필요")
     if profile.needs_dormitory:
         (out.reasons if opening.dormitory else out.missing).append(
             "기숙사 제공" if opening.dormitory else "기숙사 제공 여부 확인 필요"

@@ -77,6 +77,7 @@ class Weights:
     certificate: float = 0.1  # share of the posting's certificates the seeker holds
     shift: float = 0.05  # the posting's shift is one the seeker asked for
     employment: float = 0.05  # … and its employment type
+    short_term: float = 0.1  # … and it hires for a season or a few weeks, as wished
     dormitory: float = 0.1  # a dormitory for one who needs it (missing: subtracted)
     visa: float = 0.1  # the posting says it hires the seeker's visa
     short_career: float = 0.2  # the seeker's years fall short of the posting's minimum
@@ -376,6 +377,9 @@ def rescore(
                 welcome = np.maximum(weights.age, weights.senior * near(jobs.targets))
             scores += welcome * catalog.welcomes_seniors[rows]
     scores += conditions * weights.hours * _hours_fit(catalog, rows, profile)
+    if profile.short_term:  # "12월 한달만 바짝": the postings hiring for a season first
+        assert catalog.short_term is not None  # filled in by Catalog
+        scores += conditions * weights.short_term * catalog.short_term[rows]
     if in_industry is not None:
         scores += weights.industry * in_industry
     limits = set(profile.physical_limits)

@@ -116,6 +116,11 @@ def test_the_search_summary_names_the_seekers_limits() -> None:
     )
 
 
+def test_the_search_summary_names_a_wish_for_short_term_work() -> None:
+    profile = SeekerProfile(any_occupation=True, short_term=True)
+    assert search_summary(profile) == "무엇이든 · 단기 근무"
+
+
 def test_the_search_summary_names_the_hours_the_seeker_can_work_between() -> None:
     profile = SeekerProfile(any_occupation=True, work_from=9, work_until=15)
     assert "9시~15시" in search_summary(profile).split(" · ")

@@ -115,6 +115,24 @@ def test_starting_out_is_a_newcomer(text: str, newcomer: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("십이월 한달만 바짝 할 일 있어요? 낮에만요", True),
+        ("방학동안 단기 알바 구해요", True),
+        ("겨울에 두달만 할 수 있어요", True),
+        ("농사 짓다가 겨울이라 할일이 없어서 단기로 할만한거 찾아유", True),
+        ("평생 농사만 지었는디 겨울엔 할게 없어서 잠깐 일할데 김제", True),
+        ("두달 정도 쉬었어요 용접 일 찾아요", False),  # time off, not the term wished
+        ("방학 때 편의점 알바 했어요", False),  # work done then
+        ("단기 말고 오래 다닐 데요", False),
+        ("용접 일 한달 했어요", False),
+    ],
+)
+def test_a_season_or_a_few_weeks_of_work_is_short_term(text: str, short: bool) -> None:
+    assert nlu.parse_seeker_text(text).short_term is short
+
+
+@pytest.mark.parametrize(
     ("text", "wanted"),
     [
         ("상하차 일당 주는 디", {"일용직"}),

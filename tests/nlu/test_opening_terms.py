@@ -119,6 +119,26 @@ def test_a_welcome_for_those_who_married_into_korea_is_read() -> None:
     assert not read_opening_terms("식품 포장", "외국인 가능").welcomes_migrants
 
 
+@pytest.mark.parametrize(
+    ("title", "description", "short"),
+    [
+        ("간편식 공장 포장 단기 알바 (12월 한 달·주간)", "", True),
+        ("딸기 하우스 수확·선별 (12~2월)", "", True),
+        ("쌀 도정·포장 계절직 (12월~2월 / 지게차 가능자 우대)", "", True),
+        ("젓갈 포장·선별", "12월~1월 김장철 근무", True),
+        ("물류센터 분류", "근무기간: 3개월 계약", True),
+        ("생산직 정규직", "수습 3개월", False),  # probation, not a short hire
+        ("생산직", "6개월 이상 근무 가능자", False),
+        ("사무보조", "접수 12월 1일~12월 20일", False),  # the days to apply
+        ("단기간 근무 가능한 분", "", False),  # few hours a day (단시간), not a season
+    ],
+)
+def test_a_hire_for_a_season_or_a_few_weeks_is_read(
+    title: str, description: str, short: bool
+) -> None:
+    assert read_opening_terms(title, description).short_term is short
+
+
 def test_work_done_sitting_is_read() -> None:
     assert read_opening_terms("자동차 시트 부품 조립", "♣ 앉아서 하는 작업 위주").seated
     assert read_opening_terms("검사 보조", "좌식 작업").seated

@@ -30,3 +30,18 @@ def test_hours_stated_only_in_the_shift_cell_are_the_postings_hours(
     assert (catalog.starts_at[0], catalog.ends_at[0]) == (9.5, 15.5)
     assert catalog.welcomes_migrants is not None and bool(catalog.welcomes_migrants[0])
     assert np.array_equal(catalog.daily_hours, [5.0])  # 시간제: short work
+
+
+def test_a_season_hire_said_in_the_title_is_read_from_the_stored_posting(
+    session: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "city.csv"
+    seasonal = PART_TIME.replace("GSJC-1", "GSJC-2").replace(
+        "시간제 (결혼이민자 우대)", "단기 (12월 한 달)", 1
+    )
+    rows = "\n".join([PART_TIME, seasonal])
+    path.write_text(",".join(CANONICAL_COLUMNS) + "\n" + rows + "\n", encoding="utf-8")
+    import_files(session, [path])
+    catalog = Catalog.load(session)
+    assert catalog.short_term is not None
+    assert sorted(catalog.short_term.tolist()) == [False, True]  # one of the two rows

@@ -363,6 +363,24 @@ def test_a_nationality_said_without_a_visa_is_named_once() -> None:
     assert "외국인(E-9) 채용 여부 확인 필요" in why.missing
 
 
+def test_a_short_hire_is_named_for_one_who_wants_a_few_weeks_and_asked_of_the_others() -> None:
+    from datetime import date
+
+    from retrieval.explain import explain
+
+    day = date(2026, 12, 1)
+    short = nlu.parse_seeker_text("방학동안 단기 알바 구해요 포장 같은거")
+    seasonal = Opening(title="식품공장 포장 단기 알바 (12월 한 달)", certificates={})
+    why = explain(seasonal, short, distance_km=5.0, home_name="군산", as_of=day)
+    assert "단기 근무 (원하시는 조건)" in why.reasons
+    lasting = Opening(title="식품공장 포장원 (정규직)", certificates={})
+    why = explain(lasting, short, distance_km=5.0, home_name="군산", as_of=day)
+    assert "근무 기간(단기 가능 여부) 확인 필요" in why.missing
+    anyone = nlu.parse_seeker_text("포장 일 찾아요")
+    why = explain(seasonal, anyone, distance_km=5.0, home_name="군산", as_of=day)
+    assert not any("단기" in line for line in why.reasons + why.missing)
+
+
 def test_work_said_only_as_a_field_or_an_employer_names_the_class_and_claims_nothing() -> None:
     # "지엠 다니다" says where the seeker worked, not which job (fifth set v027, v004)
     at_gm = "지엠 다니다 나와서 쉬고 있어요 일자리 있나요"

@@ -252,6 +252,21 @@ def test_pay_asked_with_no_work_named_counts_as_the_other_conditions() -> None:
     assert gain(COOK) > 0
 
 
+def test_a_wish_for_short_term_work_lifts_the_postings_hiring_for_a_season() -> None:
+    """ "십이월 한달만 바짝 할 일" (pool 8 b031), "방학동안 단기 알바" (seventh g010)."""
+    weights = Weights()
+    seasonal = dataclasses.replace(catalog(), short_term=np.asarray([True, False, False, False]))
+
+    def scores(profile: nlu.SeekerProfile, jobs: SeekerJobs) -> list[float]:
+        return rescore(seasonal, ROWS, EQUAL, profile, jobs, beyond=np.zeros(4)).tolist()
+
+    short = nlu.SeekerProfile(short_term=True)
+    assert scores(short, COOK) == [1.0 + weights.short_term, 1.0, 1.0, 1.0]
+    anything = scores(short, SeekerJobs(any_occupation=True))
+    assert anything[0] == pytest.approx(1.0 + weights.open_conditions * weights.short_term)
+    assert scores(nlu.SeekerProfile(), COOK) == [1.0] * 4
+
+
 def test_a_monthly_floor_is_not_met_for_sure_by_a_posting_paid_by_the_day() -> None:
     """ "한달에 이백오십은 받아야 되고 아무 일이나" (fifth v019): 일급 150,000원 is 330만원 only
     on the days there is work; the 월 300만원 jobs pay the floor for sure. Day labour asked
