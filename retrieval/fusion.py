@@ -267,6 +267,13 @@ def rescore(
             production = _classes_in(occupation.labels, PRODUCTION)[codes]
             production &= ~_classes_in(occupation.labels, UPKEEP)[codes]
             fit = np.maximum(fit, INDUSTRY_PRODUCTION * (in_industry & production))
+        if PRODUCTION[0] in jobs.targets:
+            # "생산직", "공장 일이면 다 괜찮은디": any of the plants' own production work
+            floor = _classes_in(occupation.labels, PRODUCTION)[codes]
+            floor &= ~_classes_in(occupation.labels, UPKEEP)[codes]
+            # a posting read only as far as "81" (유지보수 엔지니어) may be its upkeep
+            floor &= ~_classes_in(occupation.labels, UPKEEP_GROUPS, 2, 2)[codes]
+            fit = np.maximum(fit, INDUSTRY_PRODUCTION * floor)
         other = _teaches_another_trade(catalog, rows, jobs) | _other_kind(catalog, rows, jobs)
         scores += weights.target * np.where(other, np.minimum(fit, ANOTHER_SUBJECT), fit)
     if (
@@ -411,11 +418,19 @@ INDUSTRY_PRODUCTION = 0.8
 
 
 @functools.lru_cache(maxsize=8)
-def _classes_in(labels: tuple[str | None, ...], prefixes: tuple[str, ...]) -> np.ndarray:
-    """Per class label: whether it lies under one of the KECO ``prefixes``."""
+def _classes_in(
+    labels: tuple[str | None, ...], prefixes: tuple[str, ...], shortest: int = 1, longest: int = 6
+) -> np.ndarray:
+    """Per class label: whether it lies under one of the KECO ``prefixes`` and has from
+    ``shortest`` to ``longest`` digits (how far the posting was read)."""
     import numpy as np
 
-    return np.array([label is not None and label.startswith(prefixes) for label in labels])
+    return np.array(
+        [
+            label is not None and shortest <= len(label) <= longest and label.startswith(prefixes)
+            for label in labels
+        ]
+    )
 
 
 #: 대분류 of production work in KECO 2018 (설치·정비·생산직).
@@ -423,6 +438,8 @@ PRODUCTION = ("8",)
 #: … of it, the installing, upkeep and repair of machines and wiring (설비보전, 전기공,
 #: 설치·수리원): a trade of its own, not the plant's production work one asks for by the plant
 UPKEEP = ("811", "812", "831", "832", "841", "842")
+#: … and the 중분류 that hold it beside production work
+UPKEEP_GROUPS = tuple(sorted({code[:2] for code in UPKEEP}))
 #: Hands-on work: construction, production, farming and fishing, driving (KECO 7, 8, 9, 62).
 HANDS_ON = ("7", "8", "9", "62")
 #: Desk and counter work: managers, office and finance work but for production and

@@ -11,6 +11,7 @@ from nlu.occupation_class import SeekerJobs, read_seeker_jobs
 from retrieval.catalog import OPEN_ENDED_ORDINAL, Catalog, Codes
 from retrieval.fusion import (
     ANOTHER_SUBJECT,
+    CONTAINED,
     INDUSTRY_PRODUCTION,
     RRF_K,
     SAME_MAJOR,
@@ -439,6 +440,25 @@ def test_an_industry_only_wish_wants_the_production_work_of_that_industry() -> N
     # the plant's machine upkeep (설비보전, 8111) is a trade of its own, not its production
     plants.occupation = Codes.of(["8512", "8111", "8351", "824101"])
     assert scores("양극재 공장 다니고 싶은디")[1] == industry
+
+
+def test_any_factory_work_wanted_is_the_production_work_of_every_plant() -> None:
+    """ "공장 일이면 다 괜찮은디 … 통근버스" (second x020): a battery-pack line (8360), a
+    grinder (824103) and a posting read only as "생산직" (8) are all factory work; a plant's
+    upkeep (8111), or a posting read only as "81" (a 'MES 유지보수 엔지니어'), is not."""
+    plants = catalog()
+    weights = Weights()
+
+    def scores(labels: list[str]) -> list[float]:
+        plants.occupation = Codes.of(labels)
+        jobs = read_seeker_jobs("공장 일이면 다 괜찮은디")
+        assert jobs.targets == ("8",)
+        return rescore(plants, ROWS, EQUAL, nlu.SeekerProfile(), jobs, beyond=np.zeros(4)).tolist()
+
+    floor = 1.0 + weights.target * INDUSTRY_PRODUCTION
+    assert scores(["8360", "824103", "8", "5611"]) == [floor, floor, floor, 1.0]
+    coarse = 1.0 + weights.target * CONTAINED[1]
+    assert scores(["8111", "81", "8900", "5611"]) == [coarse, coarse, floor, 1.0]
 
 
 def test_the_industry_wanted_is_the_one_named_with_the_wish_not_the_one_left() -> None:
