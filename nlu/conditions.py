@@ -202,6 +202,10 @@ _PM = ("오후", "저녁", "밤")
 #: The early morning, which "새벽은 안되고" rules out: work must start from this hour.
 _EARLY = re.compile(r"새벽(?!\s?잠)|아침\s?일찍|이른\s?아침")
 NO_EARLY_FROM = 7
+#: The evening, which "저녁은 힘들어요" rules out: work must end by this hour, and shifts
+#: that run into the night (야간, 2교대, 3교대) are out.
+_EVENING = re.compile(r"저녁|밤\s?늦게")
+NO_EVENING_UNTIL = 18
 #: A start at this hour or earlier with no 오전/새벽 said is in the afternoon.
 EARLIEST_UNSAID = 5
 _NIGHT_RELATED = ("야간", "2교대", "3교대")
@@ -269,8 +273,26 @@ def read_shifts(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
         ):
             wanted.add("야간")
             st.note(k, "shift_wanted:야간")
+    if (k := _evening_refused(st)) is not None:
+        refused.add("야간")  # "저녁은 힘들어요": a night or a turn into the evening is out
+        implied.update(_NIGHT_RELATED)
+        st.note(k, "shift_excluded:야간")
     excluded = refused | (implied - wanted)
     return frozenset(wanted - refused), frozenset(excluded)
+
+
+def _evening_refused(st: Reading) -> int | None:
+    """The clause refusing the evening ("저녁은 힘들어요", "저녁엔 애들 봐야돼서", "밤 늦게는
+    못해요"), not work done then nor an evening that is fine ("저녁도 괜찮아요")."""
+    for said in _EVENING.finditer(st.norm.text):
+        k = st.clause_at(said.start())
+        cues = st.cues(k)
+        if cues.experience or cues.not_required:
+            continue
+        after = st.norm.text[said.end() : st.clauses[k].end]
+        if _refuses(after) or _BUSY_THEN.match(after[:12]) is not None:
+            return k
+    return None
 
 
 def _negated_after(st: Reading, found: Sequence[GazetteerMatch]) -> list[bool]:
@@ -662,8 +684,16 @@ def _work_window(st: Reading) -> dict[str, int]:
         ):
             continue
         st.note(k, f"work_from:{NO_EARLY_FROM}")
-        return {"work_from": NO_EARLY_FROM}
-    return {}
+        return {"work_from": NO_EARLY_FROM} | _no_evening(st)
+    return _no_evening(st)
+
+
+def _no_evening(st: Reading) -> dict[str, int]:
+    """``work_until`` NO_EVENING_UNTIL when the evening is refused, else nothing."""
+    if (k := _evening_refused(st)) is None:
+        return {}
+    st.note(k, f"work_until:{NO_EVENING_UNTIL}")
+    return {"work_until": NO_EVENING_UNTIL}
 
 
 def _clock_hour(half: str | None, hour: str) -> int:

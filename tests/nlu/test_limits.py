@@ -234,6 +234,32 @@ def test_no_early_morning_is_a_start_alone(text: str, start: int | None) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("마트에서 일하고 싶어요 계산 해봤고 저녁은 힘들어요", 18),  # pool 9 j022
+        ("저녁엔 안돼요", 18),
+        ("저녁 늦게는 못해요", 18),
+        ("낮에만 하고 저녁은 애들 밥 해줘야 돼요", 18),  # busy then
+        ("저녁도 괜찮아요", None),
+        ("저녁에 식당 일 했어요", None),  # work done then
+        ("저녁 알바 구해요", None),
+    ],
+)
+def test_the_evening_refused_ends_the_day_and_rules_out_the_night(
+    text: str, until: int | None
+) -> None:
+    profile = nlu.parse_seeker_text(text)
+    assert profile.work_until == until
+    night = {"야간", "2교대", "3교대"}
+    assert (night <= profile.excluded_shifts) is (until is not None)
+
+
+def test_no_early_morning_and_no_evening_are_both_kept() -> None:
+    profile = nlu.parse_seeker_text("새벽이랑 저녁은 안돼요")
+    assert (profile.work_from, profile.work_until) == (7, 18)
+
+
+@pytest.mark.parametrize(
     ("text", "limits"),
     [
         ("힘든 일은 못 해요", {"heavy"}),

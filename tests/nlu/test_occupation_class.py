@@ -528,6 +528,14 @@ def test_a_place_name_holding_a_trade_word_names_no_work(text: str) -> None:
     assert read_seeker_jobs("미장 일 했어요").targets == ("7021",)
 
 
+def test_a_supermarket_names_its_store_work_and_smart_names_none() -> None:
+    # pool 9 j022 "마트에서 일하고 싶어요" named nothing; "스마트" holds 마트
+    assert read_seeker_jobs("마트에서 일하고 싶어요").targets == ("615102",)
+    assert classify_opening(title="농산 코너 진열·품출 사원").code == "617902"
+    assert classify_opening(title="스마트 팩토리 설비 운영").code != "615102"
+    assert classify_opening(title="스마트팜 토마토 수확·선별").code == "9012"
+
+
 def test_work_listed_with_go_shares_the_done_verb_after_it() -> None:
     said = "김제 살고 하우스에서 열매 따고 상자에 담는 일 해봤어요. 낮일로 찾아요"  # third t026
     jobs = read_seeker_jobs(said)
