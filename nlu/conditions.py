@@ -273,10 +273,10 @@ def read_shifts(st: Reading) -> tuple[frozenset[str], frozenset[str]]:
         ):
             wanted.add("야간")
             st.note(k, "shift_wanted:야간")
-    if (k := _evening_refused(st)) is not None:
+    if (evening := _evening_refused(st)) is not None:
         refused.add("야간")  # "저녁은 힘들어요": a night or a turn into the evening is out
         implied.update(_NIGHT_RELATED)
-        st.note(k, "shift_excluded:야간")
+        st.note(evening, "shift_excluded:야간")
     excluded = refused | (implied - wanted)
     return frozenset(wanted - refused), frozenset(excluded)
 
