@@ -165,6 +165,11 @@ _MORNING_ONLY = re.compile(
     r"|점심\s?(?:때|전|먹기 전)?\s?까지만?"
 )
 _AFTERNOON_ONLY = re.compile(r"오후\s?(?:에만|만|시간만|근무만|타임)")
+#: The other half of the day taken: "오후엔 애기 봐야돼서" leaves the morning.
+_BUSY_HALF = {
+    "오전": re.compile(r"오후|점심\s?(?:때|지나서|이후)"),
+    "오후": re.compile(r"오전|아침"),
+}
 #: "하루 네 시간만", "4시간 정도만", "5시간까지": at most that many hours a day.
 _DAY_HOURS = re.compile(
     r"(?<![0-9])([1-8])\s?시간\s?(?:정도\s?|씩\s?|가량\s?)?(?:만|까지|이하|이내|안쪽)"
@@ -196,7 +201,8 @@ _WINDOW = re.compile(
 )
 #: "아이 학교 끝나는 3시 전까지만 일할수있어요": the hour the day must end by.
 _UNTIL = re.compile(
-    _CLOCK.format(h="half1", n="hour1", words=_WORDS) + r"\s?(?:전까지만?|까지만|전에는?\s?끝나)"
+    _CLOCK.format(h="half1", n="hour1", words=_WORDS)
+    + r"\s?(?:전까지만?|까지만|(?:전에는?|전엔|까지는?|까진)\s?(?:끝나|마쳐|마치|퇴근))"
 )
 _PM = ("오후", "저녁", "밤")
 #: The early morning, which "새벽은 안되고" rules out: work must start from this hour.
@@ -708,6 +714,15 @@ def _work_hours(st: Reading) -> str | None:
             continue  # "오전만은 안 돼요"
         for pattern, part in ((_MORNING_ONLY, "오전"), (_AFTERNOON_ONLY, "오후")):
             if pattern.search(clause.text):
+                st.note(k, f"work_hours:{part}")
+                return part
+    for k, clause in enumerate(st.clauses):
+        for part, other in _BUSY_HALF.items():
+            busy = any(
+                _BUSY_THEN.match(clause.text, m.end()) is not None
+                for m in other.finditer(clause.text)
+            )
+            if busy and not st.cues(k).experience:
                 st.note(k, f"work_hours:{part}")
                 return part
     return None

@@ -177,6 +177,11 @@ def test_a_marriage_migrant_is_f6_and_a_taken_back_visa_is_not_read(
         ("오후에만 가능합니다", "오후"),
         ("오전은 안 돼요", None),
         ("아침 일찍 나가는 것도 괜찮아요", None),
+        # the other half of the day taken by a child or other work (pool 9 j034)
+        ("새벽일 괜찮아요 오후엔 애기 봐야돼서", "오전"),
+        ("오후에 애들 데리러 가야돼요", "오전"),
+        ("아침엔 딴 일 해요", "오후"),
+        ("오후에 일했어요", None),
     ],
 )
 def test_part_of_the_day_only(text: str, part: str | None) -> None:
@@ -358,3 +363,7 @@ def test_a_day_that_must_end_by_an_hour_is_a_daytime_window() -> None:
     assert profile.work_window() == (6, 15)
     assert nlu.parse_seeker_text("9시부터 3시까지 가능해요").work_window() == (9, 15)
     assert nlu.parse_seeker_text("용접 일 찾아요").work_window() is None
+    # "전엔", "까지는" said before the end (pool 9 j034)
+    said = "새벽일 괜찮아요 오후엔 애기 봐야돼서 열두시 전엔 끝나야돼요"
+    assert nlu.parse_seeker_text(said).work_window() == (6, 12)
+    assert nlu.parse_seeker_text("세시까지는 끝나야 돼요").work_window() == (6, 15)
