@@ -202,7 +202,9 @@ _WINDOW = re.compile(
 #: "아이 학교 끝나는 3시 전까지만 일할수있어요": the hour the day must end by.
 _UNTIL = re.compile(
     _CLOCK.format(h="half1", n="hour1", words=_WORDS)
-    + r"\s?(?:전까지만?|까지만|(?:전에는?|전엔|까지는?|까진)\s?(?:끝나|마쳐|마치|퇴근))"
+    + r"\s?(?:전까지만?|까지만|(?:전에는?|전엔|까지는?|까진)\s?(?:끝나|마쳐|마치|퇴근)"
+    # "애기 유치원 세시에 데리러 가야돼요": the hour a child is picked up
+    + r"|에\s?(?:(?:애들?|아이들?|애기|아기)\s?)?(?:데리러|데릴러|픽업|마중|하원))"
 )
 _PM = ("오후", "저녁", "밤")
 #: The early morning, which "새벽은 안되고" rules out: work must start from this hour.

@@ -367,3 +367,8 @@ def test_a_day_that_must_end_by_an_hour_is_a_daytime_window() -> None:
     said = "새벽일 괜찮아요 오후엔 애기 봐야돼서 열두시 전엔 끝나야돼요"
     assert nlu.parse_seeker_text(said).work_window() == (6, 12)
     assert nlu.parse_seeker_text("세시까지는 끝나야 돼요").work_window() == (6, 15)
+    # the hour a child is picked up (pool 9 j003)
+    said = "베트남에서 결혼해서 왔어요 F6 한국말 조금 해요 애기 유치원 세시에 데리러 가야돼요"
+    assert nlu.parse_seeker_text(said).work_until == 15
+    assert nlu.parse_seeker_text("네시에 애들 데리러 가요").work_until == 16
+    assert nlu.parse_seeker_text("세시에 출근했어요").work_until is None

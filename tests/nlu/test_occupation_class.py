@@ -536,6 +536,11 @@ def test_a_supermarket_names_its_store_work_and_smart_names_none() -> None:
     assert classify_opening(title="스마트팜 토마토 수확·선별").code == "9012"
 
 
+def test_unloading_and_loading_a_truck_is_loading_work() -> None:
+    said = "밤에 트럭서 박스 내리고 싣는 일 돈 그날 바로 주는데 있어요?"  # pool 9 j002
+    assert "6244" in read_seeker_jobs(said).targets
+
+
 def test_work_listed_with_go_shares_the_done_verb_after_it() -> None:
     said = "김제 살고 하우스에서 열매 따고 상자에 담는 일 해봤어요. 낮일로 찾아요"  # third t026
     jobs = read_seeker_jobs(said)
