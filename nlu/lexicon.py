@@ -197,6 +197,7 @@ PHYSICAL_LIMIT_TERMS: Mapping[str, tuple[str, ...]] = {
         "계속 서",
     ),
     "heights": ("높은 데", "높은데", "높은 곳", "높은곳", "고소", "사다리", "비계"),
+    "stairs": ("계단",),  # "무릎이 안좋아서 계단 오르내리는건 못해요"
 }
 #: A body part that is not well ("무릎이 안 좋아서", "허리 디스크") limits work by itself.
 BODY_LIMITS: Mapping[str, str] = {

@@ -71,7 +71,11 @@ _SHORT = re.compile(
     r"단시간|파트\s?타임|시간제|(?:하루|1일|주간|오전|오후|근무)\s?[1-5]\s?시간|(?<![0-9])[1-5]\s?시간\s?근무"
 )
 #: Work through the night whatever the shift field says: a guard's "24시간 격일제", "익일".
-_OVERNIGHT = re.compile(r"24\s?시간\s?(?:격일|맞교대|교대|근무)|격일\s?(?:제\s?)?24\s?시간|익일")
+#: A carer living in ("24시간 상주", "입주 간병") is there through the night as well.
+_OVERNIGHT = re.compile(
+    r"24\s?시간\s?(?:격일|맞교대|교대|근무|상주)|격일\s?(?:제\s?)?24\s?시간|익일"
+    r"|입주\s?(?:간병|요양|돌봄|가사|도우미)"
+)
 #: Shifts in turn ("3교대", "주야 맞교대"): a full day each, whatever hours are not stated.
 _ROTATING = re.compile(r"[234]\s?교대|맞교대|주야\s?교대")
 #: Work the body must take, by the limit a seeker names ("힘든 일은 못 해요" …).
@@ -79,6 +83,7 @@ _STRAIN = {
     "heavy": re.compile(r"상하차|중량물|무거운|곰방|하역|인력\s?운반|자재\s?운반|체력"),
     "standing": re.compile(r"입식|서서\s?(?:하는|근무|작업)|장시간\s?서|계산원|캐셔"),
     "heights": re.compile(r"고소\s?작업|고소차|비계|족장|높은\s?곳|사다리"),
+    "stairs": re.compile(r"계단(?!\s?(?:없|X))"),  # "아파트 계단·복도 청소"
 }
 
 STRAIN_LIMITS = tuple(_STRAIN)
@@ -122,7 +127,7 @@ class OpeningTerms:
     #: from the first stated working hours, breaks included; 5 for short work said in words
     #: ("단시간", "주간 3시간"), 8 for shifts in turn with no hours stated
     daily_hours: float | None = None
-    strain: frozenset[str] = frozenset()  # ⊂ {heavy, standing, heights}
+    strain: frozenset[str] = frozenset()  # ⊂ {heavy, standing, heights, stairs}
     #: the work goes through the night: stated hours cross midnight ("22:00~07:00",
     #: "16:30~익일 08:30") or a 24-hour turn ("24시간 격일제")
     overnight: bool = False

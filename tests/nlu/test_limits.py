@@ -277,6 +277,9 @@ def test_no_early_morning_and_no_evening_are_both_kept() -> None:
         ("오래 서 있는 건 못혀라", {"standing"}),
         ("높은 데는 무서워서 못 올라가요", {"heights"}),
         ("고소작업은 안 돼요", {"heights"}),
+        # stairs refused (fifth v011, pool 9 j028): a stair-cleaning job is not for them
+        ("무릎이 안좋아서 계단 많은 일은 못해요 청소나 경비", {"standing", "stairs"}),
+        ("계단 오르내리는건 못해요", {"stairs"}),
         # seated work asked for: standing long is what the body does not take
         ("허리 수술해서 무거운건 못들어요 앉아서 하는 일 없을까요?", {"heavy", "standing"}),
         ("좌식으로 하는 일이요", {"standing"}),
@@ -287,6 +290,7 @@ def test_no_early_morning_and_no_evening_are_both_kept() -> None:
         ("노가다 오래 했어요", set()),
         ("가벼운 부품 조립 해봤어요", set()),
         ("앉아서 하는 조립 해봤어요", set()),
+        ("계단 청소 했어요", set()),
     ],
 )
 def test_work_the_body_does_not_take(text: str, limits: set[str]) -> None:

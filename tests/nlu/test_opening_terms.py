@@ -103,6 +103,8 @@ def test_the_strain_a_posting_puts_on_the_body() -> None:
     assert read_opening_terms("택배 상하차 (일용직)").strain == {"heavy"}
     assert read_opening_terms("마트 계산원", "서서 근무").strain == {"standing"}
     assert read_opening_terms("외벽 도장", "고소작업 있음").strain == {"heights"}
+    assert read_opening_terms("아파트 계단·복도 청소 (06:00~10:00)").strain == {"stairs"}
+    assert read_opening_terms("1층 매장 정리", "계단 없음").strain == frozenset()
     assert read_opening_terms("사무보조", "앉아서 하는 업무").strain == frozenset()
 
 
@@ -154,6 +156,9 @@ def test_work_done_sitting_is_read() -> None:
         ("구내식당 조리원 (06:30~15:30)", False),
         ("아파트 경비원 주간 전담 (08:00~18:00)", False),
         ("24시간 콜센터 상담 안내", False),
+        ("요양병원 공동간병인 (24시간 상주·일당 13만원)", True),  # living in (pool 9 j007)
+        ("입주 간병인 구함", True),
+        ("방문요양 요양보호사 (오전 09:00~12:00)", False),
     ],
 )
 def test_work_through_the_night_is_read_from_hours_crossing_midnight(
