@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "HEAVY_TRADES",
+    "STANDING_TRADES",
     "SENIOR_AGE",
     "STRAIN_LIMITS",
     "OpeningTerms",
@@ -103,6 +104,9 @@ _SHORT_TERM = re.compile(
 #: fitting and grinding (8241), ship and other transport-equipment assembly (8173), sheet
 #: metal and 제관 (822), painting and blasting (825), construction (70).
 HEAVY_TRADES = ("8241", "8173", "822", "825", "70")
+#: … whose work is done standing: a restaurant's hall and kitchen, a shop floor, its till
+#: and shelves.
+STANDING_TRADES = ("531", "5322", "5323", "6151", "6161", "6179")
 
 
 def leaves_heavy_trade(done: Iterable[str], limits: Collection[str]) -> bool:

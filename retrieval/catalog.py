@@ -24,6 +24,7 @@ from nlu.keco import Keco, load_keco
 from nlu.occupation_class import TEACHING, OccupationClass, classify_opening, named_codes
 from nlu.opening_terms import (
     HEAVY_TRADES,
+    STANDING_TRADES,
     STRAIN_LIMITS,
     WEEKS_A_MONTH,
     OpeningTerms,
@@ -373,11 +374,12 @@ def _worked(row: Any, terms: OpeningTerms, pay: nlu.PayConventions) -> float:
 
 
 def _strains(limit: str, terms: OpeningTerms, occupation: OccupationClass) -> bool:
-    """The work demands what ``limit`` rules out: its text says so, or, for heavy work, its
-    trade is one of HEAVY_TRADES (a teacher of the trade is another class)."""
+    """The work demands what ``limit`` rules out: its text says so, or its trade is one of
+    HEAVY_TRADES (heavy) or STANDING_TRADES (standing; a teacher of the trade is another
+    class)."""
     code = occupation.code
-    heavy_trade = limit == "heavy" and code is not None and code.startswith(HEAVY_TRADES)
-    return limit in terms.strain or heavy_trade
+    trades = {"heavy": HEAVY_TRADES, "standing": STANDING_TRADES}.get(limit, ())
+    return limit in terms.strain or (code is not None and code.startswith(trades))
 
 
 def _taught(title: str, occupation: OccupationClass) -> str | None:

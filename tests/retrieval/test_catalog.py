@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from retrieval.catalog import Catalog
 from storage.importer import import_files
+from storage.models import Opening
 from storage.readers import CANONICAL_COLUMNS
 
 #: A 근무형태 cell that states the hours the description leaves out (a city board's shape).
@@ -45,3 +47,24 @@ def test_a_season_hire_said_in_the_title_is_read_from_the_stored_posting(
     catalog = Catalog.load(session)
     assert catalog.short_term is not None
     assert sorted(catalog.short_term.tolist()) == [False, True]  # one of the two rows
+
+
+def test_a_restaurant_hall_job_is_standing_work_whatever_its_text_says(
+    session: Session, tmp_path: Path
+) -> None:
+    """ "허리 디스크라 … 앉아서 하는일이면 아무거나" (pool 9 j015) had a 홀서빙 job second."""
+    path = tmp_path / "city.csv"
+    hall = PART_TIME.replace("GSJC-1", "GSJC-3").replace(
+        "김치공장 절임·포장 시간제 (결혼이민자 우대)", "횟집 주말 홀서빙 (토·일)", 1
+    )
+    rows = "\n".join([PART_TIME, hall])
+    path.write_text(",".join(CANONICAL_COLUMNS) + "\n" + rows + "\n", encoding="utf-8")
+    import_files(session, [path])
+    catalog = Catalog.load(session)
+    titles = {i: t for i, t in session.execute(select(Opening.id, Opening.title))}
+    rows = zip(catalog.ids, catalog.strain["standing"], strict=True)
+    standing = {titles[int(i)]: bool(s) for i, s in rows}
+    assert standing == {
+        "김치공장 절임·포장 시간제 (결혼이민자 우대)": False,
+        "횟집 주말 홀서빙 (토·일)": True,
+    }
