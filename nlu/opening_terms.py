@@ -5,7 +5,7 @@ These facts are read from the title and description at catalog load (no schema c
 them); unknown stays unknown: a posting that says nothing about weekends is not weekend work.
 
     >>> read_opening_terms("아파트 경비원 주간 전담 (70세 이하)", "근무일: 주6일근무")
-    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, seated=False, whole_week=True, starts_at=None, ends_at=None, weekdays_only=False, days_a_week=6, welcomes_migrants=False, short_term=False)
+    OpeningTerms(weekend_work=True, age_min=None, age_max=70, welcomes_seniors=True, career_years=None, part_of_day=None, daily_hours=None, strain=frozenset(), overnight=False, seated=False, whole_week=True, starts_at=None, ends_at=None, weekdays_only=False, days_a_week=6, welcomes_migrants=False, short_term=False, weekend_only=False)
 """
 
 from __future__ import annotations
@@ -151,6 +151,9 @@ class OpeningTerms:
     welcomes_migrants: bool = False
     #: the posting hires for a season or a few weeks ("단기", "12월 한 달", "(12~2월)")
     short_term: bool = False
+    #: the posting works the weekend only: its days are the weekend ("근무요일: 토, 일") or its
+    #: title says so ("주말 웨딩홀 뷔페 서빙"), and no longer week is stated
+    weekend_only: bool = False
 
     def monthly_hours(self) -> float | None:
         """Hours a month at the stated hours a day and days a week (4.345 weeks a month),
@@ -250,6 +253,8 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
         span = 8.0
     weekends_off = _weekends_off(text)
     weekend = _works_weekends(text, weekends_off)
+    days = _days_a_week(text)
+    whole_week = _WEEK_SPAN.search(text) is not None and not _DAYS_AGREED.search(text)
     return OpeningTerms(
         weekend_work=weekend,
         weekdays_only=not weekend and _weekdays_only(text, weekends_off),
@@ -262,10 +267,15 @@ def read_opening_terms(title: str, description: str = "") -> OpeningTerms:
         strain=frozenset(k for k, words in _STRAIN.items() if words.search(text)),
         overnight=bool(hours and hours[1] < hours[0]) or bool(_OVERNIGHT.search(text)),
         seated=_SEATED.search(text) is not None,
-        whole_week=_WEEK_SPAN.search(text) is not None and not _DAYS_AGREED.search(text),
+        whole_week=whole_week,
         starts_at=hours[0] if hours else _start_alone(text),
         ends_at=hours[1] if hours else None,
-        days_a_week=_days_a_week(text),
+        days_a_week=days,
         welcomes_migrants=_MIGRANTS.search(text) is not None,
         short_term=_SHORT_TERM.search(text) is not None,
+        weekend_only=weekend
+        and not whole_week
+        and not any(weekends_off)
+        and (days is None or days <= 2)
+        and (days is not None or _WEEKEND.search(title) is not None),
     )

@@ -137,6 +137,8 @@ class Catalog:
     whole_week: np.ndarray | None = None
     #: bool: the posting hires for a season or a few weeks (단기, 12월 한 달; nlu.opening_terms).
     short_term: np.ndarray | None = None
+    #: bool: the posting works the weekend only (토, 일; nlu.opening_terms).
+    weekend_only: np.ndarray | None = None
     #: Per industry the posting's title or text names (nlu.industries): bool.
     industries: dict[str, np.ndarray] = field(default_factory=dict)
     #: float64 share of a full-time month the posting works (1 unless its hours and days say
@@ -201,6 +203,8 @@ class Catalog:
             self.whole_week = np.zeros(len(self.ids), dtype=bool)
         if self.short_term is None:
             self.short_term = np.zeros(len(self.ids), dtype=bool)
+        if self.weekend_only is None:
+            self.weekend_only = np.zeros(len(self.ids), dtype=bool)
         if self.welcomes_seniors is None:
             self.welcomes_seniors = np.zeros(len(self.ids), dtype=bool)
         if self.welcomes_migrants is None:
@@ -354,6 +358,7 @@ class Catalog:
             seated=np.asarray([t.seated for t in terms], dtype=bool),
             whole_week=np.asarray([t.whole_week for t in terms], dtype=bool),
             short_term=np.asarray([t.short_term for t in terms], dtype=bool),
+            weekend_only=np.asarray([t.weekend_only for t in terms], dtype=bool),
             industries={
                 industry: np.asarray([industry in n for n in named], dtype=bool)
                 for industry in industries.names

@@ -474,6 +474,9 @@ def wanted_industries(text: str, jobs: SeekerJobs) -> frozenset[str]:
     return left - industries.named(done)
 
 
+#: For one who works only at the weekend, a posting that works the weekend among other days
+#: the worker may agree ("월~토 (요일협의)") fits this much of one that works only then.
+WEEKEND_TOO = 0.5
 #: A stated day this much longer than the hours asked is a longer day, not a near fit.
 LONGER_DAY = 3.0
 
@@ -490,7 +493,9 @@ def _hours_fit(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -
     hours = catalog.daily_hours[rows]
     if profile.weekends_only:
         assert catalog.weekend_work is not None and catalog.whole_week is not None
-        fit[catalog.weekend_work[rows]] = 1.0
+        assert catalog.weekend_only is not None
+        fit[catalog.weekend_work[rows]] = WEEKEND_TOO  # "월~토 (요일협의)": maybe
+        fit[catalog.weekend_only[rows]] = 1.0
         fit[catalog.whole_week[rows]] = -1.0  # 월~토: the weekdays they work elsewhere too
     with np.errstate(invalid="ignore"):  # NaN: hours unstated
         if profile.work_hours is not None:

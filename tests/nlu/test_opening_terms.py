@@ -141,6 +141,20 @@ def test_a_hire_for_a_season_or_a_few_weeks_is_read(
     assert read_opening_terms(title, description).short_term is short
 
 
+@pytest.mark.parametrize(
+    ("title", "description", "weekend_only"),
+    [
+        ("주말 웨딩홀 뷔페 서빙·정리", "근무요일: 토, 일", True),
+        ("편의점 주말 야간 알바 (토·일)", "", True),
+        ("주방보조 저녁 알바", "근무요일: 월~토 (요일협의)", False),  # the weekend among others
+        ("호텔 레스토랑 홀 서빙 (주5일, 주말 근무 포함)", "", False),
+        ("생산직", "토·일 휴무", False),
+    ],
+)
+def test_work_at_the_weekend_only_is_read(title: str, description: str, weekend_only: bool) -> None:
+    assert read_opening_terms(title, description).weekend_only is weekend_only
+
+
 def test_work_done_sitting_is_read() -> None:
     assert read_opening_terms("자동차 시트 부품 조립", "♣ 앉아서 하는 작업 위주").seated
     assert read_opening_terms("검사 보조", "좌식 작업").seated

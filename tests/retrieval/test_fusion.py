@@ -15,6 +15,7 @@ from retrieval.fusion import (
     INDUSTRY_PRODUCTION,
     RRF_K,
     SAME_MAJOR,
+    WEEKEND_TOO,
     Weights,
     closeness,
     reciprocal_rank_fusion,
@@ -366,10 +367,12 @@ def test_the_hours_asked_lift_postings_that_state_them_and_sink_longer_days() ->
     short = nlu.SeekerProfile(max_daily_hours=4)
     assert scores(short) == [1.0 + weights.hours, 1.0, 1.0 - weights.hours, 1.0 + weights.hours]
     assert scores(nlu.SeekerProfile()) == [1.0] * 4  # unasked, hours say nothing
-    hours.weekend_work = np.asarray([False, True, False, True])
+    hours.weekend_work = np.asarray([False, True, True, True])
+    hours.weekend_only = np.asarray([False, True, False, False])  # "근무요일: 토, 일"
     hours.whole_week = np.asarray([False, False, False, True])  # 월~토: the weekdays too
     weekend = scores(nlu.SeekerProfile(weekends_only=True))  # "토요일 일요일만"
-    assert weekend == [1.0, 1.0 + weights.hours, 1.0, 1.0 - weights.hours]
+    maybe = 1.0 + WEEKEND_TOO * weights.hours  # "월~토 (요일협의)": the weekend among others
+    assert weekend == [1.0, 1.0 + weights.hours, maybe, 1.0 - weights.hours]
 
 
 def test_the_hours_the_seeker_can_work_between_lift_postings_inside_and_sink_those_outside() -> (
