@@ -528,7 +528,7 @@ def read_amenity(st: Reading, terms: tuple[str, ...], fact: str) -> bool:
 #: not time off ("두 달 정도 쉬었어요"); the month counts are Arabic once normalized.
 _SHORT_TERM = re.compile(
     r"단기(?!간)|(?<![0-9])[1-3]\s?달\s?(?:정도\s?)?(?:만|바짝)|몇\s?달\s?(?:정도\s?)?만"
-    r"|(?<![0-9])[1-6]\s?개월\s?(?:정도\s?)?만|방학\s?(?:동안|때|기간|중)|겨울\s?(?:동안|한철|만|에만)"
+    r"|(?<![0-9])[1-6]\s?개월\s?(?:정도\s?)?만|방학\s?(?:동안|때|기간|중)(?!\s?(?:에는?|엔|은|는)?\s?쉬)|겨울\s?(?:동안|한철|만|에만)"
 )
 #: … or said as the season with no work: "겨울엔 할게 없어서", "농한기라".
 _IDLE_SEASON = re.compile(r"겨울엔?\s?할\s?(?:게|일이?)\s?없|농한기")

@@ -124,6 +124,7 @@ def test_starting_out_is_a_newcomer(text: str, newcomer: bool) -> None:
         ("평생 농사만 지었는디 겨울엔 할게 없어서 잠깐 일할데 김제", True),
         ("두달 정도 쉬었어요 용접 일 찾아요", False),  # time off, not the term wished
         ("방학 때 편의점 알바 했어요", False),  # work done then
+        ("학교 급식실에서 조리실무사 했었어요. 방학때 쉬는거 좋아요", False),  # the holidays off
         ("단기 말고 오래 다닐 데요", False),
         ("용접 일 한달 했어요", False),
     ],

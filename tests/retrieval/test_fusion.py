@@ -257,13 +257,19 @@ def test_pay_asked_with_no_work_named_counts_as_the_other_conditions() -> None:
 def test_a_wish_for_short_term_work_lifts_the_postings_hiring_for_a_season() -> None:
     """ "십이월 한달만 바짝 할 일" (pool 8 b031), "방학동안 단기 알바" (seventh g010)."""
     weights = Weights()
-    seasonal = dataclasses.replace(catalog(), short_term=np.asarray([True, False, False, False]))
+    seasonal = dataclasses.replace(
+        catalog(),
+        short_term=np.asarray([True, False, False, False]),
+        employment_type=Codes.of([None, "정규직", None, "계약직"]),
+    )
 
     def scores(profile: nlu.SeekerProfile, jobs: SeekerJobs) -> list[float]:
         return rescore(seasonal, ROWS, EQUAL, profile, jobs, beyond=np.zeros(4)).tolist()
 
     short = nlu.SeekerProfile(short_term=True)
-    assert scores(short, COOK) == [1.0 + weights.short_term, 1.0, 1.0, 1.0]
+    # a permanent post (정규직) is not a month's work: it sinks by as much (seventh g010)
+    lifted, sunk = 1.0 + weights.short_term, 1.0 - weights.short_term
+    assert scores(short, COOK) == [lifted, sunk, 1.0, 1.0]
     anything = scores(short, SeekerJobs(any_occupation=True))
     assert anything[0] == pytest.approx(1.0 + weights.open_conditions * weights.short_term)
     assert scores(nlu.SeekerProfile(), COOK) == [1.0] * 4
