@@ -157,8 +157,9 @@ _FROM_ABROAD = re.compile(
     rf"(?:{'|'.join(NATIONALITY_TERMS)})\s?(?:에서|서\s?(?:왔|온|시집)|사람|출신|국적|여자|남자|며느리|댁)"
     r"|조선족"
 )
-#: A short working day with no number said ("하루 몇 시간만", "파트타임"), in hours.
-SHORT_DAY_HOURS = 4
+#: A short working day with no number said ("하루 몇 시간만", "파트타임"), in hours: a
+#: posting of up to six hours with its break (09:00~15:00) fits it.
+SHORT_DAY_HOURS = 5
 #: Part of the day only: "오전만", "오전에만 되지라", "아침에만", "점심때까지만"; "오후만".
 _MORNING_ONLY = re.compile(
     r"(?:오전|아침)\s?(?:에만|만|중에만|시간만|근무만|타임|반나절|에\s?잠깐)"
@@ -731,7 +732,7 @@ def _work_hours(st: Reading) -> str | None:
 
 
 def _max_daily_hours(st: Reading) -> int | None:
-    """The most hours a day the seeker can work: "하루 네 시간만" → 4, "몇 시간만" → 4."""
+    """The most hours a day the seeker can work: "하루 네 시간만" → 4, "몇 시간만" → 5."""
     for k, clause in enumerate(st.clauses):
         text = clause.text
         cues = st.cues(k)

@@ -87,7 +87,7 @@ class SeekerProfile:
     #: Only part of the day: "오전" ("오전만", "오전에만 되지라") or "오후".
     work_hours: str | None = None
     #: At most this many hours a day: "하루 네 시간만" → 4; short work with no number said
-    #: ("하루 몇 시간만", "파트타임") is read as 4 too.
+    #: ("하루 몇 시간만", "파트타임") is read as 5 (SHORT_DAY_HOURS).
     max_daily_hours: int | None = None
     #: The hours they can work between (0–24): "오전 9시부터 오후 3시까지" → 9, 15; an end
     #: alone ("3시 전까지만") leaves the start unsaid (:meth:`work_window`); a start alone

@@ -195,8 +195,10 @@ def test_part_of_the_day_only(text: str, part: str | None) -> None:
         ("하루 네 시간만 일하고 싶어요", 4),
         ("세 시간 정도만 할 수 있어요", 3),
         ("하루 5시간까지 돼요", 5),
-        ("하루 몇 시간만 하는 일 있나요", 4),
-        ("파트타임 자리 있을까요", 4),
+        # no number said: a short day of SHORT_DAY_HOURS (09:00~15:00 fits a student's
+        # "평일 낮에 몇시간만", third t033)
+        ("하루 몇 시간만 하는 일 있나요", 5),
+        ("파트타임 자리 있을까요", 5),
         # hours of work done, and the way to work, are no limit on the day
         ("하루 10시간씩 일했어요", None),
         ("1시간 이내 거리면 좋겠어요", None),
