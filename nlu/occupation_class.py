@@ -688,15 +688,22 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         said_elsewhere = {m.key for m in found if clause_of(m.start) not in done_only}
         context = [c for c in context if c in said_elsewhere]
 
-    def words(codes: Collection[str]) -> tuple[str, ...]:
-        clauses_of = {clause_of(m.start) for m in found if m.key in codes}
+    def words(codes: Collection[str], skip: Collection[int] = ()) -> tuple[str, ...]:
+        said = [m for m in found if clause_of(m.start) not in skip]
+        clauses_of = {clause_of(m.start) for m in said if m.key in codes}
         return tuple(
             dict.fromkeys(
                 m.surface
-                for m in found
+                for m in said
                 if m.key in codes or (m.start in context_at and clause_of(m.start) in clauses_of)
             )
         )
+
+    # "지엠서 차체 스폿용접 했었어요. 조선이나 풍력 쪽 용접 배워서": the wish's words are
+    # those of the clauses that wish, not the plant of the same work done
+    done_clauses = (
+        () if fall_back else [k for k, c in enumerate(clauses) if clause_cues(c.text).done_only]
+    )
 
     return SeekerJobs(
         targets=tuple(final),
@@ -709,7 +716,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         works=keco.works_named(norm),
         implied=fall_back,
         asked=bool(final) and any(c in targets for c in final),
-        target_words=words(final),
+        target_words=words(final, done_clauses) or words(final),
         experience_words=words(experience),
         # said in words ("차는 이제 됐고 배터리 공장", "다른 일"), the work done is left even
         # when a target is named; the heavy-trade rule only when none is

@@ -325,12 +325,20 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
     )
     if not targets and not profile.any_occupation and not leaving:
         targets = [c for c, _ in done if not nested(c, profile.excluded_codes)]
+    # the industry and the kind of work said beside the wish ("지엠 조립라인": car assembly,
+    # not ship 조립), as a typed text reads them — from the work done when that is the wish
+    said_with = profile.wanted_words or (() if leaving else profile.done_words)
+    beside = read_seeker_jobs(" ".join(said_with)) if said_with else SeekerJobs()
     return SeekerJobs(
         targets=tuple(dict.fromkeys(targets)),
         experience=tuple(dict.fromkeys(done)),
         excluded=tuple(c for c in profile.excluded_codes if c not in targets),
         any_occupation=profile.any_occupation,
-        implied=not profile.wanted_codes and not profile.wanted_families,
+        context=beside.context,
+        works=beside.works,
+        # the families of the work done, with no wish worded, are that work wanted again
+        implied=not profile.wanted_codes
+        and set(profile.wanted_families) <= {e.family for e in profile.experience},
         # in a chat the work is asked for by the form's question ("어떤 일 찾으세요?")
         asked=bool(profile.wanted_codes or profile.wanted_families),
         target_words=profile.wanted_words,

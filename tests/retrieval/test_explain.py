@@ -24,6 +24,7 @@ from retrieval.explain import (
     profile_jobs,
     search_words,
 )
+from retrieval.fusion import wanted_industries
 from storage.models import Opening
 
 #: The as-of date of the explanations below that need one.
@@ -185,6 +186,24 @@ def test_a_conversation_searches_the_codes_said_not_the_family_code() -> None:
     jobs = profile_jobs(_conversation("조립 생산직 해봤어요", "김제요"))
     assert jobs.targets == ("8",)
     assert jobs.experience == (("8", None),)
+
+
+def test_a_conversation_keeps_the_plant_said_beside_the_work_as_a_typed_text_does() -> None:
+    """ "지엠 조립라인 이십오년 있었어요" / "주간만 …" / "군산" (open dialogs l002): ship
+    fitting (선체 조립) came first; read whole, the text keeps GM's car assembly beside 8."""
+    turns = ("지엠 조립라인 이십오년 있었어요", "주간만 허고 이백오십은 받아야 혀요", "군산")
+    said = profile_jobs(_conversation(*turns))
+    typed = read_seeker_jobs(" ".join(turns))
+    assert said.context == typed.context == ("8171",)
+    assert said.implied and typed.implied  # the work done, wanted again
+    assert wanted_industries("지엠 조립 25년 경력", said) == {"auto"}
+
+
+def test_the_words_of_a_wish_leave_out_the_plant_of_the_same_work_done() -> None:
+    said = "지엠서 차체 스폿용접 했었어요. 조선이나 풍력 쪽 용접 배워서 하고 싶은데"  # pool 8 b033
+    jobs = read_seeker_jobs(said)
+    assert jobs.target_words == ("용접",)
+    assert wanted_industries(said, jobs) == {"shipbuilding", "offshore_wind"}
 
 
 def test_a_family_nothing_said_refines_keeps_its_code_beside_the_work_done() -> None:
