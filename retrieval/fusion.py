@@ -480,6 +480,9 @@ def wanted_industries(text: str, jobs: SeekerJobs) -> frozenset[str]:
 #: For one who works only at the weekend, a posting that works the weekend among other days
 #: the worker may agree ("월~토 (요일협의)") fits this much of one that works only then.
 WEEKEND_TOO = 0.5
+#: … and the weekend fit counts this much more than a fit of hours: the days are what one
+#: who works elsewhere all week can give (pool 2 q030's weekend jobs were below others).
+WEEKENDS_ONLY_FACTOR = 2.0
 #: A stated day this much longer than the hours asked is a longer day, not a near fit.
 LONGER_DAY = 3.0
 
@@ -500,6 +503,7 @@ def _hours_fit(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -
         fit[catalog.weekend_work[rows]] = WEEKEND_TOO  # "월~토 (요일협의)": maybe
         fit[catalog.weekend_only[rows]] = 1.0
         fit[catalog.whole_week[rows]] = -1.0  # 월~토: the weekdays they work elsewhere too
+        fit *= WEEKENDS_ONLY_FACTOR
     with np.errstate(invalid="ignore"):  # NaN: hours unstated
         if profile.work_hours is not None:
             fit[catalog.part_of_day.isin({profile.work_hours}, rows)] = 1.0

@@ -16,6 +16,7 @@ from retrieval.fusion import (
     RRF_K,
     SAME_MAJOR,
     WEEKEND_TOO,
+    WEEKENDS_ONLY_FACTOR,
     Weights,
     closeness,
     reciprocal_rank_fusion,
@@ -377,8 +378,10 @@ def test_the_hours_asked_lift_postings_that_state_them_and_sink_longer_days() ->
     hours.weekend_only = np.asarray([False, True, False, False])  # "근무요일: 토, 일"
     hours.whole_week = np.asarray([False, False, False, True])  # 월~토: the weekdays too
     weekend = scores(nlu.SeekerProfile(weekends_only=True))  # "토요일 일요일만"
-    maybe = 1.0 + WEEKEND_TOO * weights.hours  # "월~토 (요일협의)": the weekend among others
-    assert weekend == [1.0, 1.0 + weights.hours, maybe, 1.0 - weights.hours]
+    # the days count WEEKENDS_ONLY_FACTOR times an hours fit (pool 2 q030)
+    days = WEEKENDS_ONLY_FACTOR * weights.hours
+    maybe = 1.0 + WEEKEND_TOO * days  # "월~토 (요일협의)": the weekend among others
+    assert weekend == pytest.approx([1.0, 1.0 + days, maybe, 1.0 - days])
 
 
 def test_the_hours_the_seeker_can_work_between_lift_postings_inside_and_sink_those_outside() -> (
