@@ -127,6 +127,10 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
     for code, years in said.done_codes:
         if years is not None or code not in done_codes:
             done_codes[code] = years
+    unyeared = [code for code, years in done_codes.items() if years is None]
+    if not trade and len(unyeared) == 1 and said.years_total is not None and not said.done_codes:
+        # "배 블록 맞추고 가접 놓는 일 했어요" then "십오년요": work no family names
+        done_codes[unyeared[0]] = said.years_total
     return replace(
         state,
         experience=tuple(Experience(f, y) for f, y in experience.items()),
@@ -137,7 +141,9 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         certificates_lacking=lacking,
         no_certificates=(state.no_certificates or said.no_certificates) and not held,
         home_region=said.home_region if new_region else state.home_region,
-        work_regions=said.work_regions or state.work_regions,
+        # "아 전주 말고 군산이요": a place to work ruled out now is no longer one
+        work_regions=said.work_regions
+        or tuple(r for r in state.work_regions if f"region_mentioned:{r}" not in facts),
         region_anywhere=said.region_anywhere or (state.region_anywhere and not new_region),
         max_commute_km=said.max_commute_km or state.max_commute_km,
         min_monthly_pay=said.min_monthly_pay or state.min_monthly_pay,

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 import nlu
-from nlu.occupation_class import with_jobs
+from nlu.occupation_class import read_seeker_jobs, with_jobs
 from nlu.profile import Experience, FormSlot, SeekerProfile
 from nlu.profile_merge import (
     answer_to_question,
@@ -245,3 +245,19 @@ def test_the_hours_between_are_kept_and_replaced_whole() -> None:
     assert (later.work_from, later.work_until) == (9, 15)
     evening = merge(later, replace(SeekerProfile(), work_from=19, work_until=23))
     assert (evening.work_from, evening.work_until) == (19, 23)
+
+
+def test_a_place_to_work_ruled_out_in_a_correction_is_dropped() -> None:
+    # open dialogs l015: "전주 사출공장 자리 있어요?" then "아 전주 말고 군산이요 잘못썼네"
+    state = said("전주 사출공장 자리 있어요?", "아 전주 말고 군산이요 잘못썼네")
+    assert (state.home_region, state.work_regions) == ("gunsan", ())
+    kept = said("익산 공장 자리 있어요?", "군산 살아요")
+    assert kept.work_regions == ("iksan",)
+
+
+def test_years_said_alone_are_those_of_work_no_family_names() -> None:
+    # open dialogs l011: "배 블록 맞추고 가접 놓는 일 했어요" then "십오년요"
+    state = said("배 블록 맞추고 가접 놓는 일 했어요", "십오년요")
+    assert state.done_codes == (("824104", 15),)
+    # tacking (가접) and fitting blocks are the fitter's kind of the welding unit
+    assert read_seeker_jobs("배 블록 맞추고 가접 놓는 일 했어요").works == (("8241", "취부"),)
