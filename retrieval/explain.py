@@ -296,9 +296,15 @@ def profile_jobs(profile: nlu.SeekerProfile) -> SeekerJobs:
     said = [*profile.wanted_codes, *(c for c, _ in profile.done_codes)]
 
     def refined(families: Iterable[str]) -> list[str]:
-        """Each family's code, or the codes said that refine it."""
+        """Each family's code, or the codes said that refine it; none where work of the same
+        대분류 was wished in words ("사출공장": 852201, not also the 8900 of 생산·포장)."""
         codes = [c for c in (code_of(f) for f in families) if c]
-        return [r for c in codes for r in ([x for x in said if nested(x, [c])] or [c])]
+        wished = {x[0] for x in profile.wanted_codes}
+        return [
+            r
+            for c in codes
+            for r in ([x for x in said if nested(x, [c])] or ([] if c[0] in wished else [c]))
+        ]
 
     family_years = [(code_of(e.family), e.years) for e in profile.experience]
 

@@ -212,6 +212,12 @@ def test_a_family_nothing_said_refines_keeps_its_code_beside_the_work_done() -> 
     assert jobs.experience == (("8241", 15),)
 
 
+def test_a_family_gives_way_to_work_of_its_kind_wished_in_words() -> None:
+    # open dialogs l015: "전주 사출공장 자리 있어요?" searched 단순 조립·포장 (8900) beside 사출
+    jobs = profile_jobs(_conversation("전주 사출공장 자리 있어요?", "군산이요"))
+    assert jobs.targets == ("852201",)
+
+
 def test_a_career_change_targets_the_new_work_and_keeps_the_old_as_experience() -> None:
     jobs = profile_jobs(_conversation("용접 15년 했어요", "이제 지게차 하고 싶어요"))
     assert jobs.targets == ("623004",)
