@@ -110,6 +110,12 @@ def search_summary(profile: SeekerProfile) -> str:
     parts = [_occupation(profile), _stated_region(profile), stated_pay(profile)]
     if profile.max_commute_km and not profile.region_anywhere:
         parts.append(messages.COMMUTE_LIMIT.format(km=profile.max_commute_km))
+    regions = nlu.load_tables().regions
+    parts += [
+        messages.REGION_EXCLUDED.format(region=regions[r].name_ko)
+        for r in profile.excluded_regions
+        if r in regions
+    ]
     if profile.work_hours:  # "오전만" says more than the 주간만 it implies
         parts.append(messages.WORK_HOURS.format(part=profile.work_hours))
     if not profile.work_hours or profile.wanted_shifts != {"주간"}:

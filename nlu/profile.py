@@ -58,6 +58,8 @@ class SeekerProfile:
     #: their 시/군 go first; distances still start from the home.
     work_regions: tuple[str, ...] = ()
     region_anywhere: bool = False
+    #: 시/군 the seeker ruled out ("아 익산 말고 군산이요", "전주는 안 가요"): not searched.
+    excluded_regions: tuple[str, ...] = ()
     max_commute_km: int | None = None
     min_monthly_pay: int | None = None
     #: The rate the floor was said in ("시급" for "시급 만원은 넘어야", "일급" for "일당 15만"):

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import replace
 
-from nlu.conditions import FOREIGN_VISA_UNSAID
+from nlu.conditions import FOREIGN_VISA_UNSAID, REGION_REACHABLE
 from nlu.profile import Experience, FormSlot, SeekerProfile
 from nlu.tables import Certificate, load_tables
 
@@ -144,6 +144,14 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         # "아 전주 말고 군산이요": a place to work ruled out now is no longer one
         work_regions=said.work_regions
         or tuple(r for r in state.work_regions if f"region_mentioned:{r}" not in facts),
+        # … and stays out until named again as the place or one to go to ("익산도 괜찮아요")
+        excluded_regions=tuple(
+            r
+            for r in dict.fromkeys([*state.excluded_regions, *said.excluded_regions])
+            if r not in said.work_regions
+            and r != said.home_region
+            and f"{REGION_REACHABLE}{r}" not in facts
+        ),
         region_anywhere=said.region_anywhere or (state.region_anywhere and not new_region),
         max_commute_km=said.max_commute_km or state.max_commute_km,
         min_monthly_pay=said.min_monthly_pay or state.min_monthly_pay,

@@ -433,6 +433,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         no_certificates=st.no_certificates,
         home_region=home,
         work_regions=work_regions,
+        excluded_regions=_refused_towns(st),
         region_anywhere=anywhere,
         max_commute_km=commute,
         min_monthly_pay=pay[0].monthly if pay else None,
@@ -469,3 +470,17 @@ def warm_up(*, tables: Tables | None = None, kiwi: bool = True) -> None:
     parse_seeker_text("용접 10년 했어요, 야간은 못해요", tables=tables)
     if kiwi and not load_kiwi():
         logger.info("Kiwi not available; unspaced messages are split by punctuation only")
+
+
+def _refused_towns(st: Reading) -> tuple[str, ...]:
+    """The 시/군 a message rules out ("익산 말고 군산이요"; read_regions notes them), not a 동
+    ("나운동 말고" leaves the rest of 군산)."""
+    return tuple(
+        dict.fromkeys(
+            r
+            for _, f in st.evidence_pairs()
+            if f.startswith("region_mentioned:")
+            and (r := f.split(":", 1)[1]) in st.tables.regions
+            and st.tables.regions[r].level == "sigungu"
+        )
+    )

@@ -115,6 +115,9 @@ def allowed_rows(catalog: Catalog, profile: nlu.SeekerProfile, *, as_of: date) -
         mask &= ~catalog.cert_required[:, lacking].any(axis=1)
     if profile.visa is not None:
         mask &= ~catalog.foreign_workers.isin({"domestic_only"})
+    if profile.excluded_regions:  # "아 익산 말고 군산이요"
+        assert catalog.town is not None  # filled in by Catalog
+        mask &= ~catalog.town.isin(set(profile.excluded_regions))
     if profile.no_weekends:
         assert catalog.weekend_work is not None  # filled in by Catalog
         mask &= ~catalog.weekend_work

@@ -121,6 +121,11 @@ def test_the_search_summary_names_a_wish_for_short_term_work() -> None:
     assert search_summary(profile) == "무엇이든 · 단기 근무"
 
 
+def test_the_search_summary_names_a_town_ruled_out() -> None:
+    profile = SeekerProfile(any_occupation=True, home_region="gunsan", excluded_regions=("iksan",))
+    assert search_summary(profile) == "무엇이든 · 군산시 · 익산시 제외"
+
+
 def test_the_search_summary_names_the_hours_the_seeker_can_work_between() -> None:
     profile = SeekerProfile(any_occupation=True, work_from=9, work_until=15)
     assert "9시~15시" in search_summary(profile).split(" · ")

@@ -261,3 +261,17 @@ def test_years_said_alone_are_those_of_work_no_family_names() -> None:
     assert state.done_codes == (("824104", 15),)
     # tacking (가접) and fitting blocks are the fitter's kind of the welding unit
     assert read_seeker_jobs("배 블록 맞추고 가접 놓는 일 했어요").works == (("8241", "취부"),)
+
+
+def test_a_town_ruled_out_stays_out_until_named_again() -> None:
+    # open dialogs l026: "익산서 전기 일 찾는디요" … "아 익산 말고 군산이요"
+    state = said(
+        "익산서 전기 일 찾는디요", "전기기능사 있고 공장전기 삼년", "아 익산 말고 군산이요"
+    )
+    assert (state.home_region, state.work_regions, state.excluded_regions) == (
+        "gunsan",
+        (),
+        ("iksan",),
+    )
+    assert said("나운동 말고 수송동이요").excluded_regions == ()  # a 동, not the town
+    assert merge(state, nlu.parse_seeker_text("익산도 괜찮아요")).excluded_regions == ()

@@ -209,3 +209,14 @@ def test_a_floor_a_month_is_met_by_a_months_work_and_a_rate_by_the_rate() -> Non
     assert allowed_rows(part_time, month, as_of=AS_OF).tolist()[0] is False
     assert allowed_rows(part_time, rate, as_of=AS_OF).tolist()[0] is True
     assert allowed_rows(catalog(), month, as_of=AS_OF).tolist()[0] is True
+
+
+def test_a_town_ruled_out_is_not_searched() -> None:
+    # "아 익산 말고 군산이요" (open dialogs l026): an opening in 익산 is not shown
+    towns = replace(catalog(), town=Codes.of(["gunsan", "iksan", None, "gunsan", "iksan"]))
+    profile = nlu.SeekerProfile(home_region="gunsan", excluded_regions=("iksan",))
+    open_rows = allowed_rows(towns, nlu.SeekerProfile(), as_of=AS_OF)
+    assert (
+        allowed_rows(towns, profile, as_of=AS_OF) == open_rows & ~towns.town.isin({"iksan"})
+    ).all()
+    assert not allowed_rows(towns, profile, as_of=AS_OF)[4] and open_rows[4]
