@@ -49,6 +49,7 @@ from nlu.reading import Reading
 __all__ = [
     "FOREIGN_VISA_UNSAID",
     "KM_PER_COMMUTE_MINUTE",
+    "REGION_EXCLUDED",
     "REGION_REACHABLE",
     "SHORT_DAY_HOURS",
     "Limits",
@@ -70,6 +71,11 @@ FOREIGN_VISA_UNSAID = "외국인"
 #: Evidence prefix of a place the seeker says they would go to ("익산도 갈 수 있어라"): the
 #: dialogue widens the commute to it (the parser does not know the center's default home).
 REGION_REACHABLE = "region_reachable:"
+#: … and a place itself ruled out ("아 익산 말고 군산이요", "전주는 안 가요").
+REGION_EXCLUDED = "region_excluded:"
+_PLACE_REFUSED = re.compile(
+    r"\s?(?:시|군)?\s?(?:은|는|쪽은|쪽|에서는|은요|는요)?\s?(?:말고|빼고|제외|안\s?(?:가|돼|되)|싫|못\s?가)"
+)
 
 #: "30분 거리" → 24 km: an average of about 48 km/h on Gunsan-area roads.
 KM_PER_COMMUTE_MINUTE = 0.8
@@ -386,6 +392,8 @@ def read_regions(st: Reading) -> tuple[str | None, bool, int | None, tuple[str, 
         region = st.tables.regions[m.key]
         text = st.clauses[k].text
         if cues.refused:
+            if _PLACE_REFUSED.match(t, m.end):  # "익산 말고", not "군산 떠날 생각은 없고"
+                st.note(k, f"{REGION_EXCLUDED}{m.key}")
             st.note(k, f"region_mentioned:{m.key}")
             continue
         if any(cue in text for cue in _AWAY_CUES):

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import replace
 
-from nlu.conditions import FOREIGN_VISA_UNSAID, REGION_REACHABLE
+from nlu.conditions import FOREIGN_VISA_UNSAID, REGION_EXCLUDED, REGION_REACHABLE
 from nlu.profile import Experience, FormSlot, SeekerProfile
 from nlu.tables import Certificate, load_tables
 
@@ -143,7 +143,7 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         home_region=said.home_region if new_region else state.home_region,
         # "아 전주 말고 군산이요": a place to work ruled out now is no longer one
         work_regions=said.work_regions
-        or tuple(r for r in state.work_regions if f"region_mentioned:{r}" not in facts),
+        or tuple(r for r in state.work_regions if f"{REGION_EXCLUDED}{r}" not in facts),
         # … and stays out until named again as the place or one to go to ("익산도 괜찮아요")
         excluded_regions=tuple(
             r

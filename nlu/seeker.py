@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from nlu.clauses import load_kiwi, split_clauses
 from nlu.conditions import (
     KM_PER_COMMUTE_MINUTE,
+    REGION_EXCLUDED,
     read_amenity,
     read_employment,
     read_limits,
@@ -479,7 +480,7 @@ def _refused_towns(st: Reading) -> tuple[str, ...]:
         dict.fromkeys(
             r
             for _, f in st.evidence_pairs()
-            if f.startswith("region_mentioned:")
+            if f.startswith(REGION_EXCLUDED)
             and (r := f.split(":", 1)[1]) in st.tables.regions
             and st.tables.regions[r].level == "sigungu"
         )

@@ -274,4 +274,7 @@ def test_a_town_ruled_out_stays_out_until_named_again() -> None:
         ("iksan",),
     )
     assert said("나운동 말고 수송동이요").excluded_regions == ()  # a 동, not the town
+    # the place refused itself, not a clause refusing something about it (second x013)
+    assert said("군산 떠날 생각은 없고 하던 일 계속 허고 싶어요").excluded_regions == ()
+    assert said("전주는 안 가요").excluded_regions == ("jeonju",)
     assert merge(state, nlu.parse_seeker_text("익산도 괜찮아요")).excluded_regions == ()
