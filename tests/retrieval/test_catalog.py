@@ -13,6 +13,7 @@ from storage.importer import import_files
 from storage.models import Opening
 from storage.readers import CANONICAL_COLUMNS
 
+PART_TIME_TITLE = "김치공장 절임·포장 시간제 (결혼이민자 우대)"
 #: A 근무형태 cell that states the hours the description leaves out (a city board's shape).
 PART_TIME = (
     "gunsan_city,GSJC-1,옥구식품(주),김치공장 절임·포장 시간제 (결혼이민자 우대),식품 포장,"
@@ -34,37 +35,39 @@ def test_hours_stated_only_in_the_shift_cell_are_the_postings_hours(
     assert np.array_equal(catalog.daily_hours, [5.0])  # 시간제: short work
 
 
+def _titled(session: Session, tmp_path: Path, *titles: str) -> tuple[Catalog, list[str]]:
+    """The catalog of PART_TIME and a copy of it under each of ``titles``, and the title of
+    each of its rows."""
+    copies = [
+        PART_TIME.replace("GSJC-1", f"GSJC-{n}").replace(PART_TIME_TITLE, title, 1)
+        for n, title in enumerate(titles, 2)
+    ]
+    path = tmp_path / "city.csv"
+    lines = [",".join(CANONICAL_COLUMNS), PART_TIME, *copies]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_files(session, [path])
+    catalog = Catalog.load(session)
+    names = {i: t for i, t in session.execute(select(Opening.id, Opening.title))}
+    return catalog, [names[int(i)] for i in catalog.ids]
+
+
 def test_a_season_hire_said_in_the_title_is_read_from_the_stored_posting(
     session: Session, tmp_path: Path
 ) -> None:
-    path = tmp_path / "city.csv"
-    seasonal = PART_TIME.replace("GSJC-1", "GSJC-2").replace(
-        "시간제 (결혼이민자 우대)", "단기 (12월 한 달)", 1
-    )
-    rows = "\n".join([PART_TIME, seasonal])
-    path.write_text(",".join(CANONICAL_COLUMNS) + "\n" + rows + "\n", encoding="utf-8")
-    import_files(session, [path])
-    catalog = Catalog.load(session)
+    catalog, titles = _titled(session, tmp_path, "간편식 공장 포장 단기 알바 (12월 한 달)")
     assert catalog.short_term is not None
-    assert sorted(catalog.short_term.tolist()) == [False, True]  # one of the two rows
+    assert dict(zip(titles, catalog.short_term.tolist(), strict=True)) == {
+        PART_TIME_TITLE: False,
+        "간편식 공장 포장 단기 알바 (12월 한 달)": True,
+    }
 
 
 def test_a_restaurant_hall_job_is_standing_work_whatever_its_text_says(
     session: Session, tmp_path: Path
 ) -> None:
     """ "허리 디스크라 … 앉아서 하는일이면 아무거나" (pool 9 j015) had a 홀서빙 job second."""
-    path = tmp_path / "city.csv"
-    hall = PART_TIME.replace("GSJC-1", "GSJC-3").replace(
-        "김치공장 절임·포장 시간제 (결혼이민자 우대)", "횟집 주말 홀서빙 (토·일)", 1
-    )
-    rows = "\n".join([PART_TIME, hall])
-    path.write_text(",".join(CANONICAL_COLUMNS) + "\n" + rows + "\n", encoding="utf-8")
-    import_files(session, [path])
-    catalog = Catalog.load(session)
-    titles = {i: t for i, t in session.execute(select(Opening.id, Opening.title))}
-    rows = zip(catalog.ids, catalog.strain["standing"], strict=True)
-    standing = {titles[int(i)]: bool(s) for i, s in rows}
-    assert standing == {
-        "김치공장 절임·포장 시간제 (결혼이민자 우대)": False,
+    catalog, titles = _titled(session, tmp_path, "횟집 주말 홀서빙 (토·일)")
+    assert dict(zip(titles, catalog.strain["standing"].tolist(), strict=True)) == {
+        PART_TIME_TITLE: False,
         "횟집 주말 홀서빙 (토·일)": True,
     }
