@@ -386,10 +386,7 @@ def rescore(
     scores += conditions * weights.hours * _hours_fit(catalog, rows, profile)
     if profile.short_term:  # "12월 한달만 바짝": the postings hiring for a season first
         assert catalog.short_term is not None  # filled in by Catalog
-        seasonal = catalog.short_term[rows]
-        # … and a 정규직 last: a month of work is not what a permanent post hires for
-        permanent = catalog.employment_type.isin({"정규직"}, rows) & ~seasonal
-        scores += conditions * weights.short_term * (seasonal.astype(float) - permanent)
+        scores += conditions * weights.short_term * catalog.short_term[rows]
     if in_industry is not None:
         scores += weights.industry * in_industry
     limits = set(profile.physical_limits)
