@@ -31,7 +31,9 @@ SENIOR_AGE = 55
 #: A working week that reaches the weekend: "주6일", "주5~6일", "월~토" — whatever follows
 #: ("월~토 (우천 시 휴무)" is rain, not the weekend, off).
 _WEEK_SPAN = re.compile(r"주\s?(?:5\s?[~\-–]\s?)?[67]\s?일|월\s?[~\-–]\s?[토일]")
-_WEEKEND = re.compile(r"토\s?[·,/~\-]\s?일|토요일|일요일|주말|격주\s?토|토요\s?근무|매주\s?토")
+_WEEKEND = re.compile(
+    r"토\s?[·,/~\-]\s?일|토요일|일요일|주말|격주\s?토|토\s?격주|토요\s?근무|매주\s?토"
+)
 #: Right after a weekend word, these say the weekend is off ("토·일 휴무", "주말 및 공휴일 휴무").
 _DAY_OFF = re.compile(r"휴무|휴일|쉼|쉬|제외|없음|off", re.IGNORECASE)
 #: The days are agreed with the worker ("월~토 (요일협의)"): no fixed week.
