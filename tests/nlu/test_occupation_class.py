@@ -70,6 +70,8 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         ("수출입 무역사무 (영어 가능자)", None, "0281"),
         ("김장 절임배추 작업 단기", None, "8722"),
         ("학교 야간 당직 (16:30~익일 08:30) 어르신 가능", None, "5420"),
+        # "+ 당직" is a duty beside the job, not a watchman's job
+        ("배터리 셀 공장 설비보전(전기·PLC) 주간 + 당직", None, "8111"),
         ("카페 오전 파트타이머 평일 07~12시 (바리스타 자격 우대)", None, "5317"),
         ("마트 주차 안내·카트 정리 (평일 주간 / 어르신 가능)", None, "5623"),
         ("[대야면] 딸기 하우스 수확·선별 단기알바 (12~2월)", None, "9012"),
@@ -114,6 +116,12 @@ def test_past_work_and_target_are_read_apart() -> None:
     jobs = read_seeker_jobs("자동차 조립 20년 했는데 배터리 공장 쪽으로 가고 싶어요")
     assert jobs.targets == ("8351",)
     assert jobs.experience == (("8171", 20),)
+    # "있다가": where they were before the work of now
+    moved = read_seeker_jobs(
+        "GM 도장라인 있다가 공장 닫고 택배일 몇년 했어요. 이제 물류창고 쪽 정식으로 들어가고 싶어요"
+    )
+    assert moved.targets == ("6244",)
+    assert ("8251", None) in moved.experience
 
 
 def test_work_done_is_the_target_when_nothing_else_is_wanted() -> None:
@@ -490,6 +498,11 @@ def test_a_field_only_mentioned_beside_work_done_stays_where_it_was_done() -> No
         ("지엠 있을때 멈춘거 살려내는 일 십오년 했어요", "8111"),
         ("자동차 부품 검사하던 사람인데 전기차 쪽 검사 자리 주간으로요", "0284"),
         ("배 만들 때 쇠 붙이기 전에 자리 맞추는 거 했어요 칠년", "824104"),
+        # pool 10
+        ("공장 천장에 매달린 기계로 무거운 쇠 옮기는 일 삼년 했어요 자격증도 있구요", "623002"),
+        ("배 옆에다 쇠파이프 엮어서 사람 올라가는 틀 세우고 뜯는 일 오년 했어요", "701902"),
+        ("배에서 전선 깔고 단자 연결하는 일 팔년 했어요", "8311"),
+        ("배터리 공장 설비 고치는 쪽으로 가고 싶은데 교대는 못해요", "8111"),
     ],
 )
 def test_everyday_words_for_work_name_it(text: str, code: str) -> None:
