@@ -252,9 +252,9 @@ def _shares_head(item: GazetteerMatch, last: GazetteerMatch, keco: Keco | None) 
     )
 
 
-#: A later part of a title that names what is preferred, not the job ("설비보전(기계) 경력직
-#: - 교대근무 / 용접·가공 가능자 우대").
-_PREFERRED_PART = re.compile(r"\s[-/|]\s[^-/|]*(?:우대|가능자)[^-/|]*")
+#: A later part of a title that names what is preferred or required, not the job
+#: ("설비보전(기계) 경력직 - 교대근무 / 용접·가공 가능자 우대", "전기 직업훈련교사 - 전기산업기사 이상").
+_PREFERRED_PART = re.compile(r"\s[-/|]\s[^-/|]*(?:우대|가능자|이상|필수|소지자?)[^-/|]*")
 
 
 def _phrase_code(text: str, keco: Keco) -> str | None:

@@ -70,6 +70,9 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         ("수출입 무역사무 (영어 가능자)", None, "0281"),
         ("김장 절임배추 작업 단기", None, "8722"),
         ("학교 야간 당직 (16:30~익일 08:30) 어르신 가능", None, "5420"),
+        # what is required after " - " is not the job
+        ("전기 직업훈련교사 (전기기능사·태양광 과정) - 전기산업기사 이상", None, "2143"),
+        ("식품 품질관리(HACCP) 담당 - 식품산업기사 필수", None, "028405"),
         # "+ 당직" is a duty beside the job, not a watchman's job
         ("배터리 셀 공장 설비보전(전기·PLC) 주간 + 당직", None, "8111"),
         ("카페 오전 파트타이머 평일 07~12시 (바리스타 자격 우대)", None, "5317"),
