@@ -313,18 +313,22 @@ def rescore(
     if _seasoned(profile, jobs):
         assert catalog.helper is not None  # filled in by Catalog
         scores -= weights.helper * catalog.helper[rows]
-    if not said_certificates and not said_work:
-        # Someone who did the work likely holds what it takes; of the rest nothing is known.
+    # Someone who did the work likely holds what it takes; of the rest nothing is known — nor
+    # of one who will take anything after other work ("물량팀 다니다가 … 아무 일이나" has not
+    # shown "취부사 경력 2년 이상" or "전기기능사 필수")
+    unclaimed = np.full(len(rows), not said_work)
+    if said_work and done and jobs.any_occupation:
+        unclaimed = ~_done_in_field(occupation.labels, done)[codes]
+    if not said_certificates:
         needed = catalog.cert_required[rows][:, ~catalog.cert_everyday].any(axis=1)
-        scores -= weights.unclaimed_required * needed
-    if not said_work:
-        # … and years of experience: "경력 3년 이상" is not what a newcomer can apply to first
-        with np.errstate(invalid="ignore"):  # NaN: no years asked
-            asks_years = catalog.career_years_min[rows] > 0
-        if not said_certificates:
-            # "[경력] 설비보전" asks for experience without saying how many years
-            asks_years |= career.isin({"경력"}, rows)
-        scores -= weights.unclaimed_career * asks_years
+        scores -= weights.unclaimed_required * (needed & unclaimed)
+    # … and years of experience: "경력 3년 이상" is not what a newcomer can apply to first
+    with np.errstate(invalid="ignore"):  # NaN: no years asked
+        asks_years = catalog.career_years_min[rows] > 0
+    if not said_certificates:
+        # "[경력] 설비보전" asks for experience without saying how many years
+        asks_years |= career.isin({"경력"}, rows)
+    scores -= weights.unclaimed_career * (asks_years & unclaimed)
     open_work = jobs.any_occupation or not (jobs.targets or jobs.experience)
     conditions = weights.open_conditions if open_work else 1.0  # how much they count
     if profile.wanted_shifts:
@@ -529,6 +533,20 @@ SLACK = 0.5
 #: An instructor's job teaching another trade than the seeker's is related, not the work
 #: they want (explanations say so too: :func:`retrieval.explain.occupation_reasons`).
 ANOTHER_SUBJECT = 0.5
+
+
+def _done_in_field(labels: Sequence[str | None], done: Sequence[str]) -> np.ndarray:
+    """Per class label: the work done is in the posting's own field — the same 소분류 or a
+    class the posting's falls under (a "82" 물량팀 worker has not shown 취부 824104)."""
+    import numpy as np
+
+    return np.array(
+        [
+            label is not None and any(shared_level(label, d) >= min(len(label), 3) for d in done)
+            for label in labels
+        ],
+        dtype=bool,
+    )
 
 
 def _other_kind(catalog: Catalog, rows: np.ndarray, jobs: SeekerJobs) -> np.ndarray:

@@ -347,6 +347,24 @@ def test_years_required_sink_for_one_who_named_no_work_and_for_one_with_fewer() 
     assert scores(SeekerJobs(), nlu.SeekerProfile(years_total=10)) == [1.0] * 4
 
 
+def test_years_sink_for_one_taking_anything_after_work_outside_the_postings_field() -> None:
+    years = catalog()
+    years.career_years_min = np.asarray([2.0, 2.0, float("nan"), float("nan")])
+    weights = Weights()
+
+    def sunk(done: str) -> list[float]:
+        jobs = SeekerJobs(experience=((done, None),), any_occupation=True)
+        profile = nlu.SeekerProfile(any_occupation=True)
+        asked = rescore(years, ROWS, EQUAL, profile, jobs, beyond=np.zeros(4))
+        unasked = rescore(catalog(), ROWS, EQUAL, profile, jobs, beyond=np.zeros(4))
+        return (unasked - asked).round(9).tolist()
+
+    # "조선소 물량팀 다니다가 … 아무 일이나": no trade of 82 shown, so not "CO2 용접사 경력 2년"
+    assert sunk("82") == [weights.unclaimed_career, weights.unclaimed_career, 0.0, 0.0]
+    # "용접 했어요 … 아무 일이나": the welder's years count for the welding post only
+    assert sunk("8241") == [0.0, weights.unclaimed_career, 0.0, 0.0]
+
+
 def test_a_posting_asking_for_experience_without_years_sinks_for_one_who_named_nothing() -> None:
     weights = Weights()
 
