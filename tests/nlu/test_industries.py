@@ -17,6 +17,9 @@ from nlu.industries import load_industries
         ("배에 케이블 까는거 했어요", {"shipbuilding"}),
         ("태양광 발전소 O&M", {"solar"}),
         ("식품공장 HACCP 품질관리", {"food"}),
+        ("김공장 일자리", {"food"}),
+        ("김 공장 겨울 성수기 단기 포장·박스 작업 (주간)", {"food"}),
+        ("김장 절임배추 작업 단기", set()),  # 김장 is not 김
         ("학교 급식 조리실무사", {"school"}),  # the longer word wins: not a factory canteen
         ("산업단지 구내식당 조리원", {"canteen"}),
         ("아파트 현장 일용직", {"construction"}),
