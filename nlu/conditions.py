@@ -60,6 +60,7 @@ __all__ = [
     "read_regions",
     "read_shifts",
     "read_visa",
+    "reads_little_korean",
 ]
 
 logger = logging.getLogger(__name__)
@@ -162,6 +163,12 @@ _AGE_RANGE = range(15, 90)
 _FROM_ABROAD = re.compile(
     rf"(?:{'|'.join(NATIONALITY_TERMS)})\s?(?:에서|서\s?(?:왔|온|시집)|사람|출신|국적|여자|남자|며느리|댁)"
     r"|조선족"
+)
+#: Korean spoken a little ("한국말 조금 해요", "한국어 서툴러요", "한국말 잘 몰라요"), not well
+#: ("한국말 잘해요").
+_LITTLE_KOREAN = re.compile(
+    r"(?:한국말|한국어|한국 말)\s?(?:은|는|을|를|이|도)?\s?"
+    r"(?:조금|쪼금|좀|약간|잘\s?못|못|서툴|서툼|서투|잘\s?몰|몰라|초급|간단한)"
 )
 #: A short working day with no number said ("하루 몇 시간만", "파트타임"), in hours: a
 #: posting of up to six hours with its break (09:00~15:00) fits it.
@@ -519,6 +526,15 @@ def read_visa(st: Reading) -> str | None:
         return "F-6"
     st.note(k, f"visa:{FOREIGN_VISA_UNSAID}")
     return FOREIGN_VISA_UNSAID
+
+
+def reads_little_korean(st: Reading) -> bool:
+    """Whether the seeker says they speak Korean only a little: desk and counter work,
+    which is done in Korean, is not theirs to do first."""
+    found = _LITTLE_KOREAN.search(st.norm.text)
+    if found is not None:
+        st.note(st.clause_at(found.start()), "little_korean")
+    return found is not None
 
 
 def read_amenity(st: Reading, terms: tuple[str, ...], fact: str) -> bool:

@@ -75,6 +75,8 @@ class SeekerProfile:
     excluded_employment_types: frozenset[str] = frozenset()
     wanted_employment_types: frozenset[str] = frozenset()
     visa: str | None = None
+    #: "한국말 조금 해요": Korean spoken a little.
+    little_korean: bool = False
     needs_dormitory: bool = False
     needs_commute_bus: bool = False
     #: "주말은 안 돼요": openings that work weekends are ruled out.

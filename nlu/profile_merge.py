@@ -167,6 +167,7 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         visa=said.visa
         if said.visa and (said.visa != FOREIGN_VISA_UNSAID or not state.visa)
         else state.visa,
+        little_korean=state.little_korean or said.little_korean,
         needs_dormitory=state.needs_dormitory or said.needs_dormitory,
         needs_commute_bus=state.needs_commute_bus or said.needs_commute_bus,
         no_weekends=(state.no_weekends or said.no_weekends) and "weekends_ok" not in facts,

@@ -36,6 +36,7 @@ from nlu.conditions import (
     read_regions,
     read_shifts,
     read_visa,
+    reads_little_korean,
 )
 from nlu.cues import ClauseCues
 from nlu.lexicon import (
@@ -445,6 +446,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         excluded_employment_types=excluded_types,
         wanted_employment_types=wanted_types,
         visa=visa,
+        little_korean=reads_little_korean(st),
         needs_dormitory=dormitory,
         needs_commute_bus=bus,
         no_weekends=limits.no_weekends,

@@ -134,6 +134,24 @@ def test_a_season_or_a_few_weeks_of_work_is_short_term(text: str, short: bool) -
 
 
 @pytest.mark.parametrize(
+    ("text", "little"),
+    [
+        (
+            "저는 베트남에서 왔어요 결혼해서 군산 살아요. 낮에만 일할수 있어요 한국말 조금 해요",
+            True,
+        ),
+        ("한국말 잘 못해요 물건 상자에 넣는일 찾아요", True),
+        ("E9 비자 한국말 잘 몰라요 농사일 괜찮아요", True),
+        ("한국어 서툴러요 공장 일 해요", True),
+        ("한국말 잘해요 사무직 찾아요", False),
+        ("한국 온지 십년이에요", False),
+    ],
+)
+def test_korean_spoken_a_little_is_read(text: str, little: bool) -> None:
+    assert nlu.parse_seeker_text(text).little_korean is little
+
+
+@pytest.mark.parametrize(
     ("text", "wanted"),
     [
         ("상하차 일당 주는 디", {"일용직"}),

@@ -76,6 +76,11 @@ def test_weekends_age_and_starting_out_are_kept_across_turns() -> None:
     assert not merge(state, nlu.parse_seeker_text("주말도 괜찮아요")).no_weekends
 
 
+def test_korean_spoken_a_little_is_kept_across_turns() -> None:
+    state = said("베트남에서 왔어요 한국말 조금 해요", "낮에만요")
+    assert state.little_korean and merge(state, nlu.parse_seeker_text("공장이요")).little_korean
+
+
 def test_a_wish_for_short_term_work_is_kept_across_turns() -> None:
     state = said("방학 동안만 할 알바요", "편의점")
     assert state.short_term and merge(state, nlu.parse_seeker_text("수송동이요")).short_term

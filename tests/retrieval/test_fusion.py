@@ -347,6 +347,23 @@ def test_years_required_sink_for_one_who_named_no_work_and_for_one_with_fewer() 
     assert scores(SeekerJobs(), nlu.SeekerProfile(years_total=10)) == [1.0] * 4
 
 
+def test_office_work_sinks_for_one_who_speaks_korean_a_little_unless_asked_for() -> None:
+    desks = catalog()
+    desks.occupation = Codes.of(["0261", "615101", "8900", "1343"])  # 사무, 계산원, 포장, 전산
+    weights = Weights()
+    little = nlu.SeekerProfile(little_korean=True)
+
+    def sunk(jobs: SeekerJobs) -> list[float]:
+        fluent = rescore(desks, ROWS, EQUAL, nlu.SeekerProfile(), jobs, beyond=np.zeros(4))
+        said = rescore(desks, ROWS, EQUAL, little, jobs, beyond=np.zeros(4))
+        return (fluent - said).round(9).tolist()
+
+    # "한국말 조금 해요 … 낮에만": not the office, nor the computer room; a till asks less
+    assert sunk(SeekerJobs()) == [weights.little_korean, 0.0, 0.0, weights.little_korean]
+    # "사무 보조 하고 싶어요 한국말은 조금": asked for, it stays
+    assert sunk(SeekerJobs(targets=("0261",))) == [0.0] * 4
+
+
 def test_years_sink_for_one_taking_anything_after_work_outside_the_postings_field() -> None:
     years = catalog()
     years.career_years_min = np.asarray([2.0, 2.0, float("nan"), float("nan")])
