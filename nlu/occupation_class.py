@@ -86,6 +86,13 @@ _POINTING = ("그", "이", "저", "어느", "그런", "이런")
 #: After an occupation word, a workplace: "배터리팩 만드는 회사", "자동차 부품 공장", and the
 #: line the work was done on ("차체라인에서 로봇용접": welding on the body line).
 _WORKPLACE = re.compile(r"^\S*\s?(?:\S+는\s)?(?:회사|공장|업체|업계|라인)")
+#: A workplace wished for with no work named ("공장 하고싶어요", "회사 다니고 싶어요"): other
+#: work than the work before, not the same work again ("그 공장" points back).
+_PLACE_WISHED = re.compile(
+    r"(?<!그 )(?<!그)(공장|회사)\s?(?:에서\s?|에\s?|을\s?|를\s?|일\s?)?(?:하고\s?싶|다니고\s?싶|가고\s?싶|들어가고)"
+)
+#: The work of a plant wished for by the place alone: production (KECO 대분류 8).
+FACTORY_WORK = "8"
 #: Between two jobs a title offers together: ·, / or 및, after a bracket or a word of what
 #: is done with the first ("사상·청소", "도장(인감·직인) 제작 및 매장 판매").
 _JOINED = re.compile(r"\s?(?:\([^)]*\)\s?)?(?:[가-힣]+\s)?(?:·|/|및)\s?")
@@ -553,6 +560,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
     asked: list[str] = []
     heard: list[str] = []  # fields heard of ("해상풍력이 뜬다던데")
     unnamed_want = False
+    plant_wished = False  # "공장 하고싶어요"
     instead_of: list[str] = []
     for k, clause in enumerate(clauses):
         cues = clause_cues(clause.text)
@@ -565,6 +573,14 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             unnamed_want = True  # 검사 쪽 일: a field the table does not name
         elif cues.other_work:
             continue  # 용접 20년 했는데 다른거 하고 싶어요: not the work before
+        elif (place := _PLACE_WISHED.search(clause.text)) is not None:
+            # "식당 일 했는데 공장 하고싶어요": a plant's production work (대분류 8), not the
+            # work before; a 회사 says no more than other work
+            if place.group(1) == "공장":
+                targets.append(FACTORY_WORK)
+                plant_wished = True
+            else:
+                unnamed_want = True
         elif k and any(cue in clause.text for cue in (*CONTINUE_CUES, *POINTING_BACK_CUES)):
             # 용접 자격증 없어요 근데 배워서 하고싶어요, 배터리 공장이 좋다던데 거기 가 보고
             # 싶어요: the want is about the nearest clause before that named work ("근데
@@ -705,6 +721,8 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         () if fall_back else [k for k, c in enumerate(clauses) if clause_cues(c.text).done_only]
     )
 
+    # "공장 하고싶어요 김 공장 같은거": the plant wished for by the place alone is where
+    placed = tuple(m.surface for m in found if plant_wished and m.key in context)
     return SeekerJobs(
         targets=tuple(final),
         experience=tuple(experience.items()),
@@ -716,7 +734,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         works=keco.works_named(norm),
         implied=fall_back,
         asked=bool(final) and any(c in targets for c in final),
-        target_words=words(final, done_clauses) or words(final),
+        target_words=(words(final, done_clauses) or words(final)) + placed,
         experience_words=words(experience),
         # said in words ("차는 이제 됐고 배터리 공장", "다른 일"), the work done is left even
         # when a target is named; the heavy-trade rule only when none is

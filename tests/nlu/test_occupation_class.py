@@ -383,6 +383,15 @@ def test_a_wish_pointing_back_wants_the_work_the_clause_before_named() -> None:
     )
 
 
+def test_a_plant_wished_for_by_the_place_alone_is_production_not_the_work_before() -> None:
+    jobs = read_seeker_jobs("식당 일 했는데 공장 하고싶어요 김 공장 같은거")
+    assert (jobs.targets, jobs.experience) == (("8",), (("53", None),))
+    assert jobs.target_words == ("김 공장",)  # where, kept for the turns after
+    # … but "그 공장" points back at the plant named before
+    back = read_seeker_jobs("자동차 공장 20년 다녔어요. 배터리 공장 좋다던데 그 공장 가고 싶어요")
+    assert back.targets == ("8351",)
+
+
 @pytest.mark.parametrize(
     ("text", "targets"),
     [
