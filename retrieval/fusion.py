@@ -510,8 +510,12 @@ def _hours_fit(catalog: Catalog, rows: np.ndarray, profile: nlu.SeekerProfile) -
         assert catalog.weekend_work is not None and catalog.whole_week is not None
         assert catalog.weekend_only is not None
         fit[catalog.weekend_work[rows]] = WEEKEND_TOO  # "월~토 (요일협의)": maybe
-        fit[catalog.weekend_only[rows]] = 1.0
         fit[catalog.whole_week[rows]] = -1.0  # 월~토: the weekdays they work elsewhere too
+        # … but day labour is taken by the day ("일용직 … 주5~6일"): a Saturday may be had
+        assert catalog.daily_pay is not None  # filled in by Catalog
+        by_day = catalog.daily_pay[rows] | catalog.employment_type.isin({"일용직"}, rows)
+        fit[by_day] = WEEKEND_TOO
+        fit[catalog.weekend_only[rows]] = 1.0
         fit *= WEEKENDS_ONLY_FACTOR
     with np.errstate(invalid="ignore"):  # NaN: hours unstated
         if profile.work_hours is not None:

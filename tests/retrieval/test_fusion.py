@@ -416,6 +416,9 @@ def test_the_hours_asked_lift_postings_that_state_them_and_sink_longer_days() ->
     days = WEEKENDS_ONLY_FACTOR * weights.hours
     maybe = 1.0 + WEEKEND_TOO * days  # "월~토 (요일협의)": the weekend among others
     assert weekend == pytest.approx([1.0, 1.0 + days, maybe, 1.0 - days])
+    # day labour "주5~6일" is taken by the day: a Saturday may be had
+    hours.daily_pay = np.asarray([False, False, False, True])
+    assert scores(nlu.SeekerProfile(weekends_only=True))[3] == pytest.approx(maybe)
 
 
 def test_the_hours_the_seeker_can_work_between_lift_postings_inside_and_sink_those_outside() -> (
