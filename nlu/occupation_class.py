@@ -386,6 +386,25 @@ def _alternative(norm: str, ruled_out: GazetteerMatch, after: int, keco: Keco) -
     return found[0].key if whole and found[0].key != ruled_out.key else None
 
 
+def _without_generic(
+    found: tuple[GazetteerMatch, ...], clause_of: Callable[[int], int]
+) -> tuple[GazetteerMatch, ...]:
+    """Without a broad word beside a finer one of its 중분류 in the same clause: in "전기팀에서
+    수배전 설비 칠년", 전기 (전기공 831) is the team, 수배전 (8340) the work."""
+    return tuple(
+        m
+        for m in found
+        if len(m.key) > 3
+        or not any(
+            clause_of(o.start) == clause_of(m.start)
+            and o.key[:2] == m.key[:2]
+            and len(o.key) > len(m.key)
+            and not o.key.startswith(m.key)
+            for o in found
+        )
+    )
+
+
 def _asked_about(clauses: Sequence[Clause], k: int, named: Collection[int]) -> bool:
     """Whether the field named in clause ``k`` is asked about: heard of ("해상풍력이
     뜬다길래"), or followed by a question or wish that names no work ("… 있당가요")."""
@@ -552,7 +571,7 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
                 work += [named] if named else []
         return work
 
-    found = keco.matcher.find(norm)
+    found = _without_generic(keco.matcher.find(norm), clause_of)
     named_clauses = {clause_of(m.start) for m in found}
     context_at = _context_matches(found, clause_of, keco, norm)
     context: list[str] = []

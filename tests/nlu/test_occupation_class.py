@@ -70,6 +70,8 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         ("수출입 무역사무 (영어 가능자)", None, "0281"),
         ("김장 절임배추 작업 단기", None, "8722"),
         ("학교 야간 당직 (16:30~익일 08:30) 어르신 가능", None, "5420"),
+        # washing the panels is cleaning, not an electrician's work
+        ("태양광 패널 세척 단기 (12월 2주)", None, "5611"),
         # what is required after " - " is not the job
         ("전기 직업훈련교사 (전기기능사·태양광 과정) - 전기산업기사 이상", None, "2143"),
         ("식품 품질관리(HACCP) 담당 - 식품산업기사 필수", None, "028405"),
@@ -381,6 +383,12 @@ def test_a_wish_pointing_back_wants_the_work_the_clause_before_named() -> None:
     assert read_seeker_jobs("배터리 공장이 사람 뽑는다던데 그쪽으로 가고 싶어요").targets == (
         "8351",
     )
+
+
+def test_a_broad_word_beside_a_finer_one_of_its_group_is_where_not_the_work() -> None:
+    jobs = read_seeker_jobs("화력발전소 전기팀에서 수배전 설비 칠년 봤어요. 전기기사 있고")
+    assert ("8340", 7) in jobs.experience
+    assert all(code != "831" for code, _ in jobs.experience)  # 전기팀 is the team
 
 
 def test_a_plant_wished_for_by_the_place_alone_is_production_not_the_work_before() -> None:
