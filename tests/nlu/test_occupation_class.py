@@ -70,6 +70,8 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         ("수출입 무역사무 (영어 가능자)", None, "0281"),
         ("김장 절임배추 작업 단기", None, "8722"),
         ("학교 야간 당직 (16:30~익일 08:30) 어르신 가능", None, "5420"),
+        # a building's facility manager runs its electrical plant (빌딩 전기관리원)
+        ("건물 시설관리 기사 (전기기능사 · 주간 + 월 4회 당직)", None, "834002"),
         # washing the panels is cleaning, not an electrician's work
         ("태양광 패널 세척 단기 (12월 2주)", None, "5611"),
         # what is required after " - " is not the job
