@@ -141,10 +141,11 @@ _AGE_SAID = re.compile(
 _AGE_ALONE = re.compile(r"^([2-8][0-9])[.!?]?$")
 #: Years eaten, as older seekers say an age: "예순여덟 묵었어라", "쉰다섯 먹었어요".
 _AGE_EATEN = re.compile(r"(?<![0-9])([2-8][0-9])\s?(?:살\s?)?(?:묵었|먹었|묵은|먹은)")
-#: "인자 예순여덟이여", "올해 일흔이요": a number after 올해/인자 (now) ending the clause.
+#: "인자 예순여덟이여", "올해 일흔이요": a number after 올해/인자 (now) ending the clause or
+#: a word of it ("인자 예순하나여 몸 편한 일"), not one before a unit ("올해 20년째").
 _AGE_NOW = re.compile(
     rf"(?:올해|인자|인제)\s?([2-8][0-9])({_NATIVE})?\s?"
-    r"(?:이여|이요|이에요|예요|요|이라|이지라|입니다)?[.!?]?$"
+    r"(?:이여|여|이야|야|이요|이에요|예요|요|이라|이지라|입니다)?(?:[.!?]?$|\s(?![0-9]))"
 )
 #: An age said with who one is: "쉰다섯 남자", "오십다섯 아줌마", "62세 여성", "예순다섯 할매".
 _AGE_WHO = re.compile(

@@ -66,8 +66,9 @@ _NATIVE_COUNTERS = (
 )
 # Tens that are also common words on their own (열 "heat/open", 쉰 "rested", 스무 needs a noun).
 _NATIVE_TENS_NEED_COUNTER = frozenset({"열", "쉰", "스무"})
-# 인 starts the copula 인데/인디 ("예순셋인데 아무 일이나"), 요 a short answer ("쉰여덟요").
-_PARTICLES = frozenset("이인요에은는도쯤넘중초후")
+# 인 starts the copula 인데/인디 ("예순셋인데 아무 일이나"), 요 a short answer ("쉰여덟요"),
+# 여/야 the spoken copula after a vowel ("인자 예순하나여").
+_PARTICLES = frozenset("이인요에은는도쯤넘중초후여야")
 #: Units that stand as words after a spaced tens word ("예순 셋이에요"); 한, 두, 세, 네 are
 #: the forms before a noun and also words (세 "tax", 네 "yes"), so they need a counter there.
 _SPACED_UNITS = ("셋", "넷", "둘", "싯", "닛")

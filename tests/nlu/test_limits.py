@@ -22,6 +22,9 @@ import nlu
         ("쉰다섯 먹었어요 경비 자리", 55),
         ("인자 예순여덟이여", 68),  # 인자 = 이제, a number ending the message
         ("인자 예순여덜이여", 68),  # 여덟 typed as it sounds
+        # … or a word of a longer clause, with 여 after a vowel
+        ("이것저것 했는디 인자 예순하나여 몸 편한 일 없을까요", 61),
+        ("올해 20년째 용접 했어요", None),  # years, not an age
         ("올해 일흔이요", 70),
         ("올해 육십둘", 62),  # Sino tens, native units
         # an age said with who one is

@@ -21,6 +21,7 @@ from nlu.native_numerals import native_at, parse_native
         ("마흔 다섯", (5, 45)),
         ("예순 세 살", (4, 63)),  # a noun form before a counter
         ("예순싯인디", (3, 63)),  # 싯 = 셋 in dialect
+        ("예순하나여", (4, 61)),  # the spoken copula 여 after a vowel
         ("예순 세금", (2, 60)),  # 세 "tax": the unit is not joined
         # words, not numbers: no counter follows
         ("열심히", None),
