@@ -109,6 +109,9 @@ class Weights:
     #: states them gains, one that states a longer day loses (both × this); both dev sets
     #: score the same from 0.05 to 0.2, the dialog suite's 오전만 seeker needs 0.15
     hours: float = 0.15
+    #: light work (:data:`LIGHT_JOBS`) for one whose body no longer takes the heavy and who
+    #: named no work
+    light: float = 0.3
     #: the work demands what the seeker's body does not take (subtracted): as much as the
     #: target gives, so "허리가 아파서 힘든 일은 못해요" after 20 years of welding does not
     #: bring back welding first; 0.1 and 0.3 score the same on both dev sets
@@ -403,6 +406,11 @@ def rescore(
         limits.add("heavy")  # "칠십 다 돼 가는디 아무거나": not blasting or block fitting
     for limit in limits & catalog.strain.keys():
         scores -= weights.strain * catalog.strain[limit][rows]
+    light = {"heavy"} <= profile.physical_limits and "standing" not in profile.physical_limits
+    if light and not (jobs.targets or jobs.any_occupation):
+        # "몸 편한 일 없을까요 무거운거는 못들어요" with no work named: the light work there is
+        # (one who asks to sit, "앉아서 하는 일", asked for that)
+        scores += weights.light * _classes_in(occupation.labels, LIGHT_JOBS)[codes]
     if "standing" in limits:
         assert catalog.seated is not None  # filled in by Catalog
         scores += conditions * weights.seated * catalog.seated[rows]
@@ -451,6 +459,10 @@ UPKEEP = ("811", "812", "831", "832", "841", "842")
 UPKEEP_GROUPS = tuple(sorted({code[:2] for code in UPKEEP}))
 #: Hands-on work: construction, production, farming and fishing, driving (KECO 7, 8, 9, 62).
 HANDS_ON = ("7", "8", "9", "62")
+#: Light work as the center offers it to one whose body no longer takes the heavy: guarding
+#: a building or a gate, and a car park (KECO 5420, 5623). Four annotators graded these first
+#: for "몸 편한 일 없을까요", "덜 힘든일", "가벼운 일".
+LIGHT_JOBS = ("5420", "5623")
 #: Desk and counter work: managers, office and finance work but for production and
 #: quality clerks (028, where 고용24 files many inspectors), research and engineering,
 #: sales and shop counters (KECO 01, 021–027, 029, 03, 1, 611–616; not 617, where

@@ -347,6 +347,25 @@ def test_years_required_sink_for_one_who_named_no_work_and_for_one_with_fewer() 
     assert scores(SeekerJobs(), nlu.SeekerProfile(years_total=10)) == [1.0] * 4
 
 
+def test_light_work_rises_for_one_whose_body_no_longer_takes_the_heavy_and_named_no_work() -> None:
+    light = catalog()
+    light.occupation = Codes.of(["5420", "5623", "8241", "5312"])  # 경비, 주차, 용접, 조리
+    weights = Weights()
+
+    def lifted(profile: nlu.SeekerProfile, jobs: SeekerJobs) -> list[float]:
+        plain = rescore(light, ROWS, EQUAL, nlu.SeekerProfile(), jobs, beyond=np.zeros(4))
+        said = rescore(light, ROWS, EQUAL, profile, jobs, beyond=np.zeros(4))
+        return (said - plain).round(9).tolist()
+
+    heavy = nlu.SeekerProfile(physical_limits=frozenset({"heavy"}))
+    # "몸 편한 일 없을까요 무거운거는 못들어요"
+    assert lifted(heavy, SeekerJobs()) == [weights.light, weights.light, 0.0, 0.0]
+    # a job named ("용접 일 찾아요 무거운 건 못 들어요") or a seat asked is what they asked
+    assert lifted(heavy, SeekerJobs(targets=("8241",))) == [0.0] * 4
+    seated = nlu.SeekerProfile(physical_limits=frozenset({"heavy", "standing"}))
+    assert lifted(seated, SeekerJobs())[:2] == [0.0, 0.0]
+
+
 def test_office_work_sinks_for_one_who_speaks_korean_a_little_unless_asked_for() -> None:
     desks = catalog()
     desks.occupation = Codes.of(["0261", "615101", "8900", "1343"])  # 사무, 계산원, 포장, 전산
