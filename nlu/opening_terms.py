@@ -30,7 +30,11 @@ SENIOR_AGE = 55
 
 #: A working week that reaches the weekend: "주6일", "주5~6일", "월~토" — whatever follows
 #: ("월~토 (우천 시 휴무)" is rain, not the weekend, off).
-_WEEK_SPAN = re.compile(r"주\s?(?:5\s?[~\-–]\s?)?[67]\s?일|월\s?[~\-–]\s?[토일]")
+_WEEK_SPAN = re.compile(
+    r"주\s?(?:5\s?[~\-–]\s?)?[67]\s?일|월\s?[~\-–]\s?[토일]"
+    # Saturdays every other week are worked on top of the weekdays ("격주 토요일 근무")
+    r"|격주\s?토|토\s?격주"
+)
 _WEEKEND = re.compile(
     r"토\s?[·,/~\-]\s?일|토요일|일요일|주말|격주\s?토|토\s?격주|토요\s?근무|매주\s?토"
 )
@@ -139,7 +143,8 @@ class OpeningTerms:
     overnight: bool = False
     #: the work is done sitting ("앉아서 하는 작업 위주")
     seated: bool = False
-    #: the week worked runs through the weekdays into the weekend ("월~토", "주6일")
+    #: the week worked runs through the weekdays into the weekend ("월~토", "주6일", "격주
+    #: 토요일 근무")
     whole_week: bool = False
     #: the first working hours stated, as hours after midnight ("08:30~17:30" → 8.5, 17.5)
     starts_at: float | None = None

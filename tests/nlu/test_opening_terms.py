@@ -112,6 +112,8 @@ def test_the_strain_a_posting_puts_on_the_body() -> None:
 def test_a_week_through_the_weekdays_into_the_weekend() -> None:
     assert read_opening_terms("택배 분류 새벽 알바", "월~토 03:00~09:00").whole_week
     assert read_opening_terms("생산직", "주6일 근무").whole_week
+    # alternate Saturdays come on top of the weekdays: not a weekend job
+    assert read_opening_terms("풍력타워 용접사", "08:00~17:00, 격주 토요일 근무").whole_week
     assert not read_opening_terms("상하차 일용직", "월~토 (요일협의)").whole_week
     assert not read_opening_terms("주말 청소 알바", "토, 일 08:00~12:00").whole_week
 
