@@ -91,6 +91,8 @@ _WORKPLACE = re.compile(r"^\S*\s?(?:\S+는\s)?(?:회사|공장|업체|업계|라
 _PLACE_WISHED = re.compile(
     r"(?<!그 )(?<!그)(공장|회사)\s?(?:에서\s?|에\s?|을\s?|를\s?|일\s?)?(?:하고\s?싶|다니고\s?싶|가고\s?싶|들어가고)"
 )
+#: An industrial complex, where anything wanted is the plants' work ("산단에서 아무거나요").
+_COMPLEX = re.compile(r"산단|공단|산업\s?단지|국가\s?산업")
 #: The work of a plant wished for by the place alone: production (KECO 대분류 8).
 FACTORY_WORK = "8"
 #: Between two jobs a title offers together: ·, / or 및, after a bracket or a word of what
@@ -667,7 +669,13 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
             mentioned.append(match.key)
         elif role == "excluded":
             excluded.append(match.key)
-    any_occupation = bool(_ANY_JOB.search(norm))
+    anything = _ANY_JOB.search(norm)
+    any_occupation = anything is not None
+    if anything is not None and not found:
+        # "산단에서 아무거나요": anything of the plants there, their production work
+        k_any = clause_of(anything.start())
+        if _COMPLEX.search(norm, clauses[k_any].start, anything.start()):
+            targets.append(FACTORY_WORK)
     if asked and experience and not (targets or mentioned):
         # "자동차 조립만 해봤는디 해상풍력이 뜬다길래 초보도 받아주는디 있당가요": the field
         # heard of and asked about is where they want to go, the work done stays experience

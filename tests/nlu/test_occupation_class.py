@@ -198,6 +198,11 @@ def test_anything_means_no_occupation_constraint(text: str) -> None:
     assert jobs.any_occupation and not jobs.targets
 
 
+def test_anything_in_the_industrial_complex_is_its_plants_production_work() -> None:
+    jobs = read_seeker_jobs("산단에서 아무거나요 교대는 안해요 삼십대 남자")
+    assert (jobs.targets, jobs.any_occupation) == (("8",), False)
+
+
 def test_refused_work_is_excluded() -> None:
     jobs = read_seeker_jobs("용접 강사자리 말고 직접 용접하는 일이요")
     assert "214307" in jobs.excluded and "8241" in jobs.targets
