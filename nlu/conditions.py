@@ -530,8 +530,8 @@ def read_visa(st: Reading) -> str | None:
 
 
 def reads_little_korean(st: Reading) -> bool:
-    """Whether the seeker says they speak Korean only a little: desk and counter work,
-    which is done in Korean, is not theirs to do first."""
+    """Whether the seeker says they speak Korean only a little: office work, done in Korean
+    all day, is not theirs to do first."""
     found = _LITTLE_KOREAN.search(st.norm.text)
     if found is not None:
         st.note(st.clause_at(found.start()), "little_korean")
