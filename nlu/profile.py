@@ -79,6 +79,9 @@ class SeekerProfile:
     little_korean: bool = False
     needs_dormitory: bool = False
     needs_commute_bus: bool = False
+    #: … and the dormitory is only welcome ("기숙사 있으면 좋고"): a far job with one is not
+    #: brought within reach, as it is for one who needs it to move
+    dormitory_optional: bool = False
     #: "주말은 안 돼요": openings that work weekends are ruled out.
     no_weekends: bool = False
     #: "토요일 일요일만 할 수 있어요": postings that work weekends first, weekday-only ones

@@ -169,6 +169,9 @@ def merge(state: SeekerProfile, said: SeekerProfile) -> SeekerProfile:
         else state.visa,
         little_korean=state.little_korean or said.little_korean,
         needs_dormitory=state.needs_dormitory or said.needs_dormitory,
+        dormitory_optional=said.dormitory_optional
+        if said.needs_dormitory
+        else state.dormitory_optional,
         needs_commute_bus=state.needs_commute_bus or said.needs_commute_bus,
         no_weekends=(state.no_weekends or said.no_weekends) and "weekends_ok" not in facts,
         weekends_only=(state.weekends_only and not said.no_weekends) or said.weekends_only,

@@ -76,6 +76,17 @@ def test_weekends_age_and_starting_out_are_kept_across_turns() -> None:
     assert not merge(state, nlu.parse_seeker_text("주말도 괜찮아요")).no_weekends
 
 
+def test_a_dormitory_said_needed_later_replaces_one_only_welcome() -> None:
+    state = said("용접 삼년 했어요", "기숙사 있으면 좋겠어요")
+    assert state.needs_dormitory and state.dormitory_optional
+    assert (
+        state.dormitory_optional
+        and merge(state, nlu.parse_seeker_text("군산이요")).dormitory_optional
+    )
+    needed = merge(state, nlu.parse_seeker_text("아 기숙사 꼭 있어야 돼요"))
+    assert needed.needs_dormitory and not needed.dormitory_optional
+
+
 def test_korean_spoken_a_little_is_kept_across_turns() -> None:
     state = said("베트남에서 왔어요 한국말 조금 해요", "낮에만요")
     assert state.little_korean and merge(state, nlu.parse_seeker_text("공장이요")).little_korean

@@ -170,6 +170,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("기숙사는 필요 없어요", {"needs_dormitory": False}),
     ("기숙사 없으면 안돼요", {"needs_dormitory": True}),
     ("아무 일이나 헐께요. 대신 먹고 잘 데는 있어야 혀요", {"needs_dormitory": True}),
+    # welcome, not needed: no reason to move for it
+    ("기숙사 있으면 좋겠어요", {"needs_dormitory": True, "dormitory_optional": True}),
+    ("숙소 주면 더 좋고", {"needs_dormitory": True, "dormitory_optional": True}),
+    ("기숙사 꼭 필요해요", {"needs_dormitory": True, "dormitory_optional": False}),
     # no certificate at all, said in a clause of its own; said of a trade, that trade's
     ("용접 10년 했어요 자격증은 따본적 없어요", {"no_certificates": True}),
     ("용접 자격증은 없어요", {"no_certificates": False}),

@@ -73,6 +73,10 @@ def test_distance_is_a_bounded_penalty_not_a_filter() -> None:
     mover = nlu.SeekerProfile(needs_dormitory=True)
     over = beyond_commute(catalog(), rows, mover, distance=distance, policy=policy)
     assert over.tolist() == [0.0, 0.0, 0.5, 1.0, 0.0]  # 5 has a dormitory
+    # "기숙사 있으면 좋겠어요": welcome, not a reason to move for it
+    wisher = nlu.SeekerProfile(needs_dormitory=True, dormitory_optional=True)
+    over = beyond_commute(catalog(), rows, wisher, distance=distance, policy=policy)
+    assert over.tolist() == [0.0, 0.0, 0.5, 1.0, 1.0]
     anywhere = nlu.SeekerProfile(region_anywhere=True)
     assert not beyond_commute(catalog(), rows, anywhere, distance=distance, policy=policy).any()
 
