@@ -60,6 +60,7 @@ __all__ = [
     "read_regions",
     "read_shifts",
     "read_visa",
+    "reads_dormitory_welcome",
     "reads_little_korean",
 ]
 
@@ -536,6 +537,17 @@ def reads_little_korean(st: Reading) -> bool:
     if found is not None:
         st.note(st.clause_at(found.start()), "little_korean")
     return found is not None
+
+
+#: A dormitory welcome, not needed: "기숙사 있으면 좋고", "숙소 주면 더 좋고", "있음 좋겠구요".
+_DORMITORY_WELCOME = re.compile(
+    r"(?:기숙사|숙소)\S*\s?(?:\S+\s)?(?:있으면|있으믄|있음|주면|되면)\s?(?:더\s?)?(?:좋|괜찮)"
+)
+
+
+def reads_dormitory_welcome(st: Reading) -> bool:
+    """Whether a dormitory is said to be welcome rather than needed: no reason to move for it."""
+    return _DORMITORY_WELCOME.search(st.norm.text) is not None
 
 
 def read_amenity(st: Reading, terms: tuple[str, ...], fact: str) -> bool:

@@ -36,6 +36,7 @@ from nlu.conditions import (
     read_regions,
     read_shifts,
     read_visa,
+    reads_dormitory_welcome,
     reads_little_korean,
 )
 from nlu.cues import ClauseCues
@@ -125,12 +126,6 @@ class _State(Reading):
     certs: dict[str, str] = field(default_factory=dict)  # cert → held | lacking
     years_total: int | None = None
     no_certificates: bool = False  # "자격증은 없어요" about no work in particular
-
-
-#: A dormitory welcome, not needed: "기숙사 있으면 좋고", "숙소 주면 더 좋고", "있음 좋겠구요".
-_DORMITORY_WISHED = re.compile(
-    r"(?:기숙사|숙소)\S*\s?(?:\S+\s)?(?:있으면|있으믄|있음|주면|되면)\s?(?:더\s?)?(?:좋|괜찮)"
-)
 
 
 def _occupation_category(cues: ClauseCues) -> str:
@@ -454,7 +449,7 @@ def parse_seeker_text(text: str, *, tables: Tables | None = None) -> SeekerProfi
         visa=visa,
         little_korean=reads_little_korean(st),
         needs_dormitory=dormitory,
-        dormitory_optional=dormitory and _DORMITORY_WISHED.search(norm.text) is not None,
+        dormitory_optional=dormitory and reads_dormitory_welcome(st),
         needs_commute_bus=bus,
         no_weekends=limits.no_weekends,
         weekends_only=limits.weekends_only,
