@@ -168,6 +168,7 @@ PHYSICAL_LIMITS = {
     "standing": "오래 서는 일 어려움",
     "heights": "높은 곳 어려움",
     "stairs": "계단 많은 일 어려움",
+    "travel": "출장 어려움",
 }
 # -- career paths and courses (actions.paths, issue 15) -------------------------------------------
 PATHS_INTRO = (

@@ -186,7 +186,8 @@ NEWCOMER_CUES = (
     "첨이", "첨으로", "첨 해", "첨해",
 )  # fmt: skip
 #: Work a body may not take, by the limit a refusal of it states ("힘든 일은 못 해요",
-#: "서서 하는 일은 힘들어요", "높은 데는 못 올라가요").
+#: "서서 하는 일은 힘들어요", "높은 데는 못 올라가요"), and travel for the work refused
+#: ("출장 다니는건 싫어요").
 PHYSICAL_LIMIT_TERMS: Mapping[str, tuple[str, ...]] = {
     "heavy": (
         "힘든 일", "힘든일", "힘쓰는", "힘 쓰는", "몸 쓰는", "몸쓰는", "몸으로 하는", "무거운",
@@ -198,6 +199,7 @@ PHYSICAL_LIMIT_TERMS: Mapping[str, tuple[str, ...]] = {
     ),
     "heights": ("높은 데", "높은데", "높은 곳", "높은곳", "고소", "사다리", "비계"),
     "stairs": ("계단",),  # "무릎이 안좋아서 계단 오르내리는건 못해요"
+    "travel": ("출장",),
 }
 #: A body part that is not well ("무릎이 안 좋아서", "허리 디스크") limits work by itself.
 BODY_LIMITS: Mapping[str, str] = {

@@ -91,6 +91,8 @@ _STRAIN = {
     "standing": re.compile(r"입식|서서\s?(?:하는|근무|작업)|장시간\s?서|계산원|캐셔"),
     "heights": re.compile(r"고소\s?작업|고소차|비계|족장|높은\s?곳|사다리"),
     "stairs": re.compile(r"계단(?!\s?(?:없|X))"),  # "아파트 계단·복도 청소"
+    # "현장 출장", "출장 가능자", "출장 A/S": the work takes one away from a fixed place
+    "travel": re.compile(r"출장(?!\s?(?:없|X))"),
 }
 
 STRAIN_LIMITS = tuple(_STRAIN)
@@ -137,7 +139,7 @@ class OpeningTerms:
     #: from the first stated working hours, breaks included; 5 for short work said in words
     #: ("단시간", "주간 3시간"), 8 for shifts in turn with no hours stated
     daily_hours: float | None = None
-    strain: frozenset[str] = frozenset()  # ⊂ {heavy, standing, heights, stairs}
+    strain: frozenset[str] = frozenset()  # ⊂ {heavy, standing, heights, stairs, travel}
     #: the work goes through the night: stated hours cross midnight ("22:00~07:00",
     #: "16:30~익일 08:30") or a 24-hour turn ("24시간 격일제")
     overnight: bool = False

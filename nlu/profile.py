@@ -103,7 +103,8 @@ class SeekerProfile:
     work_until: int | None = None
     #: Work the seeker's body does not take: "heavy" ("힘든 일은 못 해요", "무거운 거 못 들어요"),
     #: "standing" ("무릎이 안 좋아서 서서 하는 일은 힘들어요"), "heights" ("높은 데는 못 올라가요"),
-    #: "stairs" ("무릎이 안좋아서 계단 오르내리는건 못해요").
+    #: "stairs" ("무릎이 안좋아서 계단 오르내리는건 못해요"); and work away from one place,
+    #: "travel" ("출장 다니는건 싫어요").
     physical_limits: frozenset[str] = frozenset()
     #: Work for a season or a few weeks: "12월 한달만 바짝", "방학 동안 단기 알바".
     short_term: bool = False

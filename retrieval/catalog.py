@@ -127,7 +127,7 @@ class Catalog:
     title_works: Codes | None = None
     #: bool: the title offers a helper's job ("… 보조", "보조원").
     helper: np.ndarray | None = None
-    #: Per limit a seeker may name (heavy, standing, heights, stairs): bool, the work demands it.
+    #: Per limit a seeker may name (heavy, standing, heights, stairs, travel): bool, the work demands it.
     strain: dict[str, np.ndarray] = field(default_factory=dict)
     #: bool: the work goes through the night whatever the shift field says (nlu.opening_terms).
     overnight: np.ndarray | None = None

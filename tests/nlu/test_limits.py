@@ -304,6 +304,8 @@ def test_no_early_morning_and_no_evening_are_both_kept() -> None:
         # stairs refused (fifth v011, pool 9 j028): a stair-cleaning job is not for them
         ("무릎이 안좋아서 계단 많은 일은 못해요 청소나 경비", {"standing", "stairs"}),
         ("계단 오르내리는건 못해요", {"stairs"}),
+        # travel refused (pool 10 c032): the solar install crew out to Buan is not for him
+        ("전기기능사 있구요 당직은 괜찮은데 출장 다니는건 싫어요", {"travel"}),
         # seated work asked for: standing long is what the body does not take
         ("허리 수술해서 무거운건 못들어요 앉아서 하는 일 없을까요?", {"heavy", "standing"}),
         ("좌식으로 하는 일이요", {"standing"}),
@@ -315,6 +317,7 @@ def test_no_early_morning_and_no_evening_are_both_kept() -> None:
         ("가벼운 부품 조립 해봤어요", set()),
         ("앉아서 하는 조립 해봤어요", set()),
         ("계단 청소 했어요", set()),
+        ("출장 가능해요", set()),
     ],
 )
 def test_work_the_body_does_not_take(text: str, limits: set[str]) -> None:

@@ -106,6 +106,8 @@ def test_the_strain_a_posting_puts_on_the_body() -> None:
     assert read_opening_terms("외벽 도장", "고소작업 있음").strain == {"heights"}
     assert read_opening_terms("아파트 계단·복도 청소 (06:00~10:00)").strain == {"stairs"}
     assert read_opening_terms("1층 매장 정리", "계단 없음").strain == frozenset()
+    assert read_opening_terms("현장직 구인", "계약직 / 주간 / 현장 출장").strain == {"travel"}
+    assert read_opening_terms("지게차 정비기사 (출장 A/S)").strain == {"travel"}
     assert read_opening_terms("사무보조", "앉아서 하는 업무").strain == frozenset()
 
 
