@@ -95,6 +95,11 @@ _PLACE_WISHED = re.compile(
 _COMPLEX = re.compile(r"산단|공단|산업\s?단지|국가\s?산업")
 #: The work of a plant wished for by the place alone: production (KECO 대분류 8).
 FACTORY_WORK = "8"
+#: Trades every plant hires whatever it makes: machine upkeep (811), plant electricians
+#: (8311), electrical plant operators (834), forklift and crane drivers (623). Done, and only
+#: another industry wished for ("자동차 공장 설비보전 기계쪽 십년 했어요 이차전지 공장으로
+#: 옮기고 싶음"), they are the work wanted there; an assembler's line stays behind.
+PLANT_TRADES = ("811", "8311", "834", "623")
 #: Between two jobs a title offers together: ·, / or 및, after a bracket or a word of what
 #: is done with the first ("사상·청소", "도장(인감·직인) 제작 및 매장 판매").
 _JOINED = re.compile(r"\s?(?:\([^)]*\)\s?)?(?:[가-힣]+\s)?(?:·|/|및)\s?")
@@ -418,6 +423,16 @@ def _asked_about(clauses: Sequence[Clause], k: int, named: Collection[int]) -> b
     return (cues.question or cues.want) and not cues.negated
 
 
+def _moved_words(
+    found: Sequence[GazetteerMatch], work: Collection[str], fields: Collection[str], keco: Keco
+) -> tuple[str, ...]:
+    """The words of work done that moves to the fields wished for ("자동차 공장 설비보전 …
+    이차전지 공장으로 옮기고 싶음" → 설비보전, 이차전지 공장): the trade's own words and the
+    fields', not the plant it was done in."""
+    trade = [m.surface for m in found if m.key in work and not keco.is_industry(m.surface)]
+    return tuple(dict.fromkeys([*trade, *(m.surface for m in found if m.key in fields)]))
+
+
 def _asks_light_work(clauses: Sequence[Clause]) -> bool:
     """Whether a clause wishes for or asks about light work ("몸 편한 일 없을까요")."""
     for clause in clauses:
@@ -698,9 +713,13 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         # done, not a licence held, is what they would do there; a licence just taken for
         # the move ("지게차 자격증 따놨어요. 물류쪽으로") names it
         licensed = [c for c in experience if c not in side] or licensed
-    if places and (set(places) != set(targets) or inside or licensed):
+    carried: list[str] = []  # a plant trade done, moving to the only fields wished for
+    if places and set(places) == set(targets) and not (inside or licensed):
+        carried = [c for c in experience if c.startswith(PLANT_TRADES) and c not in side]
+    moved_to = places if carried else []
+    if places and (set(places) != set(targets) or inside or licensed or carried):
         context += places
-        targets = [c for c in targets if c not in places] or inside or licensed
+        targets = [c for c in targets if c not in places] or inside or licensed or carried
     if targets or mentioned or experience:
         context += industries  # "품질검사 해봤어요 자동차부품": where the role was done
     else:
@@ -761,7 +780,11 @@ def _read(text: str, keco: Keco) -> SeekerJobs:
         works=keco.works_named(norm),
         implied=fall_back,
         asked=bool(final) and any(c in targets for c in final),
-        target_words=(words(final, done_clauses) or words(final)) + placed,
+        target_words=(
+            _moved_words(found, final, moved_to, keco)
+            if moved_to
+            else (words(final, done_clauses) or words(final)) + placed
+        ),
         experience_words=words(experience),
         # said in words ("차는 이제 됐고 배터리 공장", "다른 일"), the work done is left even
         # when a target is named; the heavy-trade rule only when none is

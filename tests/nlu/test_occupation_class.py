@@ -528,6 +528,9 @@ def test_a_field_only_mentioned_beside_work_done_stays_where_it_was_done() -> No
         # pool 10
         ("공장 천장에 매달린 기계로 무거운 쇠 옮기는 일 삼년 했어요 자격증도 있구요", "623002"),
         ("배 옆에다 쇠파이프 엮어서 사람 올라가는 틀 세우고 뜯는 일 오년 했어요", "701902"),
+        # pool 12
+        ("할머니 할아버지 모시는 시설에서 일하고 싶어요 밤근무 섞여도 되고", "5501"),
+        ("기계 깎는 일 배워보고 싶어요 스무살이고 교대 괜찮아요", "8132"),
         ("배에서 전선 깔고 단자 연결하는 일 팔년 했어요", "8311"),
         ("배터리 공장 설비 고치는 쪽으로 가고 싶은데 교대는 못해요", "8111"),
     ],
@@ -643,6 +646,16 @@ def test_with_only_a_place_wished_the_work_done_names_the_job_unless_a_licence_w
     assert held.targets == ("8111",)  # pool 1 p016: maintenance, not the licence's electrician
     taken = read_seeker_jobs("지엠 의장라인 있다가 나왔는디 지게차 자격증 따놨어요. 물류쪽으로")
     assert taken.targets == ("623004",)  # pool 8 b006
+    # no licence: a trade every plant hires carries over to the plant wished for (pool 12
+    # w027), with the words of the trade and that plant, not of the plant left
+    moved = read_seeker_jobs(
+        "자동차 공장 설비보전 기계쪽 십년 했어요 이차전지 공장으로 옮기고 싶음"
+    )
+    assert moved.targets == ("8111",)
+    assert moved.target_words == ("설비보전", "이차전지")
+    # an assembler's line stays behind: the battery plant's production work is wanted
+    line = read_seeker_jobs("자동차공장 조립 이십년 하다 나왔는데 배터리 공장 쪽으로 가고싶어요")
+    assert line.targets == ("8351",)
 
 
 def test_work_asked_for_is_told_from_work_only_mentioned() -> None:
