@@ -145,6 +145,9 @@ def _needs_kiwi(word: str) -> bool:
     return hangul >= _KIWI_MIN_WORD and any(ch in _KIWI_HINT_CHARS for ch in word[1:-1])
 
 
+# "X 같은데" before a verb of going or being there is "a place like X" (같은 데).
+_LIKE_PLACE = ("같은데", "같은디")
+_TO_A_PLACE = ("가", "다니", "들어가", "취직", "일하", "일허", "있", "없")
 # Only a word ending in one of these can close a clause (see :func:`_closes_clause`).
 _CLOSING_TAILS = CLAUSE_ENDINGS + tuple(_TRAILING_PUNCT)
 # Text without a match has no word that closes a clause or opens one: nothing to look at.
@@ -166,12 +169,15 @@ def _closes_clause(word: str, prev: str, nxt: str) -> bool:
     if bare.endswith("고") or bare.endswith("고요"):
         if nxt.startswith(AUXILIARY_STARTS):
             return False
-        # "용접하고 배관" (Jeolla 허고) is "welding and piping"; only "안 하고"/"못하고" closes one
+        # "용접하고 배관" (Jeolla 허고) is "welding and piping"; only "안 하고"/"못하고" and
+        # "그만하고" (the work given up) close one
         if bare.endswith(("하고", "허고")) and not (
-            bare.startswith(("안", "못")) or prev in NEGATION_WORDS
+            bare.startswith(("안", "못", "그만")) or prev in NEGATION_WORDS
         ):
             return False
-    return True
+    # "배터리 공장 같은데 가보고 싶어요": a place like it (같은 데), not "it seems, but"
+    like_place = bare in _LIKE_PLACE and prev not in ("것", "거")
+    return not (like_place and nxt.startswith(_TO_A_PLACE))
 
 
 @functools.lru_cache(maxsize=16384)

@@ -34,6 +34,13 @@ def _clauses(text: str) -> list[str]:
         ("창고 10년 했고 지게차 자격증 있어요", ["창고 10년 했고", "지게차 자격증 있어요"]),
         ("근무시간 09:00~18:00", ["근무시간 09:00~18:00"]),
         ("용접 했어요 근데 허리가", ["용접 했어요", "근데 허리가"]),
+        # the work given up closes its clause; "같은데" before going there is a place like
+        # it (dialogs dev 3 g002: the battery plant was read as where welding was done)
+        (
+            "용접은 이제 그만하고 배터리 공장 같은데 가보고 싶어요",
+            ["용접은 이제 그만하고", "배터리 공장 같은데 가보고 싶어요"],
+        ),
+        ("나이가 많은 것 같은데 일 있을까요", ["나이가 많은 것 같은데", "일 있을까요"]),
     ],
 )
 def test_split(text: str, clauses: list[str]) -> None:

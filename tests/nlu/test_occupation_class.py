@@ -656,6 +656,9 @@ def test_with_only_a_place_wished_the_work_done_names_the_job_unless_a_licence_w
     # an assembler's line stays behind: the battery plant's production work is wanted
     line = read_seeker_jobs("자동차공장 조립 이십년 하다 나왔는데 배터리 공장 쪽으로 가고싶어요")
     assert line.targets == ("8351",)
+    # welding given up, a place like a battery plant wished for (dialogs dev 3 g002)
+    quit = read_seeker_jobs("용접은 이제 그만하고 배터리 공장 같은데 가보고 싶어요")
+    assert quit.targets == ("8351",) and quit.leaving
 
 
 def test_work_asked_for_is_told_from_work_only_mentioned() -> None:
