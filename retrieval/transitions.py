@@ -31,6 +31,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from nlu import Region, load_tables, parse_seeker_text, region_distance_km, resolve_region
+from nlu.industries import load_industries
 from nlu.keco import Keco, load_keco, nested
 from nlu.occupation_class import classify_opening, read_seeker_jobs
 from retrieval.transition_table import Transition, TransitionTable
@@ -184,6 +185,7 @@ def find_transitions(
     home = resolve_region(parse_seeker_text(text).home_region or home_region)
     openings = _open_openings(session, as_of=as_of, keco=keco, home=home, commute_km=commute_km)
     codes = [row.to_code for row in paths]
+    industries = load_industries()
     years = max((y or 0 for c, y in jobs.experience if nested(c, [origin.from_code])), default=0)
     targets = tuple(
         TargetPath(
@@ -194,8 +196,9 @@ def find_transitions(
             pay_ratio=row.pay_ratio,
             openings=tuple(
                 ref
-                for code, ref, required in openings
+                for code, ref, required, fields in openings
                 if _path_of(code, codes) == row.to_code
+                and _in_fields(fields, industries.named(row.to_name))
                 and (not changers_only or _can_apply(required, row, years))
             )[:OPENINGS_PER_PATH],
             transition=row,
@@ -244,6 +247,13 @@ def _can_apply(required: int | None, row: Transition, years: int) -> bool:
     if required is None:
         return True
     return nested(row.to_code, [row.from_code]) and years >= max(required, 1)
+
+
+def _in_fields(named: frozenset[str], fields: frozenset[str]) -> bool:
+    """Whether an opening naming the industries ``named`` may stand under a path into
+    ``fields`` ("이차전지·전기차 품질검사"): a shipyard's inspector may not; one that names
+    no industry, or a path that names none, may."""
+    return not (named and fields) or bool(named & fields)
 
 
 def _path_of(code: str, targets: Sequence[str]) -> str | None:
@@ -326,9 +336,10 @@ def _score(row: Transition, wished: Sequence[str], words: set[str]) -> float:
 
 def _open_openings(
     session: Session, *, as_of: date, keco: Keco, home: Region | None, commute_km: float
-) -> list[tuple[str, OpeningRef, int | None]]:
-    """Openings open on ``as_of`` and within reach, with their KECO class and required years
-    (see :func:`_can_apply`), newest first (unclassified ones are left out)."""
+) -> list[tuple[str, OpeningRef, int | None, frozenset[str]]]:
+    """Openings open on ``as_of`` and within reach, with their KECO class, required years
+    (see :func:`_can_apply`) and the industries they name, newest first (unclassified ones
+    are left out)."""
     query = (
         select(Opening)
         .options(joinedload(Opening.company))
@@ -343,6 +354,7 @@ def _open_openings(
         .order_by(Opening.id.desc())
     )
     regions = load_tables().regions
+    industries = load_industries()
     found = []
     for opening in session.scalars(query):
         place = regions.get(opening.region_id or "")
@@ -357,7 +369,8 @@ def _open_openings(
         if code:
             required = (opening.career_years_min or -1) if opening.career == "경력" else None
             ref = OpeningRef(opening.id, opening.title, opening.company.name)
-            found.append((code, ref, required))
+            named = industries.named(f"{opening.title} {opening.description}")
+            found.append((code, ref, required, named))
     return found
 
 

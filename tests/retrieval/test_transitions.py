@@ -26,6 +26,7 @@ OPENINGS = [
     "t,2,군산정공,선박 블록 취부사 구인,조선취부사,블록 취부,전북 군산시 소룡동,,,,,,,,,,2026-12-31,",
     "t,3,지난철강,압력용기 용접사,용접원,용접,전북 군산시 소룡동,,,,,,,,,,2026-11-30,",
     "t,4,울산플랜트,해양플랜트 용접사,용접원,용접,울산광역시 동구,,,,,,,,,,2026-12-31,",
+    "t,5,한빛기업,용접사 모집,용접원,조선소 선박 블록 용접,전북 군산시 오식도동,,,,,,,,,,2026-12-31,",
 ]
 
 
@@ -36,7 +37,7 @@ def table() -> TransitionTable:
 
 @pytest.fixture
 def stocked(session: Session, tmp_path: Path) -> Session:
-    """The local courses, the 310L01 fixture and four openings (one closed, one far away)."""
+    """The local courses, the 310L01 fixture and five openings (one closed, one far away)."""
     openings = tmp_path / "openings.csv"
     openings.write_text(HEADER + "\n".join(OPENINGS) + "\n", encoding="utf-8")
     import_files(
@@ -119,7 +120,8 @@ def test_openings_are_counted_now_open_and_within_reach(
         as_of=AS_OF,
     )
     by_code = {t.code: t for t in advice.targets}
-    # 취부사 is the 취부 path's (824104), the closed and the 울산 openings are left out.
+    # 취부사 is the 취부 path's (824104), the closed and the 울산 openings are left out, and
+    # so is a shipyard's welder from the path into offshore-wind welding
     assert [o.company for o in by_code["8241"].openings] == ["새만금풍력"]
     assert [o.company for o in by_code["824104"].openings] == ["군산정공"]
     later = find_transitions(
