@@ -528,6 +528,8 @@ def test_a_field_only_mentioned_beside_work_done_stays_where_it_was_done() -> No
         # pool 10
         ("공장 천장에 매달린 기계로 무거운 쇠 옮기는 일 삼년 했어요 자격증도 있구요", "623002"),
         ("배 옆에다 쇠파이프 엮어서 사람 올라가는 틀 세우고 뜯는 일 오년 했어요", "701902"),
+        # dialogs dev 3 g005 (ship fitting without its title)
+        ("큰배 철판 붙이는 일 십년 했는데요", "824104"),
         # pool 12
         ("할머니 할아버지 모시는 시설에서 일하고 싶어요 밤근무 섞여도 되고", "5501"),
         ("기계 깎는 일 배워보고 싶어요 스무살이고 교대 괜찮아요", "8132"),
