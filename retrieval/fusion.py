@@ -351,7 +351,10 @@ def rescore(
             # "일당 주는 데": a posting paid by the day answers it whatever its row says (계약직)
             assert catalog.daily_pay is not None  # filled in by Catalog
             answers |= catalog.daily_pay[rows]
-        scores += conditions * weights.employment * answers
+        # "정규직으로 주간만 하고 싶어요": a posting of another stated type (파견직, 일용직)
+        # is not what is asked
+        other = ~answers & ~catalog.employment_type.isin({None}, rows)
+        scores += conditions * weights.employment * (answers.astype(float) - other)
     if profile.needs_dormitory:
         scores += np.where(catalog.dormitory[rows], weights.dormitory, -weights.dormitory)
     if profile.visa is not None:

@@ -220,13 +220,28 @@ def test_a_posting_paid_by_the_day_answers_a_wish_for_day_labour_whatever_its_ro
         return rescore(rows, ROWS, EQUAL, profile, jobs, beyond=np.zeros(4)).tolist()
 
     day = scores(frozenset({"일용직"}), COOK)  # "조리 일당 주는 데"
-    assert day[0] == day[1] == 1.0 + weights.employment > day[2] == day[3]
+    # another type stated sinks as much as the type asked rises; none stated keeps its place
+    assert day == [1.0 + weights.employment] * 2 + [1.0 - weights.employment, 1.0]
     contract = scores(frozenset({"계약직"}), COOK)
-    assert contract[1] == contract[2] == 1.0 + weights.employment > contract[0]
+    assert contract == [1.0 - weights.employment] + [1.0 + weights.employment] * 2 + [1.0]
     # "아무거나 일당 주는 데": with no work named, the condition is all there is to match
     anything = scores(frozenset({"일용직"}), SeekerJobs(any_occupation=True))
     assert anything[0] == anything[1] == 1.0 + weights.open_conditions * weights.employment
-    assert anything[2] == anything[3] == 1.0 and weights.open_conditions > 1
+    assert anything[2] == pytest.approx(1.0 - weights.open_conditions * weights.employment)
+    assert anything[3] == 1.0 and weights.open_conditions > 1
+
+
+def test_a_wish_for_a_permanent_post_sinks_dispatched_and_day_labour() -> None:
+    """ "정규직으로 주간만 하고 싶어요" (dialogs dev 3 g017, g030): a 파견직 or 일용직 posting
+    is not what is asked."""
+    weights = Weights()
+    rows = dataclasses.replace(
+        catalog(), employment_type=Codes.of(["정규직", "파견직", "일용직", None])
+    )
+    profile = nlu.SeekerProfile(wanted_employment_types=frozenset({"정규직"}))
+    scores = rescore(rows, ROWS, EQUAL, profile, COOK, beyond=np.zeros(4)).tolist()
+    low = 1.0 - weights.employment
+    assert scores == [1.0 + weights.employment, low, low, 1.0]
 
 
 def paying(first: tuple[int, int], second: tuple[int, int]) -> Catalog:
