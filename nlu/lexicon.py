@@ -280,6 +280,7 @@ WEEKDAY = "평일"
 WEEKDAYS_ONLY_TERMS = (
     "평일만", "평일에만", "평일 만", "주5일만", "주 5일만", "월~금만", "월-금만", "주5일이면",
     "주 5일이면", "주5일이믄", "주 5일이믄",  # (Jeolla -이믄 for -이면)
+    "주5일 되는", "주 5일 되는", "주5일로", "주 5일로",  # "정규직 주간 주5일 되는데로 찾아요"
 )  # fmt: skip
 #: Native Korean units that follow a sino tens word the normalizer left ("60다섯" = 65).
 NATIVE_UNITS: Mapping[str, int] = {

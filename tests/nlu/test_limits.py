@@ -72,6 +72,7 @@ def test_the_age_is_read_from_numerals_units_and_dialect(text: str, age: int | N
         ("토요일은 쉬어야 돼요", True),
         ("평일만 가능해요 포장 알바", True),
         ("주 5일이면 좋겠어요", True),
+        ("정규직 주간 주5일 되는데로 찾아요", True),  # dialogs dev 3 g030
         ("대학생인데 평일 낮에 몇시간만 알바 구해요", True),
         ("평일 오전에 일하고 싶어요", True),
         ("평일 낮엔 딴일해요", False),
