@@ -85,6 +85,8 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         ("선박도장 보조 (초보 가능)", None, "8251"),
         # changing a car's battery is car service, not battery making (8351)
         ("자동차 배터리·타이어 교체 및 출장 서비스", None, "8124"),
+        # a solar plant's upkeep is the plant's (발전 장치), not any machine's (81; pool 12)
+        ("태양광 발전소 유지보수(O&M) 기사 - 전기산업기사 이상 필수, 주간", None, "8330"),
     ],
 )
 def test_openings_are_classified_from_code_or_title(
