@@ -174,6 +174,8 @@ DORMITORY_DUTIES = (
 COMMUTE_BUS_TERMS = (
     "통근버스", "통근 버스", "통근차", "통근 차량", "셔틀", "셔틀버스", "출퇴근 버스",
     "회사 버스", "버스 운행", "통근 셔틀",
+    # a van: "나운동에서 회사 승합차 운행", "07:20 출발 출퇴근 차량 운행"
+    "승합차 운행", "통근 승합차", "출퇴근 차량",
 )
 #: The seeker starts out in the work they look for (신입, 초보, 졸업예정, 배워서 …).
 NEWCOMER_CUES = (

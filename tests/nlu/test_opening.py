@@ -220,6 +220,8 @@ def test_foreign_workers(description: str, expected: str) -> None:
         ("숙식 제공, 통근버스 운행", True, True),
         ("통근버스 없음, 자차 출퇴근", False, False),
         ("셔틀버스 운행(익산, 군산 시내)", False, True),
+        ("나운동에서 회사 승합차 운행", False, True),  # pool 12: a van is the bus
+        ("07:20 출발 출퇴근 차량 운행", False, True),
         ("숙소 미제공", False, False),
         ("원룸형 기숙사 제공", True, False),
         # a negation in another list item does not reach the dormitory
