@@ -8,7 +8,8 @@ turn. The rules, in order:
    to a person in words hands off, whatever the classifier read ("사람이랑 통화할 수 있어요?"
    as ``help``, "네 연결해 주세요" as a yes). A message that names
    a field outside the seeker's trade ("배터리 공장 가고 싶어요") or asks where a trade of the
-   transition table could lead shows their career paths (``actions.paths.asks_for_paths``);
+   transition table could lead shows their career paths (``actions.paths.asks_for_paths``),
+   after the openings of that field when its work became the target and was not searched;
    "다른 일은 뭐가 있어요?" (``ask_paths``, and words that ask) without new facts does too
    when the trade is not in the table or nothing is known yet (the paths then wait for the
    trade).
@@ -131,6 +132,9 @@ class Step:
     # search without a known occupation (asked twice, no answer, or only conditions said)
     anywork: bool = False
     missed: bool = False  # a turn the bot could not help with (the open question stays)
+    # with the paths, first the openings of the work just wished for ("용접은 이제 그만하고
+    # 배터리 공장 같은데 가보고 싶어요": the battery plants' openings, then the paths)
+    search_too: bool = False
 
 
 def search_key(profile: SeekerProfile, default_region: str | None = None) -> str:
@@ -158,7 +162,9 @@ def decide(state: DialogueState, turn: Turn) -> Step:
     if turn.asks_to_talk:
         return Step(act="handoff")
     if turn.asks_paths:
-        return Step(act="paths")
+        wished = turn.added_facts and bool(state.profile.wanted_codes)
+        fresh = search_key(state.profile, state.default_region) != state.searched
+        return Step(act="paths", search_too=wished and fresh)
     if turn.added_facts or turn.unnamed_certificate or turn.intent == "search_jobs":
         return _progress(state, turn)
     if (social := _SOCIAL.get(turn.intent or "")) is not None:

@@ -175,6 +175,8 @@ class NextStep(ContextAction):
         elif step.act == "more":
             events += await MoreResults(self.context).act(dispatcher, tracker, domain)
         elif step.act == "paths":
+            if step.search_too:
+                events += await self._search(step, state, dispatcher, tracker, avoid)
             events += await ShowPaths(self.context).act(dispatcher, tracker, domain)
         if step.ask:
             events += self._ask(step.ask, state, dispatcher, avoid)

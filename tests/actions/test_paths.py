@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from actions import messages
 from actions.context import ActionContext
-from actions.next_step import DialogueState, Step, Turn, decide
+from actions.next_step import DialogueState, Step, Turn, decide, search_key
 from actions.next_step_action import NextStep
 from actions.paths import ShowPaths, asks_for_paths, paths_button, seeker_text
+from actions.replies import OPENINGS
 from nlu import parse_seeker_text
 from nlu.profile import SeekerProfile
 from nlu.profile_merge import merge
@@ -283,3 +284,24 @@ def test_asking_what_else_counts_even_with_new_facts_once_the_trade_is_in_the_ta
     assert not asks_for_paths(unknown)  # no path from 경비: the facts make a search
     learner = said("용접 배워서 해 보고 싶어요", intent="ask_paths")
     assert not asks_for_paths(learner)
+
+
+def test_a_field_wished_for_shows_its_openings_before_the_paths(context: ActionContext) -> None:
+    """ "용접은 이제 그만하고 배터리 공장 같은데 가보고 싶어요" (dialogs dev 3 g002): the
+    battery plants' openings answer the wish; the paths from welding follow."""
+    tracker = said(
+        "조선소에서 용접만 십오년 했는데요", "용접은 이제 그만하고 배터리 공장 같은데 가보고 싶어요"
+    )
+    tracker.events.append({"event": "slot", "name": "profile", "value": tracker.slots["profile"]})
+    events, sent = run(NextStep(context), tracker)
+    kinds = [m.get("custom", {}).get("type") for m in sent]
+    assert kinds[0] == OPENINGS and kinds[-1] == "paths"
+    assert any(e.get("name") == "searched" and e.get("value") for e in events)
+
+
+def test_decide_searches_with_the_paths_only_a_new_wished_work() -> None:
+    wish = merge(SeekerProfile(), parse_seeker_text("배터리 공장 가고 싶어요"))
+    turn = Turn(intent="inform", added_facts=True, asks_paths=True)
+    assert decide(DialogueState(profile=wish), turn) == Step(act="paths", search_too=True)
+    searched = DialogueState(profile=wish, searched=search_key(wish, None))
+    assert decide(searched, turn) == Step(act="paths")
