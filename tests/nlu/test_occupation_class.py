@@ -85,6 +85,8 @@ def test_families_are_the_longest_prefix_and_neighbours_cover_descendants() -> N
         ("선박도장 보조 (초보 가능)", None, "8251"),
         # changing a car's battery is car service, not battery making (8351)
         ("자동차 배터리·타이어 교체 및 출장 서비스", None, "8124"),
+        # fitting a ship's pipes is pipe work, not hull fitting (pool 12 w002)
+        ("선박 배관 취부 보조 (초보 가능, 통근버스 운행)", None, "7032"),
         # a solar plant's upkeep is the plant's (발전 장치), not any machine's (81; pool 12)
         ("태양광 발전소 유지보수(O&M) 기사 - 전기산업기사 이상 필수, 주간", None, "8330"),
     ],
@@ -530,6 +532,7 @@ def test_a_field_only_mentioned_beside_work_done_stays_where_it_was_done() -> No
         # pool 10
         ("공장 천장에 매달린 기계로 무거운 쇠 옮기는 일 삼년 했어요 자격증도 있구요", "623002"),
         ("배 옆에다 쇠파이프 엮어서 사람 올라가는 틀 세우고 뜯는 일 오년 했어요", "701902"),
+        ("선박 파이프 취부 8년 했습니다 군산에서 출퇴근할 데요", "7032"),  # pool 2 q039
         # dialogs dev 3 g005 (ship fitting without its title)
         ("큰배 철판 붙이는 일 십년 했는데요", "824104"),
         # pool 12
