@@ -76,7 +76,7 @@ class Weights:
     excluded: float = 0.5  # … is work the seeker rules out (subtracted)
     certificate: float = 0.1  # share of the posting's certificates the seeker holds
     shift: float = 0.05  # the posting's shift is one the seeker asked for
-    employment: float = 0.05  # … and its employment type
+    employment: float = 0.05  # … and its employment type (another type stated: subtracted)
     short_term: float = 0.1  # … and it hires for a season or a few weeks, as wished
     dormitory: float = 0.1  # a dormitory for one who needs it (missing: subtracted)
     visa: float = 0.1  # the posting says it hires the seeker's visa
