@@ -126,6 +126,11 @@ class SeekerProfile:
         """Years of experience by occupation family (``None``: done, years unsaid)."""
         return {e.family: e.years for e in self.experience}
 
+    def moves_for_dormitory(self) -> bool:
+        """A job beyond the commute is within reach when it has a dormitory: the seeker needs
+        one to move, not only welcomes it (:attr:`dormitory_optional`)."""
+        return self.needs_dormitory and not self.dormitory_optional
+
     def work_window(self) -> tuple[int, int] | None:
         """The hours the seeker can work between; with only an end said, from
         :data:`EARLIEST_START` ("3시 전까지만" is a day's work that ends by 15)."""

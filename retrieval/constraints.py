@@ -153,7 +153,7 @@ def beyond_commute(
     with np.errstate(invalid="ignore"):
         over = np.clip((distance[rows] - limit) / limit, 0.0, 1.0)
     over = np.nan_to_num(over, nan=0.0)
-    if profile.needs_dormitory and not profile.dormitory_optional:
+    if profile.moves_for_dormitory():
         over[catalog.dormitory[rows]] = 0.0
     return over
 

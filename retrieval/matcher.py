@@ -302,8 +302,7 @@ class Matcher:
         chosen = candidates.hybrid[:top]
         keco = load_keco()
         commute = profile.max_commute_km or self.policy.commute_km
-        # they will move for a job with a dormitory
-        far_ok = profile.needs_dormitory and not profile.dormitory_optional
+        far_ok = profile.moves_for_dormitory()
         home = home_region(profile, self.policy)
         distance = self._distances_from(home)[self.catalog.rows_of(np.asarray(chosen))]
         with self.sessions() as session:

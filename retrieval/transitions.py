@@ -185,7 +185,7 @@ def find_transitions(
     home = resolve_region(parse_seeker_text(text).home_region or home_region)
     openings = _open_openings(session, as_of=as_of, keco=keco, home=home, commute_km=commute_km)
     codes = [row.to_code for row in paths]
-    industries = load_industries()
+    fields = {row: load_industries().named(row.to_name) for row in ranked}
     years = max((y or 0 for c, y in jobs.experience if nested(c, [origin.from_code])), default=0)
     targets = tuple(
         TargetPath(
@@ -196,9 +196,9 @@ def find_transitions(
             pay_ratio=row.pay_ratio,
             openings=tuple(
                 ref
-                for code, ref, required, fields in openings
+                for code, ref, required, named in openings
                 if _path_of(code, codes) == row.to_code
-                and _in_fields(fields, industries.named(row.to_name))
+                and _in_fields(named, fields[row])
                 and (not changers_only or _can_apply(required, row, years))
             )[:OPENINGS_PER_PATH],
             transition=row,
